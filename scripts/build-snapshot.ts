@@ -1,0 +1,102 @@
+/**
+ * Builds the embedded data snapshot (data/snapshot.json) from full checkouts
+ * of openstack/releases and openstack/governance:
+ *
+ *   npm run snapshot -- --releases DIR --governance DIR [--series N]
+ *
+ * It keeps what the tool needs offline: series status, the schema files,
+ * the schedules and labels of the year-numbered series, the deliverable
+ * files of the newest N series that have any (default 3), the governance
+ * team files and the community goals.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot } from '../src/core/package-root.js';
+import { DiskTree } from '../src/data/file-tree.js';
+import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
+import { SNAPSHOT_FILE, type Snapshot } from '../src/data/snapshot.js';
+import { stampOf } from '../src/data/sources.js';
+
+const { values } = parseArgs({
+  options: {
+    releases: { type: 'string' },
+    governance: { type: 'string' },
+    series: { type: 'string', default: '3' },
+    out: { type: 'string' },
+  },
+});
+
+const here = packageRoot();
+const releasesDir = values.releases ?? join(here, '..', 'shared', 'data', 'openstack-releases');
+const governanceDir = values.governance ?? join(here, '..', 'shared', 'data', 'openstack-governance');
+const deliverableSeries = Number(values.series);
+
+const releases: Record<string, string> = {};
+const governance: Record<string, string> = {};
+
+function take(into: Record<string, string>, root: string, path: string): void {
+  try {
+    into[path] = readFileSync(join(root, path), 'utf8');
+  } catch {
+    // optional file
+  }
+}
+
+function takeTree(into: Record<string, string>, root: string, dir: string, filter: (f: string) => boolean): void {
+  const full = join(root, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(full);
+  } catch {
+    return;
+  }
+  for (const e of entries.sort()) {
+    const p = join(full, e);
+    if (statSync(p).isDirectory()) takeTree(into, root, relative(root, p), filter);
+    else if (filter(e)) into[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+  }
+}
+
+take(releases, releasesDir, SERIES_STATUS_FILE);
+for (const f of ['openstack_releases/schema.yaml', 'openstack_releases/series_status_schema.yaml', 'derived/tooling-constants.yaml']) {
+  take(releases, releasesDir, f);
+}
+const data = new ReleasesData(new DiskTree(releasesDir, 'releases'), { repo: 'openstack/releases' });
+const series = data.series();
+// schedules of the year-numbered series (antelope onwards) plus the one before
+const withId = series.filter((s) => s.releaseId);
+for (const s of [...withId, series[withId.length]].filter((x) => x !== undefined)) {
+  take(releases, releasesDir, `doc/source/${s.name}/schedule.yaml`);
+  take(releases, releasesDir, `doc/source/${s.name}/schedule.rst`);
+}
+let kept = 0;
+for (const s of series) {
+  if (kept >= deliverableSeries) break;
+  const names = data.deliverableNames(s.name);
+  if (names.length === 0) continue;
+  kept++;
+  for (const n of names) take(releases, releasesDir, `deliverables/${s.name}/${n}.yaml`);
+}
+
+for (const f of ['reference/projects.yaml', 'reference/technical-committee-repos.yaml', 'reference/sigs-repos.yaml']) {
+  take(governance, governanceDir, f);
+}
+takeTree(governance, governanceDir, 'goals', (f) => f.endsWith('.rst'));
+
+const snapshot: Snapshot = {
+  format: 1,
+  builtFrom: {
+    releases: stampOf(releasesDir, 'openstack/releases'),
+    governance: stampOf(governanceDir, 'openstack/governance'),
+  },
+  releases,
+  governance,
+};
+const out = values.out ?? join(here, SNAPSHOT_FILE);
+mkdirSync(join(out, '..'), { recursive: true });
+const json = JSON.stringify(snapshot);
+writeFileSync(out, json + '\n');
+console.log(
+  `wrote ${out}: ${Object.keys(releases).length} releases files, ${Object.keys(governance).length} governance files, ${(json.length / 1024).toFixed(0)} KiB`,
+);

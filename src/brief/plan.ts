@@ -1,0 +1,147 @@
+import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
+import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
+import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
+import type { TeamDeliverableView } from '../team/team-model.js';
+
+export interface BriefEvent {
+  readonly id: string;
+  readonly title: string;
+  readonly date: IsoDate;
+  readonly endDate: IsoDate | null;
+  readonly week: string | null;
+  /** `cross-project` for the whole community, `team` for the team's own. */
+  readonly scope: Exclude<EventScope, 'project-specific'> | 'project-specific';
+  readonly owner: string | null;
+  readonly series: string;
+  readonly daysAway: number;
+  readonly url: string | null;
+}
+
+/** A block another capability adds to the brief (review desk, reminders...). */
+export interface BriefSection {
+  readonly id: string;
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** Set when the data behind the section is old or missing. */
+  readonly stale: string | null;
+}
+
+export interface BriefView {
+  readonly team: string;
+  readonly date: IsoDate;
+  readonly series: {
+    readonly name: string;
+    readonly releaseId: string | null;
+    readonly status: SeriesStatus;
+    readonly releaseDate: IsoDate | null;
+  };
+  readonly week: string;
+  readonly weekStart: IsoDate;
+  readonly weeksToRelease: number;
+  /** The last key cross-project event passed and the next one ahead. */
+  readonly phase: { readonly after: BriefEvent | null; readonly before: BriefEvent | null };
+  readonly dueThisWeek: readonly BriefEvent[];
+  readonly upcoming: readonly BriefEvent[];
+  readonly deliverables: readonly {
+    readonly name: string;
+    readonly model: string | null;
+    readonly type: string | null;
+    readonly latest: string | null;
+    readonly latestSeries: string | null;
+    readonly repos: readonly string[];
+  }[];
+  readonly sections: readonly BriefSection[];
+  readonly notes: readonly string[];
+  readonly dataAsOf: string | null;
+  readonly dataSource: string;
+}
+
+export interface BriefInput {
+  readonly today: IsoDate;
+  readonly team: string;
+  readonly position: CyclePosition;
+  /** Events of the current series and the next one, sorted. */
+  readonly events: readonly CycleEvent[];
+  readonly deliverables: readonly TeamDeliverableView[];
+  readonly horizonWeeks: number;
+  readonly sections?: readonly BriefSection[];
+  readonly notes?: readonly string[];
+  readonly dataAsOf: string | null;
+  readonly dataSource: string;
+}
+
+/** Milestones and freezes that mark the phases of a cycle. */
+const KEY_EVENT = /^[a-z]-(1|2|3|ff|rc1|finalrc|final|final-lib|final-clientlib|cycle-highlights)$/;
+
+export function planBrief(input: BriefInput): BriefView {
+  const { today, position } = input;
+  const weekEnd = addDays(position.weekStart, 6);
+  const horizon = addDays(today, input.horizonWeeks * 7);
+  const view = (e: CycleEvent): BriefEvent => ({
+    id: e.id,
+    title: e.title,
+    date: e.date,
+    endDate: e.endDate ?? null,
+    week: e.week ?? null,
+    scope: e.scope,
+    owner: e.owner ?? null,
+    series: e.series,
+    daysAway: daysBetween(today, e.date),
+    url: e.url ?? null,
+  });
+  const unique = dedupe(input.events);
+  const dueThisWeek = unique
+    .filter((e) => overlaps(e, position.weekStart, weekEnd))
+    .map(view);
+  const upcoming = unique
+    .filter((e) => compareDates(e.endDate ?? e.date, today) >= 0 && compareDates(e.date, horizon) <= 0)
+    .map(view);
+  const keys = unique.filter((e) => e.scope === 'cross-project' && KEY_EVENT.test(e.id));
+  const after = [...keys].reverse().find((e) => compareDates(e.date, today) < 0);
+  const before = keys.find((e) => compareDates(e.date, today) >= 0);
+  return {
+    team: input.team,
+    date: today,
+    series: {
+      name: position.series.name,
+      releaseId: position.series.releaseId ?? null,
+      status: effectiveStatus(position.series, today),
+      releaseDate: position.series.initialRelease ?? null,
+    },
+    week: position.week,
+    weekStart: position.weekStart,
+    weeksToRelease: position.weeksToRelease,
+    phase: { after: after ? view(after) : null, before: before ? view(before) : null },
+    dueThisWeek,
+    upcoming,
+    deliverables: input.deliverables
+      .filter((d) => d.releaseManagement === null)
+      .map((d) => ({
+        name: d.name,
+        model: d.model,
+        type: d.type,
+        latest: d.latest,
+        latestSeries: d.latestSeries,
+        repos: d.repos,
+      })),
+    sections: input.sections ?? [],
+    notes: input.notes ?? [],
+    dataAsOf: input.dataAsOf,
+    dataSource: input.dataSource,
+  };
+}
+
+function overlaps(e: CycleEvent, from: IsoDate, to: IsoDate): boolean {
+  return compareDates(e.date, to) <= 0 && compareDates(e.endDate ?? e.date, from) >= 0;
+}
+
+/** The same label can close one schedule and open the next (h-final): keep one. */
+function dedupe(events: readonly CycleEvent[]): CycleEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = `${e.id}@${e.date}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

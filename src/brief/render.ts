@@ -1,0 +1,64 @@
+import { humanDate } from '../core/dates.js';
+import { table, type Colors } from '../cli/output.js';
+import type { BriefEvent, BriefView } from './plan.js';
+
+export function renderBriefText(b: BriefView, c: Colors): string {
+  const out: string[] = [];
+  const id = b.series.releaseId ? `${b.series.releaseId} ` : '';
+  out.push(c.bold(`${b.team} — ${id}${cap(b.series.name)}, week ${b.week}`) + c.dim(`  (${humanDate(b.date)})`));
+  const release = b.series.releaseDate ? `coordinated release ${humanDate(b.series.releaseDate)}` : '';
+  out.push(`Series status: ${b.series.status}${release ? `; ${release}` : ''}`);
+  if (b.phase.after || b.phase.before) {
+    const parts: string[] = [];
+    if (b.phase.after) parts.push(`after ${b.phase.after.title} (${b.phase.after.date})`);
+    if (b.phase.before) parts.push(`next: ${b.phase.before.title} on ${b.phase.before.date}`);
+    out.push(`Phase: ${parts.join('; ')}`);
+  }
+  out.push('');
+  out.push(c.bold('Due this week'));
+  out.push(b.dueThisWeek.length ? eventTable(b.dueThisWeek, c) : '  nothing scheduled this week');
+  out.push('');
+  out.push(c.bold('Coming up'));
+  out.push(b.upcoming.length ? eventTable(b.upcoming, c) : '  nothing in the coming weeks');
+  for (const s of b.sections) {
+    out.push('');
+    out.push(c.bold(s.title) + (s.stale ? c.yellow(`  (${s.stale})`) : ''));
+    for (const line of s.lines) out.push(`  ${line}`);
+  }
+  out.push('');
+  out.push(c.bold('Deliverables'));
+  out.push(
+    table(
+      [
+        ['name', 'model', 'type', 'latest'].map((h) => c.dim(h)),
+        ...b.deliverables.map((d) => [
+          d.name,
+          d.model ?? '-',
+          d.type ?? '-',
+          d.latest ? `${d.latest}${d.latestSeries ? c.dim(` (${d.latestSeries})`) : ''}` : 'never released',
+        ]),
+      ],
+      '  ',
+    ),
+  );
+  out.push('');
+  for (const n of b.notes) out.push(c.yellow(`note: ${n}`));
+  out.push(c.dim(`data: ${b.dataSource}`));
+  return out.join('\n');
+}
+
+function eventTable(events: readonly BriefEvent[], c: Colors): string {
+  return table(
+    events.map((e) => [
+      e.date + (e.endDate ? `…${e.endDate.slice(5)}` : ''),
+      e.week ?? '',
+      e.scope === 'cross-project' ? c.dim('x') : c.cyan('team'),
+      e.title + (e.owner && e.owner !== 'team' ? c.dim(` [${e.owner}]`) : ''),
+    ]),
+    '  ',
+  );
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import type { Action } from './main.js';
+import { registerBrief } from '../brief/command.js';
+import { registerSchedule } from '../schedule/command.js';
+import { registerTeam } from '../team/command.js';
+
+/** Turns an action into a commander handler that builds the Context. */
+export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
+
+/**
+ * The command table: each capability registers its commands here. Command
+ * modules keep heavy imports inside their actions so start-up stays fast.
+ */
+export function registerCommands(program: Command, wrap: Wrap): void {
+  registerBrief(program, wrap);
+  registerSchedule(program, wrap);
+  registerTeam(program, wrap);
+}

@@ -1,0 +1,83 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, LiaisonError, exitCodeOf } from '../core/errors.js';
+import { Context, type GlobalOptions, type Io } from './context.js';
+import { registerCommands } from './commands.js';
+
+/** Thrown by actions to end with a given exit code after printing their output. */
+export class ExitWith extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export type Action = (
+  ctx: Context,
+  args: readonly string[],
+) => Promise<number | void> | number | void;
+
+/**
+ * Builds the command tree. Each capability registers its commands through
+ * `registerCommands`; an action receives a `Context` made from the global
+ * options merged with its own.
+ */
+export function buildProgram(
+  io: Io,
+  run: (fn: Action, opts: GlobalOptions, args: readonly string[]) => Promise<void>,
+): Command {
+  const program = new Command('liaison')
+    .description("An OpenStack team's release liaison: cycle, releases, notes, gate, bugs, freeze, reminders")
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError('(run liaison --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  addGlobalOptions(program);
+  registerCommands(program, (fn) => async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    await run(fn, cmd.optsWithGlobals<GlobalOptions>(), cmd.args);
+  });
+  return program;
+}
+
+export function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--team <name>', 'governance team (default: the config team, else glance)'))
+    .addOption(new Option('--date <YYYY-MM-DD>', 'act as if today were this date (also $LIAISON_TODAY)'))
+    .addOption(new Option('--json', 'print the result as JSON'))
+    .addOption(new Option('--config <file>', 'team config file (default ./liaison.yaml, else built-in)'))
+    .addOption(new Option('--releases-repo <dir>', 'openstack/releases checkout (default: embedded snapshot)'))
+    .addOption(new Option('--governance-repo <dir>', 'openstack/governance checkout (default: embedded snapshot)'))
+    .addOption(new Option('--db <file>', 'SQLite store (default: ~/.local/share/release-liaison/liaison.db)'))
+    .addOption(new Option('--debug', 'show stack traces'));
+}
+
+/** Runs the CLI and returns the exit code; the only place errors become codes. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  let debug = argv.includes('--debug');
+  const run = async (fn: Action, opts: GlobalOptions, args: readonly string[]) => {
+    debug = opts.debug === true;
+    const ctx = new Context(opts, io);
+    const result = await fn(ctx, args);
+    if (typeof result === 'number') code = result;
+  };
+  try {
+    const program = buildProgram(io, run);
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof ExitWith) return err.code;
+    if (err instanceof CommanderError) {
+      // help and version end with code 0; bad usage with 2
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof LiaisonError) {
+      io.stderr(`liaison: ${err.message}\n`);
+      if (debug && err.stack) io.stderr(err.stack + '\n');
+      return err.exitCode;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    io.stderr(`liaison: internal error: ${e.message}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`);
+    if (debug && e.stack) io.stderr(e.stack + '\n');
+    return exitCodeOf(err);
+  }
+}

@@ -1,0 +1,88 @@
+import { SourceUnavailableError } from '../../core/errors.js';
+import type { FileTree } from '../file-tree.js';
+import type { SourceStamp } from '../snapshot.js';
+import { deliverablePath, parseDeliverable, type Deliverable } from './deliverables.js';
+import { parseSchedule, type Schedule } from './schedule.js';
+import { parseScheduleLabels, type ScheduleLabel } from './schedule-labels.js';
+import { parseSeriesStatus, type Series } from './series.js';
+
+export const SERIES_STATUS_FILE = 'data/series_status.yaml';
+
+/**
+ * Lazy, cached access to an openstack/releases tree (a checkout or the
+ * embedded snapshot). Each file is parsed at most once per process.
+ */
+export class ReleasesData {
+  private seriesCache?: Series[];
+  private labelCache?: Map<string, ScheduleLabel>;
+  private readonly schedules = new Map<string, Schedule | undefined>();
+  private readonly deliverables = new Map<string, Deliverable | undefined>();
+
+  constructor(
+    readonly tree: FileTree,
+    readonly stamp: SourceStamp,
+  ) {}
+
+  series(): Series[] {
+    if (!this.seriesCache) {
+      const text = this.tree.read(SERIES_STATUS_FILE);
+      if (text === undefined) throw missing(this.tree, SERIES_STATUS_FILE);
+      this.seriesCache = parseSeriesStatus(text, this.where(SERIES_STATUS_FILE));
+    }
+    return this.seriesCache;
+  }
+
+  schedule(series: string): Schedule | undefined {
+    if (!this.schedules.has(series)) {
+      const path = `doc/source/${series}/schedule.yaml`;
+      const text = this.tree.read(path);
+      this.schedules.set(series, text === undefined ? undefined : parseSchedule(text, this.where(path), series));
+    }
+    return this.schedules.get(series);
+  }
+
+  /** Every label of every schedule.rst; labels are global across series. */
+  labels(): Map<string, ScheduleLabel> {
+    if (!this.labelCache) {
+      const map = new Map<string, ScheduleLabel>();
+      // oldest first so that a newer definition of a reused label wins
+      for (const s of [...this.series()].reverse()) {
+        const text = this.tree.read(`doc/source/${s.name}/schedule.rst`);
+        if (text === undefined) continue;
+        for (const label of parseScheduleLabels(text, s.name)) map.set(label.label, label);
+      }
+      this.labelCache = map;
+    }
+    return this.labelCache;
+  }
+
+  deliverableNames(series: string): string[] {
+    return this.tree
+      .list(`deliverables/${series}`)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -5));
+  }
+
+  deliverable(series: string, name: string): Deliverable | undefined {
+    const path = deliverablePath(series, name);
+    if (!this.deliverables.has(path)) {
+      const text = this.tree.read(path);
+      this.deliverables.set(path, text === undefined ? undefined : parseDeliverable(text, this.where(path)));
+    }
+    return this.deliverables.get(path);
+  }
+
+  /** Text of a file (for minimal-diff edits), or undefined. */
+  text(path: string): string | undefined {
+    return this.tree.read(path);
+  }
+
+  /** A path as shown in messages: absolute for a checkout, relative otherwise. */
+  where(path: string): string {
+    return this.tree.absolute(path) ?? path;
+  }
+}
+
+function missing(tree: FileTree, path: string): Error {
+  return new SourceUnavailableError(`${tree.label}: ${path} not found (is this an openstack/releases checkout?)`, 'releases');
+}

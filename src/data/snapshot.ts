@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../core/package-root.js';
+import { SourceUnavailableError } from '../core/errors.js';
+
+/** Where a data set came from: commit and commit date of the upstream repo. */
+export interface SourceStamp {
+  readonly repo: string;
+  readonly commit?: string;
+  readonly date?: string;
+}
+
+export interface Snapshot {
+  readonly format: 1;
+  readonly builtFrom: { readonly releases: SourceStamp; readonly governance: SourceStamp };
+  /** Relative path → text, for the files of openstack/releases we ship. */
+  readonly releases: Readonly<Record<string, string>>;
+  /** Relative path → text, for the files of openstack/governance we ship. */
+  readonly governance: Readonly<Record<string, string>>;
+}
+
+export const SNAPSHOT_FILE = 'data/snapshot.json';
+
+let loaded: Snapshot | undefined;
+
+export function loadEmbeddedSnapshot(): Snapshot {
+  if (loaded) return loaded;
+  const path = join(packageRoot(), SNAPSHOT_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new SourceUnavailableError(
+      `the embedded data snapshot ${path} is missing; rebuild it with npm run snapshot`,
+      'snapshot',
+    );
+  }
+  loaded = JSON.parse(text) as Snapshot;
+  return loaded;
+}

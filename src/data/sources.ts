@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { DiskTree, MemoryTree } from './file-tree.js';
+import { GovernanceData } from './governance/governance-data.js';
+import { ReleasesData } from './releases/releases-data.js';
+import { loadEmbeddedSnapshot, type SourceStamp } from './snapshot.js';
+
+export interface DataLocations {
+  /** A checkout of openstack/releases; the embedded snapshot when absent. */
+  readonly releasesRepo?: string;
+  /** A checkout of openstack/governance; the embedded snapshot when absent. */
+  readonly governanceRepo?: string;
+}
+
+export interface DataSources {
+  readonly releases: ReleasesData;
+  readonly governance: GovernanceData;
+  /** Human line: which data the command runs on. */
+  readonly describe: string;
+  /** Date of the newest data used (commit date of the releases data). */
+  readonly dataAsOf?: string;
+  readonly embedded: boolean;
+}
+
+export function openDataSources(loc: DataLocations): DataSources {
+  const releases = loc.releasesRepo
+    ? new ReleasesData(checkoutTree(loc.releasesRepo, 'releases'), stampOf(loc.releasesRepo, 'openstack/releases'))
+    : undefined;
+  const governance = loc.governanceRepo
+    ? new GovernanceData(checkoutTree(loc.governanceRepo, 'governance'), stampOf(loc.governanceRepo, 'openstack/governance'))
+    : undefined;
+  let embedded = false;
+  const snap = !releases || !governance ? loadEmbeddedSnapshot() : undefined;
+  const rel =
+    releases ??
+    new ReleasesData(new MemoryTree(snap!.releases, 'embedded releases snapshot'), snap!.builtFrom.releases);
+  const gov =
+    governance ??
+    new GovernanceData(new MemoryTree(snap!.governance, 'embedded governance snapshot'), snap!.builtFrom.governance);
+  if (snap) embedded = true;
+  const describe = [describeStamp('releases', rel.stamp, !releases), describeStamp('governance', gov.stamp, !governance)].join('; ');
+  return { releases: rel, governance: gov, describe, ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}), embedded };
+}
+
+function checkoutTree(dir: string, what: string): DiskTree {
+  const root = resolve(dir);
+  if (!existsSync(root)) throw new UsageError(`--${what}-repo ${dir}: no such directory`);
+  return new DiskTree(root, `${what} checkout ${root}`);
+}
+
+function describeStamp(what: string, stamp: SourceStamp, embedded: boolean): string {
+  const commit = stamp.commit ? ` ${stamp.commit.slice(0, 10)}` : '';
+  const date = stamp.date ? ` of ${stamp.date}` : '';
+  return `${what}: ${embedded ? 'embedded snapshot' : 'checkout'}${commit}${date}`;
+}
+
+/**
+ * Commit and commit date of a checkout, from git when it is a repository,
+ * else from the "Commit" rows of a data README (as in ../shared/data).
+ */
+export function stampOf(dir: string, repo: string): SourceStamp {
+  try {
+    const out = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%H%x1f%cs'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const [commit, date] = out.split('\x1f');
+    if (commit && date && existsSync(resolve(dir, '.git'))) return { repo, commit, date };
+  } catch {
+    // not a git checkout: fall back to the README
+  }
+  const readme = new DiskTree(resolve(dir), repo).read('README.md') ?? '';
+  const commit = /\|\s*Commit\s*\|\s*`([0-9a-f]{40})`/.exec(readme)?.[1];
+  const date = /\|\s*Commit date\s*\|\s*(\d{4}-\d{2}-\d{2})/.exec(readme)?.[1];
+  return { repo, ...(commit ? { commit } : {}), ...(date ? { date } : {}) };
+}

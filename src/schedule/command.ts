@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import type { Wrap } from '../cli/commands.js';
+import { emit } from '../cli/output.js';
+
+export function registerSchedule(program: Command, wrap: Wrap): void {
+  program
+    .command('schedule')
+    .description('the whole cycle: weeks, cross-project events and team deadlines; --ics writes iCalendar')
+    .addOption(new Option('--series <name>', 'series name or release id (default: the series at --date)'))
+    .addOption(new Option('--ics <file>', 'write an iCalendar file (- for standard output)'))
+    .addOption(new Option('--all-teams', "also list other teams' project-specific events"))
+    .action(
+      wrap(async (ctx) => {
+        const opts = ctx.options as { series?: string; ics?: string; allTeams?: boolean };
+        const { buildSchedule } = await import('./build.js');
+        const view = buildSchedule(ctx, {
+          ...(opts.series ? { series: opts.series } : {}),
+          allTeams: opts.allTeams === true,
+        });
+        if (opts.ics) {
+          const { scheduleToIcs } = await import('./ics.js');
+          const text = scheduleToIcs(view, ctx.today);
+          if (opts.ics === '-') {
+            ctx.io.stdout(text);
+            return;
+          }
+          writeFileSync(opts.ics, text);
+          const count = view.weeks.reduce((n, w) => n + w.events.length, 0);
+          if (ctx.json) ctx.io.stdout(JSON.stringify({ file: opts.ics, events: count }, null, 2) + '\n');
+          else ctx.io.stdout(`wrote ${opts.ics}: ${count} events of ${view.series.name}\n`);
+          return;
+        }
+        const { renderScheduleText } = await import('./render.js');
+        emit(ctx, view, renderScheduleText);
+      }),
+    );
+}

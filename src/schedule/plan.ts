@@ -1,0 +1,98 @@
+import { addDays, compareDates, mondayOf, type IsoDate } from '../core/dates.js';
+import type { CycleEvent } from '../calendar/model.js';
+import type { Schedule } from '../data/releases/schedule.js';
+import type { Series } from '../data/releases/series.js';
+
+export interface ScheduleEventView {
+  readonly id: string;
+  readonly title: string;
+  readonly date: IsoDate;
+  readonly endDate: IsoDate | null;
+  readonly scope: CycleEvent['scope'];
+  readonly team: string | null;
+  readonly owner: string | null;
+  readonly description: string | null;
+  readonly url: string | null;
+}
+
+export interface ScheduleWeekView {
+  /** `R-24` ... `R+0`, or null for a context week before the cycle. */
+  readonly name: string | null;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly current: boolean;
+  readonly events: readonly ScheduleEventView[];
+}
+
+export interface ScheduleView {
+  readonly team: string;
+  readonly date: IsoDate;
+  readonly series: { readonly name: string; readonly releaseId: string | null; readonly releaseDate: IsoDate | null };
+  readonly startWeek: IsoDate;
+  readonly releaseWeek: IsoDate;
+  readonly url: string;
+  readonly weeks: readonly ScheduleWeekView[];
+  readonly dataAsOf: string | null;
+}
+
+/** The whole cycle, week by week, with the team's deadlines placed in their weeks. */
+export function planSchedule(input: {
+  today: IsoDate;
+  team: string;
+  series: Series;
+  schedule: Schedule;
+  events: readonly CycleEvent[];
+  url: string;
+  dataAsOf: string | null;
+}): ScheduleView {
+  const { schedule, today } = input;
+  const byWeek = new Map<IsoDate, ScheduleEventView[]>();
+  for (const e of input.events) {
+    const key = e.weekStart;
+    const list = byWeek.get(key) ?? [];
+    list.push({
+      id: e.id,
+      title: e.title,
+      date: e.date,
+      endDate: e.endDate ?? null,
+      scope: e.scope,
+      team: e.team ?? null,
+      owner: e.owner ?? null,
+      description: e.description ?? null,
+      url: e.url ?? null,
+    });
+    byWeek.set(key, list);
+  }
+  const thisMonday = mondayOf(today);
+  const weeks: ScheduleWeekView[] = schedule.weeks.map((w) => {
+    const start = mondayOf(w.start);
+    return {
+      name: w.name ?? null,
+      start,
+      end: w.end,
+      current: start === thisMonday,
+      events: byWeek.get(start) ?? [],
+    };
+  });
+  // team deadlines may fall outside the listed weeks (before the cycle): add their weeks
+  const listed = new Set(weeks.map((w) => w.start));
+  for (const [start, events] of byWeek) {
+    if (listed.has(start)) continue;
+    weeks.push({ name: null, start, end: addDays(start, 4), current: start === thisMonday, events });
+  }
+  weeks.sort((a, b) => compareDates(a.start, b.start));
+  return {
+    team: input.team,
+    date: today,
+    series: {
+      name: input.series.name,
+      releaseId: input.series.releaseId ?? null,
+      releaseDate: input.series.initialRelease ?? null,
+    },
+    startWeek: schedule.startWeek,
+    releaseWeek: schedule.releaseWeek,
+    url: input.url,
+    weeks,
+    dataAsOf: input.dataAsOf,
+  };
+}

@@ -1,0 +1,34 @@
+import { main } from '../../src/cli/main.js';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI in-process with captured output. The clock is pinned so a
+ * test can never depend on the day it runs.
+ */
+export async function runCli(
+  argv: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; now?: Date } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { NO_COLOR: '1', ...(opts.env ?? {}) },
+    cwd: opts.cwd ?? process.cwd(),
+    now: () => opts.now ?? new Date('2026-11-27T12:00:00Z'),
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+export async function runJson<T = unknown>(argv: readonly string[], opts: Parameters<typeof runCli>[1] = {}): Promise<T> {
+  const r = await runCli([...argv, '--json'], opts);
+  if (r.code !== 0) throw new Error(`liaison ${argv.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
