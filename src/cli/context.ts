@@ -88,6 +88,23 @@ export class Context {
     return this.data.governance.team(this.config.team);
   }
 
+  private db?: import('../store/db.js').Db;
+
+  /** The SQLite store, opened (and migrated) on first use. */
+  async store(): Promise<import('../store/db.js').Db> {
+    if (!this.db) {
+      const { openStore } = await import('../store/db.js');
+      this.db = openStore(this.dbPath);
+    }
+    return this.db;
+  }
+
+  /** Closes what the run opened; called by the CLI entry after the action. */
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+
   /** Path of the SQLite store: --db, $LIAISON_DB, config `db`, else the user's cache folder. */
   get dbPath(): string {
     const explicit = this.options.db ?? this.io.env.LIAISON_DB ?? this.config.db;

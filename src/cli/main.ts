@@ -57,7 +57,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const run = async (fn: Action, opts: GlobalOptions, args: readonly string[]) => {
     debug = opts.debug === true;
     const ctx = new Context(opts, io);
-    const result = await fn(ctx, args);
+    let result: number | void;
+    try {
+      result = await fn(ctx, args);
+    } finally {
+      ctx.close();
+    }
     if (typeof result === 'number') code = result;
   };
   try {

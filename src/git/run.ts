@@ -1,0 +1,77 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { SourceUnavailableError } from '../core/errors.js';
+
+/**
+ * The one way we run git: an argv array (never a shell string), output as
+ * a string, a typed error naming the repository when git fails. Pass
+ * `-z`/`%x00`/`%x1f` in formats and split on them; subjects can hold anything.
+ */
+export class GitError extends SourceUnavailableError {
+  constructor(
+    message: string,
+    readonly repo: string,
+    readonly args: readonly string[],
+    readonly stderr: string,
+    readonly status: number | null,
+  ) {
+    super(message, 'git');
+  }
+}
+
+export interface GitOptions {
+  /** Input to send on stdin (e.g. for `cat-file --batch`). */
+  readonly input?: string;
+  /** Exit codes that are not failures (e.g. 1 for `merge-base --is-ancestor`). */
+  readonly okCodes?: readonly number[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+
+/** Runs git synchronously in `repo`; for short commands on the command path. */
+export function gitSync(repo: string, args: readonly string[], opts: GitOptions = {}): string {
+  const r = spawnSync('git', ['-C', repo, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    input: opts.input,
+    env: { ...process.env, ...BASE_ENV, ...opts.env },
+  });
+  if (r.error) throw new GitError(`git not runnable: ${r.error.message}`, repo, args, '', null);
+  if (r.status !== 0 && !(opts.okCodes ?? []).includes(r.status ?? -1)) {
+    throw gitFailure(repo, args, r.stderr, r.status);
+  }
+  return r.stdout;
+}
+
+/** Runs git asynchronously, collecting stdout; for long outputs and parallel work. */
+export function git(repo: string, args: readonly string[], opts: GitOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', repo, ...args], {
+      env: { ...process.env, ...BASE_ENV, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null)));
+    child.on('close', (status) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      if (status !== 0 && !(opts.okCodes ?? []).includes(status ?? -1)) {
+        reject(gitFailure(repo, args, Buffer.concat(err).toString('utf8'), status));
+      } else resolve(stdout);
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+function gitFailure(repo: string, args: readonly string[], stderr: string, status: number | null): GitError {
+  const first = stderr.split('\n').find((l) => l.trim() !== '') ?? `exit ${status}`;
+  return new GitError(`git ${args[0] ?? ''} failed in ${repo}: ${first.replace(/^fatal: /, '')}`, repo, args, stderr, status);
+}
+
+/** True when `repo` is a git work tree or bare repository. */
+export function isGitRepo(repo: string): boolean {
+  const r = spawnSync('git', ['-C', repo, 'rev-parse', '--git-dir'], { encoding: 'utf8' });
+  return r.status === 0;
+}

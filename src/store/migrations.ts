@@ -1,0 +1,12 @@
+import type { Migration } from './db.js';
+
+/**
+ * Every schema change of the store, in order. Capabilities append their own
+ * list here (never edit or reorder a released migration).
+ */
+export const ALL_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'core-001-kv',
+    sql: `CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  },
+];
