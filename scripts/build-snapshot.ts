@@ -13,7 +13,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/core/package-root.js';
-import { DiskTree } from '../src/data/file-tree.js';
+import { DiskTree, MemoryTree } from '../src/data/file-tree.js';
+import { GovernanceData } from '../src/data/governance/governance-data.js';
+import type { Schedule } from '../src/data/releases/schedule.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
 import { SNAPSHOT_FILE, type Snapshot } from '../src/data/snapshot.js';
 import { stampOf } from '../src/data/sources.js';
@@ -84,8 +86,23 @@ for (const f of ['reference/projects.yaml', 'reference/technical-committee-repos
 }
 takeTree(governance, governanceDir, 'goals', (f) => f.endsWith('.rst'));
 
+// read the kept files back with our own readers: that both checks them and
+// gives the compiled data commands use without parsing YAML at start-up
+const readBack = new ReleasesData(new MemoryTree(releases, 'snapshot'), { repo: 'openstack/releases' });
+const keptGov = new GovernanceData(new MemoryTree(governance, 'snapshot'), { repo: 'openstack/governance' });
+const schedules: Record<string, Schedule> = {};
+for (const s of readBack.series()) {
+  const schedule = readBack.schedule(s.name);
+  if (schedule) schedules[s.name] = schedule;
+}
 const snapshot: Snapshot = {
   format: 1,
+  compiled: {
+    series: readBack.series(),
+    schedules,
+    labels: [...readBack.labels().values()],
+    teams: keptGov.teams(),
+  },
   builtFrom: {
     releases: stampOf(releasesDir, 'openstack/releases'),
     governance: stampOf(governanceDir, 'openstack/governance'),

@@ -4,11 +4,15 @@ import type { Schedule } from '../data/releases/schedule.js';
 import type { Series } from '../data/releases/series.js';
 import type { CalendarInput, CyclePosition } from './model.js';
 
-/** Monday of a series' release week (R+0): from its schedule, else from its release date. */
+/**
+ * Monday of a series' release week (R+0). The coordinated release date of
+ * series_status falls in that week, so no schedule needs to be read; the
+ * schedule's `release-week` is the fallback for series without one.
+ */
 export function releaseWeekOf(input: CalendarInput, series: Series): IsoDate | undefined {
+  if (series.initialRelease) return mondayOf(series.initialRelease);
   const schedule = input.schedules.get(series.name);
-  if (schedule) return mondayOf(schedule.releaseWeek);
-  return series.initialRelease ? mondayOf(series.initialRelease) : undefined;
+  return schedule ? mondayOf(schedule.releaseWeek) : undefined;
 }
 
 /** `R-n` / `R+0` / `R+n` name for the week starting `monday`. */

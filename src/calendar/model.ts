@@ -7,8 +7,15 @@ import type { Series } from '../data/releases/series.js';
 export interface CalendarInput {
   /** Newest first, as in series_status.yaml. */
   readonly series: readonly Series[];
-  readonly schedules: ReadonlyMap<string, Schedule>;
-  readonly labels: ReadonlyMap<string, ScheduleLabel>;
+  /** Schedules by series name (read lazily: only what a command touches is parsed). */
+  readonly schedules: Lookup<Schedule>;
+  /** Every schedule label of every series; labels are global. */
+  readonly labels: Lookup<ScheduleLabel>;
+}
+
+export interface Lookup<T> {
+  get(key: string): T | undefined;
+  has(key: string): boolean;
 }
 
 export type EventScope = 'cross-project' | 'project-specific' | 'team';

@@ -70,14 +70,12 @@ export function isoFromParts(year: number, month: number, day: number): IsoDate 
   return isIsoDate(s) ? s : undefined;
 }
 
-/** "Thursday 14 January 2027" style, for human output. */
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** "Thu 14 Jan 2027", for human output (no Intl: it costs start-up time). */
 export function humanDate(date: IsoDate): string {
-  const d = new Date(toDayNumber(date) * DAY_MS);
-  return d.toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const [y, m, d] = date.split('-');
+  const month = MONTHS[Number(m) - 1] ?? '';
+  const name = month.charAt(0).toUpperCase() + month.slice(1, 3);
+  return `${DAY_NAMES[weekday(date) - 1] ?? ''} ${Number(d)} ${name} ${y}`;
 }

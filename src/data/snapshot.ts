@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import { SourceUnavailableError } from '../core/errors.js';
+import type { Team } from './governance/projects.js';
+import type { Schedule } from './releases/schedule.js';
+import type { ScheduleLabel } from './releases/schedule-labels.js';
+import type { Series } from './releases/series.js';
 
 /** Where a data set came from: commit and commit date of the upstream repo. */
 export interface SourceStamp {
@@ -10,8 +14,21 @@ export interface SourceStamp {
   readonly date?: string;
 }
 
+/**
+ * The snapshot's files already read by our own readers, so a command on the
+ * embedded data parses no YAML for the calendar and the teams (start-up
+ * time). Rebuilt with the snapshot; the files stay the source of truth.
+ */
+export interface CompiledData {
+  readonly series: readonly Series[];
+  readonly schedules: Readonly<Record<string, Schedule>>;
+  readonly labels: readonly ScheduleLabel[];
+  readonly teams: readonly Team[];
+}
+
 export interface Snapshot {
   readonly format: 1;
+  readonly compiled?: CompiledData;
   readonly builtFrom: { readonly releases: SourceStamp; readonly governance: SourceStamp };
   /** Relative path → text, for the files of openstack/releases we ship. */
   readonly releases: Readonly<Record<string, string>>;

@@ -35,10 +35,10 @@ export function openDataSources(loc: DataLocations): DataSources {
   const snap = !releases || !governance ? loadEmbeddedSnapshot() : undefined;
   const rel =
     releases ??
-    new ReleasesData(new MemoryTree(snap!.releases, 'embedded releases snapshot'), snap!.builtFrom.releases);
+    new ReleasesData(new MemoryTree(snap!.releases, 'embedded releases snapshot'), snap!.builtFrom.releases, snap!.compiled);
   const gov =
     governance ??
-    new GovernanceData(new MemoryTree(snap!.governance, 'embedded governance snapshot'), snap!.builtFrom.governance);
+    new GovernanceData(new MemoryTree(snap!.governance, 'embedded governance snapshot'), snap!.builtFrom.governance, snap!.compiled);
   if (snap) embedded = true;
   const describe = [describeStamp('releases', rel.stamp, !releases), describeStamp('governance', gov.stamp, !governance)].join('; ');
   return { releases: rel, governance: gov, describe, ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}), embedded };

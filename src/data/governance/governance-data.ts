@@ -1,6 +1,6 @@
 import { SourceUnavailableError, UsageError } from '../../core/errors.js';
 import type { FileTree } from '../file-tree.js';
-import type { SourceStamp } from '../snapshot.js';
+import type { CompiledData, SourceStamp } from '../snapshot.js';
 import { findTeam, parseProjects, type Team } from './projects.js';
 
 export const PROJECTS_FILE = 'reference/projects.yaml';
@@ -12,7 +12,10 @@ export class GovernanceData {
   constructor(
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
-  ) {}
+    compiled?: Pick<CompiledData, 'teams'>,
+  ) {
+    if (compiled) this.teamCache = [...compiled.teams];
+  }
 
   teams(): Team[] {
     if (!this.teamCache) {

@@ -1,6 +1,6 @@
 import { SourceUnavailableError } from '../../core/errors.js';
 import type { FileTree } from '../file-tree.js';
-import type { SourceStamp } from '../snapshot.js';
+import type { CompiledData, SourceStamp } from '../snapshot.js';
 import { deliverablePath, parseDeliverable, type Deliverable } from './deliverables.js';
 import { parseSchedule, type Schedule } from './schedule.js';
 import { parseScheduleLabels, type ScheduleLabel } from './schedule-labels.js';
@@ -21,7 +21,18 @@ export class ReleasesData {
   constructor(
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
-  ) {}
+    compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels'>,
+  ) {
+    if (compiled) {
+      this.seriesCache = [...compiled.series];
+      for (const [name, schedule] of Object.entries(compiled.schedules)) this.schedules.set(name, schedule);
+      this.labelCache = new Map(compiled.labels.map((l) => [l.label, l]));
+      this.complete = true;
+    }
+  }
+
+  /** True when every schedule is already known (compiled snapshot). */
+  private complete = false;
 
   series(): Series[] {
     if (!this.seriesCache) {
@@ -33,7 +44,7 @@ export class ReleasesData {
   }
 
   schedule(series: string): Schedule | undefined {
-    if (!this.schedules.has(series)) {
+    if (!this.schedules.has(series) && !this.complete) {
       const path = `doc/source/${series}/schedule.yaml`;
       const text = this.tree.read(path);
       this.schedules.set(series, text === undefined ? undefined : parseSchedule(text, this.where(path), series));
