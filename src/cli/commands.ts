@@ -3,6 +3,7 @@ import type { Action } from './main.js';
 import { registerBrief } from '../brief/command.js';
 import { registerSchedule } from '../schedule/command.js';
 import { registerTeam } from '../team/command.js';
+import { registerRelease } from '../release/command.js';
 
 /** Turns an action into a commander handler that builds the Context. */
 export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, wrap: Wrap): void {
   registerBrief(program, wrap);
   registerSchedule(program, wrap);
   registerTeam(program, wrap);
+  registerRelease(program, wrap);
 }

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import type { Wrap } from '../cli/commands.js';
+import { registerProposeCommand } from './propose/command.js';
+import { registerHighlightsCommands } from './highlights/command.js';
+
+/** The `liaison release` group; other release capabilities add subcommands to it. */
+export function createReleaseGroup(program: Command): Command {
+  return program
+    .command('release')
+    .description('release requests: propose a release, cycle highlights, validate, status');
+}
+
+/**
+ * Registers `liaison release ...`. Each subcommand module keeps its heavy
+ * imports inside the action, so `liaison --help` stays fast.
+ */
+export function registerRelease(program: Command, wrap: Wrap): void {
+  const group = createReleaseGroup(program);
+  registerProposeCommand(group, wrap);
+  registerHighlightsCommands(group, wrap);
+}

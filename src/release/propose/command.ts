@@ -1,0 +1,53 @@
+import { Option, type Command } from 'commander';
+import type { Wrap } from '../../cli/commands.js';
+
+export const RELEASE_TYPES = [
+  'bugfix',
+  'feature',
+  'major',
+  'milestone',
+  'rc',
+  'procedural',
+  'releasefix',
+  'eol',
+  'eom',
+  'em',
+  'final',
+] as const;
+
+export interface ProposeOptions {
+  series?: string;
+  hash?: string;
+  repo?: string;
+  stableBranch?: boolean;
+  intermediateBranch?: boolean;
+  milestone?: string;
+  force?: boolean;
+  write?: boolean;
+  commit?: boolean;
+  topic?: string;
+}
+
+export function registerProposeCommand(group: Command, wrap: Wrap): void {
+  group
+    .command('propose')
+    .description('compute the next release of a deliverable and the minimal edit of its file (dry run unless --write)')
+    .argument('<deliverable>', 'deliverable name, e.g. glance-store')
+    .argument('<type>', `release type: ${RELEASE_TYPES.join(', ')}`)
+    .addOption(new Option('--series <name>', 'series name or id (default: the series in development at --date)'))
+    .addOption(new Option('--hash <sha>', 'commit to tag (40 hex); default: head of the series branch in the clone'))
+    .addOption(new Option('--repo <dir>', 'local clone of the project repository (default: config deliverables.<name>.clone or clones-dir)'))
+    .addOption(new Option('--stable-branch', 'also create stable/<id> at the new version'))
+    .addOption(new Option('--intermediate-branch', 'also create bugfix/X.Y at the new version'))
+    .addOption(new Option('--milestone <n>', 'number a beta after its milestone (Glance: 0b2 for milestone 2)'))
+    .addOption(new Option('--force', 'tag even when the branch head is already released'))
+    .addOption(new Option('--write', 'edit the file in the releases checkout (--releases-repo)'))
+    .addOption(new Option('--commit', 'with --write: commit on a new topic branch, signed off'))
+    .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))
+    .action(
+      wrap(async (ctx, args) => {
+        const { runPropose } = await import('./run.js');
+        return runPropose(ctx, args[0] ?? '', args[1] ?? '', ctx.options as ProposeOptions);
+      }),
+    );
+}
