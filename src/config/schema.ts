@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDeadlineExpr } from '../calendar/deadline-expr.js';
+import { checklistsSchema, mailSchema, postFinalSchema, remindersSchema } from '../plan/config-schema.js';
 
 /**
  * The team config, `liaison.yaml`. It only adds what governance does not
@@ -61,11 +62,12 @@ export const configSchema = z.strictObject({
   /** Sections owned by later capabilities; each validates its own section. */
   sources: z.record(z.string(), z.unknown()).optional(),
   gate: z.record(z.string(), z.unknown()).optional(),
-  mail: z.record(z.string(), z.unknown()).optional(),
-  reminders: z.unknown().optional(),
-  checklists: z.unknown().optional(),
+  /** Planner sections (src/plan/config-schema.ts). */
+  mail: mailSchema.optional(),
+  reminders: remindersSchema.optional(),
+  checklists: checklistsSchema.optional(),
   freeze: z.record(z.string(), z.unknown()).optional(),
-  'post-final': z.unknown().optional(),
+  'post-final': postFinalSchema.optional(),
   dashboard: z.record(z.string(), z.unknown()).optional(),
 });
 

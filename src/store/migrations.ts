@@ -1,4 +1,5 @@
 import type { Migration } from './db.js';
+import { PLAN_MIGRATIONS } from '../plan/migrations.js';
 
 /**
  * Every schema change of the store, in order. Capabilities append their own
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
     id: 'core-001-kv',
     sql: `CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   },
+  ...PLAN_MIGRATIONS,
 ];
