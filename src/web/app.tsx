@@ -1,0 +1,201 @@
+import { Hono, type Context as HonoContext } from 'hono';
+import type { GlobalOptions, Io } from '../cli/context.js';
+import { isIsoDate, isoDateOfInstant } from '../core/dates.js';
+import { LiaisonError } from '../core/errors.js';
+import { APP_JS } from './assets.js';
+import { ViewCache } from './cache.js';
+import { checkCsrf, newCsrfToken } from './csrf.js';
+import { CSP, Layout } from './layout.js';
+import { PAGES } from './registry.js';
+import { failure, pageJson, renderPage, toHtml } from './render.js';
+import { RequestContext, SharedState } from './request-context.js';
+import type { PageDef, PageId, RenderEnv } from './pages/types.js';
+import { WRITES } from './writes.js';
+
+export interface AppOptions {
+  /** The server's global options (data locations, config, db); date and team come per request. */
+  readonly options: GlobalOptions;
+  readonly io: Io;
+  readonly readOnly: boolean;
+  /** How long a rendered page is reused (ms); 0 turns the cache off. */
+  readonly cacheMs?: number;
+  readonly shared?: SharedState;
+  readonly csrfToken?: string;
+}
+
+export interface DashboardApp {
+  readonly app: Hono;
+  readonly shared: SharedState;
+  readonly csrfToken: string;
+  readonly cache: ViewCache;
+  /** Tells the app where it is listening (for the calendar subscription link). */
+  setOrigin(origin: string): void;
+  close(): void;
+}
+
+const TEAM_RE = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/;
+
+interface Query {
+  readonly date?: string;
+  readonly team?: string;
+}
+
+/** The dashboard as a hono app: pages, their JSON twins, the calendar feed and the write forms. */
+export function createDashboard(opts: AppOptions): DashboardApp {
+  const shared = opts.shared ?? new SharedState();
+  const csrfToken = opts.csrfToken ?? newCsrfToken();
+  const cache = new ViewCache(() => opts.io.now().getTime(), opts.cacheMs ?? 10_000);
+  const app = new Hono();
+  const log = (line: string) => opts.io.stderr(`liaison serve: ${line}\n`);
+  let origin: string | undefined;
+
+  app.use(async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+
+  /** Reads ?date= and ?team=, or explains what is wrong with them. */
+  const queryOf = (c: HonoContext): Query | string => {
+    const date = c.req.query('date') || undefined;
+    const team = c.req.query('team') || undefined;
+    if (date !== undefined && !isIsoDate(date)) return `date=${date}: expected YYYY-MM-DD`;
+    if (team !== undefined && !TEAM_RE.test(team)) return `team=${team}: expected a team name (letters, digits, space, _ . -)`;
+    return { ...(date ? { date } : {}), ...(team ? { team } : {}) };
+  };
+
+  const contextFor = (q: Query) =>
+    new RequestContext({ ...opts.options, ...(q.date ? { date: q.date } : {}), ...(q.team ? { team: q.team } : {}) }, opts.io, shared);
+
+  const envFor = (q: Query, ctx: RequestContext | null): RenderEnv => {
+    const params = new URLSearchParams();
+    if (q.date) params.set('date', q.date);
+    if (q.team) params.set('team', q.team);
+    const qs = params.size ? `?${params.toString()}` : '';
+    let team = q.team ?? 'glance';
+    try {
+      if (ctx) team = ctx.team.name;
+    } catch {
+      // unknown team: the page's own build reports it
+    }
+    return {
+      mode: 'server',
+      today: ctx?.today ?? q.date ?? isoDateOfInstant(opts.io.now()),
+      team,
+      href: (id: PageId) => `${PAGES.find((p) => p.id === id)?.path ?? '/'}${qs}`,
+      resource: (name) => `/${name}${qs}`,
+      subscribeUrl: origin ? `${origin.replace(/^https?:/, 'webcal:')}/schedule.ics${qs}` : null,
+      csrf: opts.readOnly ? null : csrfToken,
+      who: opts.io.env.LIAISON_USER ?? opts.io.env.USER ?? 'liaison',
+    };
+  };
+
+  const badRequest = async (c: HonoContext, message: string) => {
+    const env = envFor({}, null);
+    const html = await toHtml(Layout({ page: null, title: 'Bad request', env, age: null, notices: [{ kind: 'error', text: message }] }));
+    return c.html(html, 400);
+  };
+
+  const servePage = (page: PageDef) => async (c: HonoContext) => {
+    const q = queryOf(c);
+    if (typeof q === 'string') return badRequest(c, q);
+    let ctx: RequestContext;
+    try {
+      ctx = contextFor(q);
+    } catch (e) {
+      return badRequest(c, e instanceof LiaisonError ? e.message : 'bad request');
+    }
+    const key = `page|${page.id}|${ctx.today}|${q.team ?? ''}`;
+    const out = await cache.get(key, () => renderPage(page, ctx, envFor(q, ctx), log));
+    return c.html(out.html, out.status as 200);
+  };
+
+  const serveJson = (page: PageDef) => async (c: HonoContext) => {
+    const q = queryOf(c);
+    if (typeof q === 'string') return c.json({ error: q }, 400);
+    let ctx: RequestContext;
+    try {
+      ctx = contextFor(q);
+    } catch (e) {
+      return c.json({ error: e instanceof LiaisonError ? e.message : 'bad request' }, 400);
+    }
+    const key = `json|${page.id}|${ctx.today}|${q.team ?? ''}`;
+    const out = await cache.get(key, () => pageJson(page, ctx));
+    return c.json(out.body as object, out.status as 200);
+  };
+
+  for (const page of PAGES) {
+    app.get(page.path, servePage(page));
+    app.get(`/api/${page.api}`, serveJson(page));
+  }
+
+  app.get('/schedule.ics', async (c) => {
+    const q = queryOf(c);
+    if (typeof q === 'string') return c.text(q, 400);
+    try {
+      const ctx = contextFor(q);
+      const { buildSchedule } = await import('../schedule/build.js');
+      const { scheduleToIcs } = await import('../schedule/ics.js');
+      const view = buildSchedule(ctx);
+      c.header('Content-Disposition', `attachment; filename="${view.series.name}.ics"`);
+      return c.body(scheduleToIcs(view, ctx.today), 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+    } catch (e) {
+      const f = failure(e);
+      return c.text(f.notice.text, f.status === 200 ? 503 : (f.status as 400));
+    }
+  });
+
+  app.get('/assets/app.js', (c) => c.body(APP_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+
+  for (const write of WRITES) {
+    app.post(write.path, async (c) => {
+      if (opts.readOnly) return c.text('this dashboard is read-only (started with --read-only)', 403);
+      const form = await c.req.parseBody();
+      const field = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
+      if (!checkCsrf(csrfToken, field('csrf'), c.req.header('origin'), c.req.header('host'))) {
+        return c.text('invalid or missing CSRF token; reload the page and try again', 403);
+      }
+      const q = queryOf(c);
+      if (typeof q === 'string') return c.text(q, 400);
+      try {
+        const ctx = contextFor(q);
+        await write.apply(ctx, field);
+      } catch (e) {
+        const f = failure(e);
+        if (f.status === 500) log(`${write.path}: ${e instanceof Error ? e.message : String(e)}`);
+        return c.text(f.notice.text, f.status === 200 ? 409 : (f.status as 400));
+      }
+      cache.clear();
+      // back to the page the form was on (303: the browser follows with GET)
+      const back = PAGES.find((p) => p.id === write.page);
+      const qs = new URL(c.req.url).search;
+      return c.redirect(`${back?.path ?? '/'}${qs}`, 303);
+    });
+  }
+
+  app.notFound(async (c) => {
+    const html = await toHtml(
+      Layout({ page: null, title: 'Not found', env: envFor({}, null), age: null, notices: [{ kind: 'error', text: `No page at ${new URL(c.req.url).pathname}.` }] }),
+    );
+    return c.html(html, 404);
+  });
+
+  app.onError((e, c) => {
+    log(`internal error on ${new URL(c.req.url).pathname}: ${e.message}`);
+    return c.text('internal error; see the server log', 500);
+  });
+
+  return {
+    app,
+    shared,
+    csrfToken,
+    cache,
+    setOrigin: (o) => {
+      origin = o;
+      cache.clear();
+    },
+    close: () => shared.close(),
+  };
+}

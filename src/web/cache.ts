@@ -1,0 +1,43 @@
+/**
+ * Rendered pages and views, kept per (page, date, team) for a short time.
+ * The data behind a page changes only when a source is synced or a form
+ * writes, so a few seconds of reuse costs nothing in freshness and turns a
+ * page view into a map lookup. Writes clear everything. Concurrent misses
+ * of one key share one build.
+ */
+export class ViewCache {
+  private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly ttlMs: number,
+    private readonly maxEntries = 500,
+  ) {}
+
+  get<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const t = this.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > t) return hit.value as Promise<T>;
+    if (this.entries.size >= this.maxEntries) this.evictExpired(t);
+    const value = make();
+    this.entries.set(key, { expires: t + this.ttlMs, value });
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private evictExpired(t: number): void {
+    for (const [k, e] of this.entries) if (e.expires <= t) this.entries.delete(k);
+    // still full: drop the oldest half (insertion order)
+    if (this.entries.size >= this.maxEntries) {
+      let n = Math.floor(this.maxEntries / 2);
+      for (const k of this.entries.keys()) {
+        if (n-- <= 0) break;
+        this.entries.delete(k);
+      }
+    }
+  }
+}

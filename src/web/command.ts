@@ -1,0 +1,41 @@
+import { Command, Option } from 'commander';
+import type { Wrap } from '../cli/commands.js';
+import { UsageError } from '../core/errors.js';
+
+/** `liaison serve` and `liaison site build DIR`. */
+export function registerWeb(program: Command, wrap: Wrap): void {
+  program
+    .command('serve')
+    .description('serve the dashboard on this machine (127.0.0.1 by default) and print its URL')
+    .addOption(new Option('--host <address>', 'address to bind').default('127.0.0.1'))
+    .addOption(new Option('--port <n>', 'port (0 picks a free one)').default('8484'))
+    .addOption(new Option('--read-only', 'disable the write forms (checklist ticks, goal status)'))
+    .action(
+      wrap(async (ctx) => {
+        const o = ctx.options as { host?: string; port?: string; readOnly?: boolean };
+        const port = Number(o.port ?? '8484');
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port: expected a number from 0 to 65535');
+        const { serveDashboard } = await import('./serve-command.js');
+        await serveDashboard(ctx, { host: o.host ?? '127.0.0.1', port, readOnly: o.readOnly === true });
+      }),
+    );
+  program
+    .command('site')
+    .description('the dashboard as a static site')
+    .command('build')
+    .description('write every dashboard page, its JSON and the calendar into DIR (relative links, no server needed)')
+    .argument('<dir>', 'output folder (created if missing)')
+    .action(
+      wrap(async (ctx, args) => {
+        const dir = args[0];
+        if (!dir) throw new UsageError('site build: expected an output folder');
+        const { buildSite } = await import('./site.js');
+        const result = await buildSite(ctx, dir);
+        if (ctx.json) ctx.io.stdout(JSON.stringify(result, null, 2) + '\n');
+        else {
+          ctx.io.stdout(`wrote ${result.files.length} files into ${dir} (open ${dir}/index.html or publish the folder)\n`);
+          for (const n of result.notices) ctx.io.stdout(`note: the ${n.page} page shows a notice (${n.status})\n`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,110 @@
+import type { Child } from 'hono/jsx';
+import { STYLES } from './styles.js';
+import { PAGES } from './registry.js';
+import type { DataAge, PageDef, RenderEnv } from './pages/types.js';
+
+/** Content-Security-Policy of every page: no script but our own file, no inline handlers. */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; " +
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'";
+
+export interface Notice {
+  readonly kind: 'warn' | 'error' | 'info';
+  readonly text: string;
+}
+
+export function Layout(props: {
+  page: PageDef | null;
+  title: string;
+  env: RenderEnv;
+  age: DataAge | null;
+  notices: readonly Notice[];
+  children?: Child;
+}) {
+  const { env, page } = props;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {env.mode === 'static' ? <meta http-equiv="Content-Security-Policy" content={CSP} /> : null}
+        <title>{`${props.title} · ${env.team} release dashboard`}</title>
+        <style>{STYLES}</style>
+        {env.mode === 'server' ? <script src="/assets/app.js" defer></script> : null}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="top">
+          <p class="brand">{`${env.team} release dashboard · ${env.today}`}</p>
+          <nav aria-label="Dashboard pages">
+            <ul>
+              {PAGES.map((p) => (
+                <li>
+                  <a href={env.href(p.id)} aria-current={p.id === page?.id ? 'page' : undefined}>
+                    {p.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {env.mode === 'server' ? <WhenForm env={env} /> : null}
+        </header>
+        <main id="main" tabindex={-1}>
+          <h1>{props.title}</h1>
+          {props.age ? <Age age={props.age} /> : null}
+          {props.notices.map((n) => (
+            <p class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+              {n.text}
+            </p>
+          ))}
+          {props.children}
+        </main>
+        <footer>
+          {page ? (
+            <p>
+              {'Same data as '}
+              <code>{`liaison ${page.command} --json`}</code>
+              {': '}
+              <a href={env.resource(`api/${page.api}`)}>{env.mode === 'static' ? `api/${page.api}.json` : `/api/${page.api}`}</a>
+            </p>
+          ) : null}
+          <p>release-liaison dashboard{env.mode === 'static' ? ' (static site)' : ''}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function WhenForm({ env }: { env: RenderEnv }) {
+  return (
+    <form class="when" method="get" action="">
+      <label>
+        Date
+        <input type="date" name="date" value={env.today} />
+      </label>
+      <label>
+        Team
+        <input type="text" name="team" value={env.team} size={12} pattern="[A-Za-z0-9 _.\-]+" />
+      </label>
+      <button type="submit" class="secondary">
+        Show
+      </button>
+    </form>
+  );
+}
+
+function Age({ age }: { age: DataAge }) {
+  return (
+    <p class="age">
+      {age.asOf ? `Data as of ${age.asOf} · ` : 'Data age unknown · '}
+      {age.source}
+    </p>
+  );
+}
+
+/** Notices for a page's stale or missing sources. */
+export function staleNotices(age: DataAge | null): Notice[] {
+  return (age?.stale ?? []).map((text) => ({ kind: 'warn', text }));
+}

@@ -1,0 +1,119 @@
+import type { PageDef, PageId, Panel } from './pages/types.js';
+
+/**
+ * The dashboard's pages, in navigation order. Each page finds its panel by
+ * name, lazily: a capability that is not built yet has no panel, and its
+ * page says so instead of computing anything of its own.
+ */
+const notYet = (): Promise<Panel<unknown> | undefined> => Promise.resolve(undefined);
+
+const asPanel = <V>(p: Panel<V>): Panel<unknown> => p as Panel<unknown>;
+
+export const PAGES: readonly PageDef[] = [
+  {
+    id: 'overview',
+    title: 'Overview',
+    path: '/',
+    file: 'index.html',
+    api: 'brief',
+    command: 'brief',
+    summary: "where the cycle is, the timeline and this week's brief",
+    load: async () => asPanel((await import('./pages/overview.js')).overviewPanel),
+  },
+  {
+    id: 'schedule',
+    title: 'Schedule',
+    path: '/schedule',
+    file: 'schedule.html',
+    api: 'schedule',
+    command: 'schedule',
+    summary: 'the cycle week by week with team deadlines and its calendar feed',
+    load: async () => asPanel((await import('./pages/schedule.js')).schedulePanel),
+  },
+  {
+    id: 'releases',
+    title: 'Releases',
+    path: '/releases',
+    file: 'releases.html',
+    api: 'releases',
+    command: 'release status',
+    summary: 'deliverables, latest releases, unreleased commits, milestone coverage and proposed next versions',
+    load: notYet,
+  },
+  {
+    id: 'notes',
+    title: 'Notes',
+    path: '/notes',
+    file: 'notes.html',
+    api: 'notes',
+    command: 'notes report',
+    summary: "the next release's notes preview",
+    load: notYet,
+  },
+  {
+    id: 'gate',
+    title: 'Gate',
+    path: '/gate',
+    file: 'gate.html',
+    api: 'gate',
+    command: 'gate',
+    summary: 'periodic jobs: job × day heatmap, streaks, flaky jobs and log links',
+    load: notYet,
+  },
+  {
+    id: 'bugs',
+    title: 'Bugs',
+    path: '/bugs',
+    file: 'bugs.html',
+    api: 'bugs',
+    command: 'bugs',
+    summary: 'bugs targeted to the next milestone and release-critical bugs',
+    load: notYet,
+  },
+  {
+    id: 'freeze',
+    title: 'Freeze',
+    path: '/freeze',
+    file: 'freeze.html',
+    api: 'freeze',
+    command: 'freeze',
+    summary: 'open changes classified after RC1 and the drafted -2 messages',
+    load: notYet,
+  },
+  {
+    id: 'goals',
+    title: 'Goals',
+    path: '/goals',
+    file: 'goals.html',
+    api: 'goals',
+    command: 'goals',
+    summary: "the series' community goals and the team's status on each",
+    load: notYet,
+  },
+  {
+    id: 'checklist',
+    title: 'Checklist',
+    path: '/checklist',
+    file: 'checklist.html',
+    api: 'checklist',
+    command: 'checklist',
+    summary: "the phase checklists with due dates, owners and what's done",
+    load: notYet,
+  },
+  {
+    id: 'meeting',
+    title: 'Meeting',
+    path: '/meeting',
+    file: 'meeting.html',
+    api: 'meeting',
+    command: 'meeting',
+    summary: 'the weekly meeting report, ready to paste',
+    load: notYet,
+  },
+];
+
+export function pageById(id: PageId): PageDef {
+  const page = PAGES.find((p) => p.id === id);
+  if (!page) throw new Error(`no dashboard page ${id}`);
+  return page;
+}

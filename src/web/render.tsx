@@ -1,0 +1,78 @@
+import type { Context } from '../cli/context.js';
+import { ConfigError, LiaisonError, SourceUnavailableError, UsageError } from '../core/errors.js';
+import { Layout, staleNotices, type Notice } from './layout.js';
+import type { DataAge, PageDef, Panel, RenderEnv } from './pages/types.js';
+
+export interface RenderedPage {
+  readonly status: number;
+  readonly html: string;
+}
+
+export interface JsonResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+type Built = { ok: true; panel: Panel<unknown>; view: unknown } | { ok: false; status: number; notice: Notice };
+
+/** Loads the page's panel and builds its view; errors of the user's world become notices. */
+export async function buildPage(page: PageDef, ctx: Context): Promise<Built> {
+  const panel = await page.load();
+  if (!panel) {
+    return {
+      ok: false,
+      status: 200,
+      notice: { kind: 'info', text: `Not available yet: this page will show ${page.summary} once \`liaison ${page.command}\` is built.` },
+    };
+  }
+  try {
+    return { ok: true, panel, view: await panel.build(ctx) };
+  } catch (e) {
+    return { ok: false, ...failure(e) };
+  }
+}
+
+/** How a failed build shows: a usage error is the reader's (400), a missing source a notice (200). */
+export function failure(e: unknown): { status: number; notice: Notice } {
+  if (e instanceof UsageError || e instanceof ConfigError) return { status: 400, notice: { kind: 'error', text: e.message } };
+  if (e instanceof SourceUnavailableError) {
+    return { status: 200, notice: { kind: 'warn', text: `Source unavailable: ${e.message}. Run \`liaison sync\` when it is back.` } };
+  }
+  if (e instanceof LiaisonError) return { status: 200, notice: { kind: 'warn', text: e.message } };
+  return {
+    status: 500,
+    notice: { kind: 'error', text: 'Internal error while building this page; the server log has the details.' },
+  };
+}
+
+/** The full HTML document of a page, for the server and the static site alike. */
+export async function renderPage(page: PageDef, ctx: Context, env: RenderEnv, log?: (line: string) => void): Promise<RenderedPage> {
+  const built = await buildPage(page, ctx);
+  let status: number;
+  let age: DataAge | null = null;
+  let notices: Notice[] = [];
+  let body: unknown = null;
+  if (built.ok) {
+    status = 200;
+    age = built.panel.age(built.view);
+    notices = staleNotices(age);
+    body = built.panel.render(built.view, env);
+  } else {
+    status = built.status;
+    notices = [built.notice];
+    if (status === 500 && log) log(`page ${page.id}: internal error`);
+  }
+  return { status, html: await toHtml(Layout({ page, title: page.title, env, age, notices, children: body as never })) };
+}
+
+/** The JSON twin: exactly the view the command prints with --json. */
+export async function pageJson(page: PageDef, ctx: Context): Promise<JsonResult> {
+  const built = await buildPage(page, ctx);
+  if (built.ok) return { status: 200, body: built.panel.json ? built.panel.json(built.view) : built.view };
+  const status = built.notice.kind === 'info' ? 501 : built.status === 200 ? 503 : built.status;
+  return { status, body: { error: built.notice.text } };
+}
+
+export async function toHtml(el: unknown): Promise<string> {
+  return '<!doctype html>\n' + (await (el as { toString(): string | Promise<string> }).toString());
+}

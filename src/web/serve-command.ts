@@ -1,0 +1,28 @@
+import type { Context } from '../cli/context.js';
+import { createDashboard } from './app.js';
+import { startServer } from './server.js';
+
+/**
+ * Runs the dashboard until the process is told to stop (Ctrl-C, SIGTERM).
+ * The data is loaded before listening, so a bad checkout or config fails
+ * at start with its usual message rather than on the first page view.
+ */
+export async function serveDashboard(ctx: Context, opts: { host: string; port: number; readOnly: boolean }): Promise<void> {
+  void ctx.data;
+  const team = ctx.team.name;
+  const dashboard = createDashboard({ options: { ...ctx.options, json: false }, io: ctx.io, readOnly: opts.readOnly });
+  const server = await startServer(dashboard, opts.host, opts.port);
+  dashboard.setOrigin(server.url);
+  ctx.io.stdout(`Dashboard for ${team}: ${server.url}/${opts.readOnly ? ' (read-only)' : ''}\nPress Ctrl-C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  dashboard.close();
+}

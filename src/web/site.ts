@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { PAGES } from './registry.js';
+import { pageJson, renderPage } from './render.js';
+import type { PageId, RenderEnv } from './pages/types.js';
+
+export interface SiteResult {
+  readonly dir: string;
+  readonly files: readonly string[];
+  /** Pages whose capability is missing or whose source failed (they carry a notice). */
+  readonly notices: readonly { page: PageId; status: number }[];
+}
+
+/**
+ * Writes every page, its JSON twin and the calendar feed into `dir` as a
+ * static site with relative links: any web host (or a file:// browser)
+ * serves it without this program. No forms: the site is read-only.
+ */
+export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> {
+  mkdirSync(join(dir, 'api'), { recursive: true });
+  let team: string;
+  try {
+    team = ctx.team.name;
+  } catch {
+    team = ctx.options.team ?? ctx.config.team;
+  }
+  const env: RenderEnv = {
+    mode: 'static',
+    today: ctx.today,
+    team,
+    href: (id) => PAGES.find((p) => p.id === id)?.file ?? 'index.html',
+    resource: (name) => (name.startsWith('api/') ? `${name}.json` : name),
+    subscribeUrl: null,
+    csrf: null,
+    who: '',
+  };
+  const files: string[] = [];
+  const notices: { page: PageId; status: number }[] = [];
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    files.push(name);
+  };
+  for (const page of PAGES) {
+    const out = await renderPage(page, ctx, env);
+    write(page.file, out.html);
+    const json = await pageJson(page, ctx);
+    write(`api/${page.api}.json`, JSON.stringify(json.body, null, 2) + '\n');
+    if (out.status !== 200 || json.status !== 200) notices.push({ page: page.id, status: json.status });
+  }
+  try {
+    const { buildSchedule } = await import('../schedule/build.js');
+    const { scheduleToIcs } = await import('../schedule/ics.js');
+    write('schedule.ics', scheduleToIcs(buildSchedule(ctx), ctx.today));
+  } catch {
+    // no schedule for the series: the Schedule page already says so
+    write('schedule.ics', '');
+  }
+  return { dir, files, notices };
+}
