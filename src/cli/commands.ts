@@ -3,6 +3,7 @@ import type { Action } from './main.js';
 import { registerBrief } from '../brief/command.js';
 import { registerSchedule } from '../schedule/command.js';
 import { registerTeam } from '../team/command.js';
+import { registerPlan } from '../plan/command.js';
 import { registerWeb } from '../web/command.js';
 import { registerRelease } from '../release/command.js';
 
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, wrap: Wrap): void {
   registerBrief(program, wrap);
   registerSchedule(program, wrap);
   registerTeam(program, wrap);
+  registerPlan(program, wrap);
   registerWeb(program, wrap);
   registerRelease(program, wrap);
 }

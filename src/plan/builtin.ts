@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import { packageRoot } from '../core/package-root.js';
+import { parseYaml } from '../data/yaml.js';
+
+/**
+ * Built-in planner data (checklists, reminder rules, post-final tasks) lives
+ * in data/<kind>/<team>.yaml, validated by the same zod schema as the
+ * config section that overrides it.
+ */
+export function builtinPath(kind: string, name: string): string {
+  return join(packageRoot(), 'data', kind, `${name.toLowerCase()}.yaml`);
+}
+
+export function readBuiltin<T>(kind: string, name: string, schema: z.ZodType<T>): { value: T; file: string } | undefined {
+  const file = builtinPath(kind, name);
+  if (!existsSync(file)) return undefined;
+  const parsed = parseYaml(readFileSync(file, 'utf8'), file);
+  const r = schema.safeParse(parsed.value ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const field = (issue?.path ?? []).map(String).join('.');
+    throw new ConfigError(issue?.message ?? 'invalid', file, field || undefined);
+  }
+  return { value: r.data, file };
+}
+
+/** Where an entry came from, so a later error can name the file and field. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly file: string;
+  readonly field: string;
+}
+
+/**
+ * Built-in entries, then the config's: an entry with a built-in id replaces
+ * the fields it gives (so `owner: Jane` re-assigns one item), a new id is
+ * added, and `remove` drops built-in ids.
+ */
+export function mergeById<T extends { id: string }>(
+  builtin: { items: readonly T[]; file: string; field: string } | undefined,
+  extra: { items: readonly T[]; file: string; field: string },
+  remove: readonly string[],
+): Sourced<T>[] {
+  const out: Sourced<T>[] = [];
+  builtin?.items.forEach((value, i) => {
+    if (!remove.includes(value.id)) out.push({ value, file: builtin.file, field: `${builtin.field}[${i}]` });
+  });
+  extra.items.forEach((value, i) => {
+    const field = `${extra.field}[${i}]`;
+    const at = out.findIndex((e) => e.value.id === value.id);
+    const existing = out[at];
+    if (existing) {
+      const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+      out[at] = { value: { ...existing.value, ...given }, file: extra.file, field };
+    } else out.push({ value, file: extra.file, field });
+  });
+  return out;
+}
+
+/** A required field, or a ConfigError naming where it is missing. */
+export function required<T, K extends keyof T>(entry: Sourced<T>, key: K): NonNullable<T[K]> {
+  const v = entry.value[key];
+  if (v === undefined || v === null) {
+    throw new ConfigError(`missing "${String(key)}"`, entry.file, `${entry.field}.${String(key)}`);
+  }
+  return v;
+}

@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import type { Wrap } from '../cli/commands.js';
+import { emit } from '../cli/output.js';
+
+/**
+ * The planner's commands: checklist (done/undo), remind, meeting,
+ * post-final. Modules are imported inside the actions to keep start-up fast.
+ */
+export function registerPlan(program: Command, wrap: Wrap): void {
+  const checklist = program
+    .command('checklist')
+    .description("the phase checklist of the series: due dates, owners, state (manual ticks and automatic checks)")
+    .addOption(new Option('--phase <phase>', 'only this phase (before-ptg, ptg-to-m1, m1, ..., post-final)'))
+    .addOption(new Option('--series <name>', 'series name or id (default: the series at --date)'))
+    .action(
+      wrap(async (ctx) => {
+        const opts = ctx.options as { phase?: string; series?: string };
+        const { buildChecklist } = await import('./checklists/build.js');
+        const { renderChecklistText } = await import('./checklists/render.js');
+        emit(ctx, await buildChecklist(ctx, opts), renderChecklistText);
+      }),
+    );
+  for (const verb of ['done', 'undo'] as const) {
+    checklist
+      .command(`${verb} <id>`)
+      .description(verb === 'done' ? 'tick an item (recorded in the store with who and --date)' : 'remove the tick of an item')
+      .addOption(new Option('--by <name>', 'who did it (default: $USER)'))
+      .action(
+        wrap(async (ctx, args) => {
+          const opts = ctx.options as { series?: string; by?: string };
+          const { tickItem } = await import('./checklists/tick.js');
+          const result = await tickItem(ctx, verb, args[0] ?? '', opts);
+          emit(ctx, result, (r) => r.message);
+        }),
+      );
+  }
+
+  program
+    .command('post-final')
+    .description("the team's post-final tasks (Glance: CURRENT_RELEASE bump); a dry run unless --write or --commit")
+    .addOption(new Option('--task <id>', 'only this task'))
+    .addOption(new Option('--repo <dir>', 'clone for the task (the first task unless --task)'))
+    .addOption(new Option('--series <name>', 'the series just released (default: the last released by --date)'))
+    .addOption(new Option('--write', 'change the files in the clone'))
+    .addOption(new Option('--commit', 'change the files and commit them with the team message and Signed-off-by'))
+    .action(
+      wrap(async (ctx) => {
+        const opts = ctx.options as { task?: string; repo?: string; series?: string; write?: boolean; commit?: boolean };
+        const { runPostFinal } = await import('./post-final/run.js');
+        const { renderPostFinalText } = await import('./post-final/render.js');
+        emit(ctx, runPostFinal(ctx, opts), renderPostFinalText);
+      }),
+    );
+}
