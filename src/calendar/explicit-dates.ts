@@ -30,6 +30,11 @@ export function datesInText(text: string): IsoDate[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
+      // "the week of 1 March, 2027" names a week, not a deadline day
+      if (/weeks? (?:of|starting)\s*$/i.test(text.slice(Math.max(0, start - 20), start))) {
+        taken.push([start, end]);
+        continue;
+      }
       const dates = read(m);
       if (dates.length) {
         taken.push([start, end]);

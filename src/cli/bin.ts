@@ -7,6 +7,6 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),
-  isTTY: process.stdout.isTTY === true,
+  isTTY: process.stdout.isTTY,
 });
 process.exitCode = code;

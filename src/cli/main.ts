@@ -13,7 +13,7 @@ export class ExitWith extends Error {
 export type Action = (
   ctx: Context,
   args: readonly string[],
-) => Promise<number | void> | number | void;
+) => Promise<number | undefined> | number | undefined;
 
 /**
  * Builds the command tree. Each capability registers its commands through
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const run = async (fn: Action, opts: GlobalOptions, args: readonly string[]) => {
     debug = opts.debug === true;
     const ctx = new Context(opts, io);
-    let result: number | void;
+    let result: number | undefined;
     try {
       result = await fn(ctx, args);
     } finally {

@@ -24,6 +24,7 @@ export function emit<T>(ctx: Context, view: T, renderText: (view: T, c: Colors) 
 
 /** A plain-text table with left-aligned columns (colour codes ignored for widths). */
 export function table(rows: readonly (readonly string[])[], indent = ''): string {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes are not visible width
   const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell))));

@@ -46,6 +46,32 @@ export const deliverableOverrideSchema = z.strictObject({
   ignore: z.boolean().optional(),
 });
 
+const serviceUrl = z.string().regex(/^https?:\/\/[^\s?#]+$/, 'expected an http(s) base URL without query');
+
+/** `sources:` — where the services live and how politely to ask them. */
+export const sourcesSchema = z.strictObject({
+  zuul: z.strictObject({ url: serviceUrl.optional(), tenant: id.optional() }).optional(),
+  gerrit: z.strictObject({ url: serviceUrl.optional() }).optional(),
+  launchpad: z.strictObject({ url: serviceUrl.optional() }).optional(),
+  'timeout-seconds': z.number().positive().max(600).optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+  'retry-delay-ms': z.number().int().min(0).max(60_000).optional(),
+  'min-interval-ms': z.number().int().min(0).max(60_000).optional(),
+});
+
+/** `gate:` — the periodic jobs of `liaison gate`; by default every job of the team's repositories. */
+export const gateSchema = z.strictObject({
+  jobs: z.array(z.string().min(1)).optional(),
+  /** Repositories (`openstack/glance`); default: every repository of the team's deliverables. */
+  projects: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected namespace/name')).optional(),
+  pipelines: z.array(z.string().min(1)).optional(),
+  days: z.number().int().min(1).max(365).optional(),
+  /** How far back the first sync reads the builds history. */
+  'history-days': z.number().int().min(1).max(365).optional(),
+  /** Builds per page asked from Zuul. */
+  'page-size': z.number().int().min(1).max(1000).optional(),
+});
+
 export const configSchema = z.strictObject({
   team: z.string().min(1),
   'releases-repo': z.string().optional(),
@@ -60,8 +86,10 @@ export const configSchema = z.strictObject({
   /** Launchpad projects to watch; by default the deliverables' `launchpad` keys. */
   launchpad: z.array(z.string()).optional(),
   /** Sections owned by later capabilities; each validates its own section. */
-  sources: z.record(z.string(), z.unknown()).optional(),
-  gate: z.record(z.string(), z.unknown()).optional(),
+  /** Service endpoints and HTTP politeness (src/sources/endpoints.ts). */
+  sources: sourcesSchema.optional(),
+  /** Periodic jobs to watch (`liaison gate`, `liaison sync`). */
+  gate: gateSchema.optional(),
   /** Planner sections (src/plan/config-schema.ts). */
   mail: mailSchema.optional(),
   reminders: remindersSchema.optional(),
@@ -74,3 +102,5 @@ export const configSchema = z.strictObject({
 export type TeamConfig = z.output<typeof configSchema>;
 export type TeamDeadline = z.output<typeof deadlineSchema>;
 export type ConfigPerson = z.output<typeof personSchema>;
+export type SourcesConfig = z.output<typeof sourcesSchema>;
+export type GateConfig = z.output<typeof gateSchema>;

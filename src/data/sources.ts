@@ -31,15 +31,18 @@ export function openDataSources(loc: DataLocations): DataSources {
   const governance = loc.governanceRepo
     ? new GovernanceData(checkoutTree(loc.governanceRepo, 'governance'), stampOf(loc.governanceRepo, 'openstack/governance'))
     : undefined;
-  let embedded = false;
-  const snap = !releases || !governance ? loadEmbeddedSnapshot() : undefined;
+  const embedded = !releases || !governance;
+  const snap = () => loadEmbeddedSnapshot();
   const rel =
     releases ??
-    new ReleasesData(new MemoryTree(snap!.releases, 'embedded releases snapshot'), snap!.builtFrom.releases, snap!.compiled);
+    new ReleasesData(new MemoryTree(snap().releases, 'embedded releases snapshot'), snap().builtFrom.releases, snap().compiled);
   const gov =
     governance ??
-    new GovernanceData(new MemoryTree(snap!.governance, 'embedded governance snapshot'), snap!.builtFrom.governance, snap!.compiled);
-  if (snap) embedded = true;
+    new GovernanceData(
+      new MemoryTree(snap().governance, 'embedded governance snapshot'),
+      snap().builtFrom.governance,
+      snap().compiled,
+    );
   const describe = [describeStamp('releases', rel.stamp, !releases), describeStamp('governance', gov.stamp, !governance)].join('; ');
   return { releases: rel, governance: gov, describe, ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}), embedded };
 }

@@ -16,7 +16,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0]?.line;
+    const line = first.linePos?.[0]?.line ?? lineAt(text, first.pos[0]);
     throw new ConfigError(`invalid YAML: ${firstLine(first.message)}`, file, undefined, line);
   }
   return { doc, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, text, file };
@@ -31,14 +31,17 @@ export function rawScalar(parsed: ParsedYaml, path: readonly (string | number)[]
   return raw;
 }
 
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 /** 1-based line number of the node at `path`, when it exists. */
 export function lineOf(parsed: ParsedYaml, path: readonly (string | number)[]): number | undefined {
   const node = parsed.doc.getIn(path, true) as Node | undefined;
   const start = node?.range?.[0];
-  if (start === undefined) return undefined;
-  let line = 1;
-  for (let i = 0; i < start && i < parsed.text.length; i++) if (parsed.text.charCodeAt(i) === 10) line++;
-  return line;
+  return start === undefined ? undefined : lineAt(parsed.text, start);
 }
 
 function firstLine(message: string): string {

@@ -52,9 +52,13 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null)));
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err.push(b);
+    });
+    child.on('error', (e) => { reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null)); });
     child.on('close', (status) => {
       const stdout = Buffer.concat(out).toString('utf8');
       if (status !== 0 && !(opts.okCodes ?? []).includes(status ?? -1)) {

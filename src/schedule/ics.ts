@@ -15,12 +15,17 @@ export function scheduleToIcs(view: ScheduleView, stamp: string): string {
     method: ICalCalendarMethod.PUBLISH,
     url: view.url,
   });
+  const seen = new Map<string, number>();
   for (const week of view.weeks) {
     for (const e of week.events) {
+      // the same label can appear in two separate weeks (review days): number the later ones
+      const base = `${view.series.name}-${e.scope === 'team' ? `${view.team.toLowerCase()}-` : ''}${e.id}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
       const start = toUtcDate(e.date);
       const last = e.endDate ?? e.date;
       cal.createEvent({
-        id: `${view.series.name}-${e.scope === 'team' ? view.team.toLowerCase() + '-' : ''}${e.id}-${week.start}@release-liaison`,
+        id: `${base}${n > 1 ? `-${n}` : ''}@release-liaison`,
         allDay: true,
         start,
         // DTEND of an all-day event is exclusive

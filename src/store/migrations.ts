@@ -1,5 +1,6 @@
 import type { Migration } from './db.js';
 import { PLAN_MIGRATIONS } from '../plan/migrations.js';
+import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
 
 /**
  * Every schema change of the store, in order. Capabilities append their own
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
     sql: `CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   },
   ...PLAN_MIGRATIONS,
+  ...SOURCES_MIGRATIONS,
 ];

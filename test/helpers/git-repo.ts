@@ -78,7 +78,7 @@ export class TestRepo {
   /** Annotated tag (as the release tooling makes) at HEAD or `ref`. */
   tag(name: string, ref = 'HEAD'): this {
     this.tick++;
-    this.git('tag', '-a', name, '-m', `${name}`, ref);
+    this.git('tag', '-a', name, '-m', name, ref);
     return this;
   }
 

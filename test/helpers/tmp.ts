@@ -6,6 +6,8 @@ import { onTestFinished } from 'vitest';
 /** A temporary folder removed when the current test finishes. */
 export function tempDir(prefix = 'liaison-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  onTestFinished(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   return dir;
 }

@@ -1,0 +1,88 @@
+import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { runCli, runJson } from '../helpers/cli.js';
+import { GOVERNANCE_DIR, RELEASES_DIR } from '../helpers/shared-data.js';
+import { tempDir } from '../helpers/tmp.js';
+import { packageRoot } from '../../src/core/package-root.js';
+
+/** A small releases tree: series status and two schedules, copied from the real data. */
+function smallReleases(): string {
+  const dir = tempDir();
+  for (const p of ['data/series_status.yaml', 'doc/source/indri', 'doc/source/hibiscus', 'deliverables/hibiscus/glance.yaml']) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    cpSync(join(RELEASES_DIR, p), join(dir, p), { recursive: true });
+  }
+  return dir;
+}
+
+describe('bad data gives one clear line and a documented exit code', () => {
+  it('names the file and line of malformed YAML in a releases checkout (exit 2)', async () => {
+    const dir = smallReleases();
+    const file = join(dir, 'doc/source/indri/schedule.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("name: R-17", "name: [R-17"));
+    const r = await runCli(['brief', '--date', '2026-11-27', '--releases-repo', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^liaison: ${file}:\\d+: invalid YAML`));
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names the field of a bad value', async () => {
+    const dir = smallReleases();
+    const file = join(dir, 'data/series_status.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: future', 'status: someday'));
+    const r = await runCli(['brief', '--date', '2026-11-27', '--releases-repo', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: [0].status: unknown series status "someday"`);
+  });
+
+  it('shows the stack only with --debug', async () => {
+    const dir = smallReleases();
+    writeFileSync(join(dir, 'data/series_status.yaml'), '- name: [\n');
+    expect((await runCli(['brief', '--releases-repo', dir])).stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['brief', '--releases-repo', dir, '--debug'])).stderr).toMatch(/\n\s+at /);
+  });
+
+  it('exits 3 when a checkout lacks the files, 2 when the folder does not exist', async () => {
+    const empty = tempDir();
+    const r = await runCli(['brief', '--releases-repo', empty]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('data/series_status.yaml not found');
+    expect((await runCli(['brief', '--releases-repo', join(empty, 'nope')])).code).toBe(2);
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const r = await runCli(['brief', '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('runs on a small checkout whose series has no deliverable files, and says so', async () => {
+    const b = await runJson<{ notes: string[]; deliverables: { name: string; model: string | null }[] }>([
+      'brief', '--date', '2026-11-27', '--releases-repo', smallReleases(), '--governance-repo', GOVERNANCE_DIR,
+    ]);
+    expect(b.notes.join(' ')).toContain('indri has no deliverable files');
+    expect(b.deliverables.find((d) => d.name === 'glance')?.model).toBe('cycle-with-rc');
+  });
+});
+
+describe('embedded snapshot', () => {
+  it('is rebuilt from the shared data by the snapshot script, small, and stamped', () => {
+    const out = join(tempDir(), 'snapshot.json');
+    execFileSync(process.execPath, [join(packageRoot(), 'dist/scripts/build-snapshot.js'), '--releases', RELEASES_DIR, '--governance', GOVERNANCE_DIR, '--out', out]);
+    expect(statSync(out).size).toBeLessThan(2 * 1024 * 1024);
+    const snap = JSON.parse(readFileSync(out, 'utf8')) as {
+      builtFrom: { releases: { commit: string; date: string } };
+      releases: Record<string, string>;
+      compiled: { series: { name: string }[] };
+    };
+    expect(snap.builtFrom.releases).toMatchObject({ commit: '02df7c9a3cc39cf886c8c1b8181d5e4ed96781c9', date: '2026-08-21' });
+    expect(Object.keys(snap.releases)).toContain('deliverables/hibiscus/glance.yaml');
+    expect(Object.keys(snap.releases)).toContain('doc/source/indri/schedule.rst');
+    expect(snap.compiled.series[0]?.name).toBe('indri');
+    // the committed snapshot is what the script makes from the shared data
+    const committed = readFileSync(join(packageRoot(), 'data/snapshot.json'), 'utf8');
+    expect(readFileSync(out, 'utf8')).toBe(committed);
+  });
+});
