@@ -14,7 +14,15 @@ import {
 
 describe('pbr versions', () => {
   it('accepts the canonical forms unchanged', () => {
-    for (const v of ['33.0.0', '33.0.0.0b2', '33.0.0.0rc1', '1.2.3.0a4', '1.2.3.dev4', '0.1.0', '5.10.12']) {
+    for (const v of [
+      '33.0.0',
+      '33.0.0.0b2',
+      '33.0.0.0rc1',
+      '1.2.3.0a4',
+      '1.2.3.dev4',
+      '0.1.0',
+      '5.10.12',
+    ]) {
       expect(isCanonicalPbrVersion(v), v).toBe(true);
     }
   });
@@ -24,7 +32,8 @@ describe('pbr versions', () => {
     expect(canonicalPbrVersion('1.2.0rc1')).toBe('1.2.0.0rc1');
     expect(canonicalPbrVersion('v1.2.3')).toBe('1.2.3');
     expect(canonicalPbrVersion('01.2.3')).toBe('1.2.3');
-    for (const v of ['1.2', '1.2.0rc1', 'v1.2.3', '01.2.3']) expect(isCanonicalPbrVersion(v), v).toBe(false);
+    for (const v of ['1.2', '1.2.0rc1', 'v1.2.3', '01.2.3'])
+      expect(isCanonicalPbrVersion(v), v).toBe(false);
   });
 
   it('does not parse non-versions', () => {
@@ -34,7 +43,19 @@ describe('pbr versions', () => {
   });
 
   it('orders dev < alpha < beta < rc < final, and numbers before stages', () => {
-    const sorted = ['33.0.0.dev1', '33.0.0.0a1', '33.0.0.0b1', '33.0.0.0b2.dev3', '33.0.0.0b2', '33.0.0.0rc1', '33.0.0.0rc10', '33.0.0', '33.0.1', '33.1.0', '34.0.0.0b1'];
+    const sorted = [
+      '33.0.0.dev1',
+      '33.0.0.0a1',
+      '33.0.0.0b1',
+      '33.0.0.0b2.dev3',
+      '33.0.0.0b2',
+      '33.0.0.0rc1',
+      '33.0.0.0rc10',
+      '33.0.0',
+      '33.0.1',
+      '33.1.0',
+      '34.0.0.0b1',
+    ];
     const shuffled = [...sorted].reverse();
     shuffled.sort((a, b) => compareVersionText(a, b) ?? 0);
     expect(shuffled).toEqual(sorted);

@@ -1,19 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Wrap } from '../../cli/commands.js';
-
-export const RELEASE_TYPES = [
-  'bugfix',
-  'feature',
-  'major',
-  'milestone',
-  'rc',
-  'procedural',
-  'releasefix',
-  'eol',
-  'eom',
-  'em',
-  'final',
-] as const;
+import { RELEASE_TYPES } from '../versions/release-types.js';
 
 export interface ProposeOptions {
   series?: string;
@@ -31,15 +18,37 @@ export interface ProposeOptions {
 export function registerProposeCommand(group: Command, wrap: Wrap): void {
   group
     .command('propose')
-    .description('compute the next release of a deliverable and the minimal edit of its file (dry run unless --write)')
+    .description(
+      'compute the next release of a deliverable and the minimal edit of its file (dry run unless --write)',
+    )
     .argument('<deliverable>', 'deliverable name, e.g. glance-store')
     .argument('<type>', `release type: ${RELEASE_TYPES.join(', ')}`)
-    .addOption(new Option('--series <name>', 'series name or id (default: the series in development at --date)'))
-    .addOption(new Option('--hash <sha>', 'commit to tag (40 hex); default: head of the series branch in the clone'))
-    .addOption(new Option('--repo <dir>', 'local clone of the project repository (default: config deliverables.<name>.clone or clones-dir)'))
+    .addOption(
+      new Option(
+        '--series <name>',
+        'series name or id (default: the series in development at --date)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--hash <sha>',
+        'commit to tag (40 hex); default: head of the series branch in the clone',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--repo <dir>',
+        'local clone of the project repository (default: config deliverables.<name>.clone or clones-dir)',
+      ),
+    )
     .addOption(new Option('--stable-branch', 'also create stable/<id> at the new version'))
     .addOption(new Option('--intermediate-branch', 'also create bugfix/X.Y at the new version'))
-    .addOption(new Option('--milestone <n>', 'number a beta after its milestone (Glance: 0b2 for milestone 2)'))
+    .addOption(
+      new Option(
+        '--milestone <n>',
+        'number a beta after its milestone (Glance: 0b2 for milestone 2)',
+      ),
+    )
     .addOption(new Option('--force', 'tag even when the branch head is already released'))
     .addOption(new Option('--write', 'edit the file in the releases checkout (--releases-repo)'))
     .addOption(new Option('--commit', 'with --write: commit on a new topic branch, signed off'))

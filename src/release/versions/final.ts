@@ -1,0 +1,64 @@
+import { RefusedError } from '../../core/errors.js';
+import { firstStableBranch, lastRealEntry, releaseByVersion, type SeriesFile } from './history.js';
+import { looksLikePreRelease } from './pbr-version.js';
+import type { NextRelease, NextReleaseRequest } from './next-version.js';
+import { checkVersionAgainstHistory } from './collisions.js';
+
+/**
+ * The final release the release team's `propose-final-releases` appends:
+ * the last pre-release without its suffix, the same commits, and
+ * `diff-start` at the previous series' branch point. Upstream finds the
+ * branch point with `git describe`; the data-only equivalent (matches every
+ * glance, nova and cinder final from 2023.1 to 2026.1) is the last release
+ * of the previous series' file that has the hash of its stable branch's
+ * location.
+ */
+export function finalRelease(
+  req: NextReleaseRequest,
+  current: SeriesFile,
+  previous: SeriesFile | undefined,
+  notes: string[],
+): NextRelease {
+  const lastEntry = lastRealEntry(current.releases);
+  if (!lastEntry || !looksLikePreRelease(lastEntry.version)) {
+    throw new RefusedError(
+      `final: the last release of ${req.deliverable} in ${current.series} is ${lastEntry?.version ?? 'none'}, not a pre-release; nothing to finalise`,
+    );
+  }
+  const pieces = lastEntry.version.split('.');
+  pieces[pieces.length - 1] = '0';
+  const version = pieces.slice(0, 3).join('.');
+  if (req.deliverableType === 'trailing')
+    notes.push('propose-final-releases skips trailing deliverables unless run with --all');
+  const diffStart = branchPointTag(previous);
+  if (!diffStart)
+    notes.push(
+      `no stable branch point found in ${previous?.series ?? 'the previous series'}: no diff-start`,
+    );
+  checkVersionAgainstHistory(version, req, notes);
+  return {
+    version,
+    last: { entry: lastEntry, version: lastEntry.version, series: current.series, depth: 0 },
+    source: { kind: 'retag', projects: lastEntry.projects },
+    forceTag: true,
+    includeAll: true,
+    ...(diffStart ? { diffStart } : {}),
+    branchesAdded: [],
+    notes,
+  };
+}
+
+/** The tag `git describe` finds at the fork point of the previous series' stable branch. */
+export function branchPointTag(previous: SeriesFile | undefined): string | undefined {
+  const branch = previous
+    ? (previous.branches.find((b) => b.name === `stable/${previous.id}`) ??
+      firstStableBranch(previous))
+    : undefined;
+  if (!previous || !branch || typeof branch.location !== 'string') return undefined;
+  const at = releaseByVersion(previous, branch.location);
+  const hash = at?.projects[0]?.hash;
+  if (!hash) return undefined;
+  let found: string | undefined;
+  for (const r of previous.releases) if (r.projects[0]?.hash === hash) found = r.version;
+  return found;
+}

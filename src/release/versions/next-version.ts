@@ -1,0 +1,359 @@
+import { RefusedError, UsageError } from '../../core/errors.js';
+import type { BranchEntry, ReleaseProject } from '../../data/releases/deliverables.js';
+import { bump, firstThree, fourthPiece, markerNumber } from './bump.js';
+import { checkVersionAgainstHistory } from './collisions.js';
+import { finalRelease } from './final.js';
+import {
+  firstStableBranch,
+  releaseByVersion,
+  walkHistory,
+  type LastRelease,
+  type SeriesFile,
+} from './history.js';
+import { lifecycleTag } from './pbr-version.js';
+import {
+  FIRST_RELEASE_VERSION,
+  MILESTONE_BASED_MODELS,
+  MODELS_USING_RCS,
+  RETAG_COMMENTS,
+  type ReleaseType,
+} from './release-types.js';
+
+export interface NextReleaseRequest {
+  readonly deliverable: string;
+  readonly type: ReleaseType;
+  /** Effective model: the file's `release-model`, `independent` for `_independent` files without one. */
+  readonly model: string | undefined;
+  /** Deliverable type (`service`, `library`, ...), for notes. */
+  readonly deliverableType?: string;
+  /** The requested series' file first, then older series, in series_status order. */
+  readonly history: readonly SeriesFile[];
+  /** Files of newer series (for the "never reuse a version" check). */
+  readonly newer: readonly SeriesFile[];
+  /** Series name of the requested file (`_independent` for independent). */
+  readonly seriesName: string;
+  /** Status of the requested series (decides stable vs unmaintained branch). */
+  readonly seriesStatus?: string;
+  /** Directory upstream would take as "previous series" (alphabetical), for notes. */
+  readonly alphabeticalPrevious?: string;
+  readonly milestone?: number;
+  readonly stableBranch?: boolean;
+  readonly intermediateBranch?: boolean;
+  /** Lets a type the model forbids through (with a note), like `--force`. */
+  readonly force?: boolean;
+}
+
+/** Where the commit of each repository comes from. */
+export type TagSource =
+  /** Head of the series branch (or master when it does not exist yet). */
+  | {
+      readonly kind: 'branch-head';
+      readonly branches: readonly string[];
+      readonly requireFirst: boolean;
+    }
+  /** Re-tag the commits of an existing release. */
+  | {
+      readonly kind: 'retag';
+      readonly projects: readonly ReleaseProject[];
+      readonly comment?: string;
+    };
+
+export interface NextRelease {
+  readonly version: string;
+  readonly last?: LastRelease;
+  readonly source: TagSource;
+  /** Tag every repository even when its commit is already the last release (milestone, rc, lifecycle). */
+  readonly forceTag: boolean;
+  /** Include every repository, never skip one (re-tags, lifecycle tags). */
+  readonly includeAll: boolean;
+  readonly diffStart?: string;
+  readonly branchesAdded: readonly BranchEntry[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * What `new-release` (or `propose-final-releases` for `final`) computes,
+ * reproducing upstream's numbers, refusing where upstream would crash or
+ * produce a wrong release, and noting where upstream would differ.
+ */
+export function computeNextRelease(req: NextReleaseRequest): NextRelease {
+  const current = req.history[0];
+  if (!current) throw new UsageError('no series given');
+  const independent = current.series === '_independent';
+  const notes: string[] = [];
+  if (req.model === 'abandoned')
+    throw new RefusedError(`${req.deliverable} is abandoned: no new releases`);
+  if (req.model === 'untagged' && !['eol', 'eom', 'em'].includes(req.type)) {
+    throw new RefusedError(`${req.deliverable} is untagged: it gets branches, never releases`);
+  }
+  const history = independent ? [current] : req.history;
+  const walk = walkHistory(history);
+  const last = walk.last;
+  if (walk.upstreamLast && last && walk.upstreamLast.version !== last.version && !walk.terminal) {
+    notes.push(
+      `skipped the lifecycle tag ${walk.upstreamLast.version} (${walk.upstreamLast.series}) when looking for the last version; ` +
+        `upstream new-release would take it and fail or compute garbage`,
+    );
+  }
+  if (walk.terminal?.kind === 'eol') {
+    throw new RefusedError(
+      `cannot create a release after EOL tagging: ${req.deliverable} ${current.series} ends with ${walk.terminal.version}`,
+    );
+  }
+  if (walk.terminal?.kind === 'eom' && req.type !== 'eol') {
+    throw new RefusedError(
+      `cannot create a ${req.type} release after EOM tagging (${walk.terminal.version}); only eol can follow`,
+    );
+  }
+  if (req.type === 'bugfix' && walk.emptySeries.length > 0 && !independent) {
+    throw new RefusedError(
+      `${req.deliverable} has no release in ${walk.emptySeries.join(', ')}: the first release for a series must be at least a feature release to allow for stable releases from the previous series`,
+    );
+  }
+  if (req.type === 'final') return finalRelease(req, current, history[1], notes);
+
+  const id = current.id;
+  const seriesBranch = independent
+    ? undefined
+    : `${req.seriesStatus === 'unmaintained' ? 'unmaintained' : 'stable'}/${id}`;
+  const headOf: TagSource = {
+    kind: 'branch-head',
+    branches: seriesBranch ? [seriesBranch, 'master'] : ['master'],
+    requireFirst: false,
+  };
+  let version: string;
+  let source: TagSource = headOf;
+  let forceTag = false;
+  let includeAll = false;
+  let diffStart: string | undefined;
+  const branches: BranchEntry[] = [];
+
+  if (!last && !['eol', 'eom', 'em'].includes(req.type)) {
+    version = FIRST_RELEASE_VERSION;
+    notes.push(`${req.deliverable} was never released: first version ${FIRST_RELEASE_VERSION}`);
+    if (req.type === 'milestone' || req.type === 'rc') forceTag = true;
+  } else {
+    switch (req.type) {
+      case 'milestone':
+      case 'rc': {
+        requireRcModel(req);
+        forceTag = true;
+        const lastVersion = last!.version;
+        version =
+          req.type === 'milestone' ? nextMilestone(lastVersion, req, notes) : nextRc(lastVersion);
+        if (req.type === 'milestone' && last!.depth === 0 && /rc/.test(fourthPiece(lastVersion))) {
+          notes.push(
+            `a beta after ${lastVersion} jumps a major version (upstream behaviour); did you mean rc?`,
+          );
+        }
+        if (req.type === 'rc' && last!.depth === 0 && fourthPiece(lastVersion) === '') {
+          notes.push(
+            `${lastVersion} is already a final release of ${current.series}; an rc after it starts a new major version`,
+          );
+        }
+        break;
+      }
+      case 'bugfix':
+      case 'feature':
+      case 'major': {
+        guardModelForStableTypes(req, current, last!, notes);
+        const delta =
+          req.type === 'bugfix'
+            ? ([0, 0, 1] as const)
+            : req.type === 'feature'
+              ? ([0, Math.max(1, last!.depth), 0] as const)
+              : ([1, 0, 0] as const);
+        version = bump(last!.version, delta);
+        break;
+      }
+      case 'eol':
+      case 'eom':
+      case 'em': {
+        if (independent)
+          throw new UsageError(`${req.type} applies to a series, not to _independent deliverables`);
+        includeAll = true;
+        forceTag = true;
+        if (req.type === 'em') {
+          // the validator wants `<name>-em`; upstream writes `<id>-em` (wrong for id-named series)
+          version = lifecycleTag(current.series, 'em');
+          if (id !== current.series)
+            notes.push(
+              `upstream new-release would write ${lifecycleTag(id, 'em')}, which its validator rejects`,
+            );
+          if (req.model !== 'untagged' && last)
+            source = { kind: 'retag', projects: last.entry.projects };
+        } else {
+          version = lifecycleTag(id, req.type);
+          // upstream silently falls back to master when the branch is gone: refuse instead
+          source = { kind: 'branch-head', branches: [seriesBranch!], requireFirst: true };
+          if (req.type === 'eom') branches.push({ name: `unmaintained/${id}`, location: version });
+        }
+        break;
+      }
+      case 'procedural': {
+        if (independent)
+          throw new UsageError('procedural applies to a series, not to _independent deliverables');
+        version = bump(last!.version, [0, Math.max(1, last!.depth), 0]);
+        const previous = history[1];
+        source = {
+          kind: 'retag',
+          projects: branchPointProjects(req, previous),
+          comment: RETAG_COMMENTS.procedural,
+        };
+        includeAll = true;
+        noteAlphabetical(req, previous, notes, 'copies the commits of the stable branch point');
+        break;
+      }
+      case 'releasefix': {
+        version = bump(last!.version, [0, 0, 1]);
+        source = {
+          kind: 'retag',
+          projects: last!.entry.projects,
+          comment: RETAG_COMMENTS.releasefix,
+        };
+        includeAll = true;
+        const mine = current.releases;
+        if (mine.length >= 2) diffStart = mine[mine.length - 2]?.version;
+        else {
+          const loc = firstStableBranch(history[1])?.location;
+          if (typeof loc === 'string') diffStart = loc;
+          noteAlphabetical(req, history[1], notes, 'takes diff-start from the first stable branch');
+        }
+        break;
+      }
+    }
+  }
+
+  const stable = `stable/${id}`;
+  if (req.stableBranch || req.type === 'procedural' || version.endsWith('rc1')) {
+    if (independent) {
+      if (req.stableBranch)
+        throw new UsageError(
+          '--stable-branch: an _independent deliverable has no series to branch for',
+        );
+    } else branches.push({ name: stable, location: version });
+  }
+  if (req.intermediateBranch) {
+    branches.push({
+      name: `bugfix/${version.split('.').slice(0, -1).join('.')}`,
+      location: version,
+    });
+  }
+  const existing = new Set(current.branches.map((b) => b.name));
+  const branchesAdded = branches.filter((b) => !existing.has(b.name));
+  for (const b of branches)
+    if (existing.has(b.name)) notes.push(`${b.name} already exists in the file; not added again`);
+
+  checkVersionAgainstHistory(version, req, notes);
+  return {
+    version,
+    ...(last ? { last } : {}),
+    source,
+    forceTag,
+    includeAll,
+    ...(diffStart ? { diffStart } : {}),
+    branchesAdded,
+    notes,
+  };
+}
+
+function requireRcModel(req: NextReleaseRequest): void {
+  if (!(MODELS_USING_RCS as readonly string[]).includes(req.model ?? '')) {
+    throw new RefusedError(
+      `cannot compute ${req.type === 'rc' ? 'an RC' : 'a milestone'} for ${req.model ?? 'independent'} deliverable ${req.deliverable}: only ${MODELS_USING_RCS.join(', ')} use them`,
+    );
+  }
+}
+
+function nextMilestone(last: string, req: NextReleaseRequest, notes: string[]): string {
+  const piece = fourthPiece(last);
+  const wanted = req.milestone;
+  let upstream: string;
+  let base: string;
+  let minimum: number;
+  if (piece.includes('b')) {
+    const n = markerNumber(piece, 'b');
+    base = firstThree(last);
+    upstream = `${base}.0b${n + 1}`;
+    minimum = n + 1;
+  } else {
+    base = bump(last, [1, 0, 0]);
+    upstream = `${base}.0b1`;
+    minimum = 1;
+  }
+  if (wanted === undefined) return upstream;
+  if (wanted < minimum)
+    throw new RefusedError(
+      `--milestone ${wanted}: the last beta is ${last}; the next beta number must be at least ${minimum}`,
+    );
+  const version = `${base}.0b${wanted}`;
+  if (version !== upstream)
+    notes.push(
+      `numbered after milestone ${wanted}; upstream new-release would propose ${upstream}`,
+    );
+  return version;
+}
+
+function nextRc(last: string): string {
+  const piece = fourthPiece(last);
+  if (piece.includes('b')) return `${firstThree(last)}.0rc1`;
+  if (piece.includes('rc')) return `${firstThree(last)}.0rc${markerNumber(piece, 'rc') + 1}`;
+  return `${bump(last, [1, 0, 0])}.0rc1`;
+}
+
+/**
+ * bugfix/feature/major on a cycle-with-rc deliverable before its final
+ * release gives a number the model does not allow (33.0.0.0b2 → 33.0.1).
+ */
+function guardModelForStableTypes(
+  req: NextReleaseRequest,
+  current: SeriesFile,
+  last: LastRelease,
+  notes: string[],
+): void {
+  if (!(MILESTONE_BASED_MODELS as readonly string[]).includes(req.model ?? '')) return;
+  const hasFinal = current.releases.some((r) => /^\d+\.\d+\.\d+$/.test(r.version));
+  if (hasFinal) return;
+  const why =
+    last.depth === 0
+      ? `${req.deliverable} is ${req.model} and ${current.series} has only pre-releases so far (last ${last.version})`
+      : `${req.deliverable} is ${req.model}: its first release in ${current.series} must be a milestone or rc`;
+  if (!req.force)
+    throw new RefusedError(
+      `${why}; a ${req.type} release would break the model: use milestone, rc or final (or --force)`,
+    );
+  notes.push(`${why}; proposed anyway because of --force`);
+}
+
+/** Procedural: the commits of the release at the previous series' stable branch point. */
+function branchPointProjects(
+  req: NextReleaseRequest,
+  previous: SeriesFile | undefined,
+): readonly ReleaseProject[] {
+  const branch = firstStableBranch(previous);
+  if (!previous?.exists || !branch || typeof branch.location !== 'string') {
+    throw new RefusedError(
+      `procedural: ${req.deliverable} has no stable branch in ${previous?.series ?? 'the previous series'} to copy commits from`,
+    );
+  }
+  const release = releaseByVersion(previous, branch.location);
+  if (!release)
+    throw new RefusedError(
+      `procedural: ${previous.series} branch ${branch.name} points at ${branch.location}, which is not a release of the file`,
+    );
+  return release.projects;
+}
+
+function noteAlphabetical(
+  req: NextReleaseRequest,
+  previous: SeriesFile | undefined,
+  notes: string[],
+  what: string,
+): void {
+  const alpha = req.alphabeticalPrevious;
+  if (alpha && alpha !== previous?.series) {
+    notes.push(
+      `used ${previous?.series ?? 'no previous series'} (series order); upstream new-release ${what} of deliverables/${alpha}/ (alphabetical order, a known bug)`,
+    );
+  }
+}
