@@ -86,6 +86,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       team,
       href: (id: PageId) => `${PAGES.find((p) => p.id === id)?.path ?? '/'}${qs}`,
       resource: (name) => `/${name}${qs}`,
+      formAction: (path) => `${path}${qs}`,
       subscribeUrl: origin ? `${origin.replace(/^https?:/, 'webcal:')}/schedule.ics${qs}` : null,
       csrf: opts.readOnly ? null : csrfToken,
       who: opts.io.env.LIAISON_USER ?? opts.io.env.USER ?? 'liaison',

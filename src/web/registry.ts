@@ -98,7 +98,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'checklist',
     command: 'checklist',
     summary: "the phase checklists with due dates, owners and what's done",
-    load: notYet,
+    load: async () => asPanel((await import('./pages/checklist.js')).checklistPanel),
   },
   {
     id: 'meeting',

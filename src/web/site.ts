@@ -31,6 +31,7 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
     team,
     href: (id) => PAGES.find((p) => p.id === id)?.file ?? 'index.html',
     resource: (name) => (name.startsWith('api/') ? `${name}.json` : name),
+    formAction: () => '',
     subscribeUrl: null,
     csrf: null,
     who: '',

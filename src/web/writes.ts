@@ -1,4 +1,5 @@
 import type { Context } from '../cli/context.js';
+import { UsageError } from '../core/errors.js';
 import type { PageId } from './pages/types.js';
 
 /**
@@ -13,4 +14,33 @@ export interface WriteRoute {
   apply(ctx: Context, field: (name: string) => string): Promise<void>;
 }
 
-export const WRITES: readonly WriteRoute[] = [];
+/** A person's name as typed in a form: one line, bounded. */
+function who(value: string): string {
+  const name = value.trim();
+  if (!name || name.length > 64 || /[\r\n]/.test(name)) throw new UsageError('by: enter your name (one line, at most 64 characters)');
+  return name;
+}
+
+function itemId(value: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value)) throw new UsageError(`id: not a checklist item id`);
+  return value;
+}
+
+export const WRITES: readonly WriteRoute[] = [
+  {
+    path: '/checklist/done',
+    page: 'checklist',
+    async apply(ctx, field) {
+      const { tickItem } = await import('../plan/checklists/tick.js');
+      await tickItem(ctx, 'done', itemId(field('id')), { by: who(field('by')) });
+    },
+  },
+  {
+    path: '/checklist/undo',
+    page: 'checklist',
+    async apply(ctx, field) {
+      const { tickItem } = await import('../plan/checklists/tick.js');
+      await tickItem(ctx, 'undo', itemId(field('id')), {});
+    },
+  },
+];

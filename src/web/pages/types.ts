@@ -27,6 +27,8 @@ export interface RenderEnv {
   resource(name: 'schedule.ics' | `api/${string}`): string;
   /** `webcal://` address of the calendar feed, when served over HTTP. */
   readonly subscribeUrl: string | null;
+  /** Where a write form posts, keeping the shown date and team (server only). */
+  formAction(path: string): string;
   /** The CSRF token for write forms; null when writes are off (read-only, static). */
   readonly csrf: string | null;
   /** Default name recorded with a write. */
