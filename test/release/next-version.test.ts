@@ -192,9 +192,9 @@ describe('next version: the worked examples of the reference (real Glance data)'
     const base = request('gazpacho', 'glance', 'milestone');
     const history = [{ ...base.history[0]!, releases: [] }, ...base.history.slice(1)];
     expect(computeNextRelease({ ...base, history, milestone: 2 }).version).toBe('32.0.0.0b2');
-    expect(() => checkVersionAgainstHistory('31.0.0.0b2', { ...base, history }, [])).toThrow(
-      /31\.0\.0\.0b2 is not greater than 31\.1\.0 of the older series flamingo/,
-    );
+    expect(() => {
+      checkVersionAgainstHistory('31.0.0.0b2', { ...base, history }, []);
+    }).toThrow(/31\.0\.0\.0b2 is not greater than 31\.1\.0 of the older series flamingo/);
   });
 
   it('skips lifecycle tags of other series when finding the last version, and says so', () => {

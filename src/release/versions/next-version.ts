@@ -133,20 +133,28 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
     notes.push(`${req.deliverable} was never released: first version ${FIRST_RELEASE_VERSION}`);
     if (req.type === 'milestone' || req.type === 'rc') forceTag = true;
   } else {
+    const requireLast = (): LastRelease => {
+      if (last) return last;
+      throw new RefusedError(`${req.deliverable} has no earlier release for a ${req.type} release`);
+    };
     switch (req.type) {
       case 'milestone':
       case 'rc': {
         requireRcModel(req);
         forceTag = true;
-        const lastVersion = last!.version;
+        const lastVersion = requireLast().version;
         version =
           req.type === 'milestone' ? nextMilestone(lastVersion, req, notes) : nextRc(lastVersion);
-        if (req.type === 'milestone' && last!.depth === 0 && /rc/.test(fourthPiece(lastVersion))) {
+        if (
+          req.type === 'milestone' &&
+          requireLast().depth === 0 &&
+          /rc/.test(fourthPiece(lastVersion))
+        ) {
           notes.push(
             `a beta after ${lastVersion} jumps a major version (upstream behaviour); did you mean rc?`,
           );
         }
-        if (req.type === 'rc' && last!.depth === 0 && fourthPiece(lastVersion) === '') {
+        if (req.type === 'rc' && requireLast().depth === 0 && fourthPiece(lastVersion) === '') {
           notes.push(
             `${lastVersion} is already a final release of ${current.series}; an rc after it starts a new major version`,
           );
@@ -156,14 +164,14 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
       case 'bugfix':
       case 'feature':
       case 'major': {
-        guardModelForStableTypes(req, current, last!, notes);
+        guardModelForStableTypes(req, current, requireLast(), notes);
         const delta =
           req.type === 'bugfix'
             ? ([0, 0, 1] as const)
             : req.type === 'feature'
-              ? ([0, Math.max(1, last!.depth), 0] as const)
+              ? ([0, Math.max(1, requireLast().depth), 0] as const)
               : ([1, 0, 0] as const);
-        version = bump(last!.version, delta);
+        version = bump(requireLast().version, delta);
         break;
       }
       case 'eol':
@@ -185,7 +193,11 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
         } else {
           version = lifecycleTag(id, req.type);
           // upstream silently falls back to master when the branch is gone: refuse instead
-          source = { kind: 'branch-head', branches: [seriesBranch!], requireFirst: true };
+          source = {
+            kind: 'branch-head',
+            branches: [seriesBranch ?? 'master'],
+            requireFirst: true,
+          };
           if (req.type === 'eom') branches.push({ name: `unmaintained/${id}`, location: version });
         }
         break;
@@ -193,7 +205,7 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
       case 'procedural': {
         if (independent)
           throw new UsageError('procedural applies to a series, not to _independent deliverables');
-        version = bump(last!.version, [0, Math.max(1, last!.depth), 0]);
+        version = bump(requireLast().version, [0, Math.max(1, requireLast().depth), 0]);
         const previous = history[1];
         source = {
           kind: 'retag',
@@ -205,10 +217,10 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
         break;
       }
       case 'releasefix': {
-        version = bump(last!.version, [0, 0, 1]);
+        version = bump(requireLast().version, [0, 0, 1]);
         source = {
           kind: 'retag',
-          projects: last!.entry.projects,
+          projects: requireLast().entry.projects,
           comment: RETAG_COMMENTS.releasefix,
         };
         includeAll = true;
