@@ -1,6 +1,9 @@
 import type { Migration } from './db.js';
 import { PLAN_MIGRATIONS } from '../plan/migrations.js';
 import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
+import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/store.js';
+import { GERRIT_MIGRATIONS } from '../sources/gerrit/store.js';
+import { GOALS_MIGRATIONS } from '../goals/store.js';
 
 /**
  * Every schema change of the store, in order. Capabilities append their own
@@ -13,4 +16,7 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   },
   ...PLAN_MIGRATIONS,
   ...SOURCES_MIGRATIONS,
+  ...LAUNCHPAD_MIGRATIONS,
+  ...GERRIT_MIGRATIONS,
+  ...GOALS_MIGRATIONS,
 ];

@@ -1,0 +1,57 @@
+import type { Migration } from '../store/db.js';
+
+/**
+ * Tables of the source layer (appended to the store's ALL_MIGRATIONS).
+ * Times are ISO instants in UTC (`…Z`), so text order is time order.
+ */
+export const SOURCES_MIGRATIONS: readonly Migration[] = [
+  {
+    // Conditional-request cache: the last 200 answer of a GET with its validators.
+    id: 'sources-001-http-cache',
+    sql: `CREATE TABLE http_cache (
+      url TEXT PRIMARY KEY,
+      etag TEXT,
+      last_modified TEXT,
+      body TEXT NOT NULL,
+      fetched_at TEXT NOT NULL
+    )`,
+  },
+  {
+    // One row per source (zuul, launchpad, gerrit, git:releases, …): what the last sync did.
+    id: 'sources-002-sync-state',
+    sql: `CREATE TABLE source_sync (
+      source TEXT PRIMARY KEY,
+      last_attempt_at TEXT NOT NULL,
+      last_success_at TEXT,
+      last_status TEXT NOT NULL CHECK (last_status IN ('ok', 'failed')),
+      last_error TEXT,
+      detail TEXT
+    )`,
+  },
+  {
+    // History of Zuul builds (periodic pipelines); kept, never pruned by sync.
+    id: 'sources-003-zuul-builds',
+    sql: `CREATE TABLE zuul_builds (
+      uuid TEXT PRIMARY KEY,
+      zuul_id INTEGER NOT NULL,
+      tenant TEXT NOT NULL,
+      project TEXT NOT NULL,
+      branch TEXT NOT NULL,
+      pipeline TEXT NOT NULL,
+      job_name TEXT NOT NULL,
+      result TEXT NOT NULL,
+      final INTEGER NOT NULL,
+      voting INTEGER NOT NULL,
+      start_time TEXT NOT NULL,
+      end_time TEXT,
+      duration REAL,
+      log_url TEXT,
+      nodeset TEXT,
+      error_detail TEXT,
+      buildset_uuid TEXT,
+      event_timestamp TEXT
+    );
+    CREATE INDEX zuul_builds_start ON zuul_builds (start_time);
+    CREATE INDEX zuul_builds_scope ON zuul_builds (tenant, project, pipeline, zuul_id)`,
+  },
+];
