@@ -27,6 +27,7 @@ export function Layout(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         {env.mode === 'static' ? <meta http-equiv="Content-Security-Policy" content={CSP} /> : null}
         <title>{`${props.title} · ${env.team} release dashboard`}</title>
         <style>{STYLES}</style>

@@ -25,6 +25,7 @@ form.when label { display:flex; flex-direction:column; font-size:.85rem; }
 input, select, button, textarea { font:inherit; }
 input, select, textarea { border:1px solid var(--line); border-radius:4px; padding:.3rem .4rem; }
 button { border:1px solid var(--accent); background:var(--accent); color:#fff; border-radius:4px; padding:.3rem .8rem; cursor:pointer; }
+td form { display:flex; flex-wrap:wrap; gap:.3rem; align-items:center; margin:0; }
 button.secondary { background:#fff; color:var(--accent); }
 main { padding:1rem; max-width:1100px; margin:0 auto; }
 h1 { font-size:1.6rem; margin:.2rem 0 .4rem; }
@@ -47,6 +48,7 @@ figcaption { color:var(--muted); font-size:.9rem; }
 .cards { display:grid; grid-template-columns:repeat(auto-fit, minmax(220px, 1fr)); gap:.75rem; }
 .card { background:var(--panel); border-radius:6px; padding:.6rem .8rem; }
 .card h3 { margin:0 0 .25rem; font-size:1rem; }
+.card p { margin:0; }
 pre.paste { white-space:pre-wrap; background:var(--panel); padding:.75rem; border-radius:6px; }
 ul.plain { padding-left:1.2rem; }
 footer { color:var(--muted); font-size:.85rem; padding:1rem; max-width:1100px; margin:0 auto; }

@@ -1,18 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { packageRoot } from '../../src/core/package-root.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+export const ARTIFACTS = join(packageRoot(), 'test-artifacts', 'web');
 
-/** Debian's Chromium, headless, with a fresh profile; never a downloaded browser. */
-export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+/** Debian's Chromium, headless, with a fresh profile folder; never a downloaded browser. */
+export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'liaison-chromium-'));
-  const browser = await chromium.launch({
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    viewport: { width: 1200, height: 900 },
     args: [
       '--headless',
       '--no-sandbox',
@@ -22,7 +25,6 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
@@ -32,4 +34,16 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Console messages and page errors of a page, to assert that none happened. */
+export function watchConsole(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => seen.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => seen.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    seen.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return seen;
 }

@@ -17,9 +17,10 @@ export interface TestDashboard extends DashboardApp {
  * 2026-11-27 (a request without ?date= sees that day).
  */
 export function testDashboard(
-  opts: { options?: GlobalOptions; readOnly?: boolean; env?: NodeJS.ProcessEnv; cacheMs?: number; cwd?: string } = {},
+  opts: { options?: GlobalOptions; readOnly?: boolean; env?: NodeJS.ProcessEnv; cacheMs?: number; cwd?: string; home?: string } = {},
 ): TestDashboard {
-  const home = tempDir('liaison-web-');
+  // outside a test (beforeAll) the caller passes and removes its own folder
+  const home = opts.home ?? tempDir('liaison-web-');
   const dbPath = join(home, 'liaison.db');
   const logs: string[] = [];
   const io: Io = {

@@ -37,9 +37,11 @@ export function timelineSvg(view: ScheduleView, opts: { label?: number } = {}): 
       Plot.tickX(weeksWithNames, { x: (w: { start: string }) => utcDay(w.start), stroke: '#e3e8ee', insetTop: -200 }),
       Plot.text(weeksWithNames, { x: (w: { start: string }) => utcDay(w.start), text: 'name', frameAnchor: 'top', dy: -22, fill: '#4a5360' }),
       Plot.dot(events, { x: 'date', y: 'scope', r: 4, fill: (e: { scope: string }) => (e.scope === 'Team' ? '#6d2a8f' : '#0b57d0'), title: (e: { title: string; day: string }) => `${e.day}: ${e.title}` }),
-      Plot.text(coming, { x: 'date', y: 'scope', text: 'id', dy: -11, fill: '#1b1f24', fontWeight: 600 }),
+      // alternate labels above and below the line so neighbours do not overlap
+      Plot.text(coming.filter((_, i) => i % 2 === 0), { x: 'date', y: 'scope', text: 'id', dy: -11, fill: '#1b1f24', fontWeight: 600 }),
+      Plot.text(coming.filter((_, i) => i % 2 === 1), { x: 'date', y: 'scope', text: 'id', dy: 14, fill: '#1b1f24', fontWeight: 600 }),
       Plot.ruleX(today, { stroke: '#b3261e', strokeWidth: 2 }),
-      Plot.text(today, { x: (d: Date) => d, text: () => 'today', frameAnchor: 'bottom', dy: 14, fill: '#b3261e', fontWeight: 700 }),
+      Plot.text(today, { x: (d: Date) => d, text: () => 'today', frameAnchor: 'top', textAnchor: 'start', dx: 4, dy: 4, fill: '#b3261e', fontWeight: 700 }),
     ],
   });
 }
