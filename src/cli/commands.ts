@@ -6,6 +6,8 @@ import { registerTeam } from '../team/command.js';
 import { registerPlan } from '../plan/command.js';
 import { registerWeb } from '../web/command.js';
 import { registerRelease } from '../release/command.js';
+import { registerBugs } from '../bugs/command.js';
+import { registerGoals } from '../goals/command.js';
 
 /** Turns an action into a commander handler that builds the Context. */
 export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
@@ -21,4 +23,6 @@ export function registerCommands(program: Command, wrap: Wrap): void {
   registerPlan(program, wrap);
   registerWeb(program, wrap);
   registerRelease(program, wrap);
+  registerBugs(program, wrap);
+  registerGoals(program, wrap);
 }

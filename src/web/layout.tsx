@@ -8,6 +8,9 @@ export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'";
 
+/** The same policy for a static page, where it can only come in a <meta> (which cannot carry frame-ancestors). */
+const META_CSP = CSP.replace(" frame-ancestors 'none';", '');
+
 export interface Notice {
   readonly kind: 'warn' | 'error' | 'info';
   readonly text: string;
@@ -28,7 +31,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
-        {env.mode === 'static' ? <meta http-equiv="Content-Security-Policy" content={CSP} /> : null}
+        {env.mode === 'static' ? <meta http-equiv="Content-Security-Policy" content={META_CSP} /> : null}
         <title>{`${props.title} · ${env.team} release dashboard`}</title>
         <style>{STYLES}</style>
         {env.mode === 'server' ? <script src="/assets/app.js" defer></script> : null}
