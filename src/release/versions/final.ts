@@ -1,6 +1,6 @@
 import { RefusedError } from '../../core/errors.js';
 import { firstStableBranch, lastRealEntry, releaseByVersion, type SeriesFile } from './history.js';
-import { looksLikePreRelease } from './pbr-version.js';
+import { isLifecycleVersion, looksLikePreRelease } from './pbr-version.js';
 import type { NextRelease, NextReleaseRequest } from './next-version.js';
 import { checkVersionAgainstHistory } from './collisions.js';
 
@@ -59,6 +59,8 @@ export function branchPointTag(previous: SeriesFile | undefined): string | undef
   const hash = at?.projects[0]?.hash;
   if (!hash) return undefined;
   let found: string | undefined;
-  for (const r of previous.releases) if (r.projects[0]?.hash === hash) found = r.version;
+  // a later lifecycle tag on the same commit (2024.2-eol) is not what git describe found at branch time
+  for (const r of previous.releases)
+    if (r.projects[0]?.hash === hash && !isLifecycleVersion(r.version)) found = r.version;
   return found;
 }
