@@ -1,0 +1,126 @@
+import { compareDates, type IsoDate } from '../core/dates.js';
+import type { LaunchpadMilestone } from '../sources/launchpad/parse.js';
+import type { StoredTask } from '../sources/launchpad/store.js';
+
+/**
+ * The bug rules, as pure functions over stored Launchpad data: which
+ * milestone is next, which bugs are release-critical, and one row per bug
+ * however many tasks (projects, series) it has.
+ */
+
+/** Statuses Launchpad counts as closed; a closed bug is never release-critical. */
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['Fix Released', "Won't Fix", 'Invalid', 'Opinion', 'Expired']);
+
+/** Open statuses asked for explicitly (searchTasks hides some by default). */
+export const OPEN_STATUSES = ['New', 'Incomplete', 'Confirmed', 'Triaged', 'In Progress'] as const;
+
+const IMPORTANCE_ORDER = ['Critical', 'High', 'Medium', 'Low', 'Wishlist', 'Undecided', 'Unknown'];
+
+/** `<codename>-rc-potential`: the tag OpenStack uses for release-critical candidates. */
+export function rcTag(codename: string): string {
+  return `${codename.toLowerCase()}-rc-potential`;
+}
+
+/**
+ * The next milestone of a project for a series: the earliest active,
+ * unreleased milestone of that series targeted today or later; if the
+ * series has none, the earliest such milestone of any series. Milestones
+ * without a date come after dated ones.
+ */
+export function nextMilestone(milestones: readonly LaunchpadMilestone[], codename: string, today: IsoDate): LaunchpadMilestone | undefined {
+  const open = milestones.filter((m) => m.isActive && !m.released && (!m.dateTargeted || compareDates(m.dateTargeted, today) >= 0));
+  const bySeries = open.filter((m) => m.series === codename || m.name.startsWith(`${codename}-`));
+  const pool = bySeries.length > 0 ? bySeries : open;
+  return [...pool].sort(
+    (a, b) => (a.dateTargeted ?? '9999') .localeCompare(b.dateTargeted ?? '9999') || a.name.localeCompare(b.name),
+  )[0];
+}
+
+export interface BugItem {
+  readonly id: number;
+  readonly title: string;
+  /** The first watched project the bug affects (config order). */
+  readonly project: string;
+  /** Every watched project it affects. */
+  readonly projects: readonly string[];
+  readonly status: string;
+  readonly importance: string;
+  readonly tags: readonly string[];
+  readonly milestone: string | null;
+  readonly rcCritical: boolean;
+  readonly targeted: boolean;
+  readonly fixCommitted: boolean;
+  /** Why the bug is listed, in words. */
+  readonly reasons: readonly string[];
+  readonly url: string;
+}
+
+export interface BugRules {
+  readonly codename: string;
+  /** Project → name of its next milestone. */
+  readonly nextMilestones: ReadonlyMap<string, string | undefined>;
+  /** Watched projects in config order. */
+  readonly projects: readonly string[];
+}
+
+/**
+ * One row per bug. The first task (in project order) gives status,
+ * importance and milestone; a bug is release-critical when it is open and
+ * tagged `<codename>-rc-potential` or of Critical importance in any task.
+ */
+export function planBugs(tasks: readonly StoredTask[], rules: BugRules): BugItem[] {
+  const tag = rcTag(rules.codename);
+  const order = (p: string) => {
+    const i = rules.projects.indexOf(p);
+    return i < 0 ? rules.projects.length : i;
+  };
+  const byBug = new Map<number, StoredTask[]>();
+  for (const t of [...tasks].sort((a, b) => order(a.project) - order(b.project))) {
+    const list = byBug.get(t.bugId) ?? [];
+    list.push(t);
+    byBug.set(t.bugId, list);
+  }
+  const items: BugItem[] = [];
+  for (const [id, list] of byBug) {
+    const first = list[0];
+    if (!first) continue;
+    const tags = first.tags ?? [];
+    const reasons: string[] = [];
+    const open = (t: StoredTask) => !CLOSED_STATUSES.has(t.status);
+    const tagged = tags.includes(tag) && list.some(open);
+    const critical = list.some((t) => open(t) && t.importance === 'Critical');
+    if (tagged) reasons.push(`tagged ${tag}`);
+    if (critical) reasons.push('importance Critical');
+    const targetedTask = list.find((t) => t.milestone !== undefined && t.milestone === rules.nextMilestones.get(t.project));
+    if (targetedTask) reasons.push(`targeted to ${targetedTask.milestone}`);
+    const fixCommitted = list.some((t) => t.status === 'Fix Committed');
+    if (fixCommitted) reasons.push('Fix Committed, not released yet');
+    if (reasons.length === 0) continue;
+    items.push({
+      id,
+      title: first.bugTitle ?? first.title,
+      project: first.project,
+      projects: [...new Set(list.map((t) => t.project))],
+      status: first.status,
+      importance: first.importance,
+      tags,
+      milestone: (targetedTask ?? first).milestone ?? null,
+      rcCritical: tagged || critical,
+      targeted: targetedTask !== undefined,
+      fixCommitted,
+      reasons,
+      url: first.webLink ?? `https://bugs.launchpad.net/bugs/${id}`,
+    });
+  }
+  return items.sort(
+    (a, b) =>
+      Number(b.rcCritical) - Number(a.rcCritical) ||
+      rank(a.importance) - rank(b.importance) ||
+      a.id - b.id,
+  );
+}
+
+function rank(importance: string): number {
+  const i = IMPORTANCE_ORDER.indexOf(importance);
+  return i < 0 ? IMPORTANCE_ORDER.length : i;
+}

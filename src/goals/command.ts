@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import type { Wrap } from '../cli/commands.js';
+import { emit } from '../cli/output.js';
+import { UsageError } from '../core/errors.js';
+
+export function registerGoals(program: Command, wrap: Wrap): void {
+  const goals = program
+    .command('goals')
+    .description("the series' community goals and the team's status on each; a report for the TC (--format md)")
+    .addOption(new Option('--series <name>', 'series (default: the current cycle)'))
+    .addOption(new Option('--format <format>', 'text or md (the TC report)').choices(['text', 'md']).default('text'))
+    .action(
+      wrap(async (ctx) => {
+        const opts = ctx.options as { series?: string; format?: string };
+        const { buildGoalsView } = await import('./build.js');
+        const { renderGoalsMarkdown, renderGoalsText } = await import('./render.js');
+        const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
+        if (opts.format === 'md' && !ctx.json) ctx.io.stdout(renderGoalsMarkdown(view));
+        else emit(ctx, view, renderGoalsText);
+      }),
+    );
+
+  goals
+    .command('set <goal> <status>')
+    .description("record the team's state on a goal: done, in-progress or not-started")
+    .addOption(new Option('--owner <name>', 'who drives it in the team (kept when left out)'))
+    .addOption(new Option('--series <name>', 'series (default: the current cycle)'))
+    .action(
+      wrap(async (ctx, args) => {
+        const [goal = '', status = ''] = args;
+        const opts = ctx.options as { series?: string; owner?: string };
+        const { LIAISON_STATUSES, saveGoalRecord } = await import('./store.js');
+        const { buildGoalsView } = await import('./build.js');
+        const { plainLine } = await import('../bugs/text.js');
+        if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
+          throw new UsageError(`status "${status}": use one of ${LIAISON_STATUSES.join(', ')}`);
+        }
+        if (opts.owner !== undefined && opts.owner.trim() === '') throw new UsageError('--owner: give a name');
+        const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
+        if (!view.goals.some((g) => g.id === goal)) {
+          const known = view.goals.map((g) => g.id).join(', ') || 'none';
+          throw new UsageError(`goal "${goal}" is not a community goal of ${view.series} (goals: ${known})`);
+        }
+        const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
+          goal,
+          status: status as (typeof LIAISON_STATUSES)[number],
+          ...(opts.owner !== undefined ? { owner: opts.owner.trim() } : {}),
+          recordedOn: ctx.today,
+        });
+        const result = { team: view.team, series: view.series, ...saved };
+        emit(ctx, result, (r) => `Recorded ${r.goal} for ${r.team} (${r.series}): ${r.status}${r.owner ? `, owner ${plainLine(r.owner, 80)}` : ''}`);
+      }),
+    );
+}
