@@ -3,11 +3,14 @@ import type { Action } from './main.js';
 import { registerBrief } from '../brief/command.js';
 import { registerSchedule } from '../schedule/command.js';
 import { registerTeam } from '../team/command.js';
+import { registerNotes } from '../notes/command.js';
 import { registerPlan } from '../plan/command.js';
 import { registerWeb } from '../web/command.js';
 import { registerRelease } from '../release/command.js';
 import { registerBugs } from '../bugs/command.js';
 import { registerGoals } from '../goals/command.js';
+import { registerSync } from '../sources/sync/command.js';
+import { registerGate } from '../gate/command.js';
 
 /** Turns an action into a commander handler that builds the Context. */
 export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
@@ -20,9 +23,12 @@ export function registerCommands(program: Command, wrap: Wrap): void {
   registerBrief(program, wrap);
   registerSchedule(program, wrap);
   registerTeam(program, wrap);
+  registerNotes(program, wrap);
   registerPlan(program, wrap);
   registerWeb(program, wrap);
   registerRelease(program, wrap);
   registerBugs(program, wrap);
   registerGoals(program, wrap);
+  registerSync(program, wrap);
+  registerGate(program, wrap);
 }

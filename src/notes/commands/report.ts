@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Context } from '../../cli/context.js';
+import { UsageError } from '../../core/errors.js';
+import { reportOf } from '../api.js';
+import { renderHtml } from '../report/html.js';
+import { renderMarkdown } from '../report/md.js';
+import type { NotesReport } from '../report/model.js';
+import { renderRst } from '../report/rst.js';
+import { scanRepository } from '../scanner/repository.js';
+import { notesOptions, printWarnings, queryOf } from './options.js';
+
+export async function runReport(ctx: Context): Promise<number> {
+  const o = notesOptions(ctx);
+  const repo = await scanRepository(queryOf(ctx));
+  const report = await reportOf(repo, {
+    title: o.title ?? 'Release Notes',
+    showSource: o.showSource !== false,
+    cliBranch: o.branch ?? null,
+    onlyVersions: o.version ?? [],
+  });
+  printWarnings(ctx, report.warnings);
+  const format = ctx.json ? 'json' : (o.format ?? 'rst');
+  const text = render(report, format);
+  if (o.output) {
+    try {
+      writeFileSync(resolve(ctx.io.cwd, o.output), text);
+    } catch (e) {
+      throw new UsageError(`--output ${o.output}: cannot write (${(e as Error).message})`);
+    }
+  } else {
+    // like Python's print(): one newline after the text
+    ctx.io.stdout(text + (format === 'rst' ? '\n' : ''));
+  }
+  return 0;
+}
+
+function render(report: NotesReport, format: string): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'md':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+    default:
+      return renderRst(report);
+  }
+}

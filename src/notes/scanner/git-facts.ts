@@ -1,0 +1,262 @@
+import { spawn } from 'node:child_process';
+import { git, gitSync, GitError } from '../../git/run.js';
+import { UsageError } from '../../core/errors.js';
+
+/**
+ * The git adapter of the scanner: everything it needs from a repository in
+ * a handful of processes run side by side (refs, the commit graph, one
+ * `git log` of the notes folder, the work-tree status), plus one
+ * `git cat-file --batch` for the note contents. The rest of the scanner
+ * is pure and works on these facts.
+ */
+
+export interface CommitNode {
+  readonly parents: readonly string[];
+  /** Committer time, Unix seconds. */
+  readonly time: number;
+}
+
+export type ChangeKind = 'add' | 'modify' | 'delete';
+
+/** One change of a note path in one commit (for merges: one per parent). */
+export interface FileChange {
+  readonly kind: ChangeKind;
+  /** Path from the repository root. */
+  readonly path: string;
+  /** The blob after the change (add/modify), before it (delete). */
+  readonly blob: string;
+}
+
+export interface TagRef {
+  readonly name: string;
+  readonly commit: string;
+  /** Tagger time of the outermost tag object, or the commit time of a lightweight tag. */
+  readonly date: number;
+}
+
+export interface WorkingCopyChange {
+  readonly kind: ChangeKind;
+  readonly path: string;
+  /** True for work-tree-vs-index changes, false for index-vs-HEAD. */
+  readonly unstaged: boolean;
+}
+
+export interface RepoFacts {
+  readonly repoDir: string;
+  readonly head: string;
+  /** Full ref name → commit it points to (tags peeled). */
+  readonly refs: ReadonlyMap<string, string>;
+  readonly tags: readonly TagRef[];
+  readonly commits: ReadonlyMap<string, CommitNode>;
+  /** Commits whose notes folder changed, with their changes. */
+  readonly noteChanges: ReadonlyMap<string, readonly FileChange[]>;
+  readonly workingCopy: readonly WorkingCopyChange[];
+  readonly shallow: boolean;
+  readonly warnings: readonly string[];
+}
+
+const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
+
+/** Reads every fact the scan needs; `workingCopy` adds the `git status` of the notes folder. */
+export async function readRepoFacts(repoDir: string, notesPath: string, opts: { workingCopy: boolean }): Promise<RepoFacts> {
+  const head = resolveHead(repoDir);
+  const pathspec = `:(literal)${notesPath}`;
+  const [refsOut, graphOut, logOut, statusOut] = await Promise.all([
+    git(repoDir, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)', 'refs/heads', 'refs/remotes', 'refs/tags']),
+    git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]),
+    git(repoDir, ['log', '--full-history', '-z', '-c', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H', ...HISTORY, '--', pathspec]),
+    opts.workingCopy
+      ? git(repoDir, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--', pathspec])
+      : Promise.resolve(''),
+  ]);
+  const warnings: string[] = [];
+  const { refs, tags } = parseRefs(refsOut, repoDir, warnings);
+  const commits = parseGraph(graphOut);
+  return {
+    repoDir,
+    head: head.sha,
+    refs,
+    tags,
+    commits,
+    noteChanges: parseRawLog(logOut),
+    workingCopy: parseStatus(statusOut),
+    shallow: head.shallow,
+    warnings,
+  };
+}
+
+function resolveHead(repoDir: string): { sha: string; shallow: boolean } {
+  let out: string;
+  try {
+    out = gitSync(repoDir, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD'], { okCodes: [1] });
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(`${repoDir}: not a git repository (${e.stderr.split('\n')[0]?.replace(/^fatal: /, '') ?? ''})`);
+    throw e;
+  }
+  const [shallow, sha] = out.trim().split('\n');
+  if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`${repoDir}: the repository has no commits`);
+  return { sha, shallow: shallow === 'true' };
+}
+
+/** Parses for-each-ref output; annotated tags are peeled, chains of tags followed. */
+export function parseRefs(out: string, repoDir: string, warnings: string[]): { refs: Map<string, string>; tags: TagRef[] } {
+  const refs = new Map<string, string>();
+  const tags: TagRef[] = [];
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    const [name = '', type, sha = '', peeledType, peeled = '', date = '0'] = line.split('\0');
+    let commit: string | undefined;
+    if (type === 'commit') commit = sha;
+    else if (type === 'tag' && peeledType === 'commit') commit = peeled;
+    else if (type === 'tag' && peeledType === 'tag') {
+      // a tag of a tag: let git follow the chain
+      const r = gitSync(repoDir, ['rev-parse', '--verify', '-q', `${sha}^{commit}`], { okCodes: [1] }).trim();
+      if (r) commit = r;
+    }
+    if (!commit) {
+      if (name.startsWith('refs/tags/')) warnings.push(`tag ${name.slice(10)} does not point to a commit; ignored`);
+      continue;
+    }
+    refs.set(name, commit);
+    if (name.startsWith('refs/tags/')) tags.push({ name: name.slice(10), commit, date: Number(date) });
+  }
+  return { refs, tags };
+}
+
+/** `rev-list --parents --timestamp` lines: `time sha parent...`. */
+export function parseGraph(out: string): Map<string, CommitNode> {
+  const commits = new Map<string, CommitNode>();
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf('\n', start);
+    if (end < 0) end = out.length;
+    const parts = out.slice(start, end).split(' ');
+    start = end + 1;
+    const [time, sha, ...parents] = parts;
+    if (!sha) continue;
+    commits.set(sha, { time: Number(time), parents });
+  }
+  return commits;
+}
+
+/**
+ * `git log -z -c --raw` of the notes folder. Plain commits give one entry
+ * per path; merges give the combined form (`::`), listing only paths that
+ * differ from every parent, with one status letter per parent.
+ */
+export function parseRawLog(out: string): Map<string, FileChange[]> {
+  const result = new Map<string, FileChange[]>();
+  for (const chunk of out.split('\x01')) {
+    if (chunk.length < 40) continue;
+    const tokens = chunk.split('\0');
+    const sha = (tokens[0] ?? '').trim();
+    const changes: FileChange[] = [];
+    for (let i = 1; i < tokens.length; i++) {
+      const meta = (tokens[i] ?? '').replace(/^\n+/, '');
+      if (!meta.startsWith(':')) continue;
+      const path = tokens[++i] ?? '';
+      changes.push(...changesOfRawEntry(meta, path));
+    }
+    if (changes.length > 0) result.set(sha, changes);
+  }
+  return result;
+}
+
+const ZERO = /^0+$/;
+
+export function changesOfRawEntry(meta: string, path: string): FileChange[] {
+  const colons = /^:+/.exec(meta)?.[0].length ?? 1;
+  const fields = meta.slice(colons).split(' ');
+  const n = colons; // number of parents (1 for a plain commit)
+  const oldBlobs = fields.slice(n + 1, n + 1 + n);
+  const newBlob = fields[2 * n + 1] ?? '';
+  const statuses = (fields[2 * n + 2] ?? '').replace(/\d+$/, '');
+  if (n > 1) {
+    // A merge: drop a deletion whose parents all had the same content (not a conflict).
+    if ([...statuses].every((s) => s === 'D') && oldBlobs.every((b) => b === oldBlobs[0])) return [];
+  }
+  const changes: FileChange[] = [];
+  [...statuses].forEach((status, i) => {
+    const oldBlob = oldBlobs[i] ?? '';
+    if (status === 'A') changes.push({ kind: 'add', path, blob: newBlob });
+    else if (status === 'D') changes.push({ kind: 'delete', path, blob: oldBlob });
+    else if (status === 'T') {
+      // a type change (file ↔ symlink) is a delete plus an add, as dulwich reports it
+      changes.push({ kind: 'delete', path, blob: oldBlob }, { kind: 'add', path, blob: newBlob });
+    } else if (ZERO.test(newBlob)) changes.push({ kind: 'delete', path, blob: oldBlob });
+    else changes.push({ kind: 'modify', path, blob: newBlob });
+  });
+  return changes;
+}
+
+/** `status --porcelain=v2 -z`: ordinary entries `1 XY ...` (no renames asked). */
+export function parseStatus(out: string): WorkingCopyChange[] {
+  const unstaged: WorkingCopyChange[] = [];
+  const staged: WorkingCopyChange[] = [];
+  for (const entry of out.split('\0')) {
+    if (!entry.startsWith('1 ')) continue;
+    const fields = entry.split(' ');
+    const xy = fields[1] ?? '..';
+    const path = fields.slice(8).join(' ');
+    const x = xy[0];
+    const y = xy[1];
+    if (y === 'M' || y === 'T') unstaged.push({ kind: 'add', path, unstaged: true });
+    else if (y === 'D') unstaged.push({ kind: 'delete', path, unstaged: true });
+    if (x === 'A') staged.push({ kind: 'add', path, unstaged: false });
+    else if (x === 'M' || x === 'T') staged.push({ kind: 'modify', path, unstaged: false });
+    else if (x === 'D') staged.push({ kind: 'delete', path, unstaged: false });
+  }
+  // reno: unstaged first, then staged adds, modifies, deletes
+  const order: ChangeKind[] = ['add', 'modify', 'delete'];
+  return [...unstaged, ...order.flatMap((k) => staged.filter((c) => c.kind === k))];
+}
+
+/**
+ * Of the given merges, those that are "clean" over the whole tree (no path
+ * differs from every parent): one `git log --no-walk -c` for all of them.
+ */
+export async function cleanMerges(repoDir: string, merges: readonly string[]): Promise<Set<string>> {
+  const clean = new Set<string>();
+  if (merges.length === 0) return clean;
+  const out = await git(repoDir, ['log', '--no-walk=unsorted', '--stdin', '-c', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x01%H'], {
+    input: merges.join('\n') + '\n',
+  });
+  const changed = parseRawLog(out);
+  for (const m of merges) if (!changed.has(m)) clean.add(m);
+  return clean;
+}
+
+/** Reads blobs through one `git cat-file --batch` process. */
+export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
+  const unique = [...new Set(shas)];
+  const result = new Map<string, Buffer>();
+  if (unique.length === 0) return Promise.resolve(result);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.on('error', (e) => {
+      reject(new GitError(`git not runnable: ${e.message}`, repoDir, ['cat-file'], '', null));
+    });
+    child.on('close', (status) => {
+      if (status !== 0) {
+        reject(new GitError(`git cat-file failed in ${repoDir}`, repoDir, ['cat-file'], '', status));
+        return;
+      }
+      const all = Buffer.concat(chunks);
+      let pos = 0;
+      for (const sha of unique) {
+        const nl = all.indexOf(10, pos);
+        if (nl < 0) break;
+        const header = all.subarray(pos, nl).toString('latin1').split(' ');
+        pos = nl + 1;
+        if (header[1] === 'missing' || header.length < 3) continue;
+        const size = Number(header[2]);
+        result.set(sha, all.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      resolve(result);
+    });
+    child.stdin.end(unique.join('\n') + '\n');
+  });
+}

@@ -1,0 +1,101 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { loadRenoConfig, notesPath, type RenoConfig, type RenoOverrides } from '../config.js';
+import { decodeNoteBytes, NoteParseError, parseNoteText, type ParsedNote } from '../note-file.js';
+import { cleanMerges, readBlobs, readRepoFacts, type RepoFacts } from './git-facts.js';
+import { nullMergeCandidates, scanNotes, type ScanResult } from './scan.js';
+import type { NoteSource } from './tracker.js';
+
+/**
+ * The scanner's edge: read the config and the git facts of a repository,
+ * run the pure scan, then read and parse the notes it kept (one
+ * `git cat-file --batch` for all of them).
+ */
+
+export interface NotesQuery extends RenoOverrides {
+  readonly repoDir: string;
+  /** reno's `--rel-notes-dir` (default `releasenotes`). */
+  readonly relnotesdir?: string;
+}
+
+export interface ScannedRepository {
+  readonly repoDir: string;
+  readonly config: RenoConfig;
+  readonly configFile: string | null;
+  readonly scan: ScanResult;
+  readonly warnings: readonly string[];
+}
+
+export async function scanRepository(query: NotesQuery): Promise<ScannedRepository> {
+  const opened = await openRepository(query);
+  return scanOpened(opened, {});
+}
+
+/** A repository whose config and git facts are read once, to scan one or several branches. */
+export interface OpenedRepository {
+  readonly repoDir: string;
+  readonly config: RenoConfig;
+  readonly configFile: string | null;
+  readonly configWarnings: readonly string[];
+  readonly facts: RepoFacts;
+}
+
+export async function openRepository(query: NotesQuery): Promise<OpenedRepository> {
+  const repoDir = query.repoDir;
+  if (!existsSync(repoDir) || !statSync(repoDir).isDirectory()) throw new UsageError(`--repo ${repoDir}: no such directory`);
+  const loaded = loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query);
+  const facts = await readRepoFacts(repoDir, notesPath(loaded.config), { workingCopy: !loaded.config.branch });
+  return { repoDir, config: loaded.config, configFile: loaded.file, configWarnings: loaded.warnings, facts };
+}
+
+/** Scans the opened repository, with config changes (e.g. another branch). */
+export async function scanOpened(opened: OpenedRepository, changes: Partial<RenoConfig>): Promise<ScannedRepository> {
+  const config: RenoConfig = { ...opened.config, ...changes };
+  const clean = await cleanMerges(opened.repoDir, nullMergeCandidates(opened.facts, config));
+  const scan = scanNotes(opened.facts, config, clean);
+  const warnings = [...opened.configWarnings, ...scan.warnings];
+  const dir = join(opened.repoDir, notesPath(config));
+  if (!existsSync(dir) && scan.versions.length === 0) warnings.push(`${dir}: no release notes folder in the work tree`);
+  return { repoDir: opened.repoDir, config, configFile: opened.configFile, scan, warnings };
+}
+
+export interface LoadedNote {
+  readonly source: NoteSource;
+  /** Null when the note could not be read or parsed (see `error`). */
+  readonly parsed: ParsedNote | null;
+  readonly error?: string;
+}
+
+/** Reads and parses every note the scan kept, keyed by path. */
+export async function loadNotes(repo: ScannedRepository, versions = repo.scan.versions.map((v) => v.version)): Promise<Map<string, LoadedNote>> {
+  const wanted = new Set(versions);
+  const sources = repo.scan.versions.filter((v) => wanted.has(v.version)).flatMap((v) => v.notes);
+  const blobs = await readBlobs(
+    repo.repoDir,
+    sources.flatMap((s) => (s.commit && s.blob ? [s.blob] : [])),
+  );
+  const out = new Map<string, LoadedNote>();
+  for (const source of sources) out.set(source.path, parseSource(repo, source, blobs));
+  return out;
+}
+
+function parseSource(repo: ScannedRepository, source: NoteSource, blobs: ReadonlyMap<string, Buffer>): LoadedNote {
+  try {
+    let text: string;
+    if (source.commit === null) {
+      const file = join(repo.repoDir, source.path);
+      if (!existsSync(file)) return { source, parsed: null, error: `${source.path}: missing from the work tree` };
+      const bytes = readFileSync(file);
+      text = repo.config.encoding ? new TextDecoder(repo.config.encoding).decode(bytes) : decodeNoteBytes(bytes, source.path);
+    } else {
+      const bytes = source.blob ? blobs.get(source.blob) : undefined;
+      if (!bytes) return { source, parsed: null, error: `${source.path}: blob ${source.blob ?? '?'} of commit ${source.commit} is missing` };
+      text = decodeNoteBytes(bytes, source.path);
+    }
+    return { source, parsed: parseNoteText(text, source.path, repo.config) };
+  } catch (e) {
+    if (e instanceof NoteParseError || e instanceof RangeError) return { source, parsed: null, error: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,188 @@
+import { UsageError } from '../../core/errors.js';
+import { notesPath, type RenoConfig } from '../config.js';
+import { isNoteFile, uidOf } from '../note-file.js';
+import { Branches, cmp } from './branches.js';
+import type { RepoFacts } from './git-facts.js';
+import { ChangeAggregator, ChangeTracker, type NoteSource } from './tracker.js';
+import { VersionRules, sameFirstThree } from './versions.js';
+import { dateWalk, describe, reachable, stackWalk } from './walks.js';
+
+/**
+ * The scan itself, pure over the repository facts: which versions the
+ * branch has, where the scan stops, and which notes belong to which
+ * version. Follows reno's semantics exactly, surprises included.
+ */
+
+export const WORKING_COPY = '*working-copy*';
+
+export interface VersionNotes {
+  readonly version: string;
+  /** Sorted by path. */
+  readonly notes: readonly NoteSource[];
+}
+
+export interface ScanResult {
+  /** The branch given (null = the current HEAD and the working copy). */
+  readonly branch: string | null;
+  readonly head: string;
+  /** Describe-style version of the head, e.g. `33.0.0.0b2-10`. */
+  readonly currentVersion: string;
+  /** Versions in output order (reno's date walk), with `*working-copy*` first. */
+  readonly versionsByDate: readonly string[];
+  readonly scanStopTag: string | null;
+  readonly earliestVersion: string | null;
+  /** Versions with notes, in output order, pre-releases collapsed when asked. */
+  readonly versions: readonly VersionNotes[];
+  /** Tag name → date (Unix seconds), for every tag. */
+  readonly tagDates: ReadonlyMap<string, number>;
+  readonly commitsVisited: number;
+  readonly warnings: readonly string[];
+}
+
+/** Merges the null-merge rule must test for cleanliness (a later parent carries a version tag). */
+export function nullMergeCandidates(facts: RepoFacts, config: RenoConfig): string[] {
+  if (!config.ignoreNullMerges) return [];
+  const versions = new VersionRules(config, facts.tags);
+  const branches = new Branches(facts, config, versions);
+  const head = branches.resolve(config.branch);
+  const out: string[] = [];
+  for (const sha of reachable(facts.commits, head)) {
+    const node = facts.commits.get(sha);
+    if (node && node.parents.length > 1 && node.parents.slice(1).some((p) => versions.versionTagsOn(p).length > 0)) out.push(sha);
+  }
+  return out;
+}
+
+/** Runs the scan; `cleanMerges` are the candidate merges that change nothing. */
+export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: ReadonlySet<string>): ScanResult {
+  const warnings: string[] = [...facts.warnings];
+  if (facts.shallow) {
+    warnings.push('shallow clone: history before the oldest fetched commit is missing, so older notes are left out or attributed to the oldest version seen (run git fetch --unshallow)');
+  }
+  const versions = new VersionRules(config, facts.tags);
+  const branches = new Branches(facts, config, versions);
+  const branch = config.branch || null;
+  const head = branches.resolve(branch);
+  let currentVersion = describe(facts.commits, head, (s) => versions.versionTagsOn(s));
+  const startVersion = currentVersion;
+  const vbd: string[] = [];
+  for (const sha of dateWalk(facts.commits, head)) vbd.push(...versions.versionTagsOn(sha));
+
+  let earliest = config.earliestVersion || null;
+  if (earliest && !vbd.includes(earliest)) {
+    throw new UsageError(`earliest-version set to unknown revision ${earliest} (it is not a version tag on ${branch ?? 'the current branch'})`);
+  }
+  const stopPoint = (v: string | null): string | null => findStopPoint(v, vbd, config, branch, branches, versions);
+  let stopTag = stopPoint(earliest);
+
+  if (!branch && !earliest && config.stopAtBranchBase) {
+    stopTag = null;
+    for (const candidate of [...branches.seriesBranches()].reverse()) {
+      const base = branches.branchBase(candidate);
+      if (base !== null && vbd.includes(base)) {
+        stopTag = base;
+        break;
+      }
+    }
+    if (stopTag) {
+      const idx = vbd.indexOf(stopTag) + 1;
+      earliest = idx < vbd.length ? vbd[idx]! : stopTag;
+    }
+  } else if (branch && config.stopAtBranchBase && !earliest) {
+    const base = branches.branchBase(branch);
+    stopTag = stopPoint(base);
+    if (!stopTag) earliest = base;
+    else {
+      const idx = vbd.indexOf(stopTag);
+      // Python's [idx - 1] wraps to the last element when idx is 0
+      earliest = idx < 0 ? base : (vbd[idx === 0 ? vbd.length - 1 : idx - 1] ?? null);
+    }
+    if (earliest && config.collapsePreReleases && versions.isPreRelease(earliest)) earliest = versions.stripPreRelease(earliest);
+  }
+
+  if (!vbd.includes(currentVersion)) vbd.unshift(currentVersion);
+  vbd.unshift(WORKING_COPY);
+
+  const tracker = new ChangeTracker();
+  const prefix = notesPath(config) + '/';
+  if (!branch) {
+    for (const change of facts.workingCopy) {
+      if (!change.path.startsWith(prefix) || !isNoteFile(change.path)) continue;
+      const kind = change.kind === 'modify' ? 'modify' : change.kind;
+      tracker.apply({ uid: uidOf(change.path), kind, path: change.path, blob: null }, null, WORKING_COPY);
+    }
+  }
+
+  const ignored = new Set(config.ignoreNotes.map(uidOf));
+  const aggregator = new ChangeAggregator();
+  const problems: string[] = [];
+  let visited = 0;
+  const isNullMerge = (sha: string): boolean => cleanMerges.has(sha);
+  for (const sha of stackWalk(facts.commits, head, config.ignoreNullMerges ? isNullMerge : () => false)) {
+    visited++;
+    const onCommit = versions.versionTagsOn(sha);
+    const last = onCommit[onCommit.length - 1];
+    if (last !== undefined) currentVersion = last;
+    const changes = facts.noteChanges.get(sha);
+    if (changes) {
+      for (const event of aggregator.aggregate(sha, changes, problems)) {
+        if (ignored.has(event.uid)) continue;
+        tracker.apply(event, sha, currentVersion);
+      }
+    }
+    const tags = onCommit.length > 0 ? onCommit : [currentVersion];
+    if (stopTag && tags.includes(stopTag)) break;
+  }
+  warnings.push(...problems);
+
+  let byVersion = tracker.notesByVersion();
+  if (config.collapsePreReleases) {
+    const collapsed = new Map<string, NoteSource[]>();
+    for (const v of vbd) {
+      const notes = byVersion.get(v);
+      if (!notes) continue;
+      let canonical = v;
+      if (versions.isPreRelease(v)) {
+        const stripped = versions.stripPreRelease(v);
+        if (vbd.includes(stripped)) canonical = stripped;
+      }
+      const list = collapsed.get(canonical) ?? [];
+      list.push(...notes);
+      collapsed.set(canonical, list);
+    }
+    byVersion = collapsed;
+  }
+  const trimmed: VersionNotes[] = [];
+  for (const v of vbd) {
+    const notes = byVersion.get(v);
+    if (!notes || notes.length === 0) continue;
+    trimmed.push({ version: v, notes: [...notes].sort((a, b) => cmp(a.path, b.path) || cmp(a.commit ?? '', b.commit ?? '')) });
+    if (earliest && v === earliest) break;
+  }
+  return {
+    branch,
+    head,
+    currentVersion: startVersion,
+    versionsByDate: vbd,
+    scanStopTag: stopTag,
+    earliestVersion: earliest,
+    versions: trimmed,
+    tagDates: versions.tagDates,
+    commitsVisited: visited,
+    warnings,
+  };
+}
+
+/** reno's "find scan stop point" for a version V. */
+function findStopPoint(v: string | null, vbd: readonly string[], config: RenoConfig, branch: string | null, branches: Branches, versions: VersionRules): string | null {
+  if (!v) return null;
+  const at = vbd.indexOf(v);
+  if (at < 0) return null;
+  if (branch && branch !== config.defaultBranch) {
+    const previous = branches.earlierBranch(branch);
+    return previous ? branches.branchBase(previous) : null;
+  }
+  if (versions.isPreRelease(v) && !config.collapsePreReleases) return vbd[at + 1] ?? null;
+  for (const candidate of vbd.slice(at + 1)) if (!sameFirstThree(candidate, v)) return candidate;
+  return null;
+}
