@@ -65,6 +65,8 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
         reject(gitFailure(repo, args, Buffer.concat(err).toString('utf8'), status));
       } else resolve(stdout);
     });
+    // git may exit before reading stdin (most commands never do): ignore EPIPE there
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }
