@@ -1,0 +1,29 @@
+import { Option, type Command } from 'commander';
+import type { Wrap } from '../cli/commands.js';
+import { emit } from '../cli/output.js';
+import { EXIT, UsageError } from '../core/errors.js';
+
+export function registerGate(program: Command, wrap: Wrap): void {
+  program
+    .command('gate')
+    .description("periodic jobs of the team's repositories: latest result, pass rate, streaks, flaky jobs, meeting paragraph")
+    .addOption(new Option('--days <n>', 'window in days (default: config gate.days, else 14)'))
+    .addOption(new Option('--format <format>', 'print only the meeting paragraph, for IRC or Markdown').choices(['irc', 'md']))
+    .addOption(new Option('--strict', 'exit 3 when the Zuul data is missing or its last sync failed'))
+    .action(
+      wrap(async (ctx) => {
+        const o = ctx.options as { days?: string; format?: 'irc' | 'md'; strict?: boolean };
+        const days = o.days === undefined ? undefined : Number(o.days);
+        if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) {
+          throw new UsageError('--days: expected a whole number from 1 to 365');
+        }
+        const { buildGateView } = await import('./build.js');
+        const { renderGateText, renderGate } = await import('./render.js');
+        const view = await buildGateView(ctx, days === undefined ? {} : { days });
+        if (o.format && !ctx.json) ctx.io.stdout(`${renderGate(view, o.format)}\n`);
+        else emit(ctx, view, renderGateText);
+        const unusable = view.source.state === 'never' || view.source.state === 'failing';
+        return o.strict && unusable ? EXIT.source : EXIT.ok;
+      }),
+    );
+}
