@@ -7,7 +7,7 @@ import { ViewCache } from './cache.js';
 import { checkCsrf, newCsrfToken } from './csrf.js';
 import { CSP, Layout } from './layout.js';
 import { PAGES } from './registry.js';
-import { failure, pageJson, renderPage, toHtml } from './render.js';
+import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from './render.js';
 import { RequestContext, SharedState } from './request-context.js';
 import type { PageDef, PageId, RenderEnv } from './pages/types.js';
 import { WRITES } from './writes.js';
@@ -99,6 +99,10 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     return c.html(html, 400);
   };
 
+  /** The page's view, built once per (page, date, team) and shared by the HTML page and its JSON twin. */
+  const viewOf = (page: PageDef, ctx: RequestContext, q: Query): Promise<Built> =>
+    cache.get(`view|${page.id}|${ctx.today}|${q.team ?? ''}`, () => buildPage(page, ctx));
+
   const servePage = (page: PageDef) => async (c: HonoContext) => {
     const q = queryOf(c);
     if (typeof q === 'string') return badRequest(c, q);
@@ -109,7 +113,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return badRequest(c, e instanceof LiaisonError ? e.message : 'bad request');
     }
     const key = `page|${page.id}|${ctx.today}|${q.team ?? ''}`;
-    const out = await cache.get(key, () => renderPage(page, ctx, envFor(q, ctx), log));
+    const out = await cache.get(key, async () => renderBuilt(page, await viewOf(page, ctx, q), envFor(q, ctx), log));
     return c.html(out.html, out.status as 200);
   };
 
@@ -122,8 +126,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     } catch (e) {
       return c.json({ error: e instanceof LiaisonError ? e.message : 'bad request' }, 400);
     }
-    const key = `json|${page.id}|${ctx.today}|${q.team ?? ''}`;
-    const out = await cache.get(key, () => pageJson(page, ctx));
+    const out = jsonOfBuilt(await viewOf(page, ctx, q));
     return c.json(out.body as object, out.status as 200);
   };
 

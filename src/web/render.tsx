@@ -13,7 +13,9 @@ export interface JsonResult {
   readonly body: unknown;
 }
 
-type Built = { ok: true; panel: Panel<unknown>; view: unknown } | { ok: false; status: number; notice: Notice };
+export type Built =
+  | { ok: true; panel: Panel<unknown>; view: unknown }
+  | { ok: false; status: number; notice: Notice; detail?: string };
 
 /** Loads the page's panel and builds its view; errors of the user's world become notices. */
 export async function buildPage(page: PageDef, ctx: Context): Promise<Built> {
@@ -28,7 +30,8 @@ export async function buildPage(page: PageDef, ctx: Context): Promise<Built> {
   try {
     return { ok: true, panel, view: await panel.build(ctx) };
   } catch (e) {
-    return { ok: false, ...failure(e) };
+    const f = failure(e);
+    return { ok: false, ...f, ...(f.status === 500 ? { detail: e instanceof Error ? e.message : String(e) } : {}) };
   }
 }
 
@@ -47,7 +50,11 @@ export function failure(e: unknown): { status: number; notice: Notice } {
 
 /** The full HTML document of a page, for the server and the static site alike. */
 export async function renderPage(page: PageDef, ctx: Context, env: RenderEnv, log?: (line: string) => void): Promise<RenderedPage> {
-  const built = await buildPage(page, ctx);
+  return renderBuilt(page, await buildPage(page, ctx), env, log);
+}
+
+/** Renders a built view (or its failure notice) into the page's HTML. */
+export async function renderBuilt(page: PageDef, built: Built, env: RenderEnv, log?: (line: string) => void): Promise<RenderedPage> {
   let status: number;
   let age: DataAge | null = null;
   let notices: Notice[] = [];
@@ -60,14 +67,17 @@ export async function renderPage(page: PageDef, ctx: Context, env: RenderEnv, lo
   } else {
     status = built.status;
     notices = [built.notice];
-    if (status === 500 && log) log(`page ${page.id}: internal error`);
+    if (status === 500 && log) log(`page ${page.id}: ${built.detail ?? 'internal error'}`);
   }
   return { status, html: await toHtml(Layout({ page, title: page.title, env, age, notices, children: body as never })) };
 }
 
 /** The JSON twin: exactly the view the command prints with --json. */
 export async function pageJson(page: PageDef, ctx: Context): Promise<JsonResult> {
-  const built = await buildPage(page, ctx);
+  return jsonOfBuilt(await buildPage(page, ctx));
+}
+
+export function jsonOfBuilt(built: Built): JsonResult {
   if (built.ok) return { status: 200, body: built.panel.json ? built.panel.json(built.view) : built.view };
   const status = built.notice.kind === 'info' ? 501 : built.status === 200 ? 503 : built.status;
   return { status, body: { error: built.notice.text } };

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { PAGES } from './registry.js';
-import { pageJson, renderPage } from './render.js';
+import { buildPage, jsonOfBuilt, renderBuilt } from './render.js';
 import type { PageId, RenderEnv } from './pages/types.js';
 
 export interface SiteResult {
@@ -43,9 +43,11 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
     files.push(name);
   };
   for (const page of PAGES) {
-    const out = await renderPage(page, ctx, env);
+    // one build per page: the HTML and the JSON twin show the same view
+    const built = await buildPage(page, ctx);
+    const out = await renderBuilt(page, built, env);
     write(page.file, out.html);
-    const json = await pageJson(page, ctx);
+    const json = jsonOfBuilt(built);
     write(`api/${page.api}.json`, JSON.stringify(json.body, null, 2) + '\n');
     if (out.status !== 200 || json.status !== 200) notices.push({ page: page.id, status: json.status });
   }

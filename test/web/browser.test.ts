@@ -54,9 +54,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     // keyboard: the first Tab reaches the skip link, Enter moves focus to the content
     await page.goto(`${server.url}/?date=2026-11-27`);
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Skip to content');
+    await expect(page.evaluate('document.activeElement?.textContent?.trim()')).resolves.toBe('Skip to content');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Overview');
+    await expect(page.evaluate('document.activeElement?.textContent?.trim()')).resolves.toBe('Overview');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/schedule\?date=2026-11-27$/);
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     for (const p of PAGES) {
       await page.goto(`${server.url}${p.path}?date=2026-11-27`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(overflow, p.path).toBeLessThanOrEqual(1);
     }
     await page.goto(`${server.url}/?date=2026-11-27`);

@@ -49,20 +49,19 @@ checklists:
 `;
 }
 
-/** Runs in the page: what an injected payload would have left behind. */
-export function domFindings(): string[] {
-  const found: string[] = [];
-  const w = window as unknown as { __xss?: unknown };
-  if (w.__xss !== undefined) found.push(`window.__xss = ${String(w.__xss)}`);
-  for (const s of Array.from(document.querySelectorAll('script'))) {
-    if (!s.src.endsWith('/assets/app.js')) found.push(`script element: ${s.outerHTML.slice(0, 80)}`);
+/** Evaluated in the page (plain JS, the test process has no DOM types): what an injected payload would have left behind. */
+export const DOM_FINDINGS = `(() => {
+  const found = [];
+  if (window.__xss !== undefined) found.push('window.__xss = ' + String(window.__xss));
+  for (const s of document.querySelectorAll('script')) {
+    if (!s.src.endsWith('/assets/app.js')) found.push('script element: ' + s.outerHTML.slice(0, 80));
   }
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name)) found.push(`${el.tagName} has ${a.name}`);
-      if ((a.name === 'href' || a.name === 'src' || a.name === 'action') && /^\s*javascript:/i.test(a.value)) found.push(`${el.tagName} ${a.name}=${a.value}`);
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name)) found.push(el.tagName + ' has ' + a.name);
+      if ((a.name === 'href' || a.name === 'src' || a.name === 'action') && /^\\s*javascript:/i.test(a.value)) found.push(el.tagName + ' ' + a.name + '=' + a.value);
     }
   }
   if (document.querySelector('img, iframe, object, embed')) found.push('unexpected img/iframe/object/embed');
   return found;
-}
+})()`;

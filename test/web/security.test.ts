@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from '../../src/web/server.js';
 import { runCli } from '../helpers/cli.js';
 import { hasChromium, launchChromium, watchConsole } from './browser.js';
 import { testDashboard, type TestDashboard } from './dashboard.js';
-import { P, SECRET, domFindings, hostileConfig } from './payloads.js';
+import { DOM_FINDINGS, P, SECRET, hostileConfig } from './payloads.js';
 
 /**
  * Every page, fed hostile strings through every source it shows, must show
@@ -62,9 +62,9 @@ describe('hostile data is shown as text', () => {
     let seenPayloadText = 0;
     for (const p of PAGES) {
       await page.goto(`${server.url}${p.path}?date=2026-11-27`);
-      const findings = await page.evaluate(domFindings);
+      const findings = await page.evaluate<string[]>(DOM_FINDINGS);
       expect(findings, p.path).toEqual([]);
-      const text = await page.evaluate(() => document.body.innerText);
+      const text = await page.evaluate<string>('document.body.innerText');
       if (text.includes(P.script) || text.includes(P.svg)) seenPayloadText++;
       // clicking the would-be links must not run anything either
       for (const a of await page.locator('main a').all()) {
@@ -99,7 +99,7 @@ describe('hostile data is shown as text', () => {
     const consoleLog = watchConsole(page);
     for (const p of PAGES) {
       await page.goto(`file://${join(out, p.file)}`);
-      expect(await page.evaluate(domFindings), p.file).toEqual([]);
+      expect(await page.evaluate<string[]>(DOM_FINDINGS), p.file).toEqual([]);
     }
     // the static pages link to each other: click through them from file://
     await page.goto(`file://${join(out, 'index.html')}`);
