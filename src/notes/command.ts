@@ -6,6 +6,7 @@ import type { Wrap } from '../cli/commands.js';
  * Options mirror reno's; heavy modules load inside the actions.
  */
 export function registerNotes(program: Command, wrap: Wrap): void {
+  keepVersionOptionForNotes(program);
   const notes = program.command('notes').description('release notes the way reno makes them: report, list, lint, new, check');
 
   const query = (cmd: Command): Command =>
@@ -19,7 +20,9 @@ export function registerNotes(program: Command, wrap: Wrap): void {
       .addOption(new Option('--no-collapse-pre-releases', 'show pre-releases separately'))
       .addOption(new Option('--stop-at-branch-base', 'stop scanning where the branch meets the default branch'))
       .addOption(new Option('--no-stop-at-branch-base', 'scan the whole history'))
-      .addOption(new Option('--ignore-cache', 'accepted for reno compatibility (the reno.cache file is never read)'));
+      .addOption(new Option('--ignore-cache', 'accepted for reno compatibility (the reno.cache file is never read)'))
+      // values of `--version` that the program-level option let through as operands
+      .allowExcessArguments(true);
 
   query(notes.command('report'))
     .description('the release notes report (RST identical to `reno report`; --format md|html|json)')
@@ -27,11 +30,11 @@ export function registerNotes(program: Command, wrap: Wrap): void {
     .addOption(new Option('--no-show-source', 'do not show the source file and commit of each note'))
     .addOption(new Option('-o, --output <file>', 'write the report to a file instead of stdout'))
     .addOption(new Option('--format <format>', 'output format').choices(['rst', 'md', 'html', 'json']).default('rst'))
-    .action(wrap(async (ctx) => (await import('./commands/report.js')).runReport(ctx)));
+    .action(wrap(async (ctx) => (await import('./commands/report.js')).runReport(ctx, versionsAsked(program))));
 
   query(notes.command('list'))
     .description('the note files of each version, as `reno list` prints them')
-    .action(wrap(async (ctx) => (await import('./commands/list.js')).runList(ctx)));
+    .action(wrap(async (ctx) => (await import('./commands/list.js')).runList(ctx, versionsAsked(program))));
 
   notes
     .command('lint')
@@ -52,6 +55,39 @@ export function registerNotes(program: Command, wrap: Wrap): void {
   query(notes.command('check'))
     .description('release checklist checks: prelude for the coming release, notes for every release, backports missing on master')
     .action(wrap(async (ctx) => (await import('./commands/check.js')).runCheck(ctx)));
+}
+
+/**
+ * reno's `--version V` clashes with the program's own `--version` flag,
+ * which commander recognises anywhere on the line. Under `notes`, the
+ * program flag is ignored and the values are read back from the raw
+ * arguments (in order), so `notes report --version 1.0.0` works as in reno.
+ */
+function keepVersionOptionForNotes(program: Command): void {
+  const listeners = program.listeners('option:version') as ((...a: unknown[]) => void)[];
+  program.removeAllListeners('option:version');
+  program.on('option:version', (...a: unknown[]) => {
+    if (notesArgs(program) !== null) return;
+    for (const l of listeners) l.apply(program, a);
+  });
+}
+
+/** The arguments after `notes`, or null when the command line is not a notes command. */
+function notesArgs(program: Command): string[] | null {
+  const raw = program.rawArgs;
+  const first = raw.findIndex((a) => !a.startsWith('-'));
+  return first >= 0 && raw[first] === 'notes' ? raw.slice(first + 1) : null;
+}
+
+export function versionsAsked(program: Command): string[] {
+  const args = notesArgs(program) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--version' && i + 1 < args.length) out.push(args[++i] ?? '');
+    else if (a.startsWith('--version=')) out.push(a.slice(10));
+  }
+  return out;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

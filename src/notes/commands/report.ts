@@ -10,14 +10,14 @@ import { renderRst } from '../report/rst.js';
 import { scanRepository } from '../scanner/repository.js';
 import { notesOptions, printWarnings, queryOf } from './options.js';
 
-export async function runReport(ctx: Context): Promise<number> {
+export async function runReport(ctx: Context, versions: readonly string[] = []): Promise<number> {
   const o = notesOptions(ctx);
   const repo = await scanRepository(queryOf(ctx));
   const report = await reportOf(repo, {
     title: o.title ?? 'Release Notes',
     showSource: o.showSource !== false,
     cliBranch: o.branch ?? null,
-    onlyVersions: o.version ?? [],
+    onlyVersions: versions.length ? versions : (o.version ?? []),
   });
   printWarnings(ctx, report.warnings);
   const format = ctx.json ? 'json' : (o.format ?? 'rst');

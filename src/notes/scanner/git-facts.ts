@@ -257,6 +257,7 @@ export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map
       }
       resolve(result);
     });
+    child.stdin.on('error', () => undefined);
     child.stdin.end(unique.join('\n') + '\n');
   });
 }

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { expect } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+
+const RENO = process.env.LIAISON_RENO;
+
+/** A note file's path under the default notes folder. */
+export const note = (name: string): string => `releasenotes/notes/${name}.yaml`;
+
+/** A one-item `fixes` note. */
+export const fixNote = (text: string): string => `---\nfixes:\n  - ${text}\n`;
+
+/** Runs `liaison notes <sub>` on a repo; fails the test on a non-zero exit unless allowed. */
+export async function notes(repo: TestRepo, sub: string, args: string[] = [], allowFail = false) {
+  const r = await runCli(['notes', sub, '--repo', repo.dir, ...args], { cwd: repo.dir });
+  if (!allowFail && r.code !== 0) throw new Error(`notes ${sub} exited ${r.code}: ${r.stderr}`);
+  if (RENO && (sub === 'list' || sub === 'report') && r.code === 0) {
+    // with $LIAISON_RENO (a reno executable), every scenario is also checked against reno itself
+    const theirs = execFileSync(RENO, ['-q', sub, '.', ...args], { cwd: repo.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(r.stdout, `reno ${sub} ${args.join(' ')}`).toBe(theirs);
+  }
+  return r;
+}
+
+/** `notes list` output with every commit SHA replaced by its label. */
+export async function listed(repo: TestRepo, labels: Record<string, string>, args: string[] = []): Promise<string> {
+  const r = await notes(repo, 'list', args);
+  let out = r.stdout;
+  for (const [label, sha] of Object.entries(labels)) out = out.replaceAll(sha, label);
+  return out;
+}
