@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Wrap } from '../cli/commands.js';
 import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
+import { registerValidateCommands } from './validate/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
 export function createReleaseGroup(program: Command): Command {
@@ -18,4 +19,5 @@ export function registerRelease(program: Command, wrap: Wrap): void {
   const group = createReleaseGroup(program);
   registerProposeCommand(group, wrap);
   registerHighlightsCommands(group, wrap);
+  registerValidateCommands(group, wrap);
 }

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Context } from '../../cli/context.js';
+import { isGitRepo } from '../../git/run.js';
+
+/**
+ * Where local clones of project repositories are: `--clones DIR` (or
+ * `--repo`-like options of other commands), else the config's
+ * `deliverables.<name>.clone` for a deliverable's first repository, else
+ * `<clones-dir>/<repository base name>`. Relative config paths are taken
+ * from the config file's folder.
+ */
+export interface CloneLocator {
+  /** The clone of `openstack/glance_store`, or undefined. */
+  readonly find: (repo: string, deliverable?: string) => string | undefined;
+  /** Where it looked, for "no clone" messages. */
+  readonly describe: string;
+}
+
+export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
+  const origin = ctx.loadedConfig.origin;
+  const base = isAbsolute(origin) ? dirname(origin) : ctx.io.cwd;
+  const dir =
+    clonesFlag !== undefined
+      ? resolve(ctx.io.cwd, clonesFlag)
+      : ctx.config['clones-dir']
+        ? resolve(base, ctx.config['clones-dir'])
+        : undefined;
+  const overrides = ctx.config.deliverables ?? {};
+  const cache = new Map<string, string | undefined>();
+  const find = (repo: string, deliverable?: string): string | undefined => {
+    const key = `${repo}|${deliverable ?? ''}`;
+    if (cache.has(key)) return cache.get(key);
+    const short = repo.split('/').pop() ?? repo;
+    const candidates: string[] = [];
+    if (dir) candidates.push(join(dir, short), join(dir, repo));
+    const explicit = deliverable ? overrides[deliverable]?.clone : undefined;
+    if (explicit) candidates.push(resolve(base, explicit));
+    const hit = candidates.find((c) => existsSync(c) && isGitRepo(c));
+    cache.set(key, hit);
+    return hit;
+  };
+  return {
+    find,
+    describe: dir ? `under ${dir}` : 'anywhere (set --clones DIR or clones-dir in liaison.yaml)',
+  };
+}

@@ -1,0 +1,83 @@
+import { findSeries, seriesId, type Series } from '../../data/releases/series.js';
+import type { DeliverableDoc, DocRelease, FileFacts, RuleEnv } from './model.js';
+
+/** Facts the rules share, computed once per file from its content and the series list. */
+export interface Derived extends FileFacts {
+  readonly independent: boolean;
+  /** `independent` for `_independent` files (unless `abandoned`), else `release-model`. */
+  readonly model: string | undefined;
+  /** Upstream's effective type: tempest plugins by name, trailing by model, else `type`. */
+  readonly effectiveType: string;
+  readonly releases: readonly DocRelease[];
+  readonly seriesInfo: Series | undefined;
+  /** Branch/tag id of the file's series (`2026.2`, or the name before antelope). */
+  readonly seriesId: string | undefined;
+  /** Repository names of `repository-settings`, in file order. */
+  readonly repos: readonly string[];
+  readonly retiredRepos: ReadonlySet<string>;
+  /** Any release is a `-em`/`-eom`/`-eol` tag (upstream's skip-if-lifecycle-tag). */
+  readonly hasLifecycleTag: boolean;
+  readonly newReleaseIndexes: readonly number[];
+}
+
+export const INDEPENDENT = '_independent';
+
+export function derive(f: FileFacts, env: RuleEnv): Derived {
+  const doc = f.doc;
+  const independent = f.series === INDEPENDENT;
+  const declared = doc['release-model'];
+  const model = independent ? (declared === 'abandoned' ? 'abandoned' : 'independent') : declared;
+  const releases = doc.releases ?? [];
+  const settings = doc['repository-settings'] ?? {};
+  const retired = new Set(
+    Object.entries(settings)
+      .filter(([, v]) => hasRetiredFlag(v))
+      .map(([k]) => k),
+  );
+  const seriesInfo = independent ? undefined : findSeries(env.series, f.series);
+  return {
+    ...f,
+    independent,
+    model,
+    effectiveType: f.name.includes('tempest-plugin')
+      ? 'tempest-plugin'
+      : model === 'cycle-trailing'
+        ? 'trailing'
+        : (doc.type ?? 'other'),
+    releases,
+    seriesInfo,
+    seriesId: seriesInfo ? seriesId(seriesInfo) : undefined,
+    repos: Object.keys(settings),
+    retiredRepos: retired,
+    hasLifecycleTag: releases.some((r) => /-(em|eom|eol)/.test(r.version)),
+    newReleaseIndexes: releases.map((_, i) => i).filter((i) => f.isNewRelease(i)),
+  };
+}
+
+function hasRetiredFlag(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const flags = (v as { flags?: unknown }).flags;
+  return Array.isArray(flags) && flags.includes('retired');
+}
+
+/** `release-type`, else implied by `type`, else by `include-pypi-link`, else python-service. */
+export function releaseTypeOf(
+  doc: DeliverableDoc,
+  typeToReleaseType: Readonly<Record<string, string>>,
+): string {
+  return (
+    doc['release-type'] ??
+    typeToReleaseType[doc.type] ??
+    (doc['include-pypi-link'] === true ? 'python-pypi' : 'python-service')
+  );
+}
+
+/** The deliverable's status for the open-series rule (upstream order of precedence). */
+export function deliverableStatus(d: Derived): string | undefined {
+  return (
+    d.doc['stable-status'] ??
+    (d.model === 'abandoned' ? 'end of life' : d.independent ? 'development' : d.seriesInfo?.status)
+  );
+}
+
+export const isRc = (v: string): boolean => v.includes('rc');
