@@ -14,7 +14,7 @@ import { SERVICE_SAMPLES_DIR } from './shared-data.js';
  *                      LIAISON_LAUNCHPAD_URL=<url>/launchpad
  *   stub.zuul.builds                 mutable list of Zuul builds (add with stub.addBuilds)
  *   stub.requests / stub.count(re)   every request seen (method, path, query, status, headers, body)
- *   stub.fault({ path: /\/builds/, kind: 'status', status: 500, times: 2 })
+ *   stub.fault({ path: /\/builds/, kind: 'status', status: 500, times: 2 })   // `match: (req) => …` narrows further
  *        kinds: hang · status · truncate · html · no-xssi
  *   stub.route('GET', /^\/gerrit\/changes\/foo$/, (req) => ({ body: {...}, xssi: true }))  // custom routes win
  *   stub.gerrit.forbidMinus2.add(1000377)   // POST review of that change → 403 plain text
@@ -51,6 +51,8 @@ export type FaultKind = 'hang' | 'status' | 'truncate' | 'html' | 'no-xssi';
 
 export interface Fault {
   readonly path: RegExp;
+  /** Further condition on the request (e.g. a query parameter). */
+  readonly match?: (req: StubRequest) => boolean;
   readonly method?: string;
   readonly kind: FaultKind;
   /** For `status` (default 500) and `html` (default 200). */
@@ -135,7 +137,9 @@ export async function startServiceStub(): Promise<ServiceStub> {
   }
 
   async function answer(r: StubRequest, res: ServerResponse): Promise<void> {
-    const fault = faults.find((f) => f.path.test(r.path) && (!f.method || f.method === r.method) && (f.times ?? 1) > 0);
+    const fault = faults.find(
+      (f) => f.path.test(r.path) && (!f.method || f.method === r.method) && (!f.match || f.match(r)) && (f.times ?? 1) > 0,
+    );
     if (fault?.times !== undefined) fault.times--;
     if (fault?.kind === 'hang') {
       r.status = -1;
@@ -289,4 +293,43 @@ function launchpadSearch(q: URLSearchParams): StubAnswer {
   if (q.get('ws.show') === 'total_size') return { body: sample('launchpad-searchtasks-total-size.txt').trim() };
   if (Number(q.get('ws.start') ?? 0) >= 5) return { body: sampleJson('launchpad-searchtasks-glance-page2.json') };
   return { body: sampleJson('launchpad-searchtasks-glance.json') };
+}
+
+/**
+ * Synthetic nightly periodic builds in the recorded shape (for paging, kill
+ * and volume tests): one build per job per night from `firstNight`, `_id`s
+ * increasing from `firstId`. `result(job, night)` picks each result.
+ */
+export function nightlyBuilds(opts: {
+  firstId: number;
+  firstNight: string;
+  nights: number;
+  jobs: readonly string[];
+  project?: string;
+  branch?: string;
+  result?: (job: string, night: number) => string;
+}): ZuulBuild[] {
+  const template = (sampleJson('zuul-builds-periodic-glance.json') as ZuulBuild[])[0]!;
+  const out: ZuulBuild[] = [];
+  let id = opts.firstId;
+  for (let n = 0; n < opts.nights; n++) {
+    const day = new Date(Date.parse(`${opts.firstNight}T02:00:00Z`) + n * 86_400_000);
+    opts.jobs.forEach((job, j) => {
+      const start = new Date(day.getTime() + (40 + j * 37) * 1000).toISOString().slice(0, 19);
+      const uuid = createHash('md5').update(`${job}/${n}/${id}`).digest('hex');
+      out.push({
+        ...template,
+        _id: id++,
+        uuid,
+        job_name: job,
+        result: opts.result?.(job, n) ?? 'SUCCESS',
+        start_time: start,
+        end_time: start,
+        log_url: `https://logs.example.org/${uuid}/`,
+        ref: { ...(template.ref as object), project: opts.project ?? 'openstack/glance', branch: opts.branch ?? 'master' },
+        buildset: { uuid: createHash('md5').update(`bs/${n}`).digest('hex') },
+      });
+    });
+  }
+  return out.sort((a, b) => b._id - a._id);
 }

@@ -11,7 +11,7 @@ import { cloneDir } from '../../plan/clones.js';
  * fetch only updates remote-tracking refs.
  */
 export interface GitTarget {
-  /** Key in `source_sync`: `git:releases`, `git:governance`, `git:clone:glance`. */
+  /** Key in `source_sync`: `git:releases`, `git:governance`, `git:clone:<repository base name>`. */
   readonly name: string;
   readonly dir: string;
 }
@@ -28,7 +28,7 @@ export function gitTargets(ctx: Context): GitTarget[] {
   add('git:releases', ctx.options.releasesRepo ?? env.LIAISON_RELEASES_REPO ?? ctx.config['releases-repo']);
   add('git:governance', ctx.options.governanceRepo ?? env.LIAISON_GOVERNANCE_REPO ?? ctx.config['governance-repo']);
   if (ctx.config['clones-dir'] || ctx.config.deliverables) {
-    for (const d of ctx.team.deliverables) add(`git:clone:${d.name}`, cloneDir(ctx, d.name));
+    for (const d of ctx.team.deliverables) add(`git:clone:${d.repos[0]?.split('/').pop() ?? d.name}`, cloneDir(ctx, d.name));
   }
   return out;
 }
