@@ -113,8 +113,12 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return badRequest(c, e instanceof LiaisonError ? e.message : 'bad request');
     }
     const key = `page|${page.id}|${ctx.today}|${q.team ?? ''}`;
-    const out = await cache.get(key, async () => renderBuilt(page, await viewOf(page, ctx, q), envFor(q, ctx), log));
-    return c.html(out.html, out.status as 200);
+    // kept encoded: a cached page is sent without re-encoding its text
+    const out = await cache.get(key, async () => {
+      const r = await renderBuilt(page, await viewOf(page, ctx, q), envFor(q, ctx), log);
+      return { status: r.status, bytes: new TextEncoder().encode(r.html) };
+    });
+    return c.body(out.bytes, out.status as 200, { 'Content-Type': 'text/html; charset=UTF-8' });
   };
 
   const serveJson = (page: PageDef) => async (c: HonoContext) => {
