@@ -3,9 +3,8 @@ import type { Context } from '../cli/context.js';
 import { UsageError } from '../core/errors.js';
 import { findSeries, type Series } from '../data/releases/series.js';
 import { loadMilestones, loadProjects, loadTasks } from '../sources/launchpad/store.js';
-import { readSourceState } from '../sources/state.js';
 import { teamDeliverables } from '../team/team-model.js';
-import { freshness, type Freshness } from './freshness.js';
+import { sourceAge, type SourceAge } from '../sources/age.js';
 import { nextMilestone, planBugs, rcTag, type BugItem } from './plan.js';
 
 /** The view of `liaison bugs` (terminal, --json and the dashboard render this same object). */
@@ -19,7 +18,7 @@ export interface BugsView {
   readonly counts: { readonly rcCritical: number; readonly targeted: number; readonly fixCommitted: number };
   /** When the oldest project's data was fetched; null when there is none (a project never synced has `syncedAt: null`). */
   readonly dataAsOf: string | null;
-  readonly freshness: Freshness;
+  readonly freshness: SourceAge;
 }
 
 export function viewSeries(ctx: Context, name?: string): Series {
@@ -64,6 +63,6 @@ export async function buildBugsView(ctx: Context, opts: { series?: string } = {}
       fixCommitted: bugs.filter((b) => b.fixCommitted).length,
     },
     dataAsOf,
-    freshness: freshness('Launchpad', readSourceState(db, 'launchpad'), dataAsOf, ctx.today),
+    freshness: sourceAge(db, 'launchpad', ctx.today, { title: 'Launchpad' }),
   };
 }

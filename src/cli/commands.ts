@@ -9,6 +9,7 @@ import { registerWeb } from '../web/command.js';
 import { registerRelease } from '../release/command.js';
 import { registerBugs } from '../bugs/command.js';
 import { registerGoals } from '../goals/command.js';
+import { registerFreeze } from '../freeze/command.js';
 import { registerSync } from '../sources/sync/command.js';
 import { registerGate } from '../gate/command.js';
 
@@ -29,6 +30,7 @@ export function registerCommands(program: Command, wrap: Wrap): void {
   registerRelease(program, wrap);
   registerBugs(program, wrap);
   registerGoals(program, wrap);
+  registerFreeze(program, wrap);
   registerSync(program, wrap);
   registerGate(program, wrap);
 }

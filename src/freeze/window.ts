@@ -64,8 +64,10 @@ export interface FreezeWindowInput {
   readonly rcDate?: (deliverable: string, version: string, rcNumber: number) => { date: IsoDate; source: string } | undefined;
 }
 
-function eventDate(events: readonly CycleEvent[], suffix: string): IsoDate | undefined {
-  return events.find((e) => new RegExp(`^[a-z]-${suffix}$`).test(e.id))?.date;
+/** The date of the series' own `<letter>-<suffix>` event (a schedule also lists its neighbours' events). */
+function eventDate(events: readonly CycleEvent[], series: string, suffix: string): IsoDate | undefined {
+  const id = `${series.charAt(0).toLowerCase()}-${suffix}`;
+  return events.find((e) => e.id === id && e.series === series)?.date ?? events.find((e) => e.id === id)?.date;
 }
 
 export function rcReleases(d: Deliverable, input: Pick<FreezeWindowInput, 'rcDate'>): { rcs: RcRelease[]; finalVersion?: string } {
@@ -90,10 +92,10 @@ export function rcReleases(d: Deliverable, input: Pick<FreezeWindowInput, 'rcDat
 }
 
 export function planFreezeWindow(input: FreezeWindowInput): FreezeWindow {
-  const rc1Date = eventDate(input.events, 'rc1');
-  const finalDate = eventDate(input.events, 'final') ?? input.initialRelease;
+  const rc1Date = eventDate(input.events, input.series, 'rc1');
+  const finalDate = eventDate(input.events, input.series, 'final') ?? input.initialRelease;
   // the schedule's "final RCs" week when it has one, else a week before the release
-  const finalRcDeadline = eventDate(input.events, 'finalrc') ?? (finalDate ? addDays(finalDate, -7) : undefined);
+  const finalRcDeadline = eventDate(input.events, input.series, 'finalrc') ?? (finalDate ? addDays(finalDate, -7) : undefined);
   const deliverables: FreezeDeliverable[] = input.deliverables.map((d) => ({
     name: d.name,
     repos: d.repos.filter((r) => !d.retiredRepos.includes(r)),

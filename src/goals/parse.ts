@@ -82,7 +82,7 @@ function listItems(body: readonly string[]): string[] {
   for (const raw of body) {
     const m = /^\s*(?:[-*]|#\.|\d+\.)\s+(.*)$/.exec(raw);
     if (m) items.push(m[1] ?? '');
-    else if (/^\s+\S/.test(raw) && items.length > 0) items[items.length - 1] += ` ${raw.trim()}`;
+    else if (/^\s+\S/.test(raw) && items.length > 0) items[items.length - 1] = `${items[items.length - 1] ?? ''} ${raw.trim()}`;
     else if (raw.trim() !== '' && items.length === 0 && !raw.includes('::')) items.push(raw.trim());
   }
   return items.map(rstPlain).filter((s) => s !== '');

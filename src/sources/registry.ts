@@ -55,4 +55,6 @@ export interface SourceEntry {
 
 export const SYNC_SOURCES: readonly SourceEntry[] = [
   { name: 'zuul', load: async () => (await import('./zuul/source.js')).zuulSource },
+  { name: 'launchpad', load: async () => (await import('./launchpad/source.js')).launchpadSource },
+  { name: 'gerrit', load: async () => (await import('./gerrit/source.js')).gerritSource },
 ];

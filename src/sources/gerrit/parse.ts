@@ -50,7 +50,7 @@ function isRec(v: unknown): v is Rec {
 
 function account(v: unknown): GerritChange['owner'] {
   if (!isRec(v)) return {};
-  const pick = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k] as string } : {});
+  const pick = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
   return { ...pick('username'), ...pick('name'), ...pick('email') };
 }
 
@@ -63,7 +63,7 @@ export function parseChange(e: unknown, where: string): GerritChange {
   }
   const currentRevision = typeof e.current_revision === 'string' ? e.current_revision : undefined;
   const revisions = isRec(e.revisions) ? e.revisions : {};
-  const rev = currentRevision && isRec(revisions[currentRevision]) ? (revisions[currentRevision] as Rec) : undefined;
+  const rev = currentRevision && isRec(revisions[currentRevision]) ? (revisions[currentRevision]) : undefined;
   const commit = rev && isRec(rev.commit) ? rev.commit : undefined;
   const labels = isRec(e.labels) ? e.labels : {};
   const cr = isRec(labels['Code-Review']) ? labels['Code-Review'] : undefined;

@@ -1,8 +1,6 @@
-import type { Db } from '../../store/db.js';
 import type { HttpClient } from '../http/client.js';
 import { gerritPages } from '../http/paging.js';
 import { parseChangePage, type GerritChange } from './parse.js';
-import { saveChangeSnapshot } from './store.js';
 
 export const GERRIT_DEFAULT_URL = 'https://review.opendev.org';
 
@@ -24,11 +22,8 @@ export function changesUrl(baseUrl: string, query: string, pageSize: number, sta
 
 export interface GerritSyncInput {
   readonly http: HttpClient;
-  readonly db: Db;
   readonly baseUrl: string;
   readonly query: string;
-  /** ISO instant of this sync. */
-  readonly at: string;
   readonly pageSize?: number;
   /** Stop after this many pages (a runaway `_more_changes`). */
   readonly maxPages?: number;
@@ -36,8 +31,8 @@ export interface GerritSyncInput {
 
 /**
  * Fetches every open change of the query (paging with `S` while the last
- * element says `_more_changes`) and replaces the stored set in one
- * transaction. Nothing is written unless every page arrived and parsed.
+ * element says `_more_changes`). Nothing is written here: the caller
+ * replaces the stored set once every page arrived and parsed.
  */
 export async function syncOpenChanges(input: GerritSyncInput): Promise<GerritChange[]> {
   const changes: GerritChange[] = [];
@@ -46,11 +41,11 @@ export async function syncOpenChanges(input: GerritSyncInput): Promise<GerritCha
   for await (const page of gerritPages(input.http, first, { n: input.pageSize ?? 100, maxPages: input.maxPages ?? 20 })) {
     const parsed = parseChangePage(page.response.body, 'changes');
     // pages can shift while we read (sorted by update time): keep the first copy
-    for (const c of parsed.changes) if (!seen.has(c.number)) (seen.add(c.number), changes.push(c));
+    for (const c of parsed.changes) {
+      if (seen.has(c.number)) continue;
+      seen.add(c.number);
+      changes.push(c);
+    }
   }
-  input.db.transaction(() => {
-    saveChangeSnapshot(input.db, input.query, input.at, changes);
-    input.http.commitCache(input.db);
-  })();
   return changes;
 }

@@ -132,7 +132,7 @@ export function parseBug(body: unknown, what = 'bug'): LaunchpadBug {
   return {
     id,
     title: str(body, 'title', what),
-    tags: tags as string[],
+    tags: tags,
     ...(webLink ? { webLink } : {}),
     ...(lastUpdated ? { lastUpdated } : {}),
   };

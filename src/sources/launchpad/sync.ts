@@ -13,7 +13,7 @@ import {
   type LaunchpadPage,
   type LaunchpadTask,
 } from './parse.js';
-import { loadMilestones, loadProjects, saveProjectSnapshot, touchProjectSnapshot } from './store.js';
+import { loadMilestones, loadProjects, type ProjectSnapshot } from './store.js';
 
 export const LAUNCHPAD_DEFAULT_URL = 'https://api.launchpad.net';
 
@@ -33,12 +33,13 @@ export interface LaunchpadSyncInput {
   readonly at: string;
   /** Page size asked for (Launchpad's maximum is about 300). */
   readonly pageSize?: number;
+  readonly progress?: (line: string) => void;
 }
 
 export interface LaunchpadProjectResult {
   readonly project: string;
-  /** False when the probe showed nothing new since the last sync. */
-  readonly refreshed: boolean;
+  /** The new snapshot to store; undefined when the probe showed nothing new since the last sync. */
+  readonly snapshot?: ProjectSnapshot;
   readonly bugs: number;
   readonly nextMilestone?: string;
 }
@@ -48,13 +49,16 @@ export interface LaunchpadProjectResult {
  * the same series is first probed with one `modified_since` search; when
  * nothing changed (and its next milestone is the same) its rows stay.
  * Otherwise: milestones, then the milestone-targeted, rc-potential,
- * Critical and Fix Committed searches, then each bug (for its tags). A
- * project's rows are replaced in one transaction at the end, so a failure
- * half way keeps the previous snapshot.
+ * Critical and Fix Committed searches, then each bug (for its tags).
+ * Nothing is written here: the caller stores the snapshots (and touches
+ * the unchanged projects) in one transaction once every request succeeded.
  */
 export async function syncLaunchpad(input: LaunchpadSyncInput): Promise<LaunchpadProjectResult[]> {
   const results: LaunchpadProjectResult[] = [];
-  for (const project of input.projects) results.push(await syncProject(input, project));
+  for (const project of input.projects) {
+    input.progress?.(`launchpad: ${project}`);
+    results.push(await syncProject(input, project));
+  }
   return results;
 }
 
@@ -63,9 +67,8 @@ async function syncProject(input: LaunchpadSyncInput, project: string): Promise<
   if (stored && stored.codename === input.codename) {
     const expected = nextMilestone(loadMilestones(input.db, project), input.codename, input.today)?.name;
     if (expected === stored.nextMilestone && !(await changedSince(input, project, stored.syncedAt))) {
-      touchProjectSnapshot(input.db, project, input.at);
       const bugs = (input.db.prepare('SELECT COUNT(*) AS n FROM lp_task WHERE project = ?').get(project) as { n: number }).n;
-      return { project, refreshed: false, bugs, ...(expected ? { nextMilestone: expected } : {}) };
+      return { project, bugs, ...(expected ? { nextMilestone: expected } : {}) };
     }
   }
   const milestones = await allPages(input, `${apiRoot(input)}/${enc(project)}/all_milestones`, parseMilestonePage);
@@ -87,19 +90,16 @@ async function syncProject(input: LaunchpadSyncInput, project: string): Promise<
     const r = await input.http.getText(url, { okStatuses: [404] });
     if (r.status !== 404) bugs.push(parseBug(parseJsonBody(r.text, url, 'launchpad'), `bug ${id}`));
   }
-  input.db.transaction(() => {
-    saveProjectSnapshot(input.db, {
-      project,
-      syncedAt: input.at,
-      codename: input.codename,
-      ...(next ? { nextMilestone: next.name } : {}),
-      tasks: [...tasks.values()],
-      bugs,
-      milestones,
-    });
-    input.http.commitCache(input.db);
-  })();
-  return { project, refreshed: true, bugs: tasks.size, ...(next ? { nextMilestone: next.name } : {}) };
+  const snapshot: ProjectSnapshot = {
+    project,
+    syncedAt: input.at,
+    codename: input.codename,
+    ...(next ? { nextMilestone: next.name } : {}),
+    tasks: [...tasks.values()],
+    bugs,
+    milestones,
+  };
+  return { project, snapshot, bugs: tasks.size, ...(next ? { nextMilestone: next.name } : {}) };
 }
 
 /** One small search: has any bug of the project changed since the last sync? */
