@@ -16,7 +16,7 @@ export const PLAN_MIGRATIONS: readonly Migration[] = [
     sql: `CREATE TABLE plan_reminder_ledger (
       reminder TEXT NOT NULL, recipient TEXT NOT NULL, team TEXT NOT NULL,
       message_id TEXT NOT NULL, channel TEXT NOT NULL,
-      state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'unknown')),
+      state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'sent', 'failed', 'unknown')),
       claimed_by TEXT NOT NULL, claimed_on TEXT NOT NULL,
       attempts INTEGER NOT NULL DEFAULT 1, response TEXT,
       PRIMARY KEY (reminder, recipient))`,

@@ -21,6 +21,7 @@ export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   mode: SmtpMode = 'accept';
   private server!: SMTPServer;
+  private waiters: (() => void)[] = [];
   port = 0;
 
   static async start(opts: { auth?: { user: string; pass: string } } = {}): Promise<TestSmtpServer> {
@@ -36,6 +37,7 @@ export class TestSmtpServer {
         else cb(new Error('Invalid username or password'));
       },
       onConnect: (_session, cb) => {
+        for (const w of s.waiters.splice(0)) w();
         if (s.mode === 'drop-on-connect') {
           const err = new Error('Service not available, closing') as Error & { responseCode: number };
           err.responseCode = 421;
@@ -86,9 +88,16 @@ export class TestSmtpServer {
       },
     };
     s.server = new SMTPServer(options);
+    // a client that dies mid-session (the kill tests) resets its connection: not a server failure
+    s.server.on('error', () => undefined);
     await new Promise<void>((resolve) => s.server.listen(0, '127.0.0.1', resolve));
     s.port = (s.server.server.address() as AddressInfo).port;
     return s;
+  }
+
+  /** Resolves when the next client connects (to act at a known point of a run). */
+  nextConnection(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   get url(): string {

@@ -11,8 +11,6 @@ export interface DeliverOptions {
   readonly replyTo?: string;
   readonly now: () => Date;
   readonly today: string;
-  /** Test hook: called between the steps of one message (to kill the process there). */
-  readonly step?: (what: 'claimed' | 'accepted' | 'recorded', reminder: string) => void;
   /** Whether the process holding a claim still runs (default: by pid on this host). */
   readonly isAlive?: (owner: string) => boolean;
 }
@@ -54,21 +52,20 @@ export async function deliver(db: Db, view: RemindView, team: string, o: Deliver
         ...(o.isAlive ? { isAlive: o.isAlive } : {}),
       });
       if (c.kind !== 'claimed') {
-        d.state = c.kind === 'busy' ? 'sending' : c.kind;
+        d.state = c.kind === 'busy' ? c.row.state : c.kind;
         d.detail = c.kind === 'busy' ? `being sent by ${c.row.claimedBy}` : c.row.response;
         skipped++;
         continue;
       }
-      o.step?.('claimed', r.id);
       const raw = await rawMessage(
         { reminder: r.id, from: o.from, ...(o.replyTo ? { replyTo: o.replyTo } : {}), to: d.recipient, toName: d.name, subject: r.subject, text: r.body, messageId: d.messageId },
         o.now(),
       );
-      const outcome = await o.channel.send(d.recipient, addressOf(o.from), raw, d.messageId);
+      const outcome = await o.channel.send(d.recipient, addressOf(o.from), raw, d.messageId, () =>
+        setState(db, r.id, d.recipient, 'sending', null),
+      );
       if (outcome.accepted) {
-        o.step?.('accepted', r.id);
         setState(db, r.id, d.recipient, 'sent', outcome.response);
-        o.step?.('recorded', r.id);
         d.state = 'sent';
         d.detail = outcome.response;
         sent++;

@@ -4,20 +4,24 @@ import type { Db } from '../../store/db.js';
 /**
  * The reminder ledger: one row per (reminder occurrence, recipient).
  *
- *   (none) --claim--> sending --250 OK--> sent
- *                        |--refused / not connected--> failed --claim--> sending ...
- *                        |--connection lost after the message went out--> unknown
- *                        '--sender died (row left 'sending')--> resolved by the next run
+ *   (none) --claim--> claimed --body starts--> sending --250 OK--> sent
+ *                        |                       |--refused--> failed --claim--> claimed ...
+ *                        '--refused / no server--'--connection lost after the body--> unknown
  *
  * A claim is an IMMEDIATE transaction, so of two overlapping runs exactly
- * one gets the row; the other sees 'sending' by a live process and skips
- * it. A 'sending' row whose process is gone is a crash: the channel
- * resolves it (the outbox can look for its file; SMTP cannot know whether
- * the server accepted the message, so the row becomes 'unknown' and is
- * never sent again automatically: at most once). `--resend` turns unknown
- * rows back into failed ones on request.
+ * one gets the row; the other sees it claimed by a live process and skips
+ * it. The row turns 'sending' (a synchronous write) only when the SMTP
+ * server has said "go ahead" to DATA and the body starts to flow: before
+ * that point nothing can have been delivered.
+ *
+ * A row left by a dead process (crash, kill) is settled by the next run:
+ * 'claimed' → failed, sent again at once; 'sending' → the channel decides:
+ * the outbox looks for its file (exact), SMTP cannot know whether the
+ * server kept the message, so the row becomes 'unknown' and is never sent
+ * again automatically (at most once). `--resend ID` lets it go again, with
+ * the same Message-ID.
  */
-export type LedgerState = 'sending' | 'sent' | 'failed' | 'unknown';
+export type LedgerState = 'claimed' | 'sending' | 'sent' | 'failed' | 'unknown';
 
 export interface LedgerRow {
   readonly reminder: string;
@@ -116,20 +120,21 @@ export function claim(db: Db, req: ClaimRequest): ClaimResult {
       if (!raw) {
         db.prepare(
           `INSERT INTO plan_reminder_ledger (reminder, recipient, team, message_id, channel, state, claimed_by, claimed_on, attempts)
-           VALUES (?, ?, ?, ?, ?, 'sending', ?, ?, 1)`,
+           VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, 1)`,
         ).run(req.reminder, recipient, req.team, req.messageId, req.channel, req.owner, req.today);
         return { kind: 'claimed', attempts: 1 };
       }
       let row = toRow(raw);
-      if (row.state === 'sending') {
+      if (row.state === 'claimed' || row.state === 'sending') {
         if (alive(row.claimedBy)) return { kind: 'busy', row };
-        const settled = req.resolveStale(row);
+        // claimed but not sending: the body never left, so sending again cannot duplicate
+        const settled = row.state === 'claimed' ? 'failed' : req.resolveStale(row);
         setState(db, row.reminder, row.recipient, settled, `${row.response ?? ''}${row.response ? '; ' : ''}sender ${row.claimedBy} died while sending`);
         row = { ...row, state: settled };
       }
       if (row.state === 'sent' || row.state === 'unknown') return { kind: row.state, row };
       db.prepare(
-        `UPDATE plan_reminder_ledger SET state = 'sending', claimed_by = ?, claimed_on = ?, attempts = attempts + 1, channel = ?, message_id = ?
+        `UPDATE plan_reminder_ledger SET state = 'claimed', claimed_by = ?, claimed_on = ?, attempts = attempts + 1, channel = ?, message_id = ?
          WHERE reminder = ? AND recipient = ?`,
       ).run(req.owner, req.today, req.channel, req.messageId, req.reminder, recipient);
       return { kind: 'claimed', attempts: row.attempts + 1 };

@@ -14,8 +14,9 @@ export function outboxChannel(dir: string): Channel {
   const fileOf = (messageId: string) => join(dir, `${createHash('sha256').update(messageId).digest('hex').slice(0, 24)}.eml`);
   return {
     name: `outbox ${dir}`,
-    send: (_to, _from, raw, messageId) => {
+    send: (_to, _from, raw, messageId, onBodyStart) => {
       const file = fileOf(messageId);
+      onBodyStart();
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         writeFileSync(tmp, raw);

@@ -17,7 +17,6 @@ export interface RemindRunOptions {
   readonly since?: string;
   readonly resend?: string;
   readonly providers?: Providers;
-  readonly step?: DeliverOptions['step'];
   readonly isAlive?: DeliverOptions['isAlive'];
 }
 
@@ -53,7 +52,6 @@ export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<R
     ...(replyTo ? { replyTo } : {}),
     now: ctx.io.now,
     today: ctx.today,
-    ...(opts.step ? { step: opts.step } : {}),
     ...(opts.isAlive ? { isAlive: opts.isAlive } : {}),
   });
   return { ...view, summary };

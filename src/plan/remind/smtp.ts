@@ -51,7 +51,8 @@ export type SendOutcome =
 
 export interface Channel {
   readonly name: string;
-  send(to: string, from: string, raw: Buffer, messageId: string): Promise<SendOutcome>;
+  /** `onBodyStart` runs (synchronously) right before the first byte of the message leaves. */
+  send(to: string, from: string, raw: Buffer, messageId: string, onBodyStart: () => void): Promise<SendOutcome>;
   /** Settles a message a dead sender left half-done. */
   resolveStale(messageId: string, recipient: string): 'sent' | 'failed' | 'unknown';
   close(): void;
@@ -63,13 +64,20 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 export function smtpChannel(target: SmtpTarget, opts: { name?: string } = {}): Channel {
   return {
     name: `smtp ${target.label}`,
-    send: (to, from, raw) => sendOne(target, opts.name, to, from, raw),
+    send: (to, from, raw, _id, onBodyStart) => sendOne(target, opts.name, to, from, raw, onBodyStart),
     resolveStale: () => 'unknown',
     close: () => undefined,
   };
 }
 
-function sendOne(target: SmtpTarget, name: string | undefined, to: string, from: string, raw: Buffer): Promise<SendOutcome> {
+function sendOne(
+  target: SmtpTarget,
+  name: string | undefined,
+  to: string,
+  from: string,
+  raw: Buffer,
+  onBodyStart: () => void,
+): Promise<SendOutcome> {
   return new Promise((resolve) => {
     const conn = new SMTPConnection({
       host: target.host,
@@ -79,7 +87,7 @@ function sendOne(target: SmtpTarget, name: string | undefined, to: string, from:
       ...TIMEOUTS,
     });
     let settled = false;
-    let bodyRead = false;
+    let bodyRead = false; // set once the body starts to flow
     const done = (o: SendOutcome) => {
       if (settled) return;
       settled = true;
@@ -92,7 +100,7 @@ function sendOne(target: SmtpTarget, name: string | undefined, to: string, from:
       }
     };
     const fail = (err: Error & { responseCode?: number; response?: string; code?: string }) => {
-      // a reply code is a refusal; a broken connection before the whole body left cannot have delivered it
+      // a reply code is a refusal; a broken connection before the body started cannot have delivered it
       const definite = typeof err.responseCode === 'number' || !bodyRead;
       const reply = err.response ? ` (${err.response})` : err.code ? ` (${err.code})` : '';
       done({ accepted: false, definite, error: `${err.message}${reply}` });
@@ -101,8 +109,19 @@ function sendOne(target: SmtpTarget, name: string | undefined, to: string, from:
     conn.connect((err) => {
       if (err) return fail(err);
       const send = () => {
-        const body = Readable.from([raw]);
-        body.on('end', () => (bodyRead = true));
+        // nodemailer reads the body only after the server accepted DATA (354)
+        let started = false;
+        const body = new Readable({
+          read() {
+            if (!started) {
+              started = true;
+              bodyRead = true;
+              onBodyStart();
+            }
+            this.push(raw);
+            this.push(null);
+          },
+        });
         conn.send({ from, to: [to] }, body, (e, info) => {
           if (e) return fail(e);
           if (!info.accepted.length) return done({ accepted: false, definite: true, error: `recipient refused: ${info.response}` });
