@@ -11,6 +11,7 @@ import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from
 import { RequestContext, SharedState } from './request-context.js';
 import type { PageDef, PageId, RenderEnv } from './pages/types.js';
 import { WRITES } from './writes.js';
+import { logWrite } from './write-log.js';
 
 export interface AppOptions {
   /** The server's global options (data locations, config, db); date and team come per request. */
@@ -169,7 +170,16 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       if (typeof q === 'string') return c.text(q, 400);
       try {
         const ctx = contextFor(q);
-        await write.apply(ctx, field);
+        const done = await write.apply(ctx, field);
+        logWrite(await ctx.store(), {
+          at: opts.io.now().toISOString(),
+          day: ctx.today,
+          team: ctx.team.name,
+          who: done.who,
+          action: write.path,
+          target: done.target,
+          detail: done.detail,
+        });
       } catch (e) {
         const f = failure(e);
         if (f.status === 500) log(`${write.path}: ${e instanceof Error ? e.message : String(e)}`);

@@ -102,7 +102,7 @@ function WhenForm({ env }: { env: RenderEnv }) {
 function Age({ age }: { age: DataAge }) {
   return (
     <p class="age">
-      {age.asOf ? `Data as of ${age.asOf} · ` : 'Data age unknown · '}
+      {age.asOf ? `Data as of ${age.asOf} · ` : 'No data yet · '}
       {age.source}
     </p>
   );

@@ -58,7 +58,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'gate',
     command: 'gate',
     summary: 'periodic jobs: job × day heatmap, streaks, flaky jobs and log links',
-    load: notYet,
+    load: async () => asPanel((await import('./pages/gate.js')).gatePanel),
   },
   {
     id: 'bugs',
@@ -68,7 +68,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'bugs',
     command: 'bugs',
     summary: 'bugs targeted to the next milestone and release-critical bugs',
-    load: notYet,
+    load: async () => asPanel((await import('./pages/bugs.js')).bugsPanel),
   },
   {
     id: 'freeze',
@@ -78,7 +78,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'freeze',
     command: 'freeze',
     summary: 'open changes classified after RC1 and the drafted -2 messages',
-    load: notYet,
+    load: async () => asPanel((await import('./pages/freeze.js')).freezePanel),
   },
   {
     id: 'goals',
@@ -88,7 +88,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'goals',
     command: 'goals',
     summary: "the series' community goals and the team's status on each",
-    load: notYet,
+    load: async () => asPanel((await import('./pages/goals.js')).goalsPanel),
   },
   {
     id: 'checklist',

@@ -4,25 +4,27 @@ import type { PageId } from './pages/types.js';
 
 /**
  * The only things the dashboard writes: each is a POST form with the CSRF
- * token, applied through the owning capability's own store functions
- * (which record who and when). `--read-only` turns all of them off.
+ * token, applied through the owning capability's own functions (which
+ * record the state with its date); the server also logs who did it.
+ * `--read-only` turns all of them off.
  */
 export interface WriteRoute {
   readonly path: string;
   /** The page the form is on, shown again after the write. */
   readonly page: PageId;
-  apply(ctx: Context, field: (name: string) => string): Promise<void>;
+  /** Applies the write; returns who did it and what it touched, for the write log. */
+  apply(ctx: Context, field: (name: string) => string): Promise<{ who: string; target: string; detail: string }>;
 }
 
 /** A person's name as typed in a form: one line, bounded. */
-function who(value: string): string {
+function person(value: string, what: string): string {
   const name = value.trim();
-  if (!name || name.length > 64 || /[\r\n]/.test(name)) throw new UsageError('by: enter your name (one line, at most 64 characters)');
+  if (!name || name.length > 64 || /[\p{Cc}]/u.test(name)) throw new UsageError(`${what}: enter a name (one line, at most 64 characters)`);
   return name;
 }
 
-function itemId(value: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value)) throw new UsageError(`id: not a checklist item id`);
+function itemId(value: string, what: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value)) throw new UsageError(`${what}: "${value.slice(0, 40)}" is not an id`);
   return value;
 }
 
@@ -32,7 +34,9 @@ export const WRITES: readonly WriteRoute[] = [
     page: 'checklist',
     async apply(ctx, field) {
       const { tickItem } = await import('../plan/checklists/tick.js');
-      await tickItem(ctx, 'done', itemId(field('id')), { by: who(field('by')) });
+      const by = person(field('by'), 'by');
+      const r = await tickItem(ctx, 'done', itemId(field('id'), 'id'), { by });
+      return { who: by, target: `${r.series}/${r.id}`, detail: r.message };
     },
   },
   {
@@ -40,7 +44,35 @@ export const WRITES: readonly WriteRoute[] = [
     page: 'checklist',
     async apply(ctx, field) {
       const { tickItem } = await import('../plan/checklists/tick.js');
-      await tickItem(ctx, 'undo', itemId(field('id')), {});
+      const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
+      return { who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'), target: `${r.series}/${r.id}`, detail: r.message };
+    },
+  },
+  {
+    // the same checks as `liaison goals set GOAL STATUS --owner NAME`
+    path: '/goals/set',
+    page: 'goals',
+    async apply(ctx, field) {
+      const { LIAISON_STATUSES, saveGoalRecord } = await import('../goals/store.js');
+      const { buildGoalsView } = await import('../goals/build.js');
+      const goal = itemId(field('goal'), 'goal');
+      const status = field('status');
+      if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
+        throw new UsageError(`status "${status.slice(0, 40)}": use one of ${LIAISON_STATUSES.join(', ')}`);
+      }
+      const owner = field('owner').trim() ? person(field('owner'), 'owner') : undefined;
+      const view = await buildGoalsView(ctx);
+      if (!view.goals.some((g) => g.id === goal)) {
+        throw new UsageError(`goal "${goal}" is not a community goal of ${view.series} (goals: ${view.goals.map((g) => g.id).join(', ') || 'none'})`);
+      }
+      const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
+        goal,
+        status: status as (typeof LIAISON_STATUSES)[number],
+        ...(owner !== undefined ? { owner } : {}),
+        recordedOn: ctx.today,
+      });
+      const who = field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone');
+      return { who, target: `${view.series}/${goal}`, detail: `${saved.status}${saved.owner ? `, owner ${saved.owner}` : ''}` };
     },
   },
 ];

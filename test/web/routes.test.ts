@@ -69,7 +69,7 @@ describe('pages', () => {
       expect(html.startsWith('<!doctype html>')).toBe(true);
       expect(html).toContain(`<h1>${page.title}</h1>`);
       for (const p of PAGES) expect(html).toContain(`href="${p.path}?date=2026-11-27"`);
-      expect(html).toMatch(/Data as of|Not available yet|Source unavailable/);
+      expect(html).toMatch(/Data as of|No data yet|Not available yet|Source unavailable/);
     }
   });
 
