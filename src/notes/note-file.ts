@@ -64,7 +64,7 @@ export function parseNoteText(text: string, file: string, config: Pick<RenoConfi
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
-    const line = err.linePos?.[0]?.line;
+    const line = err.linePos?.[0]?.line ?? lineAt(text, err.pos[0]);
     throw new NoteParseError(file, `invalid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0] ?? ''}`);
   }
   const raw: unknown = doc.toJS({ mapAsMap: true, maxAliasCount: 1000 });
@@ -97,6 +97,12 @@ export function parseNoteText(text: string, file: string, config: Pick<RenoConfi
     content.set(name, toPlain(v));
   }
   return { content, warnings };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** Maps (from mapAsMap) become plain objects again below the top level. */
