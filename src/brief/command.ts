@@ -14,7 +14,9 @@ export function registerBrief(program: Command, wrap: Wrap): void {
         if (!Number.isInteger(weeks) || weeks < 0 || weeks > 60) throw new UsageError('--weeks: expected a whole number from 0 to 60');
         const { buildBrief } = await import('./build.js');
         const { renderBriefText } = await import('./render.js');
-        emit(ctx, buildBrief(ctx, { horizonWeeks: weeks }), renderBriefText);
+        const { reviewBriefSection } = await import('../review/brief.js');
+        const review = await reviewBriefSection(ctx);
+        emit(ctx, buildBrief(ctx, { horizonWeeks: weeks, sections: review ? [review] : [] }), renderBriefText);
       }),
     );
 }

@@ -12,6 +12,7 @@ import { registerGoals } from '../goals/command.js';
 import { registerFreeze } from '../freeze/command.js';
 import { registerSync } from '../sources/sync/command.js';
 import { registerGate } from '../gate/command.js';
+import { registerReview } from '../review/command.js';
 
 /** Turns an action into a commander handler that builds the Context. */
 export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
@@ -33,4 +34,5 @@ export function registerCommands(program: Command, wrap: Wrap): void {
   registerFreeze(program, wrap);
   registerSync(program, wrap);
   registerGate(program, wrap);
+  registerReview(program, wrap);
 }

@@ -4,6 +4,7 @@ import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
 import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/store.js';
 import { GERRIT_MIGRATIONS } from '../sources/gerrit/store.js';
 import { GOALS_MIGRATIONS } from '../goals/store.js';
+import { REVIEW_MIGRATIONS } from '../review/store.js';
 import { WEB_MIGRATIONS } from '../web/write-log.js';
 
 /**
@@ -20,5 +21,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...LAUNCHPAD_MIGRATIONS,
   ...GERRIT_MIGRATIONS,
   ...GOALS_MIGRATIONS,
+  ...REVIEW_MIGRATIONS,
   ...WEB_MIGRATIONS,
 ];
