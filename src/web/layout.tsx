@@ -102,10 +102,16 @@ function WhenForm({ env }: { env: RenderEnv }) {
 function Age({ age }: { age: DataAge }) {
   return (
     <p class="age">
-      {age.asOf ? `Data as of ${age.asOf} · ` : 'No data yet · '}
+      {age.asOf ? `Data as of ${shownTime(age.asOf)} · ` : 'No data yet · '}
       {age.source}
     </p>
   );
+}
+
+/** A date stays as is; an ISO instant is shown to the minute, in UTC. */
+function shownTime(asOf: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(asOf);
+  return m ? `${m[1]} ${m[2]} UTC` : asOf;
 }
 
 /** Notices for a page's stale or missing sources. */
