@@ -28,7 +28,11 @@ export interface NotesCheckView {
 /** Versions of the coming release in a default (stop-at-branch-base) scan: unreleased, pre-releases, working copy. */
 export function comingVersions(scan: ScannedRepository, tags: readonly TagRef[]): string[] {
   const rules = new VersionRules(scan.config, tags);
-  return scan.scan.versions.map((v) => v.version).filter((v) => v === WORKING_COPY || v.includes('-') || rules.isPreRelease(v));
+  const s = scan.scan;
+  // the stop tag's own commit is scanned too, but it belongs to the previous series
+  const stopAt = s.scanStopTag ? s.versionsByDate.indexOf(s.scanStopTag) : -1;
+  const beforeStop = (v: string) => stopAt < 0 || s.versionsByDate.indexOf(v) < stopAt;
+  return s.versions.map((v) => v.version).filter((v) => beforeStop(v) && (v === WORKING_COPY || v.includes('-') || rules.isPreRelease(v)));
 }
 
 export function checkPrelude(scan: ScannedRepository, coming: readonly string[], notes: ReadonlyMap<string, LoadedNote>, tags: readonly TagRef[]): NotesCheck {
