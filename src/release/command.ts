@@ -3,6 +3,7 @@ import type { Wrap } from '../cli/commands.js';
 import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
+import { registerStatusCommands } from './status/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
 export function createReleaseGroup(program: Command): Command {
@@ -20,4 +21,5 @@ export function registerRelease(program: Command, wrap: Wrap): void {
   registerProposeCommand(group, wrap);
   registerHighlightsCommands(group, wrap);
   registerValidateCommands(group, wrap);
+  registerStatusCommands(group, wrap);
 }
