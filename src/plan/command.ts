@@ -57,6 +57,20 @@ export function registerPlan(program: Command, wrap: Wrap): void {
     );
 
   program
+    .command('meeting')
+    .description('the release section of the weekly team meeting: cycle, deadlines, releases, periodic jobs, RC bugs, goals, checklist')
+    .addOption(new Option('--format <format>', 'irc (meeting bot lines) or md (Markdown)').choices(['irc', 'md']).default('irc'))
+    .action(
+      wrap(async (ctx) => {
+        const opts = ctx.options as { format: 'irc' | 'md' };
+        const { buildMeetingView } = await import('./meeting/build.js');
+        const { renderMeetingIrc, renderMeetingMarkdown } = await import('./meeting/render.js');
+        const view = await buildMeetingView(ctx);
+        emit(ctx, view, (v) => (opts.format === 'md' ? renderMeetingMarkdown(v) : renderMeetingIrc(v)));
+      }),
+    );
+
+  program
     .command('post-final')
     .description("the team's post-final tasks (Glance: CURRENT_RELEASE bump); a dry run unless --write or --commit")
     .addOption(new Option('--task <id>', 'only this task'))

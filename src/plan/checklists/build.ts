@@ -65,6 +65,7 @@ export async function buildChecklist(ctx: Context, opts: ChecklistOptions = {}):
     ticks: readTicks(db, team.name, series.name),
     checks,
     ownerPeople: (owner) => {
+      if (owner === 'team') return [];
       const r = resolveRole(owner, team, ctx.config);
       return r.ok ? r.people.map((p) => p.name) : [owner];
     },
@@ -87,6 +88,6 @@ function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv 
       if (plan.status === 'done') return { status: 'pass', evidence: plan.detail };
       return { status: plan.status === 'pending' ? 'fail' : 'unavailable', evidence: plan.detail };
     },
-    external: (kind, item) => providers.check(ctx, kind, item.check?.deliverable),
+    external: (kind, item) => providers.check(ctx, kind, { ...(item.check?.deliverable ? { deliverable: item.check.deliverable } : {}), due: item.due }),
   };
 }

@@ -84,7 +84,7 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
     if (!rule) continue;
     let libraries: string | undefined;
     if (occ.kind === 'library-release') {
-      const text = await librariesText(ctx, providers, position.series.name);
+      const text = await librariesText(ctx, providers, position.series.name, occ.event.date);
       if (text === null) continue; // every library released: nothing to remind
       libraries = text;
     }
@@ -164,11 +164,11 @@ export function senderOf(ctx: Context): string | null {
 }
 
 /** The team's libraries and what release status says of them; null when all are released. */
-async function librariesText(ctx: Context, providers: Providers, series: string): Promise<string | null> {
+async function librariesText(ctx: Context, providers: Providers, series: string, milestone: IsoDate): Promise<string | null> {
   const libs = teamDeliverables(ctx.team, ctx.calendarInput.series, series, ctx.data.releases, ctx.config).filter(
     (d) => (d.type === 'library' || d.type === 'client-library') && d.model === 'cycle-with-intermediary',
   );
-  const status = await providers.check(ctx, 'libraries-released', undefined);
+  const status = await providers.check(ctx, 'libraries-released', { due: milestone });
   if (status.status === 'pass') return null;
   const list = libs.map((d) => `  - ${d.name} (latest ${d.latest ?? 'none'}${d.latestSeries ? ` in ${d.latestSeries}` : ''})`).join('\n');
   const state = status.status === 'fail' ? status.evidence : `release status not available (${status.evidence}); check with liaison release status`;
