@@ -10,13 +10,14 @@ export function registerWeb(program: Command, wrap: Wrap): void {
     .addOption(new Option('--host <address>', 'address to bind').default('127.0.0.1'))
     .addOption(new Option('--port <n>', 'port (0 picks a free one)').default('8484'))
     .addOption(new Option('--read-only', 'disable the write forms (checklist ticks, goal status)'))
+    .addOption(new Option('--no-reminders', 'do not send the daily reminders at mail.daily-at while serving'))
     .action(
       wrap(async (ctx) => {
-        const o = ctx.options as { host?: string; port?: string; readOnly?: boolean };
+        const o = ctx.options as { host?: string; port?: string; readOnly?: boolean; reminders?: boolean };
         const port = Number(o.port ?? '8484');
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port: expected a number from 0 to 65535');
         const { serveDashboard } = await import('./serve-command.js');
-        await serveDashboard(ctx, { host: o.host ?? '127.0.0.1', port, readOnly: o.readOnly === true });
+        await serveDashboard(ctx, { host: o.host ?? '127.0.0.1', port, readOnly: o.readOnly === true, reminders: o.reminders !== false });
       }),
     );
   program

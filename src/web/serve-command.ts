@@ -1,5 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { createDashboard } from './app.js';
+import { scheduleDailyReminders } from './daily.js';
 import { startServer } from './server.js';
 
 /**
@@ -7,13 +8,22 @@ import { startServer } from './server.js';
  * The data is loaded before listening, so a bad checkout or config fails
  * at start with its usual message rather than on the first page view.
  */
-export async function serveDashboard(ctx: Context, opts: { host: string; port: number; readOnly: boolean }): Promise<void> {
+export async function serveDashboard(ctx: Context, opts: { host: string; port: number; readOnly: boolean; reminders: boolean }): Promise<void> {
   void ctx.data;
   const team = ctx.team.name;
-  const dashboard = createDashboard({ options: { ...ctx.options, json: false }, io: ctx.io, readOnly: opts.readOnly });
+  const options = { ...ctx.options, json: false };
+  const dashboard = createDashboard({ options, io: ctx.io, readOnly: opts.readOnly });
   const server = await startServer(dashboard, opts.host, opts.port);
   dashboard.setOrigin(server.url);
-  ctx.io.stdout(`Dashboard for ${team}: ${server.url}/${opts.readOnly ? ' (read-only)' : ''}\nPress Ctrl-C to stop.\n`);
+  const log = (line: string) => ctx.io.stdout(`${line}\n`);
+  const daily = opts.reminders
+    ? await scheduleDailyReminders(ctx, { options, io: ctx.io, shared: dashboard.shared, log })
+    : { at: null, stop: () => undefined };
+  ctx.io.stdout(
+    `Dashboard for ${team}: ${server.url}/${opts.readOnly ? ' (read-only)' : ''}\n` +
+      (daily.at ? `Daily reminders at ${daily.at} (mail.daily-at).\n` : '') +
+      'Press Ctrl-C to stop.\n',
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -23,6 +33,7 @@ export async function serveDashboard(ctx: Context, opts: { host: string; port: n
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  daily.stop();
   await server.close();
   dashboard.close();
 }
