@@ -1,0 +1,69 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { RefusedError, UsageError } from '../../core/errors.js';
+import { gitSync, isGitRepo } from '../../git/run.js';
+import type { Identity } from './git-facts.js';
+
+/**
+ * Writes a file so that a reader never sees half of it: a temporary file
+ * in the same folder, then a rename over the target.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${process.pid}.liaison-tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+export interface CommitRequest {
+  /** Root of the releases checkout. */
+  readonly root: string;
+  /** Path of the deliverable file relative to the root. */
+  readonly file: string;
+  readonly text: string;
+  readonly message: string;
+  readonly topic: string;
+  readonly identity: Identity | undefined;
+}
+
+/** Checks the checkout before anything changes, so a refusal leaves it untouched. */
+export function checkCommitPossible(req: CommitRequest): void {
+  if (!isGitRepo(req.root)) throw new UsageError(`--commit: ${req.root} is not a git checkout`);
+  if (!req.identity)
+    throw new UsageError(
+      '--commit: set git config user.name and user.email (needed for Signed-off-by)',
+    );
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(req.topic) || req.topic.includes('..')) {
+    throw new UsageError(`--topic ${req.topic}: not a valid branch name`);
+  }
+  const exists = gitSync(
+    req.root,
+    ['rev-parse', '--verify', '--quiet', `refs/heads/${req.topic}`],
+    { okCodes: [1] },
+  ).trim();
+  if (exists)
+    throw new RefusedError(`branch ${req.topic} already exists in ${req.root}; pass --topic NAME`);
+  const dirty = gitSync(req.root, ['status', '--porcelain', '--', req.file]).trim();
+  if (dirty)
+    throw new RefusedError(
+      `${req.file} has uncommitted changes in ${req.root}; commit or discard them first`,
+    );
+}
+
+/** New topic branch from HEAD, the file written, one signed-off commit of just that file. */
+export function commitOnTopicBranch(req: CommitRequest): { branch: string; sha: string } {
+  gitSync(req.root, ['checkout', '-q', '-b', req.topic]);
+  writeFileAtomic(join(req.root, req.file), req.text);
+  gitSync(req.root, ['add', '--', req.file]);
+  gitSync(req.root, ['commit', '-q', '-F', '-', '--', req.file], { input: req.message });
+  return { branch: req.topic, sha: gitSync(req.root, ['rev-parse', 'HEAD']).trim() };
+}
+
+export function defaultTopic(deliverable: string, version: string): string {
+  return `release-${deliverable}-${version}`.replace(/[^A-Za-z0-9._-]/g, '-');
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { gitSync, isGitRepo } from '../../git/run.js';
+
+/**
+ * The git side of a proposal, read from local clones with the real git
+ * binary: branch heads, whether a commit exists, the one-line log of what
+ * a release ships.
+ */
+
+export interface CloneSettings {
+  /** `--repo DIR`: the clone of the deliverable's (only) repository. */
+  readonly repoFlag?: string;
+  /** Config `deliverables.<name>.clone`. */
+  readonly deliverableClone?: string;
+  /** Config `clones-dir`. */
+  readonly clonesDir?: string;
+  /** Folder relative config paths are resolved from. */
+  readonly configBase: string;
+  readonly cwd: string;
+}
+
+/** The clone of `repo`, or undefined when none is configured or found. */
+export function findClone(repo: string, s: CloneSettings, onlyRepo: boolean): string | undefined {
+  if (s.repoFlag !== undefined) {
+    const dir = resolve(s.cwd, s.repoFlag);
+    if (!existsSync(dir) || !isGitRepo(dir))
+      throw new UsageError(`--repo ${s.repoFlag}: not a git repository`);
+    if (onlyRepo) return dir;
+  }
+  const candidates: string[] = [];
+  if (s.deliverableClone && onlyRepo) candidates.push(resolve(s.configBase, s.deliverableClone));
+  if (s.clonesDir) {
+    const base = isAbsolute(s.clonesDir) ? s.clonesDir : resolve(s.configBase, s.clonesDir);
+    candidates.push(join(base, repo.split('/').pop() ?? repo), join(base, repo));
+  }
+  return candidates.find((c) => existsSync(c) && isGitRepo(c));
+}
+
+export function configBaseOf(origin: string, cwd: string): string {
+  return isAbsolute(origin) ? dirname(origin) : cwd;
+}
+
+export interface BranchHead {
+  readonly branch: string;
+  readonly sha: string;
+  /** `refs/heads/stable/2026.2` or `refs/remotes/origin/stable/2026.2`. */
+  readonly ref: string;
+}
+
+/** Head of the first of `branches` that exists, as a local or remote-tracking branch. */
+export function firstBranchHead(
+  clone: string,
+  branches: readonly string[],
+): BranchHead | undefined {
+  const patterns = branches.flatMap((b) => [`refs/heads/${b}`, `refs/remotes/*/${b}`]);
+  const out = gitSync(clone, ['for-each-ref', '--format=%(refname)%00%(objectname)', ...patterns]);
+  const refs = out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [ref = '', sha = ''] = line.split('\0');
+      return { ref, sha };
+    });
+  for (const branch of branches) {
+    const hit =
+      refs.find((r) => r.ref === `refs/heads/${branch}`) ??
+      refs.find(
+        (r) =>
+          r.ref.startsWith('refs/remotes/') &&
+          r.ref.endsWith(`/${branch}`) &&
+          r.ref.split('/').length === 3 + branch.split('/').length,
+      );
+    if (hit) return { branch, sha: hit.sha, ref: hit.ref };
+  }
+  return undefined;
+}
+
+export function commitExists(clone: string, sha: string): boolean {
+  const out = gitSync(clone, ['cat-file', '-t', sha], { okCodes: [128, 1] }).trim();
+  return out === 'commit';
+}
+
+export function isAncestor(clone: string, sha: string, ref: string): boolean {
+  // nothing in sha that ref does not have: sha is reachable from ref
+  return gitSync(clone, ['rev-list', '-n', '1', sha, `^${ref}`]).trim() === '';
+}
+
+/** `git log --oneline --no-merges from..to`, or undefined when `from` is not a tag of the clone. */
+export function onelineLog(clone: string, from: string, to: string): string[] | undefined {
+  const hasTag = gitSync(
+    clone,
+    ['rev-parse', '--verify', '--quiet', `refs/tags/${from}^{commit}`],
+    { okCodes: [1] },
+  ).trim();
+  if (!hasTag) return undefined;
+  const out = gitSync(clone, [
+    'log',
+    '--oneline',
+    '--no-merges',
+    '--no-decorate',
+    `${from}..${to}`,
+  ]);
+  return out.split('\n').filter(Boolean);
+}
+
+export interface Identity {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** `user.name` / `user.email` as git sees them in `dir`, for the Signed-off-by line. */
+export function gitIdentity(dir: string): Identity | undefined {
+  const get = (key: string) => gitSync(dir, ['config', '--get', key], { okCodes: [1] }).trim();
+  try {
+    const name = get('user.name');
+    const email = get('user.email');
+    return name && email ? { name, email } : undefined;
+  } catch {
+    return undefined;
+  }
+}
