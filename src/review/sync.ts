@@ -7,7 +7,7 @@ import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
 import { decodeFileContent, parseFileList, parseReleaseChange } from './gerrit-read.js';
 import type { FileContent, StoredRequest } from './model.js';
 import { deliverableOfPath, RELEASES_PROJECT, REVIEW_QUERY_OPTIONS, reviewQuery } from './query.js';
-import { knownRevisions, loadContents, contentKey, saveReviewSnapshot, type ContentRow } from './store.js';
+import { knownRevisions, loadContents, loadReviewSnapshot, contentKey, saveReviewSnapshot, type ContentRow } from './store.js';
 
 export const REVIEW_SOURCE = 'review';
 
@@ -41,12 +41,14 @@ export const reviewSource: SyncSource = {
       });
     }
     const known = knownRevisions(deps.db);
+    const storedFiles = new Map((loadReviewSnapshot(deps.db)?.requests ?? []).map((r) => [r.revision, r.files]));
     const stored = loadContents(deps.db);
     const contents: ContentRow[] = [];
     const withFiles: StoredRequest[] = [];
     for (const r of requests) {
       deps.progress(`review: change ${r.number}`);
-      const files = await fetchFiles(deps.http, base, r);
+      // a revision's files never change: ask only for revisions not seen before
+      const files = storedFiles.get(r.revision) ?? (await fetchFiles(deps.http, base, r));
       withFiles.push({ ...r, files });
       for (const f of files) {
         if (!deliverableOfPath(f.path)) continue;

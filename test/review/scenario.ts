@@ -177,6 +177,6 @@ export function cliEnv(stub: ServiceStub, s: Scenario): Record<string, string> {
   return { ...stub.env(), HOME: join(s.clones, '..'), LIAISON_DB: s.dbPath };
 }
 
-export function commonArgs(s: Scenario): string[] {
-  return ['--config', s.configFile, '--date', TODAY, '--releases-repo', RELEASES_DIR];
+export function commonArgs(s: Scenario, date: string = TODAY): string[] {
+  return ['--config', s.configFile, '--date', date, '--releases-repo', RELEASES_DIR];
 }
