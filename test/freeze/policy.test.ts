@@ -25,7 +25,8 @@ describe('open changes (recorded Gerrit shapes)', () => {
     // the recorded page was asked with n=6 and more exist: the last element says so
     expect(page.more).toBe(true);
     const c = page.changes.find((x) => x.number === 998431);
-    expect(c).toMatchObject({ project: 'openstack/glance', branch: 'stable/2026.2', owner: { username: 'afernsby' }, patchset: expect.any(Number) });
+    expect(c).toMatchObject({ project: 'openstack/glance', branch: 'stable/2026.2', owner: { username: 'afernsby' } });
+    expect(typeof c?.patchset).toBe('number');
     expect(c?.message).toMatch(/Closes-Bug: #2157431/);
     expect(page.changes.find((x) => x.number === 1000377)?.codeReviewRejectedBy).toBe('ravery');
     expect(page.changes.find((x) => x.number === 1000233)?.updated).toBe('2026-09-16T09:12:40.118Z');
