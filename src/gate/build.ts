@@ -2,7 +2,7 @@ import type { Context } from '../cli/context.js';
 import { addDays } from '../core/dates.js';
 import { sourceAge, type SourceAge } from '../sources/age.js';
 import { zuulScope } from '../sources/zuul/scope.js';
-import { readBuilds } from '../sources/zuul/store.js';
+import { readGateBuilds } from '../sources/zuul/store.js';
 import { computeGateJobs, type GateJob } from './compute.js';
 
 /** The view model of `liaison gate` (also the dashboard's gate page). */
@@ -34,7 +34,7 @@ export async function buildGateView(ctx: Context, opts: GateOptions = {}): Promi
   const days = opts.days ?? scope.days;
   const db = await ctx.store();
   const since = addDays(ctx.today, -(days - 1));
-  const builds = readBuilds(db, {
+  const builds = readGateBuilds(db, {
     tenant: scope.tenant,
     projects: scope.projects,
     pipelines: scope.pipelines,

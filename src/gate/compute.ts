@@ -1,5 +1,5 @@
-import type { Build } from '../sources/zuul/builds.js';
 import { buildPageUrl } from '../sources/zuul/builds.js';
+import type { GateBuild as Build } from '../sources/zuul/store.js';
 import { safeUrl } from '../sources/text.js';
 
 /**
@@ -98,8 +98,13 @@ function byAttention(a: GateJob, b: GateJob): number {
   return (
     rank(a) - rank(b) ||
     (rank(a) === 0 ? b.streak.length - a.streak.length : 0) ||
-    a.project.localeCompare(b.project) ||
-    a.name.localeCompare(b.name) ||
-    a.branch.localeCompare(b.branch)
+    cmp(a.project, b.project) ||
+    cmp(a.name, b.name) ||
+    cmp(a.branch, b.branch)
   );
+}
+
+/** Plain code-unit order: stable across locales, and cheap. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

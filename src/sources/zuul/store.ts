@@ -83,3 +83,34 @@ export function readBuilds(db: Db, q: BuildQuery): Build[] {
     eventTimestamp: r.event_timestamp,
   }));
 }
+
+/** What the gate reads of a build: the fewest columns, final non-SKIPPED rows only. */
+export type GateBuild = Pick<Build, 'uuid' | 'project' | 'branch' | 'pipeline' | 'jobName' | 'result' | 'final' | 'startTime' | 'logUrl'>;
+
+/**
+ * Counted builds of the scope in [since, until), newest first — the gate's
+ * hot path (10,000 rows in well under 100 ms): raw rows, no unused columns.
+ */
+export function readGateBuilds(db: Db, q: BuildQuery): GateBuild[] {
+  const inList = (xs: readonly string[]) => xs.map(() => '?').join(',');
+  const sql = `SELECT uuid, project, branch, pipeline, job_name, result, start_time, log_url FROM zuul_builds
+    WHERE tenant = ? AND start_time >= ? AND start_time < ? AND final = 1 AND result <> 'SKIPPED'
+    ${q.projects.length ? `AND project IN (${inList(q.projects)})` : ''}
+    ${q.pipelines.length ? `AND pipeline IN (${inList(q.pipelines)})` : ''}
+    ORDER BY start_time DESC, zuul_id DESC`;
+  const rows = db
+    .prepare(sql)
+    .raw(true)
+    .all(q.tenant, q.since, q.until, ...q.projects, ...q.pipelines) as [string, string, string, string, string, string, string, string | null][];
+  return rows.map(([uuid, project, branch, pipeline, jobName, result, startTime, logUrl]) => ({
+    uuid,
+    project,
+    branch,
+    pipeline,
+    jobName,
+    result,
+    final: true,
+    startTime,
+    logUrl,
+  }));
+}

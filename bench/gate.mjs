@@ -1,0 +1,84 @@
+// `liaison gate` over 10,000 stored builds (all inside the 14-day window, the
+// worst case), against `node -e 0` measured in the same run.
+//   npm run build && node bench/gate.mjs [runs] [builds]
+// Target: ≤ 300 ms wall for the whole command.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { openStore } = await import(join(root, 'dist/src/store/db.js'));
+const { upsertBuilds } = await import(join(root, 'dist/src/sources/zuul/store.js'));
+const { recordSyncSuccess } = await import(join(root, 'dist/src/sources/state.js'));
+
+const runs = Number(process.argv[2] ?? 15);
+const total = Number(process.argv[3] ?? 10_000);
+const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-gate-'));
+const dbPath = join(dir, 'store.db');
+
+// 6 repositories × 60 jobs × 2 branches ≈ 720 builds a night; 14 nights ≈ 10,000
+const projects = ['openstack/glance', 'openstack/glance_store', 'openstack/python-glanceclient', 'openstack/glance-specs', 'openstack/glance-tempest-plugin', 'openstack/os-test-images'];
+const results = ['SUCCESS', 'SUCCESS', 'SUCCESS', 'FAILURE', 'SUCCESS', 'POST_FAILURE', 'SUCCESS', 'TIMED_OUT'];
+const builds = [];
+for (let i = 0; i < total; i++) {
+  const night = Math.floor(i / 720);
+  const slot = i % 720;
+  const project = projects[slot % projects.length];
+  const branch = slot % 2 === 0 ? 'master' : 'stable/2026.2';
+  const job = `bench-job-${Math.floor(slot / 12)}-tips`;
+  const start = new Date(Date.parse('2026-09-16T02:00:00Z') - night * 86_400_000 + slot * 1000).toISOString();
+  builds.push({
+    uuid: `${i.toString(16).padStart(32, '0')}`,
+    zuulId: 1_000_000 - i,
+    tenant: 'openstack',
+    project,
+    branch,
+    pipeline: 'periodic',
+    jobName: job,
+    result: results[(i * 7 + night) % results.length],
+    final: i % 97 !== 0,
+    voting: true,
+    startTime: start,
+    endTime: start,
+    duration: 600,
+    logUrl: `https://logs.example.org/${i}/`,
+    nodeset: 'debian-trixie-8GB',
+    errorDetail: null,
+    buildsetUuid: `bs${night}`,
+    eventTimestamp: start,
+  });
+}
+const db = openStore(dbPath);
+db.transaction(() => upsertBuilds(db, builds))();
+recordSyncSuccess(db, 'zuul', '2026-09-16T06:00:00.000Z', 'bench');
+const stored = db.prepare('SELECT count(*) AS n FROM zuul_builds').get().n;
+db.close();
+
+const common = ['--db', dbPath, '--date', '2026-09-16'];
+const cases = {
+  'node -e 0': ['-e', '0'],
+  'liaison gate': ['dist/src/cli/bin.js', 'gate', ...common],
+  'liaison gate --json': ['dist/src/cli/bin.js', 'gate', '--json', ...common],
+};
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+let jobs = 0;
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of Object.entries(cases)) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
+    if (name.endsWith('--json')) jobs = JSON.parse(r.stdout).jobs.length;
+    times[name].push(ms);
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const anchor = median(times['node -e 0']);
+console.log(`${stored} stored builds, ${jobs} job/branch rows; runs: ${runs} each, interleaved; target: liaison gate <= 300 ms wall`);
+for (const [name, xs] of Object.entries(times)) {
+  const m = median(xs);
+  console.log(`${name.padEnd(22)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs).toFixed(0).padStart(5)} ms  ratio ${(m / anchor).toFixed(2)}x node -e 0`);
+}
