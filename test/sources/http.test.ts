@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   HttpClient,
+  HttpNetworkError,
   HttpStatusError,
   HttpTimeoutError,
   ResponseFormatError,
@@ -66,6 +67,17 @@ describe('HTTP client against the loopback stand-in', () => {
     expect((err as Error).message).toMatch(/did not answer within 0\.2 s/);
     expect(stub.count(/\/builds$/)).toBe(2);
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it('reports a refused connection at once, without retrying', async () => {
+    const dead = await startServiceStub();
+    const url = `${dead.zuulUrl}/api/tenant/openstack/builds`;
+    await dead.close();
+    const http = new HttpClient({ ...fast, source: 'zuul' });
+    const err = await http.getJson(url).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpNetworkError);
+    expect((err as Error).message).toMatch(/\/zuul\/api\/tenant\/openstack\/builds is unreachable: ECONNREFUSED/);
+    expect(http.stats.requests).toBe(1);
   });
 
   it('turns truncated JSON and HTML error pages into format errors', async () => {

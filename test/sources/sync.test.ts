@@ -126,6 +126,16 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
     expect(r.stderr).toMatch(/--only jenkins: unknown source; expected zuul, .*git/);
   });
 
+  it('refuses a base URL that is not http(s), naming where it came from', async () => {
+    const r = await runCli(args('sync', '--only', 'zuul'), { env: { ...stub.env(), LIAISON_ZUUL_URL: 'ftp://zuul.example.org' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('liaison: LIAISON_ZUUL_URL: expected an http(s) URL, got "ftp://zuul.example.org"\n');
+    config = writeConfig('  zuul:\n    url: zuul.example.org\n');
+    const bad = await runCli(args('sync', '--only', 'zuul'), { env: {} });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/liaison\.yaml:\d+: sources\.zuul\.url: expected an http\(s\) base URL without query/);
+  });
+
   it('prints progress on a terminal only, and nothing under --json', async () => {
     let err = '';
     const io = (isTTY: boolean) => ({
@@ -141,6 +151,8 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
     err = '';
     await main(args('sync', '--only', 'zuul', '--json'), io(true));
     await main(args('sync', '--only', 'zuul'), io(false));
+    const ci = io(true);
+    await main(args('sync', '--only', 'zuul'), { ...ci, env: { ...ci.env, CI: 'true' } });
     expect(err).toBe('');
   });
 });

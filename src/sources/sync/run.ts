@@ -48,6 +48,8 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
   const db = await ctx.store();
   const progress = opts.progress ?? (() => undefined);
   const wanted = (name: string) => !opts.only?.length || opts.only.some((o) => o === name || (o === 'git' && name.startsWith('git:')));
+  // a bad base URL is the user's config error (exit 2), not a failing source
+  resolveEndpoints(ctx.config, ctx.io.env);
   const entries = opts.sources ?? SYNC_SOURCES;
   const known = [...entries.map((e) => e.name), 'git'];
   for (const o of opts.only ?? []) {
