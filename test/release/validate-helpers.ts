@@ -9,6 +9,10 @@ export const CHECKOUT_FILES = [
   'openstack_releases/schema.yaml',
   'openstack_releases/series_status_schema.yaml',
   'derived/tooling-constants.yaml',
+  ...['flamingo', 'gazpacho', 'hibiscus', 'indri'].flatMap((s) => [
+    `doc/source/${s}/schedule.yaml`,
+    `doc/source/${s}/schedule.rst`,
+  ]),
   ...['dalmatian', 'epoxy', 'flamingo', 'gazpacho', 'hibiscus'].flatMap((s) =>
     ['glance', 'glance-store', 'python-glanceclient', 'glance-tempest-plugin'].map(
       (d) => `deliverables/${s}/${d}.yaml`,

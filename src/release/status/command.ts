@@ -13,11 +13,18 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
   const common = (cmd: Command) =>
     cmd
       .addOption(new Option('--series <name>', 'series name or id (default: the cycle at --date)'))
-      .addOption(new Option('--clones <dir>', 'folder of project clones by repository name (default: config clones-dir)'));
+      .addOption(
+        new Option(
+          '--clones <dir>',
+          'folder of project clones by repository name (default: config clones-dir)',
+        ),
+      );
   common(
     group
       .command('status')
-      .description('per deliverable: releases, branches, release dates, unreleased commits, what is due, milestone coverage'),
+      .description(
+        'per deliverable: releases, branches, release dates, unreleased commits, what is due, milestone coverage',
+      ),
   ).action(
     wrap(async (ctx) => {
       const flags = ctx.options as StatusFlags;
@@ -29,7 +36,9 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
   common(
     group
       .command('coverage')
-      .description('was each library released in every milestone window? exit 1 when a closed window missed a release with unreleased changes'),
+      .description(
+        'was each library released in every milestone window? exit 1 when a closed window missed a release with unreleased changes',
+      ),
   ).action(
     wrap(async (ctx) => {
       const flags = ctx.options as StatusFlags;

@@ -15,12 +15,19 @@ export interface WindowBounds {
 }
 
 /** The windows of a series from its start and schedule events; fewer when the schedule lacks milestones. */
-export function milestoneWindows(seriesName: string, start: IsoDate, events: readonly CycleEvent[], type: string): WindowBounds[] {
+export function milestoneWindows(
+  seriesName: string,
+  start: IsoDate,
+  events: readonly CycleEvent[],
+  type: string,
+): WindowBounds[] {
   const l = seriesName.charAt(0);
-  const at = (id: string) => events.find((e) => e.id === `${l}-${id}` && e.scope === 'cross-project')?.date;
+  const at = (id: string) =>
+    events.find((e) => e.id === `${l}-${id}` && e.scope === 'cross-project')?.date;
   const m1 = at('1');
   const m2 = at('2');
-  const last = type === 'library' ? (at('final-lib') ?? at('3')) : (at('final-clientlib') ?? at('3'));
+  const last =
+    type === 'library' ? (at('final-lib') ?? at('3')) : (at('final-clientlib') ?? at('3'));
   const lastLabel = type === 'library' && at('final-lib') ? 'final-lib' : 'M3';
   const out: WindowBounds[] = [];
   if (m1) out.push({ label: 'start → M1', from: start, to: m1 });
@@ -39,7 +46,12 @@ export function inWindow(date: IsoDate, w: WindowBounds, first: boolean): boolea
 export function lastReleaseBy(releases: readonly ReleaseFact[], day: IsoDate): ReleaseFact | null {
   let best: ReleaseFact | null = null;
   for (const r of releases) {
-    if (r.date && compareDates(r.date, day) <= 0 && (!best?.date || compareDates(r.date, best.date) >= 0)) best = r;
+    if (
+      r.date &&
+      compareDates(r.date, day) <= 0 &&
+      (!best?.date || compareDates(r.date, best.date) >= 0)
+    )
+      best = r;
   }
   return best;
 }
@@ -63,5 +75,13 @@ export function judgeWindow(
   else if (!closed) state = 'open';
   else if (unreleasedChanges === null || undated) state = 'unknown';
   else state = unreleasedChanges > 0 ? 'missed' : 'no-changes';
-  return { label: w.label, from: w.from, to: w.to, closed, releases: inside, unreleasedChanges, state };
+  return {
+    label: w.label,
+    from: w.from,
+    to: w.to,
+    closed,
+    releases: inside,
+    unreleasedChanges,
+    state,
+  };
 }

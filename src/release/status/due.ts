@@ -26,34 +26,69 @@ export interface DueInput {
  */
 export function dueItems(d: DueInput): DueItem[] {
   const l = d.seriesName.charAt(0);
-  const soon = (e: CycleEvent) => compareDates(e.date, addDays(d.today, -6)) >= 0 && compareDates(e.date, addDays(d.today, DUE_HORIZON_DAYS)) <= 0;
-  const event = (id: string) => d.events.find((e) => e.id === `${l}-${id}` && e.scope === 'cross-project');
-  const masterCount = d.unreleased === null ? null : sum(d.unreleased.filter((u) => u.branch === 'master'));
+  const soon = (e: CycleEvent) =>
+    compareDates(e.date, addDays(d.today, -6)) >= 0 &&
+    compareDates(e.date, addDays(d.today, DUE_HORIZON_DAYS)) <= 0;
+  const event = (id: string) =>
+    d.events.find((e) => e.id === `${l}-${id}` && e.scope === 'cross-project');
+  const masterCount =
+    d.unreleased === null ? null : sum(d.unreleased.filter((u) => u.branch === 'master'));
   const out: DueItem[] = [];
-  const commits = (n: number | null) => (n === null ? 'unreleased commits unknown (no clone)' : `${n} unreleased commit${n === 1 ? '' : 's'} on master`);
-  if (d.model === 'cycle-with-intermediary' && (d.type === 'library' || d.type === 'client-library')) {
-    const ids = d.type === 'library' ? ['1', '2', '3', 'final-lib'] : ['1', '2', 'final-clientlib', '3'];
-    const next = ids.map(event).find((e): e is CycleEvent => e !== undefined && soon(e));
-    if (next && masterCount !== 0) out.push({ what: `release before ${next.title}: ${commits(masterCount)}`, by: next.date });
+  const commits = (n: number | null) =>
+    n === null
+      ? 'unreleased commits unknown (no clone)'
+      : `${n} unreleased commit${n === 1 ? '' : 's'} on master`;
+  if (
+    d.model === 'cycle-with-intermediary' &&
+    (d.type === 'library' || d.type === 'client-library')
+  ) {
+    // libraries freeze before M3 (final-lib), client libraries at M3 (final-clientlib)
+    const ids = d.type === 'library' ? ['1', '2', 'final-lib'] : ['1', '2', 'final-clientlib'];
+    const near = ids
+      .map(event)
+      .filter((e): e is CycleEvent => e !== undefined && soon(e))
+      .sort((a, b) => compareDates(a.date, b.date));
+    const next = near.find((e) => compareDates(e.date, d.today) >= 0) ?? near[near.length - 1];
+    if (next && masterCount !== 0)
+      out.push({ what: `release before ${next.title}: ${commits(masterCount)}`, by: next.date });
   }
   if (d.model === 'cycle-with-rc') {
     const rc1 = event('rc1');
     const hasRc = d.releases.some((r) => r.version.includes('rc'));
     const hasFinal = d.releases.some((r) => /^\d+\.\d+\.\d+$/.test(r.version));
-    if (rc1 && soon(rc1) && !hasRc) out.push({ what: `RC1 (with ${d.stableBranch}) for ${rc1.title}`, by: rc1.date });
+    if (rc1 && soon(rc1) && !hasRc)
+      out.push({ what: `RC1 (with ${d.stableBranch}) for ${rc1.title}`, by: rc1.date });
     const finalRc = event('finalrc');
-    const onStable = d.unreleased === null ? null : sum(d.unreleased.filter((u) => u.branch === d.stableBranch));
-    if (hasRc && !hasFinal && finalRc && compareDates(d.today, finalRc.date) <= 0 && onStable !== null && onStable > 0) {
-      out.push({ what: `a new RC: ${onStable} unreleased commit${onStable === 1 ? '' : 's'} on ${d.stableBranch} since the last RC`, by: finalRc.date });
+    const onStable =
+      d.unreleased === null ? null : sum(d.unreleased.filter((u) => u.branch === d.stableBranch));
+    if (
+      hasRc &&
+      !hasFinal &&
+      finalRc &&
+      compareDates(d.today, finalRc.date) <= 0 &&
+      onStable !== null &&
+      onStable > 0
+    ) {
+      out.push({
+        what: `a new RC: ${onStable} unreleased commit${onStable === 1 ? '' : 's'} on ${d.stableBranch} since the last RC`,
+        by: finalRc.date,
+      });
     }
     for (const id of ['1', '2', '3']) {
       const m = event(id);
-      if (m && soon(m) && masterCount !== 0) out.push({ what: `optional milestone beta for ${m.title} (${commits(masterCount)})`, by: m.date });
+      if (m && soon(m) && masterCount !== 0)
+        out.push({
+          what: `optional milestone beta for ${m.title} (${commits(masterCount)})`,
+          by: m.date,
+        });
     }
   }
   for (const u of d.unreleased ?? []) {
     if (u.branch === 'master' || u.branch === d.stableBranch || u.count === 0) continue;
-    out.push({ what: `stable release to consider: ${u.count} unreleased commit${u.count === 1 ? '' : 's'} on ${u.branch}${u.since ? ` since ${u.since}` : ''} (${u.repo})`, by: null });
+    out.push({
+      what: `stable release to consider: ${u.count} unreleased commit${u.count === 1 ? '' : 's'} on ${u.branch}${u.since ? ` since ${u.since}` : ''} (${u.repo})`,
+      by: null,
+    });
   }
   return out;
 }

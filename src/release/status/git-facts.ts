@@ -31,7 +31,12 @@ export interface CloneFacts {
   readonly branches: ReadonlySet<string>;
   readonly unreleased: (branch: string) => UnreleasedCommits;
   /** Commits on `branch` made on or before `until` and not reachable from `since` (all when since is null). */
-  readonly commitsBetween: (since: string | null, branch: string, after: IsoDate, until: IsoDate) => number;
+  readonly commitsBetween: (
+    since: string | null,
+    branch: string,
+    after: IsoDate,
+    until: IsoDate,
+  ) => number;
 }
 
 const SUBJECT_LIMIT = 20;
@@ -51,18 +56,28 @@ export function readClone(dir: string): CloneFacts {
     const [ref = '', obj = '', peeled = '', date = ''] = line.split('\0');
     if (ref.startsWith('refs/tags/')) tags.set(ref.slice(10), { commit: peeled || obj, date });
     else if (ref.startsWith('refs/heads/')) branches.add(ref.slice(11));
-    else if (ref.startsWith('refs/remotes/origin/') && ref !== 'refs/remotes/origin/HEAD') remote.add(ref.slice(20));
+    else if (ref.startsWith('refs/remotes/origin/') && ref !== 'refs/remotes/origin/HEAD')
+      remote.add(ref.slice(20));
   }
   for (const r of remote) branches.add(r);
-  const refOf = (branch: string) => (gitOk(dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]) ? branch : `origin/${branch}`);
+  const refOf = (branch: string) =>
+    gitOk(dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])
+      ? branch
+      : `origin/${branch}`;
   return {
     dir,
     tags,
     branches,
     unreleased: (branch) => {
       const ref = refOf(branch);
-      const since = gitSync(dir, ['describe', '--tags', '--abbrev=0', ref], { okCodes: [128] }).trim() || null;
-      const log = gitSync(dir, ['log', '--no-merges', '--format=%h %s', since ? `${since}..${ref}` : ref]);
+      const since =
+        gitSync(dir, ['describe', '--tags', '--abbrev=0', ref], { okCodes: [128] }).trim() || null;
+      const log = gitSync(dir, [
+        'log',
+        '--no-merges',
+        '--format=%h %s',
+        since ? `${since}..${ref}` : ref,
+      ]);
       const lines = log.split('\n').filter((l) => l !== '');
       return { branch, since, count: lines.length, subjects: lines.slice(0, SUBJECT_LIMIT) };
     },
@@ -93,7 +108,15 @@ export function versionsAddedOn(releasesRoot: string, path: string): Map<string,
   const added = new Map<string, IsoDate>();
   let log: string;
   try {
-    log = gitSync(releasesRoot, ['log', '--reverse', '--format=%x00%cs', '-p', '--unified=0', '--', path]);
+    log = gitSync(releasesRoot, [
+      'log',
+      '--reverse',
+      '--format=%x00%cs',
+      '-p',
+      '--unified=0',
+      '--',
+      path,
+    ]);
   } catch {
     return added;
   }

@@ -29,7 +29,11 @@ export interface DeliverableStatus {
   readonly releases: readonly ReleaseFact[];
   readonly latestInSeries: ReleaseFact | null;
   readonly latestBefore: { readonly version: string; readonly series: string } | null;
-  readonly stableBranch: { readonly name: string; readonly inFile: boolean; readonly inClone: boolean | null };
+  readonly stableBranch: {
+    readonly name: string;
+    readonly inFile: boolean;
+    readonly inClone: boolean | null;
+  };
   /** The clone used, or null ("no clone"). */
   readonly clone: string | null;
   /** Unreleased commits per repository and branch; null without a clone. */
