@@ -233,12 +233,13 @@ function readCommits(
         continue;
       }
       const head = firstBranchHead(clone, source.branches);
-      if (!head) throw new UsageError(`${clone} has no branch ${source.branches.join(' or ')}`);
-      if (source.requireFirst && head.branch !== source.branches[0]) {
+      if (source.requireFirst && head?.branch !== source.branches[0]) {
+        // upstream would silently tag master here
         throw new RefusedError(
           `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head`,
         );
       }
+      if (!head) throw new UsageError(`${clone} has no branch ${source.branches.join(' or ')}`);
       sha = head.sha;
       from = `head of ${head.branch} in ${clone}`;
     }
