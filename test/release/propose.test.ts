@@ -466,7 +466,9 @@ describe('liaison release propose: refusals and bad input', () => {
     const dir = tempDir();
     const target = join(dir, 'target');
     mkdirSync(join(target, 'sub'), { recursive: true });
-    expect(() => writeFileAtomic(target, 'x')).toThrow();
+    expect(() => {
+      writeFileAtomic(target, 'x');
+    }).toThrow();
     expect(readdirSync(dir)).toEqual(['target']);
     writeFileAtomic(join(dir, 'ok.yaml'), 'a: 1\n');
     expect(readFileSync(join(dir, 'ok.yaml'), 'utf8')).toBe('a: 1\n');
