@@ -14,7 +14,11 @@ export function builtinPath(kind: string, name: string): string {
   return join(packageRoot(), 'data', kind, `${name.toLowerCase()}.yaml`);
 }
 
-export function readBuiltin<T>(kind: string, name: string, schema: z.ZodType<T>): { value: T; file: string } | undefined {
+export function readBuiltin<T>(
+  kind: string,
+  name: string,
+  schema: z.ZodType<T>,
+): { value: T; file: string } | undefined {
   const file = builtinPath(kind, name);
   if (!existsSync(file)) return undefined;
   const parsed = parseYaml(readFileSync(file, 'utf8'), file);
@@ -46,14 +50,17 @@ export function mergeById<T extends { id: string }>(
 ): Sourced<T>[] {
   const out: Sourced<T>[] = [];
   builtin?.items.forEach((value, i) => {
-    if (!remove.includes(value.id)) out.push({ value, file: builtin.file, field: `${builtin.field}[${i}]` });
+    if (!remove.includes(value.id))
+      out.push({ value, file: builtin.file, field: `${builtin.field}[${i}]` });
   });
   extra.items.forEach((value, i) => {
     const field = `${extra.field}[${i}]`;
     const at = out.findIndex((e) => e.value.id === value.id);
     const existing = out[at];
     if (existing) {
-      const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+      const given = Object.fromEntries(
+        Object.entries(value).filter(([, v]) => v !== undefined),
+      ) as Partial<T>;
       out[at] = { value: { ...existing.value, ...given }, file: extra.file, field };
     } else out.push({ value, file: extra.file, field });
   });

@@ -16,7 +16,9 @@ export function cloneDir(ctx: Context, name: string): string | undefined {
   if (explicit) return resolve(base, explicit);
   const dir = ctx.config['clones-dir'];
   if (!dir) return undefined;
-  const deliverable = ctx.team.deliverables.find((d) => d.name === name || d.repos.some((r) => r.endsWith(`/${name}`)));
+  const deliverable = ctx.team.deliverables.find(
+    (d) => d.name === name || d.repos.some((r) => r.endsWith(`/${name}`)),
+  );
   const repo = deliverable?.repos[0]?.split('/').pop() ?? name;
   const path = resolve(base, dir, repo);
   return existsSync(path) ? path : undefined;

@@ -66,7 +66,12 @@ export const checklistsSchema = z.strictObject({
   builtin: z.boolean().default(true),
 });
 
-export const RULE_KINDS = ['event', 'feature-deadline', 'library-release', 'checklist-overdue'] as const;
+export const RULE_KINDS = [
+  'event',
+  'feature-deadline',
+  'library-release',
+  'checklist-overdue',
+] as const;
 
 export const reminderRuleSchema = z.strictObject({
   id,

@@ -11,7 +11,16 @@ export interface Recipient {
   readonly role: string;
 }
 
-export const KNOWN_ROLES = ['ptl', 'liaison', 'list', 'team', 'owner', '<role>-liaison', 'an e-mail address', "a person's name"];
+export const KNOWN_ROLES = [
+  'ptl',
+  'liaison',
+  'list',
+  'team',
+  'owner',
+  '<role>-liaison',
+  'an e-mail address',
+  "a person's name",
+];
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -24,13 +33,20 @@ export type RoleResult = { ok: true; people: Recipient[] } | { ok: false; error:
  * config knows. `mail.recipients.<role>` in the config replaces a role's
  * addresses. Unknown roles are errors, never silently nobody.
  */
-export function resolveRole(role: string, team: Team, config: Pick<TeamConfig, 'people' | 'mail'>): RoleResult {
+export function resolveRole(
+  role: string,
+  team: Team,
+  config: Pick<TeamConfig, 'people' | 'mail'>,
+): RoleResult {
   const override = config.mail?.recipients?.[role];
-  if (override) return { ok: true, people: override.map((email) => ({ name: email, email, role })) };
+  if (override)
+    return { ok: true, people: override.map((email) => ({ name: email, email, role })) };
   if (EMAIL.test(role)) return { ok: true, people: [{ name: role, email: role, role }] };
   const people = teamPeople(team, config);
   const pick = (r: string) =>
-    people.filter((p) => p.role === r).map((p): Recipient => ({ name: p.name, email: p.email, role }));
+    people
+      .filter((p) => p.role === r)
+      .map((p): Recipient => ({ name: p.name, email: p.email, role }));
   switch (role) {
     case 'ptl':
       return { ok: true, people: pick('ptl') };
@@ -40,10 +56,14 @@ export function resolveRole(role: string, team: Team, config: Pick<TeamConfig, '
     case 'list':
     case 'team': {
       const list = config.people?.['mailing-list'];
-      return { ok: true, people: list ? [{ name: `${team.name} team list`, email: list, role }] : [] };
+      return {
+        ok: true,
+        people: list ? [{ name: `${team.name} team list`, email: list, role }] : [],
+      };
     }
   }
-  if (/^[a-z]+-liaison$/.test(role) && people.some((p) => p.role === role)) return { ok: true, people: pick(role) };
+  if (/^[a-z]+-liaison$/.test(role) && people.some((p) => p.role === role))
+    return { ok: true, people: pick(role) };
   const byName = people.find((p) => p.name.toLowerCase() === role.toLowerCase());
   if (byName) return { ok: true, people: [{ name: byName.name, email: byName.email, role }] };
   return {

@@ -21,7 +21,11 @@ export interface MeetingSection {
 
 export interface Providers {
   /** `item`: the checklist item (or reminder) asking: its deliverable and due date. */
-  check(ctx: Context, kind: ExternalCheckKind, item: { readonly deliverable?: string; readonly due: string }): Promise<CheckResult>;
+  check(
+    ctx: Context,
+    kind: ExternalCheckKind,
+    item: { readonly deliverable?: string; readonly due: string },
+  ): Promise<CheckResult>;
   section(ctx: Context, id: ExternalSectionId): Promise<MeetingSection>;
 }
 
@@ -58,11 +62,14 @@ export function notAvailable(id: ExternalSectionId, reason?: string): MeetingSec
 export const defaultProviders: Providers = {
   async check(ctx, kind, item) {
     try {
-      if (kind === 'libraries-released') return librariesReleased(ctx, item.due);
+      if (kind === 'libraries-released') return await librariesReleased(ctx, item.due);
       if (kind === 'prelude') return await preludeCheck(ctx, item.deliverable ?? 'glance');
       return await goalsCheck(ctx);
     } catch (e) {
-      return { status: 'unavailable', evidence: `${CAPABILITY[kind]} failed: ${(e as Error).message}` };
+      return {
+        status: 'unavailable',
+        evidence: `${CAPABILITY[kind]} failed: ${(e as Error).message}`,
+      };
     }
   },
   async section(ctx, id) {
@@ -79,15 +86,22 @@ async function librariesReleased(ctx: Context, due: string): Promise<CheckResult
   const { buildReleaseStatus } = await import('../release/status/build.js');
   const view = buildReleaseStatus(ctx);
   const rows = view.coverage.rows;
-  if (rows.length === 0) return { status: 'unavailable', evidence: `no library coverage for ${view.series}` };
+  if (rows.length === 0)
+    return { status: 'unavailable', evidence: `no library coverage for ${view.series}` };
   const found = rows.map((row) => {
     const w = row.windows.find((x) => x.to >= due) ?? row.windows[row.windows.length - 1];
     return { name: row.deliverable, window: w };
   });
-  const bad = found.filter((f) => !f.window || !['released', 'no-changes'].includes(f.window.state));
-  const words = found.map((f) => `${f.name} ${f.window ? `${f.window.label}: ${f.window.state}${f.window.releases.length ? ` (${f.window.releases.join(', ')})` : ''}` : 'no window'}`);
+  const bad = found.filter(
+    (f) => !f.window || !['released', 'no-changes'].includes(f.window.state),
+  );
+  const words = found.map(
+    (f) =>
+      `${f.name} ${f.window ? `${f.window.label}: ${f.window.state}${f.window.releases.length ? ` (${f.window.releases.join(', ')})` : ''}` : 'no window'}`,
+  );
   if (bad.length === 0) return { status: 'pass', evidence: words.join('; ') };
-  if (bad.every((f) => f.window?.state === 'unknown')) return { status: 'unavailable', evidence: words.join('; ') };
+  if (bad.every((f) => f.window?.state === 'unknown'))
+    return { status: 'unavailable', evidence: words.join('; ') };
   return { status: 'fail', evidence: words.join('; ') };
 }
 
@@ -95,7 +109,11 @@ async function librariesReleased(ctx: Context, due: string): Promise<CheckResult
 async function preludeCheck(ctx: Context, deliverable: string): Promise<CheckResult> {
   const { cloneDir } = await import('./clones.js');
   const dir = cloneDir(ctx, deliverable);
-  if (!dir) return { status: 'unavailable', evidence: `no clone of ${deliverable} (deliverables.${deliverable}.clone or clones-dir)` };
+  if (!dir)
+    return {
+      status: 'unavailable',
+      evidence: `no clone of ${deliverable} (deliverables.${deliverable}.clone or clones-dir)`,
+    };
   const { openRepository, scanOpened, loadNotes } = await import('../notes/scanner/repository.js');
   const { checkPrelude, comingVersions } = await import('../notes/check.js');
   const opened = await openRepository({ repoDir: dir, relnotesdir: 'releasenotes' });
@@ -110,10 +128,13 @@ async function preludeCheck(ctx: Context, deliverable: string): Promise<CheckRes
 async function goalsCheck(ctx: Context): Promise<CheckResult> {
   const { buildGoalsView } = await import('../goals/build.js');
   const v = await buildGoalsView(ctx);
-  if (v.goals.length === 0) return { status: 'pass', evidence: `no community goals for ${v.series}` };
+  if (v.goals.length === 0)
+    return { status: 'pass', evidence: `no community goals for ${v.series}` };
   const open = v.goals.filter((g) => !['done', 'not-applicable', 'completed'].includes(g.status));
   const words = v.goals.map((g) => `${g.id}: ${g.status}`).join('; ');
-  return open.length === 0 ? { status: 'pass', evidence: words } : { status: 'fail', evidence: words };
+  return open.length === 0
+    ? { status: 'pass', evidence: words }
+    : { status: 'fail', evidence: words };
 }
 
 async function sectionOf(ctx: Context, id: ExternalSectionId): Promise<MeetingSection> {
@@ -123,34 +144,68 @@ async function sectionOf(ctx: Context, id: ExternalSectionId): Promise<MeetingSe
       const { buildReleaseStatus } = await import('../release/status/build.js');
       const v = buildReleaseStatus(ctx);
       const lines = v.deliverables.map((d) => {
-        const latest = d.latestInSeries ? d.latestInSeries.version : d.latestBefore ? `${d.latestBefore.version} (${d.latestBefore.series})` : 'never released';
+        const latest = d.latestInSeries
+          ? d.latestInSeries.version
+          : d.latestBefore
+            ? `${d.latestBefore.version} (${d.latestBefore.series})`
+            : 'never released';
         const due = d.due.map((x) => `${x.what}${x.by ? ` by ${x.by}` : ''}`).join('; ');
         return `${d.name}: ${latest}${due ? `; due: ${due}` : ''}`;
       });
-      if (v.coverage.missed > 0) lines.push(`${v.coverage.missed} milestone window(s) without a library release`);
-      return { id, title, available: true, lines, note: v.notes.length ? v.notes.join('; ') : null };
+      if (v.coverage.missed > 0)
+        lines.push(`${v.coverage.missed} milestone window(s) without a library release`);
+      return {
+        id,
+        title,
+        available: true,
+        lines,
+        note: v.notes.length ? v.notes.join('; ') : null,
+      };
     }
     case 'gate': {
       const { buildGateView } = await import('../gate/build.js');
       const { ircLines } = await import('../gate/render.js');
       const v = await buildGateView(ctx);
-      return { id, title, available: v.dataAsOf !== null, lines: v.dataAsOf ? ircLines(v) : [], note: v.source.state === 'fresh' ? null : v.source.line };
+      return {
+        id,
+        title,
+        available: v.dataAsOf !== null,
+        lines: v.dataAsOf ? ircLines(v) : [],
+        note: v.source.state === 'fresh' ? null : v.source.line,
+      };
     }
     case 'bugs': {
       const { buildBugsView } = await import('../bugs/build.js');
       const v = await buildBugsView(ctx);
       const rc = v.bugs.filter((b) => b.rcCritical);
-      const lines = v.dataAsOf === null ? [] : [
-        `${v.counts.rcCritical} release-critical (${v.rcTag}), ${v.counts.targeted} targeted to the next milestone, ${v.counts.fixCommitted} fix committed`,
-        ...rc.slice(0, 10).map((b) => `#${b.id} ${b.title} (${b.project}, ${b.status}) ${b.url}`),
-      ];
-      return { id, title, available: v.dataAsOf !== null, lines, note: v.freshness.state === 'fresh' ? null : v.freshness.line };
+      const lines =
+        v.dataAsOf === null
+          ? []
+          : [
+              `${v.counts.rcCritical} release-critical (${v.rcTag}), ${v.counts.targeted} targeted to the next milestone, ${v.counts.fixCommitted} fix committed`,
+              ...rc
+                .slice(0, 10)
+                .map((b) => `#${b.id} ${b.title} (${b.project}, ${b.status}) ${b.url}`),
+            ];
+      return {
+        id,
+        title,
+        available: v.dataAsOf !== null,
+        lines,
+        note: v.freshness.state === 'fresh' ? null : v.freshness.line,
+      };
     }
     case 'goals': {
       const { buildGoalsView } = await import('../goals/build.js');
       const v = await buildGoalsView(ctx);
       const lines = v.goals.map((g) => `${g.title}: ${g.status}${g.owner ? ` (${g.owner})` : ''}`);
-      return { id, title, available: true, lines: lines.length ? lines : [`no community goals for ${v.series}`], note: v.notes.length ? v.notes.join('; ') : null };
+      return {
+        id,
+        title,
+        available: true,
+        lines: lines.length ? lines : [`no community goals for ${v.series}`],
+        note: v.notes.length ? v.notes.join('; ') : null,
+      };
     }
   }
 }

@@ -3,7 +3,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 /** How the loopback server behaves; change `mode` between runs. */
-export type SmtpMode = 'accept' | 'refuse-rcpt' | 'refuse-data' | 'drop-at-data' | 'drop-on-connect';
+export type SmtpMode =
+  'accept' | 'refuse-rcpt' | 'refuse-data' | 'drop-at-data' | 'drop-on-connect';
 
 export interface ReceivedMail {
   readonly envelopeTo: string[];
@@ -24,7 +25,9 @@ export class TestSmtpServer {
   private waiters: (() => void)[] = [];
   port = 0;
 
-  static async start(opts: { auth?: { user: string; pass: string } } = {}): Promise<TestSmtpServer> {
+  static async start(
+    opts: { auth?: { user: string; pass: string } } = {},
+  ): Promise<TestSmtpServer> {
     const s = new TestSmtpServer();
     const options: SMTPServerOptions = {
       disabledCommands: opts.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -33,13 +36,16 @@ export class TestSmtpServer {
       logger: false,
       closeTimeout: 200,
       onAuth(auth, _session, cb) {
-        if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) cb(null, { user: auth.username });
+        if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass)
+          cb(null, { user: auth.username });
         else cb(new Error('Invalid username or password'));
       },
       onConnect: (_session, cb) => {
         for (const w of s.waiters.splice(0)) w();
         if (s.mode === 'drop-on-connect') {
-          const err = new Error('Service not available, closing') as Error & { responseCode: number };
+          const err = new Error('Service not available, closing') as Error & {
+            responseCode: number;
+          };
           err.responseCode = 421;
           cb(err);
           return;
@@ -106,7 +112,8 @@ export class TestSmtpServer {
 
   /** Closes every open connection (used to drop a client mid-message). */
   private dropAll(): void {
-    for (const c of this.server.connections as Set<{ _socket?: { destroy(): void } }>) c._socket?.destroy();
+    for (const c of this.server.connections as Set<{ _socket?: { destroy(): void } }>)
+      c._socket?.destroy();
   }
 
   /** How many copies of each Message-ID arrived. */
@@ -120,6 +127,10 @@ export class TestSmtpServer {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 }

@@ -9,7 +9,12 @@ import { packageRoot } from '../../src/core/package-root.js';
  */
 export async function bundleCli(): Promise<{ bin: string; dispose: () => void }> {
   const { build } = await import('rolldown');
-  const dir = join(packageRoot(), 'node_modules', '.cache', `liaison-cli-${process.pid}-${Date.now()}`);
+  const dir = join(
+    packageRoot(),
+    'node_modules',
+    '.cache',
+    `liaison-cli-${process.pid}-${Date.now()}`,
+  );
   mkdirSync(dir, { recursive: true });
   await build({
     input: join(packageRoot(), 'src', 'cli', 'bin.ts'),
@@ -18,5 +23,10 @@ export async function bundleCli(): Promise<{ bin: string; dispose: () => void }>
     external: (id) => !id.startsWith('.') && !id.startsWith('/'),
     output: { dir, format: 'esm', entryFileNames: 'bin.mjs' },
   });
-  return { bin: join(dir, 'bin.mjs'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    bin: join(dir, 'bin.mjs'),
+    dispose: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

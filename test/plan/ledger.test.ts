@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claim, ledgerRows, ledgerKey, setState, type ClaimRequest } from '../../src/plan/remind/ledger.js';
+import {
+  claim,
+  ledgerRows,
+  ledgerKey,
+  setState,
+  type ClaimRequest,
+} from '../../src/plan/remind/ledger.js';
 import { openStore } from '../../src/store/db.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -30,7 +36,9 @@ describe('reminder ledger', () => {
     const stale = claim(db, req('live-c', { isAlive: () => false }));
     expect(stale.kind).toBe('unknown');
     expect(claim(db, req('live-d')).kind).toBe('unknown');
-    const row = ledgerRows(db, ['r/i-2@2027-01-14/4w']).get(ledgerKey('r/i-2@2027-01-14/4w', 'list@example.org'));
+    const row = ledgerRows(db, ['r/i-2@2027-01-14/4w']).get(
+      ledgerKey('r/i-2@2027-01-14/4w', 'list@example.org'),
+    );
     expect(row?.state).toBe('unknown');
     expect(row?.response).toMatch(/died while sending/);
     db.close();
@@ -40,7 +48,9 @@ describe('reminder ledger', () => {
     const db = openStore(join(tempDir(), 'l.db'));
     claim(db, req('live-a'));
     setState(db, 'r/i-2@2027-01-14/4w', 'list@example.org', 'sending', null);
-    expect(claim(db, req('x', { isAlive: () => false, resolveStale: () => 'sent' })).kind).toBe('sent');
+    expect(claim(db, req('x', { isAlive: () => false, resolveStale: () => 'sent' })).kind).toBe(
+      'sent',
+    );
     db.close();
   });
 });

@@ -30,13 +30,26 @@ function glanceClone(): TestRepo {
 describe('liaison post-final (Glance CURRENT_RELEASE)', () => {
   it('dry run: shows the one-line diff to 2027_1 after hibiscus and changes nothing', async () => {
     const repo = glanceClone();
-    const v = await runJson<Run>(['post-final', '--repo', repo.dir, '--task', 'glance-current-release', '--date', '2026-11-27', '--db', join(tempDir(), 'l.db')]);
+    const v = await runJson<Run>([
+      'post-final',
+      '--repo',
+      repo.dir,
+      '--task',
+      'glance-current-release',
+      '--date',
+      '2026-11-27',
+      '--db',
+      join(tempDir(), 'l.db'),
+    ]);
     expect(v.released).toEqual({ name: 'hibiscus', id: '2026.2' });
     expect(v.next).toEqual({ name: 'indri', id: '2027.1' });
     const t = v.tasks[0]!;
     expect(t.status).toBe('pending');
     expect(t.message).toBe('Change DB migration constant to 2027_1');
-    expect(t.diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual(["-CURRENT_RELEASE = '2026_2'", "+CURRENT_RELEASE = '2027_1'"]);
+    expect(t.diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      "-CURRENT_RELEASE = '2026_2'",
+      "+CURRENT_RELEASE = '2027_1'",
+    ]);
     expect(readFileSync(join(repo.dir, 'glance/db/migration.py'), 'utf8')).toBe(MIGRATION);
     expect(repo.git('status', '--porcelain')).toBe('');
   });
@@ -44,32 +57,79 @@ describe('liaison post-final (Glance CURRENT_RELEASE)', () => {
   it('--commit makes the team commit with Signed-off-by, a minimal diff; then refuses as up to date', async () => {
     const repo = glanceClone();
     const db = join(tempDir(), 'l.db');
-    const args = ['post-final', '--repo', repo.dir, '--task', 'glance-current-release', '--date', '2026-11-27', '--db', db];
+    const args = [
+      'post-final',
+      '--repo',
+      repo.dir,
+      '--task',
+      'glance-current-release',
+      '--date',
+      '2026-11-27',
+      '--db',
+      db,
+    ];
     const v = await runJson<Run>([...args, '--commit']);
     expect(v.applied[0]?.commit).toBe(repo.head());
-    expect(repo.git('log', '-1', '--format=%B')).toBe('Change DB migration constant to 2027_1\n\nSigned-off-by: Test Author <author@example.org>');
+    expect(repo.git('log', '-1', '--format=%B')).toBe(
+      'Change DB migration constant to 2027_1\n\nSigned-off-by: Test Author <author@example.org>',
+    );
     expect(repo.git('diff', 'HEAD~1', '--numstat')).toBe('1\t1\tglance/db/migration.py');
-    expect(readFileSync(join(repo.dir, 'glance/db/migration.py'), 'utf8')).toBe(MIGRATION.replace("'2026_2'", "'2027_1'"));
+    expect(readFileSync(join(repo.dir, 'glance/db/migration.py'), 'utf8')).toBe(
+      MIGRATION.replace("'2026_2'", "'2027_1'"),
+    );
     const again = await runCli([...args, '--commit']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("CURRENT_RELEASE is already '2027_1'");
     expect(repo.git('rev-list', '--count', 'HEAD')).toBe('2');
     // the checklist sees it done
-    const list = await runJson<{ items: { id: string; state: string }[] }>(['checklist', '--date', '2026-11-27', '--db', db], { cwd: tempDir() });
+    const list = await runJson<{ items: { id: string; state: string }[] }>(
+      ['checklist', '--date', '2026-11-27', '--db', db],
+      { cwd: tempDir() },
+    );
     expect(list.items.find((i) => i.id === 'current-release-bump')?.state).toBe('overdue'); // no clone configured there
     const cfgDir = tempDir();
-    writeFileSync(join(cfgDir, 'liaison.yaml'), `team: glance\ndeliverables:\n  glance:\n    clone: ${repo.dir}\n`);
-    const seen = await runJson<{ items: { id: string; state: string; evidence: string }[] }>(['checklist', '--date', '2026-11-27', '--db', db], { cwd: cfgDir });
-    expect(seen.items.find((i) => i.id === 'current-release-bump')).toMatchObject({ state: 'auto-done' });
+    writeFileSync(
+      join(cfgDir, 'liaison.yaml'),
+      `team: glance\ndeliverables:\n  glance:\n    clone: ${repo.dir}\n`,
+    );
+    const seen = await runJson<{ items: { id: string; state: string; evidence: string }[] }>(
+      ['checklist', '--date', '2026-11-27', '--db', db],
+      { cwd: cfgDir },
+    );
+    expect(seen.items.find((i) => i.id === 'current-release-bump')).toMatchObject({
+      state: 'auto-done',
+    });
   });
 
   it('--write changes the file only; a gazpacho-era date asks for 2026_2, already there', async () => {
     const repo = glanceClone();
     const db = join(tempDir(), 'l.db');
-    await runJson<Run>(['post-final', '--repo', repo.dir, '--task', 'glance-current-release', '--write', '--date', '2026-11-27', '--db', db]);
+    await runJson<Run>([
+      'post-final',
+      '--repo',
+      repo.dir,
+      '--task',
+      'glance-current-release',
+      '--write',
+      '--date',
+      '2026-11-27',
+      '--db',
+      db,
+    ]);
     expect(repo.git('status', '--porcelain')).toBe('M glance/db/migration.py');
     const fresh = glanceClone();
-    const r = await runCli(['post-final', '--repo', fresh.dir, '--task', 'glance-current-release', '--write', '--date', '2026-06-01', '--db', db]);
+    const r = await runCli([
+      'post-final',
+      '--repo',
+      fresh.dir,
+      '--task',
+      'glance-current-release',
+      '--write',
+      '--date',
+      '2026-06-01',
+      '--db',
+      db,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("already '2026_2'");
   });
@@ -83,8 +143,21 @@ describe('liaison post-final (Glance CURRENT_RELEASE)', () => {
       'specs/2026.2/approved/glance_store/template.rst': 't\n',
       'specs/2026.2/implemented/glance/done-feature.rst': 'a\n',
     });
-    const v = await runJson<Run>(['post-final', '--repo', specs.dir, '--task', 'glance-specs-move', '--commit', '--date', '2026-11-27', '--db', join(tempDir(), 'l.db')]);
-    expect(v.tasks[0]?.detail).toBe('1 unimplemented spec in specs/2026.2/approved to move to specs/2027.1/approved');
+    const v = await runJson<Run>([
+      'post-final',
+      '--repo',
+      specs.dir,
+      '--task',
+      'glance-specs-move',
+      '--commit',
+      '--date',
+      '2026-11-27',
+      '--db',
+      join(tempDir(), 'l.db'),
+    ]);
+    expect(v.tasks[0]?.detail).toBe(
+      '1 unimplemented spec in specs/2026.2/approved to move to specs/2027.1/approved',
+    );
     expect(specs.git('log', '-1', '--format=%s')).toBe('Move unimplemented 2026.2 specs to 2027.1');
     expect(specs.git('show', '--name-status', '--format=', 'HEAD')).toBe(
       'R100\tspecs/2026.2/approved/glance/late-feature.rst\tspecs/2027.1/approved/glance/late-feature.rst',
@@ -99,12 +172,23 @@ describe('liaison post-final (Glance CURRENT_RELEASE)', () => {
       join(dir, 'liaison.yaml'),
       `team: nova\npost-final:\n  tasks:\n    - id: nova-release\n      kind: replace-constant\n      repo: nova\n      file: nova/version.py\n      constant: RELEASE\n      value: '{next-id}'\n      message: Bump RELEASE to {value}\n`,
     );
-    const v = await runJson<Run>(['post-final', '--repo', repo.dir, '--date', '2026-11-27', '--db', join(dir, 'l.db')], { cwd: dir });
+    const v = await runJson<Run>(
+      ['post-final', '--repo', repo.dir, '--date', '2026-11-27', '--db', join(dir, 'l.db')],
+      { cwd: dir },
+    );
     expect(v.tasks.map((t) => t.id)).toEqual(['nova-release']);
     expect(v.tasks[0]?.diff).toContain('+RELEASE = "2027.1"');
-    writeFileSync(join(dir, 'liaison.yaml'), `team: nova\npost-final:\n  tasks:\n    - id: x\n      kind: replace-constant\n      repo: nova\n      file: a\n      constant: A\n      value: '{next-release}'\n      message: m\n`);
-    const bad = await runCli(['post-final', '--repo', repo.dir, '--date', '2026-11-27', '--db', join(dir, 'l.db')], { cwd: dir });
+    writeFileSync(
+      join(dir, 'liaison.yaml'),
+      `team: nova\npost-final:\n  tasks:\n    - id: x\n      kind: replace-constant\n      repo: nova\n      file: a\n      constant: A\n      value: '{next-release}'\n      message: m\n`,
+    );
+    const bad = await runCli(
+      ['post-final', '--repo', repo.dir, '--date', '2026-11-27', '--db', join(dir, 'l.db')],
+      { cwd: dir },
+    );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/post-final\.tasks\[0\]\.value: unknown placeholder \{next-release\}/);
+    expect(bad.stderr).toMatch(
+      /post-final\.tasks\[0\]\.value: unknown placeholder \{next-release\}/,
+    );
   });
 });

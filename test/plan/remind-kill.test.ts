@@ -23,10 +23,17 @@ interface Child {
  * before a claim, between claim and send, in the middle of a message,
  * between the server's reply and the ledger write, or after it.
  */
-function run(bin: string, args: string[], kill?: { when: Promise<void>; afterMs: number }): Promise<Child> {
+function run(
+  bin: string,
+  args: string[],
+  kill?: { when: Promise<void>; afterMs: number },
+): Promise<Child> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -59,9 +66,9 @@ describe('exactly once under SIGKILL at random points', () => {
     // what is due, and how long a whole run takes on this machine
     const dry = await run(cli.bin, [...base, '--db', join(dir, 'dry.db'), '--json']);
     const expected = new Set(
-      (JSON.parse(dry.stdout) as { reminders: { deliveries: { messageId: string }[] }[] }).reminders.flatMap((r) =>
-        r.deliveries.map((d) => d.messageId),
-      ),
+      (
+        JSON.parse(dry.stdout) as { reminders: { deliveries: { messageId: string }[] }[] }
+      ).reminders.flatMap((r) => r.deliveries.map((d) => d.messageId)),
     );
     expect(expected.size).toBeGreaterThan(5);
 
@@ -72,7 +79,10 @@ describe('exactly once under SIGKILL at random points', () => {
       const args = [...base, '--send', '--smtp-url', smtp.url, '--db', db];
       const before = smtp.received.length;
       for (let i = 0; i < 6; i++) {
-        const r = await run(cli.bin, args, { when: smtp.nextConnection(), afterMs: Math.floor(Math.random() * 25) });
+        const r = await run(cli.bin, args, {
+          when: smtp.nextConnection(),
+          afterMs: Math.floor(Math.random() * 25),
+        });
         if (r.signal === 'SIGKILL') kills++;
       }
       // then let runs finish (a killed claim is settled by the next run)
@@ -85,7 +95,8 @@ describe('exactly once under SIGKILL at random points', () => {
         .all() as { id: string; state: string }[];
       const received = smtp.received.slice(before);
       const counts = new Map<string, number>();
-      for (const m of received) counts.set(m.parsed.messageId ?? '', (counts.get(m.parsed.messageId ?? '') ?? 0) + 1);
+      for (const m of received)
+        counts.set(m.parsed.messageId ?? '', (counts.get(m.parsed.messageId ?? '') ?? 0) + 1);
 
       // nothing twice, nothing unexpected
       for (const [id, n] of counts) {
@@ -101,8 +112,10 @@ describe('exactly once under SIGKILL at random points', () => {
       unknownTotal += rows.filter((r) => r.state === 'unknown').length;
     }
     expect(kills).toBeGreaterThan(8);
-    // eslint-disable-next-line no-console
-    console.log(`exactly-once test: ${kills} kills while sending, ${unknownTotal} deliveries left in doubt`);
+
+    console.log(
+      `exactly-once test: ${kills} kills while sending, ${unknownTotal} deliveries left in doubt`,
+    );
     // only a kill between the server's reply and the ledger write leaves doubt
     expect(unknownTotal).toBeLessThanOrEqual(kills);
   }, 240_000);

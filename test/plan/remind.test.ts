@@ -27,7 +27,11 @@ const I2 = 'milestone-announce/i-2@2027-01-14/4w';
 function ledger(db: string): { reminder: string; recipient: string; state: string }[] {
   const d = new Database(db, { readonly: true });
   try {
-    return d.prepare('SELECT reminder, recipient, state FROM plan_reminder_ledger ORDER BY reminder, recipient').all() as never;
+    return d
+      .prepare(
+        'SELECT reminder, recipient, state FROM plan_reminder_ledger ORDER BY reminder, recipient',
+      )
+      .all() as never;
   } finally {
     d.close();
   }
@@ -39,7 +43,12 @@ describe('liaison remind (dry run)', () => {
     const v = await runJson<RemindJson>(['remind', '--date', '2026-12-17', '--db', db, ...real]);
     const r = v.reminders.find((x) => x.id === I2);
     expect(r).toBeDefined();
-    expect(r).toMatchObject({ rule: 'milestone-announce', due: '2026-12-17', recipients: ['openstack-discuss@lists.openstack.org'], sent: false });
+    expect(r).toMatchObject({
+      rule: 'milestone-announce',
+      due: '2026-12-17',
+      recipients: ['openstack-discuss@lists.openstack.org'],
+      sent: false,
+    });
     expect(r!.subject).toBe('[glance] Indri-2 milestone on Thu 14 Jan 2027 (in 4 weeks)');
     expect(v.summary).toBeNull();
     expect(ledger(db)).toEqual([]); // a dry run records nothing
@@ -47,18 +56,40 @@ describe('liaison remind (dry run)', () => {
 
   it('does not list it yet on 2026-11-27, and keeps the same id when caught up later', async () => {
     const db = join(tempDir(), 'l.db');
-    const early = await runJson<RemindJson>(['remind', '--date', '2026-11-27', '--db', db, ...real]);
+    const early = await runJson<RemindJson>([
+      'remind',
+      '--date',
+      '2026-11-27',
+      '--db',
+      db,
+      ...real,
+    ]);
     expect(early.reminders.map((r) => r.id)).not.toContain(I2);
     const late = await runJson<RemindJson>(['remind', '--date', '2026-12-21', '--db', db]);
     expect(late.reminders.find((r) => r.id === I2)?.due).toBe('2026-12-17');
     const after = await runJson<RemindJson>(['remind', '--date', '2027-01-15', '--db', db]);
     expect(after.reminders.map((r) => r.id)).not.toContain(I2); // the milestone has passed
-    const limited = await runJson<RemindJson>(['remind', '--date', '2026-12-21', '--since', '2026-12-20', '--db', db]);
+    const limited = await runJson<RemindJson>([
+      'remind',
+      '--date',
+      '2026-12-21',
+      '--since',
+      '2026-12-20',
+      '--db',
+      db,
+    ]);
     expect(limited.reminders.map((r) => r.id)).not.toContain(I2);
   });
 
   it('sends the final-RC request to the PTL and the liaison a week before the release', async () => {
-    const v = await runJson<RemindJson>(['remind', '--date', '2027-03-17', '--db', join(tempDir(), 'l.db'), ...real]);
+    const v = await runJson<RemindJson>([
+      'remind',
+      '--date',
+      '2027-03-17',
+      '--db',
+      join(tempDir(), 'l.db'),
+      ...real,
+    ]);
     const r = v.reminders.find((x) => x.id === 'final-rc-request/i-final@2027-03-24/1w');
     expect(r?.recipients).toEqual(['cyril@redhat.com', 'pdeore@redhat.com']);
   });
@@ -85,7 +116,17 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     smtp.mode = 'accept';
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = ['remind', '--send', '--smtp-url', smtp.url, '--date', '2026-12-17', '--db', db, ...real];
+    const args = [
+      'remind',
+      '--send',
+      '--smtp-url',
+      smtp.url,
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+      ...real,
+    ];
     const first = await runJson<RemindJson>(args);
     expect(first.summary?.sent).toBeGreaterThanOrEqual(1);
     expect(first.reminders.every((r) => r.sent)).toBe(true);
@@ -112,7 +153,17 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
   it('refused by the server: exit 3, recorded as failed (not sent), delivered once when the server accepts again', async () => {
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = ['remind', '--send', '--smtp-url', smtp.url, '--date', '2026-12-17', '--db', db, ...real];
+    const args = [
+      'remind',
+      '--send',
+      '--smtp-url',
+      smtp.url,
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+      ...real,
+    ];
     for (const mode of ['refuse-rcpt', 'refuse-data'] as const) {
       smtp.mode = mode;
       const r = await runCli(args);
@@ -132,7 +183,17 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
   it('a dropped connection during DATA is recorded as unknown and never sent twice', async () => {
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = ['remind', '--send', '--smtp-url', smtp.url, '--date', '2026-12-17', '--db', db, ...real];
+    const args = [
+      'remind',
+      '--send',
+      '--smtp-url',
+      smtp.url,
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+      ...real,
+    ];
     smtp.mode = 'drop-at-data';
     const r = await runCli(args);
     expect(r.code).toBe(3);
@@ -143,8 +204,12 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     expect(i2.sent).toBe(false);
     expect(i2.deliveries[0]!.state).toBe('unknown');
     expect(again.summary?.sent).toBe(0);
-    expect(smtp.received.filter((m) => m.parsed.headers.get('x-liaison-reminder') === I2).length).toBeLessThanOrEqual(1);
-    const unknown = ledger(db).filter((x) => x.state === 'unknown').map((x) => x.reminder);
+    expect(
+      smtp.received.filter((m) => m.parsed.headers.get('x-liaison-reminder') === I2).length,
+    ).toBeLessThanOrEqual(1);
+    const unknown = ledger(db)
+      .filter((x) => x.state === 'unknown')
+      .map((x) => x.reminder);
     expect(unknown.length).toBeGreaterThan(0);
     // on request, an unknown delivery goes out again (same Message-ID)
     const resent = await runCli([...args, '--resend', unknown[0]!]);
@@ -155,11 +220,30 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
   it('a server that closes on connect or is not there: exit 3, nothing recorded as sent', async () => {
     const db = join(tempDir(), 'l.db');
     smtp.mode = 'drop-on-connect';
-    const r = await runCli(['remind', '--send', '--smtp-url', smtp.url, '--date', '2026-12-17', '--db', db, ...real]);
+    const r = await runCli([
+      'remind',
+      '--send',
+      '--smtp-url',
+      smtp.url,
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+      ...real,
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/421|closed/i);
     smtp.mode = 'accept';
-    const gone = await runCli(['remind', '--send', '--smtp-url', 'smtp://127.0.0.1:1', '--date', '2026-12-17', '--db', db]);
+    const gone = await runCli([
+      'remind',
+      '--send',
+      '--smtp-url',
+      'smtp://127.0.0.1:1',
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+    ]);
     expect(gone.code).toBe(3);
     expect(gone.stderr).toMatch(/ECONNREFUSED/);
     expect(ledger(db).every((x) => x.state === 'failed')).toBe(true);
@@ -169,7 +253,17 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     smtp.mode = 'accept';
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = ['remind', '--send', '--smtp-url', smtp.url, '--date', '2027-02-04', '--db', db, ...real];
+    const args = [
+      'remind',
+      '--send',
+      '--smtp-url',
+      smtp.url,
+      '--date',
+      '2027-02-04',
+      '--db',
+      db,
+      ...real,
+    ];
     const [a, b] = await Promise.all([runJson<RemindJson>(args), runJson<RemindJson>(args)]);
     const total = a.reminders.reduce((n, r) => n + r.deliveries.length, 0);
     expect(total).toBeGreaterThan(3);
@@ -200,12 +294,30 @@ describe('liaison remind: bad input', () => {
   it('rejects a bad SMTP URL with exit 2 and records nothing', async () => {
     const db = join(tempDir(), 'l.db');
     for (const url of ['http://mail.example.org', 'not a url', 'smtp://u:pw@host:25']) {
-      const r = await runCli(['remind', '--send', '--smtp-url', url, '--date', '2026-12-17', '--db', db]);
+      const r = await runCli([
+        'remind',
+        '--send',
+        '--smtp-url',
+        url,
+        '--date',
+        '2026-12-17',
+        '--db',
+        db,
+      ]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--smtp-url/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    const nopass = await runCli(['remind', '--send', '--smtp-url', 'smtp://me@127.0.0.1:2525', '--date', '2026-12-17', '--db', db]);
+    const nopass = await runCli([
+      'remind',
+      '--send',
+      '--smtp-url',
+      'smtp://me@127.0.0.1:2525',
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+    ]);
     expect(nopass.code).toBe(2);
     expect(nopass.stderr).toContain('LIAISON_SMTP_PASSWORD');
     expect(existsSync(db) ? ledger(db) : []).toEqual([]);
@@ -213,10 +325,17 @@ describe('liaison remind: bad input', () => {
 
   it('names the file and field of an unknown recipient role', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'liaison.yaml'), 'team: glance\nreminders:\n  rules:\n    - id: milestone-announce\n      to: [list, treasurer]\n');
-    const r = await runCli(['remind', '--date', '2026-12-17', '--db', join(dir, 'l.db')], { cwd: dir });
+    writeFileSync(
+      join(dir, 'liaison.yaml'),
+      'team: glance\nreminders:\n  rules:\n    - id: milestone-announce\n      to: [list, treasurer]\n',
+    );
+    const r = await runCli(['remind', '--date', '2026-12-17', '--db', join(dir, 'l.db')], {
+      cwd: dir,
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(dir, 'liaison.yaml')}: reminders.rules[0].to[1]: unknown recipient "treasurer"`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'liaison.yaml')}: reminders.rules[0].to[1]: unknown recipient "treasurer"`,
+    );
   });
 
   it('names the field of a rule that refers to a missing event', async () => {
@@ -225,9 +344,13 @@ describe('liaison remind: bad input', () => {
       join(dir, 'liaison.yaml'),
       'team: glance\nreminders:\n  rules:\n    - id: summit\n      events: [i-summit]\n      lead: [2w]\n      to: [list]\n      subject: x\n      body: y\n',
     );
-    const r = await runCli(['remind', '--date', '2026-12-17', '--db', join(dir, 'l.db')], { cwd: dir });
+    const r = await runCli(['remind', '--date', '2026-12-17', '--db', join(dir, 'l.db')], {
+      cwd: dir,
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/reminders\.rules\[0\]\.events\[0\]: event "i-summit" is in no schedule/);
+    expect(r.stderr).toMatch(
+      /reminders\.rules\[0\]\.events\[0\]: event "i-summit" is in no schedule/,
+    );
   });
 
   it('silences a built-in rule and adds a team rule from the config', async () => {
@@ -250,11 +373,20 @@ describe('liaison remind: bad input', () => {
         '',
       ].join('\n'),
     );
-    const v = await runJson<RemindJson>(['remind', '--date', '2026-11-19', '--db', join(dir, 'l.db')], { cwd: dir });
+    const v = await runJson<RemindJson>(
+      ['remind', '--date', '2026-11-19', '--db', join(dir, 'l.db')],
+      { cwd: dir },
+    );
     const ids = v.reminders.map((r) => r.id);
     expect(ids).toContain('trail-deadline/i-cycle-trail@2026-12-03/2w');
-    expect(v.reminders.find((r) => r.rule === 'trail-deadline')?.recipients).toEqual(['cyril@redhat.com', 'ops@example.org']);
-    const later = await runJson<RemindJson>(['remind', '--date', '2026-12-17', '--db', join(dir, 'l.db')], { cwd: dir });
+    expect(v.reminders.find((r) => r.rule === 'trail-deadline')?.recipients).toEqual([
+      'cyril@redhat.com',
+      'ops@example.org',
+    ]);
+    const later = await runJson<RemindJson>(
+      ['remind', '--date', '2026-12-17', '--db', join(dir, 'l.db')],
+      { cwd: dir },
+    );
     expect(later.reminders.map((r) => r.rule)).not.toContain('milestone-announce');
   });
 });
@@ -264,7 +396,15 @@ describe('liaison remind --outbox', () => {
     const dir = tempDir();
     const db = join(dir, 'l.db');
     const out = join(dir, 'outbox');
-    const first = await runJson<RemindJson>(['remind', '--outbox', out, '--date', '2026-12-17', '--db', db]);
+    const first = await runJson<RemindJson>([
+      'remind',
+      '--outbox',
+      out,
+      '--date',
+      '2026-12-17',
+      '--db',
+      db,
+    ]);
     const files = readdirSync(out).filter((f) => f.endsWith('.eml'));
     expect(files.length).toBe(first.summary?.sent);
     const text = readFileSync(join(out, files[0]!), 'utf8');

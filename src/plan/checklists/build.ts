@@ -28,7 +28,8 @@ export function checklistSeries(ctx: Context, name: string | undefined): Series 
 
 export function parsePhase(phase: string | undefined): Phase | null {
   if (phase === undefined) return null;
-  if (!(PHASES as readonly string[]).includes(phase)) throw new UsageError(`--phase ${phase}: use one of ${PHASES.join(', ')}`);
+  if (!(PHASES as readonly string[]).includes(phase))
+    throw new UsageError(`--phase ${phase}: use one of ${PHASES.join(', ')}`);
   return phase as Phase;
 }
 
@@ -39,7 +40,10 @@ export function checklistItems(ctx: Context, series: Series): ChecklistItem[] {
 }
 
 /** Reads items, ticks and checks, and plans the checklist view (one builder for CLI, JSON and the dashboard). */
-export async function buildChecklist(ctx: Context, opts: ChecklistOptions = {}): Promise<ChecklistView> {
+export async function buildChecklist(
+  ctx: Context,
+  opts: ChecklistOptions = {},
+): Promise<ChecklistView> {
   const series = checklistSeries(ctx, opts.series);
   const phase = parsePhase(opts.phase);
   const items = checklistItems(ctx, series);
@@ -75,7 +79,13 @@ export async function buildChecklist(ctx: Context, opts: ChecklistOptions = {}):
 function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv {
   const list = ctx.calendarInput.series;
   const team = ctx.team.name;
-  const events = teamCycleEvents(ctx.calendarInput, series.name, team, ctx.config.deadlines, ctx.loadedConfig.origin);
+  const events = teamCycleEvents(
+    ctx.calendarInput,
+    series.name,
+    team,
+    ctx.config.deadlines,
+    ctx.loadedConfig.origin,
+  );
   return {
     series,
     next: nextSeries(list, series.name),
@@ -88,6 +98,10 @@ function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv 
       if (plan.status === 'done') return { status: 'pass', evidence: plan.detail };
       return { status: plan.status === 'pending' ? 'fail' : 'unavailable', evidence: plan.detail };
     },
-    external: (kind, item) => providers.check(ctx, kind, { ...(item.check?.deliverable ? { deliverable: item.check.deliverable } : {}), due: item.due }),
+    external: (kind, item) =>
+      providers.check(ctx, kind, {
+        ...(item.check?.deliverable ? { deliverable: item.check.deliverable } : {}),
+        due: item.due,
+      }),
   };
 }

@@ -38,7 +38,8 @@ export async function runCheck(item: ChecklistItem, env: CheckEnv): Promise<Chec
   const check = item.check;
   if (!check) return null;
   const series = env.series;
-  const file = (name: string | undefined) => (name ? env.deliverable(series.name, name) : undefined);
+  const file = (name: string | undefined) =>
+    name ? env.deliverable(series.name, name) : undefined;
   const where = (name: string) => `deliverables/${series.name}/${name}.yaml`;
   switch (check.kind) {
     case 'deliverable-released': {
@@ -49,7 +50,10 @@ export async function runCheck(item: ChecklistItem, env: CheckEnv): Promise<Chec
       const hit = [...d.releases].reverse().find((r) => !re || re.test(r.version));
       return hit
         ? { status: 'pass', evidence: `${name} ${hit.version} in ${where(name)}` }
-        : { status: 'fail', evidence: `no ${re ? `release matching /${check.version}/` : 'release'} in ${where(name)}` };
+        : {
+            status: 'fail',
+            evidence: `no ${re ? `release matching /${check.version}/` : 'release'} in ${where(name)}`,
+          };
     }
     case 'stable-branch': {
       const name = check.deliverable ?? '';
@@ -67,20 +71,30 @@ export async function runCheck(item: ChecklistItem, env: CheckEnv): Promise<Chec
       if (!d) return { status: 'fail', evidence: `no ${where(name)} yet` };
       const n = d.cycleHighlights.length;
       return n > 0
-        ? { status: 'pass', evidence: `${n} cycle highlight${n === 1 ? '' : 's'} in ${where(name)}` }
+        ? {
+            status: 'pass',
+            evidence: `${n} cycle highlight${n === 1 ? '' : 's'} in ${where(name)}`,
+          }
         : { status: 'fail', evidence: `no cycle-highlights in ${where(name)}` };
     }
     case 'team-deadlines': {
       const n = env.teamDeadlines.length;
       return n > 0
-        ? { status: 'pass', evidence: `${n} team deadlines in ${series.name}: ${env.teamDeadlines.slice(0, 4).join(', ')}${n > 4 ? ', ...' : ''}` }
-        : { status: 'fail', evidence: `no team deadlines for ${series.name} in the schedule or the config` };
+        ? {
+            status: 'pass',
+            evidence: `${n} team deadlines in ${series.name}: ${env.teamDeadlines.slice(0, 4).join(', ')}${n > 4 ? ', ...' : ''}`,
+          }
+        : {
+            status: 'fail',
+            evidence: `no team deadlines for ${series.name} in the schedule or the config`,
+          };
     }
     case 'post-final-task': {
       // after the release of this series the task prepares the next one; in
       // the first weeks of a cycle it must already have been done for this one
       const target = item.phase === 'post-final' ? env.next : series;
-      if (!target) return { status: 'unavailable', evidence: `no series after ${series.name} is known` };
+      if (!target)
+        return { status: 'unavailable', evidence: `no series after ${series.name} is known` };
       return env.postFinalTask(check.task ?? '', target);
     }
     case 'libraries-released':

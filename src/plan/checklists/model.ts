@@ -20,7 +20,12 @@ export interface ChecklistItem {
   readonly owner: string;
   readonly link: string | null;
   readonly description: string | null;
-  readonly check: { readonly kind: string; readonly deliverable?: string; readonly version?: string; readonly task?: string } | null;
+  readonly check: {
+    readonly kind: string;
+    readonly deliverable?: string;
+    readonly version?: string;
+    readonly task?: string;
+  } | null;
 }
 
 export interface ManualTick {

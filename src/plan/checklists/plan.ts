@@ -1,6 +1,13 @@
 import { compareDates, type IsoDate } from '../../core/dates.js';
 import { PHASES, type Phase } from '../config-schema.js';
-import type { ChecklistItem, ChecklistItemView, ChecklistView, CheckResult, ItemState, ManualTick } from './model.js';
+import type {
+  ChecklistItem,
+  ChecklistItemView,
+  ChecklistView,
+  CheckResult,
+  ItemState,
+  ManualTick,
+} from './model.js';
 
 export interface ChecklistInput {
   readonly team: string;
@@ -19,13 +26,22 @@ export interface ChecklistInput {
  * (`auto-done`), then the due date (`overdue` once it has passed, else
  * `open`). Items come out in phase order, by due date within a phase.
  */
-export function itemState(item: ChecklistItem, tick: ManualTick | undefined, check: CheckResult | undefined, today: IsoDate): {
+export function itemState(
+  item: ChecklistItem,
+  tick: ManualTick | undefined,
+  check: CheckResult | undefined,
+  today: IsoDate,
+): {
   state: ItemState;
   evidence: string | null;
 } {
   if (tick) return { state: 'done', evidence: `ticked by ${tick.doneBy} on ${tick.doneOn}` };
   if (check?.status === 'pass') return { state: 'auto-done', evidence: check.evidence };
-  const evidence = check ? (check.status === 'unavailable' ? `check not available: ${check.evidence}` : check.evidence) : null;
+  const evidence = check
+    ? check.status === 'unavailable'
+      ? `check not available: ${check.evidence}`
+      : check.evidence
+    : null;
   return { state: compareDates(item.due, today) < 0 ? 'overdue' : 'open', evidence };
 }
 
@@ -34,7 +50,12 @@ export function planChecklist(input: ChecklistInput): ChecklistView {
   const items = input.items
     .filter((i) => input.phase === null || i.phase === input.phase)
     .map((item, order) => ({ item, order }))
-    .sort((a, b) => PHASES.indexOf(a.item.phase) - PHASES.indexOf(b.item.phase) || compareDates(a.item.due, b.item.due) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        PHASES.indexOf(a.item.phase) - PHASES.indexOf(b.item.phase) ||
+        compareDates(a.item.due, b.item.due) ||
+        a.order - b.order,
+    )
     .map(({ item }): ChecklistItemView => {
       const check = input.checks.get(item.id);
       const { state, evidence } = itemState(item, input.ticks.get(item.id), check, input.today);

@@ -13,19 +13,33 @@ export interface TickResult {
 }
 
 /** `checklist done ID` / `undo ID`: the id must be an item of the series' checklist. */
-export async function tickItem(ctx: Context, verb: 'done' | 'undo', id: string, opts: { series?: string; by?: string }): Promise<TickResult> {
+export async function tickItem(
+  ctx: Context,
+  verb: 'done' | 'undo',
+  id: string,
+  opts: { series?: string; by?: string },
+): Promise<TickResult> {
   const series = checklistSeries(ctx, opts.series);
   const items = checklistItems(ctx, series);
   const item = items.find((i) => i.id === id);
   if (!item) {
-    throw new UsageError(`no checklist item "${id}" in ${series.name}; known: ${items.map((i) => i.id).join(', ')}`);
+    throw new UsageError(
+      `no checklist item "${id}" in ${series.name}; known: ${items.map((i) => i.id).join(', ')}`,
+    );
   }
   const db = await ctx.store();
   const team = ctx.team.name;
   if (verb === 'done') {
     const by = opts.by ?? ctx.io.env.USER ?? 'someone';
     tick(db, team, series.name, id, { doneBy: by, doneOn: ctx.today });
-    return { id, series: series.name, state: 'done', by, on: ctx.today, message: `${id} (${series.name}) done by ${by} on ${ctx.today}` };
+    return {
+      id,
+      series: series.name,
+      state: 'done',
+      by,
+      on: ctx.today,
+      message: `${id} (${series.name}) done by ${by} on ${ctx.today}`,
+    };
   }
   const had = untick(db, team, series.name, id);
   return {
@@ -34,6 +48,8 @@ export async function tickItem(ctx: Context, verb: 'done' | 'undo', id: string, 
     state: 'open',
     by: null,
     on: ctx.today,
-    message: had ? `${id} (${series.name}) is open again` : `${id} (${series.name}) was not ticked; nothing to undo`,
+    message: had
+      ? `${id} (${series.name}) is open again`
+      : `${id} (${series.name}) was not ticked; nothing to undo`,
   };
 }

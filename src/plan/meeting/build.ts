@@ -15,33 +15,51 @@ import { defaultProviders, type MeetingSection, type Providers } from '../provid
 export interface MeetingView {
   readonly team: string;
   readonly date: IsoDate;
-  readonly series: { readonly name: string; readonly releaseId: string | null; readonly releaseDate: IsoDate | null };
+  readonly series: {
+    readonly name: string;
+    readonly releaseId: string | null;
+    readonly releaseDate: IsoDate | null;
+  };
   readonly week: string;
   readonly weeksToRelease: number;
   readonly phase: { readonly after: BriefEvent | null; readonly before: BriefEvent | null };
   /** Cross-project events and team deadlines from today to three weeks ahead. */
   readonly deadlines: readonly BriefEvent[];
   readonly sections: readonly MeetingSection[];
-  readonly checklist: { readonly overdue: readonly ChecklistItemView[]; readonly due: readonly ChecklistItemView[] };
+  readonly checklist: {
+    readonly overdue: readonly ChecklistItemView[];
+    readonly due: readonly ChecklistItemView[];
+  };
   readonly scheduleUrl: string;
   readonly dataSource: string;
 }
 
 export const MEETING_WEEKS = 3;
 
-export async function buildMeetingView(ctx: Context, opts: { providers?: Providers } = {}): Promise<MeetingView> {
+export async function buildMeetingView(
+  ctx: Context,
+  opts: { providers?: Providers } = {},
+): Promise<MeetingView> {
   const providers = opts.providers ?? defaultProviders;
   const brief = buildBrief(ctx, { horizonWeeks: MEETING_WEEKS });
   const horizon = addDays(ctx.today, MEETING_WEEKS * 7);
   const [sections, list] = await Promise.all([
-    Promise.all((['release-status', 'gate', 'bugs', 'goals'] as const).map((id) => providers.section(ctx, id))),
+    Promise.all(
+      (['release-status', 'gate', 'bugs', 'goals'] as const).map((id) =>
+        providers.section(ctx, id),
+      ),
+    ),
     buildChecklist(ctx, { providers }),
   ]);
   const open = list.items.filter((i) => i.state === 'open' || i.state === 'overdue');
   return {
     team: brief.team,
     date: ctx.today,
-    series: { name: brief.series.name, releaseId: brief.series.releaseId, releaseDate: brief.series.releaseDate },
+    series: {
+      name: brief.series.name,
+      releaseId: brief.series.releaseId,
+      releaseDate: brief.series.releaseDate,
+    },
     week: brief.week,
     weeksToRelease: brief.weeksToRelease,
     phase: brief.phase,

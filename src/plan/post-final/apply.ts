@@ -17,10 +17,14 @@ export interface ApplyResult {
  */
 export function applyTask(plan: TaskPlan, opts: { commit: boolean }): ApplyResult {
   const dir = plan.dir;
-  if (plan.status !== 'pending' || !dir) throw new RefusedError(`${plan.id}: nothing to apply (${plan.detail})`);
+  if (plan.status !== 'pending' || !dir)
+    throw new RefusedError(`${plan.id}: nothing to apply (${plan.detail})`);
   if (opts.commit) {
     const staged = gitSync(dir, ['diff', '--cached', '--name-only']).trim();
-    if (staged) throw new RefusedError(`${dir} has staged changes (${staged.split('\n').join(', ')}); commit or unstage them first`);
+    if (staged)
+      throw new RefusedError(
+        `${dir} has staged changes (${staged.split('\n').join(', ')}); commit or unstage them first`,
+      );
   }
   const written: string[] = [];
   for (const c of plan.changes) {

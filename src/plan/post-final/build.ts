@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { compareDates, type IsoDate } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
-import { findSeries, nextSeries, previousSeries, seriesId, type Series } from '../../data/releases/series.js';
+import {
+  findSeries,
+  nextSeries,
+  previousSeries,
+  seriesId,
+  type Series,
+} from '../../data/releases/series.js';
 import { cloneDir, diskRepo } from '../clones.js';
 import { planTask, postFinalSpecs, type TaskPlan } from './tasks.js';
 
@@ -18,7 +24,9 @@ export interface PostFinalView {
 
 /** The newest series released on or before `date`. */
 export function lastReleased(series: readonly Series[], date: IsoDate): Series | undefined {
-  return series.find((s) => s.initialRelease !== undefined && compareDates(s.initialRelease, date) <= 0);
+  return series.find(
+    (s) => s.initialRelease !== undefined && compareDates(s.initialRelease, date) <= 0,
+  );
 }
 
 export interface PostFinalOptions {
@@ -38,7 +46,8 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
   if (!next) throw new UsageError(`no series after ${released.name} in series_status.yaml`);
   const tasks = selectedTasks(ctx, opts.task);
   const override = opts.repo ? resolve(ctx.io.cwd, opts.repo) : undefined;
-  if (override && !existsSync(override)) throw new UsageError(`--repo ${opts.repo ?? ''}: no such directory`);
+  if (override && !existsSync(override))
+    throw new UsageError(`--repo ${opts.repo ?? ''}: no such directory`);
   return {
     team: ctx.team.name,
     date: ctx.today,
@@ -56,7 +65,9 @@ function selectedTasks(ctx: Context, id: string | undefined) {
   if (!id) return all;
   const one = all.filter((t) => t.value.id === id);
   if (one.length === 0) {
-    throw new UsageError(`--task ${id}: unknown post-final task; known: ${all.map((t) => t.value.id).join(', ') || 'none'}`);
+    throw new UsageError(
+      `--task ${id}: unknown post-final task; known: ${all.map((t) => t.value.id).join(', ') || 'none'}`,
+    );
   }
   return one;
 }
@@ -65,9 +76,22 @@ function selectedTasks(ctx: Context, id: string | undefined) {
  * One task's state for the cycle `newSeries` opens (used by the checklist's
  * post-final-task check): the same plan `liaison post-final` makes.
  */
-export function postFinalTaskFor(ctx: Context, taskId: string, newSeries: Series): TaskPlan | undefined {
-  const entry = postFinalSpecs(ctx.team.name, ctx.config['post-final'], ctx.loadedConfig.origin).find((t) => t.value.id === taskId);
+export function postFinalTaskFor(
+  ctx: Context,
+  taskId: string,
+  newSeries: Series,
+): TaskPlan | undefined {
+  const entry = postFinalSpecs(
+    ctx.team.name,
+    ctx.config['post-final'],
+    ctx.loadedConfig.origin,
+  ).find((t) => t.value.id === taskId);
   if (!entry) return undefined;
   const dir = cloneDir(ctx, entry.value.repo ?? '');
-  return planTask(entry, previousSeries(ctx.calendarInput.series, newSeries.name), newSeries, dir ? diskRepo(dir) : undefined);
+  return planTask(
+    entry,
+    previousSeries(ctx.calendarInput.series, newSeries.name),
+    newSeries,
+    dir ? diskRepo(dir) : undefined,
+  );
 }

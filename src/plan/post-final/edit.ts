@@ -18,12 +18,17 @@ export function taskValues(released: Series | undefined, next: Series): Record<s
   };
 }
 
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): { ok: true; text: string } | { ok: false; error: string } {
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string>>,
+): { ok: true; text: string } | { ok: false; error: string } {
   let error: string | undefined;
   const text = template.replace(/\{([a-z_-]+)\}/g, (all, key: string) => {
     const v = values[key];
     if (v === undefined) {
-      error ??= `unknown placeholder ${all}; known: ${Object.keys(values).map((k) => `{${k}}`).join(' ')}`;
+      error ??= `unknown placeholder ${all}; known: ${Object.keys(values)
+        .map((k) => `{${k}}`)
+        .join(' ')}`;
       return all;
     }
     return v;
@@ -50,7 +55,12 @@ export function replaceConstant(text: string, constant: string, value: string): 
   if (current === value) return { status: 'same', line, current };
   const quote = m[2] ?? "'";
   const replaced = `${m[1] ?? ''}${quote}${value}${quote}`;
-  return { status: 'changed', line, current, text: text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length) };
+  return {
+    status: 'changed',
+    line,
+    current,
+    text: text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length),
+  };
 }
 
 function escapeRe(s: string): string {
@@ -73,7 +83,11 @@ export function unifiedDiff(path: string, before: string, after: string): string
   const from = Math.max(0, start - 3);
   const toA = Math.min(a.length - 1, endA + 3);
   const toB = Math.min(b.length - 1, endB + 3);
-  const lines = [`--- a/${path}`, `+++ b/${path}`, `@@ -${from + 1},${toA - from + 1} +${from + 1},${toB - from + 1} @@`];
+  const lines = [
+    `--- a/${path}`,
+    `+++ b/${path}`,
+    `@@ -${from + 1},${toA - from + 1} +${from + 1},${toB - from + 1} @@`,
+  ];
   for (let i = from; i < start; i++) lines.push(` ${a[i] ?? ''}`);
   for (let i = start; i <= endA; i++) lines.push(`-${a[i] ?? ''}`);
   for (let i = start; i <= endB; i++) lines.push(`+${b[i] ?? ''}`);
@@ -86,11 +100,16 @@ export function unifiedDiff(path: string, before: string, after: string): string
  * approved folder whose name is not under the implemented folder (index
  * and template files stay).
  */
-export function unimplementedSpecs(approved: readonly string[], implemented: readonly string[]): string[] {
+export function unimplementedSpecs(
+  approved: readonly string[],
+  implemented: readonly string[],
+): string[] {
   const done = new Set(implemented.map(baseName));
   return approved.filter((p) => {
     const base = baseName(p);
-    return p.endsWith('.rst') && base !== 'index.rst' && !base.includes('template') && !done.has(base);
+    return (
+      p.endsWith('.rst') && base !== 'index.rst' && !base.includes('template') && !done.has(base)
+    );
   });
 }
 

@@ -13,7 +13,10 @@ export interface PostFinalRun extends PostFinalView {
  * write when nothing is pending (already up to date, or no clone), it
  * refuses (exit 1) instead of pretending.
  */
-export function runPostFinal(ctx: Context, opts: PostFinalOptions & { write?: boolean; commit?: boolean }): PostFinalRun {
+export function runPostFinal(
+  ctx: Context,
+  opts: PostFinalOptions & { write?: boolean; commit?: boolean },
+): PostFinalRun {
   const view = buildPostFinal(ctx, opts);
   const mode = opts.commit ? 'commit' : opts.write ? 'write' : 'dry-run';
   if (mode === 'dry-run') return { ...view, mode, applied: [] };

@@ -2,7 +2,13 @@ import { ConfigError } from '../../core/errors.js';
 import type { Series } from '../../data/releases/series.js';
 import { mergeById, readBuiltin, required, type Sourced } from '../builtin.js';
 import { postFinalSchema, type PostFinalConfig, type PostFinalTaskSpec } from '../config-schema.js';
-import { fillTemplate, replaceConstant, taskValues, unifiedDiff, unimplementedSpecs } from './edit.js';
+import {
+  fillTemplate,
+  replaceConstant,
+  taskValues,
+  unifiedDiff,
+  unimplementedSpecs,
+} from './edit.js';
 
 /** Read access to a clone; the command passes one over the file system, tests may pass their own. */
 export interface RepoReader {
@@ -13,7 +19,12 @@ export interface RepoReader {
 }
 
 export type FileChange =
-  | { readonly kind: 'edit'; readonly path: string; readonly before: string; readonly after: string }
+  | {
+      readonly kind: 'edit';
+      readonly path: string;
+      readonly before: string;
+      readonly after: string;
+    }
   | { readonly kind: 'move'; readonly path: string; readonly to: string };
 
 export interface TaskPlan {
@@ -32,8 +43,13 @@ export interface TaskPlan {
 }
 
 /** Built-in tasks of the team (none for teams without a data/post-final file), changed by the config. */
-export function postFinalSpecs(team: string, config: PostFinalConfig | undefined, configFile: string): Sourced<PostFinalTaskSpec>[] {
-  const builtin = (config?.builtin ?? true) ? readBuiltin('post-final', team, postFinalSchema) : undefined;
+export function postFinalSpecs(
+  team: string,
+  config: PostFinalConfig | undefined,
+  configFile: string,
+): Sourced<PostFinalTaskSpec>[] {
+  const builtin =
+    (config?.builtin ?? true) ? readBuiltin('post-final', team, postFinalSchema) : undefined;
   return mergeById(
     builtin ? { items: builtin.value.tasks, file: builtin.file, field: 'tasks' } : undefined,
     { items: config?.tasks ?? [], file: configFile, field: 'post-final.tasks' },
@@ -41,8 +57,12 @@ export function postFinalSpecs(team: string, config: PostFinalConfig | undefined
   );
 }
 
-function fill(entry: Sourced<PostFinalTaskSpec>, key: keyof PostFinalTaskSpec, values: Record<string, string>): string {
-  const r = fillTemplate(String(required(entry, key)), values);
+function fill(
+  entry: Sourced<PostFinalTaskSpec>,
+  key: 'value' | 'message' | 'from' | 'to' | 'implemented-dir',
+  values: Record<string, string>,
+): string {
+  const r = fillTemplate(required(entry, key), values);
   if (!r.ok) throw new ConfigError(r.error, entry.file, `${entry.field}.${key}`);
   return r.text;
 }
@@ -82,13 +102,30 @@ export function planTask(
     const value = fill(entry, 'value', values);
     const message = fill(entry, 'message', { ...values, value });
     const text = repo.read(file);
-    if (text === undefined) return { ...base, ...none, status: 'unavailable', detail: `${file} not found in ${repo.dir}` };
+    if (text === undefined)
+      return {
+        ...base,
+        ...none,
+        status: 'unavailable',
+        detail: `${file} not found in ${repo.dir}`,
+      };
     const edit = replaceConstant(text, constant, value);
     if (edit.status === 'missing') {
-      return { ...base, ...none, status: 'unavailable', detail: `${file}: no ${constant} = '...' line` };
+      return {
+        ...base,
+        ...none,
+        status: 'unavailable',
+        detail: `${file}: no ${constant} = '...' line`,
+      };
     }
     if (edit.status === 'same') {
-      return { ...base, ...none, message, status: 'done', detail: `${constant} is already '${value}' (${file}:${edit.line})` };
+      return {
+        ...base,
+        ...none,
+        message,
+        status: 'done',
+        detail: `${constant} is already '${value}' (${file}:${edit.line})`,
+      };
     }
     return {
       ...base,
@@ -101,14 +138,22 @@ export function planTask(
   }
   const from = fill(entry, 'from', values);
   const to = fill(entry, 'to', values);
-  const implementedDir = spec['implemented-dir'] ? fill(entry, 'implemented-dir', values) : undefined;
+  const implementedDir = spec['implemented-dir']
+    ? fill(entry, 'implemented-dir', values)
+    : undefined;
   const message = fill(entry, 'message', values);
   const approved = repo.list(from);
   const moves = unimplementedSpecs(approved, implementedDir ? repo.list(implementedDir) : []).map(
     (path): FileChange => ({ kind: 'move', path, to: to + path.slice(from.length) }),
   );
   if (moves.length === 0) {
-    return { ...base, ...none, message, status: 'done', detail: `no unimplemented specs left in ${from}` };
+    return {
+      ...base,
+      ...none,
+      message,
+      status: 'done',
+      detail: `no unimplemented specs left in ${from}`,
+    };
   }
   return {
     ...base,

@@ -63,17 +63,25 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
   const events = eventsAround(ctx, input, position);
-  checkRuleEvents(rules, events, config.deadlines.map((d) => d.id));
+  checkRuleEvents(
+    rules,
+    events,
+    config.deadlines.map((d) => d.id),
+  );
   let overdue: ChecklistItemView[] = [];
   if (rules.some((r) => r.kind === 'checklist-overdue')) {
     const list = await buildChecklist(ctx, { providers });
     overdue = list.items.filter((i) => i.state === 'overdue');
   }
   const catchUp = config.reminders?.['catch-up-days'];
-  const sinceDays = opts.since ? Math.max(0, (Date.parse(ctx.today) - Date.parse(opts.since)) / 86_400_000) : undefined;
+  const sinceDays = opts.since
+    ? Math.max(0, (Date.parse(ctx.today) - Date.parse(opts.since)) / 86_400_000)
+    : undefined;
   const occurrences = dueReminders(rules, events, overdue, {
     today: ctx.today,
-    ...(catchUp !== undefined || sinceDays !== undefined ? { catchUpDays: Math.min(catchUp ?? Infinity, sinceDays ?? Infinity) } : {}),
+    ...(catchUp !== undefined || sinceDays !== undefined
+      ? { catchUpDays: Math.min(catchUp ?? Infinity, sinceDays ?? Infinity) }
+      : {}),
     checklistSeries: position.series.name,
   });
   const tag = subjectTag(team, config);
@@ -88,7 +96,12 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
       if (text === null) continue; // every library released: nothing to remind
       libraries = text;
     }
-    const mail = composeMail(rule, occ, { team: team.name, tag, today: ctx.today, ...(libraries ? { libraries } : {}) });
+    const mail = composeMail(rule, occ, {
+      team: team.name,
+      tag,
+      today: ctx.today,
+      ...(libraries ? { libraries } : {}),
+    });
     const people = recipientsOf(ctx, occ, notes);
     reminders.push({
       id: occ.id,
@@ -110,7 +123,13 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
     });
   }
   const db = await ctx.store();
-  applyLedger(reminders, ledgerRows(db, reminders.map((r) => r.id)));
+  applyLedger(
+    reminders,
+    ledgerRows(
+      db,
+      reminders.map((r) => r.id),
+    ),
+  );
   return {
     team: team.name,
     date: ctx.today,
@@ -145,7 +164,10 @@ function recipientsOf(ctx: Context, occ: ReminderOccurrence, notes: string[]): R
       notes.push(`${occ.id}: ${r.error}`);
       continue;
     }
-    if (r.people.length === 0) notes.push(`${occ.id}: nobody has the role "${role}" (governance or liaison.yaml people/mail.recipients)`);
+    if (r.people.length === 0)
+      notes.push(
+        `${occ.id}: nobody has the role "${role}" (governance or liaison.yaml people/mail.recipients)`,
+      );
     for (const p of r.people) {
       if (!p.email) notes.push(`${occ.id}: ${p.name} (${role}) has no e-mail address`);
       else if (!out.some((o) => o.email?.toLowerCase() === p.email?.toLowerCase())) out.push(p);
@@ -164,13 +186,34 @@ export function senderOf(ctx: Context): string | null {
 }
 
 /** The team's libraries and what release status says of them; null when all are released. */
-async function librariesText(ctx: Context, providers: Providers, series: string, milestone: IsoDate): Promise<string | null> {
-  const libs = teamDeliverables(ctx.team, ctx.calendarInput.series, series, ctx.data.releases, ctx.config).filter(
-    (d) => (d.type === 'library' || d.type === 'client-library') && d.model === 'cycle-with-intermediary',
+async function librariesText(
+  ctx: Context,
+  providers: Providers,
+  series: string,
+  milestone: IsoDate,
+): Promise<string | null> {
+  const libs = teamDeliverables(
+    ctx.team,
+    ctx.calendarInput.series,
+    series,
+    ctx.data.releases,
+    ctx.config,
+  ).filter(
+    (d) =>
+      (d.type === 'library' || d.type === 'client-library') &&
+      d.model === 'cycle-with-intermediary',
   );
   const status = await providers.check(ctx, 'libraries-released', { due: milestone });
   if (status.status === 'pass') return null;
-  const list = libs.map((d) => `  - ${d.name} (latest ${d.latest ?? 'none'}${d.latestSeries ? ` in ${d.latestSeries}` : ''})`).join('\n');
-  const state = status.status === 'fail' ? status.evidence : `release status not available (${status.evidence}); check with liaison release status`;
+  const list = libs
+    .map(
+      (d) =>
+        `  - ${d.name} (latest ${d.latest ?? 'none'}${d.latestSeries ? ` in ${d.latestSeries}` : ''})`,
+    )
+    .join('\n');
+  const state =
+    status.status === 'fail'
+      ? status.evidence
+      : `release status not available (${status.evidence}); check with liaison release status`;
   return `${list}\n\n  ${state}`;
 }

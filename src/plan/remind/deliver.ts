@@ -30,7 +30,12 @@ export interface DeliverSummary {
  * with the next message; after a failure to reach the server it stops,
  * leaving the rest unclaimed for the next run.
  */
-export async function deliver(db: Db, view: RemindView, team: string, o: DeliverOptions): Promise<DeliverSummary> {
+export async function deliver(
+  db: Db,
+  view: RemindView,
+  team: string,
+  o: DeliverOptions,
+): Promise<DeliverSummary> {
   let sent = 0;
   let skipped = 0;
   let failed = 0;
@@ -58,12 +63,21 @@ export async function deliver(db: Db, view: RemindView, team: string, o: Deliver
         continue;
       }
       const raw = await rawMessage(
-        { reminder: r.id, from: o.from, ...(o.replyTo ? { replyTo: o.replyTo } : {}), to: d.recipient, toName: d.name, subject: r.subject, text: r.body, messageId: d.messageId },
+        {
+          reminder: r.id,
+          from: o.from,
+          ...(o.replyTo ? { replyTo: o.replyTo } : {}),
+          to: d.recipient,
+          toName: d.name,
+          subject: r.subject,
+          text: r.body,
+          messageId: d.messageId,
+        },
         o.now(),
       );
-      const outcome = await o.channel.send(d.recipient, addressOf(o.from), raw, d.messageId, () =>
-        setState(db, r.id, d.recipient, 'sending', null),
-      );
+      const outcome = await o.channel.send(d.recipient, addressOf(o.from), raw, d.messageId, () => {
+        setState(db, r.id, d.recipient, 'sending', null);
+      });
       if (outcome.accepted) {
         setState(db, r.id, d.recipient, 'sent', outcome.response);
         d.state = 'sent';
@@ -77,9 +91,20 @@ export async function deliver(db: Db, view: RemindView, team: string, o: Deliver
         d.state = 'failed';
         failed++;
         // nothing reached the server at all: do not hammer it with the rest
-        if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|Greeting never received|Connection timeout/i.test(outcome.error)) reachable = false;
+        if (
+          /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|Greeting never received|Connection timeout/i.test(
+            outcome.error,
+          )
+        )
+          reachable = false;
       } else {
-        setState(db, r.id, d.recipient, 'unknown', `${outcome.error}; the server may have accepted it: not resent (liaison remind --resend ${r.id})`);
+        setState(
+          db,
+          r.id,
+          d.recipient,
+          'unknown',
+          `${outcome.error}; the server may have accepted it: not resent (liaison remind --resend ${r.id})`,
+        );
         d.state = 'unknown';
         unknown++;
       }

@@ -114,9 +114,9 @@ export function claim(db: Db, req: ClaimRequest): ClaimResult {
   const recipient = req.recipient.toLowerCase();
   return db
     .transaction((): ClaimResult => {
-      const raw = db.prepare('SELECT * FROM plan_reminder_ledger WHERE reminder = ? AND recipient = ?').get(req.reminder, recipient) as
-        | RawRow
-        | undefined;
+      const raw = db
+        .prepare('SELECT * FROM plan_reminder_ledger WHERE reminder = ? AND recipient = ?')
+        .get(req.reminder, recipient) as RawRow | undefined;
       if (!raw) {
         db.prepare(
           `INSERT INTO plan_reminder_ledger (reminder, recipient, team, message_id, channel, state, claimed_by, claimed_on, attempts)
@@ -129,7 +129,13 @@ export function claim(db: Db, req: ClaimRequest): ClaimResult {
         if (alive(row.claimedBy)) return { kind: 'busy', row };
         // claimed but not sending: the body never left, so sending again cannot duplicate
         const settled = row.state === 'claimed' ? 'failed' : req.resolveStale(row);
-        setState(db, row.reminder, row.recipient, settled, `${row.response ?? ''}${row.response ? '; ' : ''}sender ${row.claimedBy} died while sending`);
+        setState(
+          db,
+          row.reminder,
+          row.recipient,
+          settled,
+          `${row.response ?? ''}${row.response ? '; ' : ''}sender ${row.claimedBy} died while sending`,
+        );
         row = { ...row, state: settled };
       }
       if (row.state === 'sent' || row.state === 'unknown') return { kind: row.state, row };
@@ -142,16 +148,23 @@ export function claim(db: Db, req: ClaimRequest): ClaimResult {
     .immediate();
 }
 
-export function setState(db: Db, reminder: string, recipient: string, state: LedgerState, response: string | null): void {
-  db.prepare('UPDATE plan_reminder_ledger SET state = ?, response = ? WHERE reminder = ? AND recipient = ?').run(
-    state,
-    response,
-    reminder,
-    recipient.toLowerCase(),
-  );
+export function setState(
+  db: Db,
+  reminder: string,
+  recipient: string,
+  state: LedgerState,
+  response: string | null,
+): void {
+  db.prepare(
+    'UPDATE plan_reminder_ledger SET state = ?, response = ? WHERE reminder = ? AND recipient = ?',
+  ).run(state, response, reminder, recipient.toLowerCase());
 }
 
 /** `--resend ID`: unknown or failed rows of a reminder may go out again. Returns how many. */
 export function allowResend(db: Db, reminder: string): number {
-  return db.prepare(`UPDATE plan_reminder_ledger SET state = 'failed' WHERE reminder = ? AND state = 'unknown'`).run(reminder).changes;
+  return db
+    .prepare(
+      `UPDATE plan_reminder_ledger SET state = 'failed' WHERE reminder = ? AND state = 'unknown'`,
+    )
+    .run(reminder).changes;
 }

@@ -15,7 +15,10 @@ export interface OutgoingMessage {
 }
 
 export function stableMessageId(reminder: string, recipient: string, team: string): string {
-  const h = createHash('sha256').update(`${reminder}\n${recipient.toLowerCase()}`).digest('hex').slice(0, 32);
+  const h = createHash('sha256')
+    .update(`${reminder}\n${recipient.toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 32);
   return `<${h}.${team.toLowerCase().replace(/[^a-z0-9-]/g, '-')}@release-liaison.invalid>`;
 }
 

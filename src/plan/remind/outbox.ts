@@ -11,7 +11,8 @@ import type { Channel } from './smtp.js';
  */
 export function outboxChannel(dir: string): Channel {
   mkdirSync(dir, { recursive: true });
-  const fileOf = (messageId: string) => join(dir, `${createHash('sha256').update(messageId).digest('hex').slice(0, 24)}.eml`);
+  const fileOf = (messageId: string) =>
+    join(dir, `${createHash('sha256').update(messageId).digest('hex').slice(0, 24)}.eml`);
   return {
     name: `outbox ${dir}`,
     send: (_to, _from, raw, messageId, onBodyStart) => {
@@ -23,7 +24,11 @@ export function outboxChannel(dir: string): Channel {
         renameSync(tmp, file);
         return Promise.resolve({ accepted: true, response: `wrote ${file}` });
       } catch (e) {
-        return Promise.resolve({ accepted: false, definite: !existsSync(file), error: (e as Error).message });
+        return Promise.resolve({
+          accepted: false,
+          definite: !existsSync(file),
+          error: (e as Error).message,
+        });
       }
     },
     resolveStale: (messageId) => (existsSync(fileOf(messageId)) ? 'sent' : 'failed'),

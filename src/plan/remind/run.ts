@@ -30,8 +30,12 @@ export interface RemindRun extends RemindView {
  * (reminder, recipient) once according to the ledger.
  */
 export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<RemindRun> {
-  if (opts.since !== undefined && !isIsoDate(opts.since)) throw new UsageError(`--since ${opts.since}: expected YYYY-MM-DD`);
-  if (opts.send && opts.outbox) throw new UsageError('--send and --outbox exclude each other: --send delivers by SMTP, --outbox writes .eml files');
+  if (opts.since !== undefined && !isIsoDate(opts.since))
+    throw new UsageError(`--since ${opts.since}: expected YYYY-MM-DD`);
+  if (opts.send && opts.outbox)
+    throw new UsageError(
+      '--send and --outbox exclude each other: --send delivers by SMTP, --outbox writes .eml files',
+    );
   const channel = openChannel(ctx, opts);
   const db = await ctx.store();
   if (opts.resend) allowResend(db, opts.resend);
@@ -41,7 +45,10 @@ export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<R
   });
   if (!channel) return { ...view, summary: null };
   const from = view.from;
-  if (!from) throw new UsageError('no sender address: set mail.from in liaison.yaml (or a release liaison with an e-mail in governance)');
+  if (!from)
+    throw new UsageError(
+      'no sender address: set mail.from in liaison.yaml (or a release liaison with an e-mail in governance)',
+    );
   view.mode = 'send';
   view.channel = channel.name;
   const replyTo = ctx.config.mail?.['reply-to'];
@@ -61,7 +68,10 @@ function openChannel(ctx: Context, opts: RemindRunOptions): Channel | undefined 
   if (opts.outbox) return outboxChannel(resolve(ctx.io.cwd, opts.outbox));
   if (!opts.send) return undefined;
   const url = opts.smtpUrl ?? ctx.io.env.LIAISON_SMTP_URL ?? ctx.config.mail?.['smtp-url'];
-  if (!url) throw new UsageError('--send needs an SMTP server: --smtp-url smtp://[user@]host[:port], $LIAISON_SMTP_URL or mail.smtp-url');
+  if (!url)
+    throw new UsageError(
+      '--send needs an SMTP server: --smtp-url smtp://[user@]host[:port], $LIAISON_SMTP_URL or mail.smtp-url',
+    );
   return smtpChannel(parseSmtpUrl(url, ctx.io.env));
 }
 

@@ -22,21 +22,37 @@ export function parseSmtpUrl(text: string, env: NodeJS.ProcessEnv): SmtpTarget {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--smtp-url ${text}: not a URL; expected smtp://[user@]host[:port] or smtps://...`);
+    throw new UsageError(
+      `--smtp-url ${text}: not a URL; expected smtp://[user@]host[:port] or smtps://...`,
+    );
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-    throw new UsageError(`--smtp-url ${text}: scheme must be smtp:// or smtps://, not ${url.protocol}//`);
+    throw new UsageError(
+      `--smtp-url ${text}: scheme must be smtp:// or smtps://, not ${url.protocol}//`,
+    );
   }
   if (!url.hostname) throw new UsageError(`--smtp-url ${text}: no host`);
-  if (url.password) throw new UsageError(`--smtp-url: do not put the password in the URL; set LIAISON_SMTP_PASSWORD`);
-  if (url.pathname && url.pathname !== '/' && url.pathname !== '') throw new UsageError(`--smtp-url ${text}: unexpected path ${url.pathname}`);
+  if (url.password)
+    throw new UsageError(
+      `--smtp-url: do not put the password in the URL; set LIAISON_SMTP_PASSWORD`,
+    );
+  if (url.pathname && url.pathname !== '/' && url.pathname !== '')
+    throw new UsageError(`--smtp-url ${text}: unexpected path ${url.pathname}`);
   const secure = url.protocol === 'smtps:';
   const port = url.port ? Number(url.port) : secure ? 465 : 25;
   const user = url.username ? decodeURIComponent(url.username) : undefined;
   const pass = env.LIAISON_SMTP_PASSWORD;
-  if (user && !pass) throw new UsageError(`--smtp-url names user ${user} but LIAISON_SMTP_PASSWORD is not set`);
+  if (user && !pass)
+    throw new UsageError(`--smtp-url names user ${user} but LIAISON_SMTP_PASSWORD is not set`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  return { secure, host, port, ...(user ? { user } : {}), ...(user && pass ? { pass } : {}), label: `${url.protocol}//${host}:${port}` };
+  return {
+    secure,
+    host,
+    port,
+    ...(user ? { user } : {}),
+    ...(user && pass ? { pass } : {}),
+    label: `${url.protocol}//${host}:${port}`,
+  };
 }
 
 /**
@@ -52,7 +68,13 @@ export type SendOutcome =
 export interface Channel {
   readonly name: string;
   /** `onBodyStart` runs (synchronously) right before the first byte of the message leaves. */
-  send(to: string, from: string, raw: Buffer, messageId: string, onBodyStart: () => void): Promise<SendOutcome>;
+  send(
+    to: string,
+    from: string,
+    raw: Buffer,
+    messageId: string,
+    onBodyStart: () => void,
+  ): Promise<SendOutcome>;
   /** Settles a message a dead sender left half-done. */
   resolveStale(messageId: string, recipient: string): 'sent' | 'failed' | 'unknown';
   close(): void;
@@ -64,7 +86,8 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 export function smtpChannel(target: SmtpTarget, opts: { name?: string } = {}): Channel {
   return {
     name: `smtp ${target.label}`,
-    send: (to, from, raw, _id, onBodyStart) => sendOne(target, opts.name, to, from, raw, onBodyStart),
+    send: (to, from, raw, _id, onBodyStart) =>
+      sendOne(target, opts.name, to, from, raw, onBodyStart),
     resolveStale: () => 'unknown',
     close: () => undefined,
   };
@@ -107,7 +130,10 @@ function sendOne(
     };
     conn.on('error', fail);
     conn.connect((err) => {
-      if (err) return fail(err);
+      if (err) {
+        fail(err);
+        return;
+      }
       const send = () => {
         // nodemailer reads the body only after the server accepted DATA (354)
         let started = false;
@@ -123,13 +149,18 @@ function sendOne(
           },
         });
         conn.send({ from, to: [to] }, body, (e, info) => {
-          if (e) return fail(e);
-          if (!info.accepted.length) return done({ accepted: false, definite: true, error: `recipient refused: ${info.response}` });
-          done({ accepted: true, response: info.response });
+          if (e) fail(e);
+          else if (!info.accepted.length)
+            done({ accepted: false, definite: true, error: `recipient refused: ${info.response}` });
+          else done({ accepted: true, response: info.response });
         });
       };
-      if (target.user && target.pass) conn.login({ user: target.user, pass: target.pass }, (e) => (e ? fail(e) : send()));
-      else send();
+      if (target.user && target.pass) {
+        conn.login({ user: target.user, pass: target.pass }, (e) => {
+          if (e) fail(e);
+          else send();
+        });
+      } else send();
     });
   });
 }

@@ -47,7 +47,11 @@ export function composeMail(
     lead: r.lead,
     description: e.description ?? '',
     libraries: ctx.libraries ?? '',
-    items: item ? [item.link ? `  ${item.link}` : '', item.evidence ? `  (${item.evidence})` : ''].filter(Boolean).join('\n') + '\n' : '',
+    items: item
+      ? [item.link ? `  ${item.link}` : '', item.evidence ? `  (${item.evidence})` : '']
+          .filter(Boolean)
+          .join('\n') + '\n'
+      : '',
   };
   const fill = (t: string) => t.replace(/\{([A-Za-z_-]+)\}/g, (all, k: string) => values[k] ?? all);
   const body = fill(rule.body)

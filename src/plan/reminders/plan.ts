@@ -36,10 +36,19 @@ export function matchesEvent(label: string, e: CycleEvent): boolean {
 }
 
 /** A rule event no known event matches is a config error (a typo would otherwise send nothing, silently). */
-export function checkRuleEvents(rules: readonly ReminderRule[], events: readonly CycleEvent[], teamDeadlineIds: readonly string[]): void {
+export function checkRuleEvents(
+  rules: readonly ReminderRule[],
+  events: readonly CycleEvent[],
+  teamDeadlineIds: readonly string[],
+): void {
   for (const rule of rules) {
     rule.events.forEach((label, i) => {
-      if (label === '@team' || teamDeadlineIds.includes(label) || events.some((e) => matchesEvent(label, e))) return;
+      if (
+        label === '@team' ||
+        teamDeadlineIds.includes(label) ||
+        events.some((e) => matchesEvent(label, e))
+      )
+        return;
       throw new ConfigError(
         `event "${label}" is in no schedule of the current or next series and is no team deadline`,
         rule.file,
@@ -90,9 +99,19 @@ export function dueReminders(
           due,
           expires,
           lead: '',
-          event: { id: item.id, title: item.title, date: item.due, week: item.week, series: opts.checklistSeries ?? '', url: item.link, description: item.evidence },
+          event: {
+            id: item.id,
+            title: item.title,
+            date: item.due,
+            week: item.week,
+            series: opts.checklistSeries ?? '',
+            url: item.link,
+            description: item.evidence,
+          },
           // items of the whole team go to the liaison who follows them, not to the public list
-          to: rule.to.flatMap((r) => (r === 'owner' ? [item.owner === 'team' ? 'liaison' : item.owner] : [r])),
+          to: rule.to.flatMap((r) =>
+            r === 'owner' ? [item.owner === 'team' ? 'liaison' : item.owner] : [r],
+          ),
           item,
         });
       }

@@ -39,10 +39,16 @@ export function reminderRules(team: Team, config: TeamConfig, configFile: string
   const silence = new Set(section?.silence ?? []);
   section?.silence.forEach((id, i) => {
     if (!merged.some((r) => r.value.id === id)) {
-      throw new ConfigError(`no reminder rule "${id}" to silence; rules: ${merged.map((r) => r.value.id).join(', ')}`, configFile, `reminders.silence[${i}]`);
+      throw new ConfigError(
+        `no reminder rule "${id}" to silence; rules: ${merged.map((r) => r.value.id).join(', ')}`,
+        configFile,
+        `reminders.silence[${i}]`,
+      );
     }
   });
-  return merged.filter((r) => !silence.has(r.value.id) && r.value.silenced !== true).map((r) => toRule(r, team, config));
+  return merged
+    .filter((r) => !silence.has(r.value.id) && r.value.silenced !== true)
+    .map((r) => toRule(r, team, config));
 }
 
 function toRule(entry: Sourced<ReminderRuleSpec>, team: Team, config: TeamConfig): ReminderRule {
@@ -51,7 +57,12 @@ function toRule(entry: Sourced<ReminderRuleSpec>, team: Team, config: TeamConfig
   const to = required(entry, 'to');
   to.forEach((role, i) => {
     if (role === 'owner') {
-      if (kind !== 'checklist-overdue') throw new ConfigError('"owner" is only a recipient of checklist-overdue rules', entry.file, `${entry.field}.to[${i}]`);
+      if (kind !== 'checklist-overdue')
+        throw new ConfigError(
+          '"owner" is only a recipient of checklist-overdue rules',
+          entry.file,
+          `${entry.field}.to[${i}]`,
+        );
       return;
     }
     const r = resolveRole(role, team, config);
@@ -62,7 +73,10 @@ function toRule(entry: Sourced<ReminderRuleSpec>, team: Team, config: TeamConfig
     id: v.id,
     kind,
     events: needsEvents ? required(entry, 'events') : [],
-    leadDays: (needsEvents ? required(entry, 'lead') : []).map((text) => ({ text, days: parseLead(text) })),
+    leadDays: (needsEvents ? required(entry, 'lead') : []).map((text) => ({
+      text,
+      days: parseLead(text),
+    })),
     to,
     subject: required(entry, 'subject'),
     body: required(entry, 'body'),
