@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { Command, Option } from 'commander';
 import type { Wrap } from '../cli/commands.js';
 
@@ -20,7 +21,7 @@ export function registerNotes(program: Command, wrap: Wrap): void {
       .addOption(new Option('--no-collapse-pre-releases', 'show pre-releases separately'))
       .addOption(new Option('--stop-at-branch-base', 'stop scanning where the branch meets the default branch'))
       .addOption(new Option('--no-stop-at-branch-base', 'scan the whole history'))
-      .addOption(new Option('--ignore-cache', 'accepted for reno compatibility (the reno.cache file is never read)'))
+      .addOption(new Option('--ignore-cache', 'read all history from git, not from the commit cache in the store (reno.cache files are never read)'))
       // values of `--version` that the program-level option let through as operands
       .allowExcessArguments(true);
 
@@ -64,9 +65,11 @@ export function registerNotes(program: Command, wrap: Wrap): void {
  * arguments (in order), so `notes report --version 1.0.0` works as in reno.
  */
 function keepVersionOptionForNotes(program: Command): void {
-  const listeners = program.listeners('option:version') as ((...a: unknown[]) => void)[];
-  program.removeAllListeners('option:version');
-  program.on('option:version', (...a: unknown[]) => {
+  // commander's Command is an EventEmitter at run time; its typings do not say so
+  const emitter = program as unknown as EventEmitter;
+  const listeners = emitter.listeners('option:version') as ((...a: unknown[]) => void)[];
+  emitter.removeAllListeners('option:version');
+  emitter.on('option:version', (...a: unknown[]) => {
     if (notesArgs(program) !== null) return;
     for (const l of listeners) l.apply(program, a);
   });
@@ -74,7 +77,7 @@ function keepVersionOptionForNotes(program: Command): void {
 
 /** The arguments after `notes`, or null when the command line is not a notes command. */
 function notesArgs(program: Command): string[] | null {
-  const raw = program.rawArgs;
+  const raw = (program as unknown as { rawArgs: readonly string[] }).rawArgs;
   const first = raw.findIndex((a) => !a.startsWith('-'));
   return first >= 0 && raw[first] === 'notes' ? raw.slice(first + 1) : null;
 }

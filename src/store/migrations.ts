@@ -1,4 +1,5 @@
 import type { Migration } from './db.js';
+import { NOTES_MIGRATIONS } from '../notes/scanner/history-cache.js';
 import { PLAN_MIGRATIONS } from '../plan/migrations.js';
 import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
 import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/store.js';
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...GOALS_MIGRATIONS,
   ...REVIEW_MIGRATIONS,
   ...WEB_MIGRATIONS,
+  ...NOTES_MIGRATIONS,
 ];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TestRepo } from '../helpers/git-repo.js';
 import { tempDir } from '../helpers/tmp.js';
 import { runCli } from '../helpers/cli.js';
-import { fixNote, note, notes } from './helpers.js';
+import { fixNote, note, notes, storeFor } from './helpers.js';
 
 function badRepo(): TestRepo {
   const repo = TestRepo.create();
@@ -36,7 +36,7 @@ describe('bad input', () => {
 
   it('lint reports the same findings as reno and exits 1', async () => {
     const repo = badRepo();
-    const r = await runCli(['notes', 'lint'], { cwd: repo.dir });
+    const r = await runCli(['notes', 'lint', '--db', storeFor(repo)], { cwd: repo.dir });
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toContain('unrecognized section name others in ./releasenotes/notes/types-0000000000000004.yaml');
@@ -47,11 +47,11 @@ describe('bad input', () => {
   it('lint finds UID collisions and passes a clean folder', async () => {
     const repo = TestRepo.create();
     repo.commit('notes', { [note('one-0000000000000001')]: fixNote('one'), [note('two-0000000000000001')]: fixNote('two') });
-    const r = await runCli(['notes', 'lint', '--repo', repo.dir], { cwd: repo.dir });
+    const r = await runCli(['notes', 'lint', '--repo', repo.dir, '--db', storeFor(repo)], { cwd: repo.dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`UID collision: ['${repo.dir}/releasenotes/notes/one-0000000000000001.yaml', '${repo.dir}/releasenotes/notes/two-0000000000000001.yaml']`);
     repo.commit('fix', { [note('two-0000000000000001')]: null });
-    const ok = await runCli(['notes', 'lint', '--repo', repo.dir], { cwd: repo.dir });
+    const ok = await runCli(['notes', 'lint', '--repo', repo.dir, '--db', storeFor(repo)], { cwd: repo.dir });
     // the work tree is clean now; the history still adds two files with one UID in one
     // commit (reno's scan fails there): we warn and skip that change
     expect(ok.code).toBe(0);
@@ -68,7 +68,7 @@ describe('bad input', () => {
     const early = await notes(repo, 'list', ['--earliest-version', '9.9.9'], true);
     expect(early.code).toBe(2);
     expect(early.stderr.trim()).toBe('liaison: earliest-version set to unknown revision 9.9.9 (it is not a version tag on the current branch)');
-    const nogit = await runCli(['notes', 'report', '--repo', tempDir()]);
+    const nogit = await runCli(['notes', 'report', '--repo', tempDir(), '--ignore-cache']);
     expect(nogit.code).toBe(2);
     expect(nogit.stderr).toMatch(/^liaison: .*not a git repository/);
     expect(nogit.stderr.split('\n').length).toBe(2);
@@ -92,7 +92,7 @@ describe('bad input', () => {
     }
     const clone = join(tempDir(), 'shallow');
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone]);
-    const r = await runCli(['notes', 'list', '--repo', clone]);
+    const r = await runCli(['notes', 'list', '--repo', clone, '--db', join(tempDir(), 'db')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('shallow clone');
     expect(r.stdout).toContain('n4-0000000000000004.yaml');

@@ -68,3 +68,26 @@ describe('library API', () => {
     expect(view.versions.map((v) => v.version)).toEqual(['3.0.0.0b2-1', '3.0.0.0b1', '2.0.0.0rc1']);
   });
 });
+
+describe('history cache', () => {
+  it('gives the same scan from the SQLite cache, cold, warm and after new commits', async () => {
+    const { openStore } = await import('../../src/store/db.js');
+    const { sqliteHistoryCache } = await import('../../src/notes/scanner/history-cache.js');
+    const { tempDir } = await import('../helpers/tmp.js');
+    const db = openStore(`${tempDir()}/cache.db`);
+    const cache = sqliteHistoryCache(db);
+    const repo = cycle();
+    const plain = async () => (await scanRepository({ repoDir: repo.dir, stopAtBranchBase: false })).scan.versions;
+    const cached = async () => (await scanRepository({ repoDir: repo.dir, stopAtBranchBase: false, cache })).scan.versions;
+    expect(await cached()).toEqual(await plain());
+    expect(await cached()).toEqual(await plain());
+    repo.branch('topic').checkout('topic');
+    repo.commit('topic', { [note('topic-0000000000000007')]: fixNote('topic') });
+    repo.checkout('master');
+    repo.merge('topic');
+    repo.tag('3.0.0.0rc1');
+    expect(await cached()).toEqual(await plain());
+    expect((await cached()).map((v) => v.version)).toEqual(['3.0.0.0rc1', '3.0.0.0b1', '2.0.0.0rc1', '1.0.0']);
+    db.close();
+  });
+});

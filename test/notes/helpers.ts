@@ -1,11 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 
 const RENO = process.env.LIAISON_RENO;
 /** Options reno does not have (or that change where the output goes). */
 const OURS_ONLY = new Set(['--format', '--json', '-o', '--output']);
+
+const stores = new WeakMap<TestRepo, string>();
+
+/** A store (history cache) per test repository, outside its work tree. */
+export function storeFor(repo: TestRepo): string {
+  let path = stores.get(repo);
+  if (!path) stores.set(repo, (path = join(tempDir('liaison-store-'), 'liaison.db')));
+  return path;
+}
 
 /** A note file's path under the default notes folder. */
 export const note = (name: string): string => `releasenotes/notes/${name}.yaml`;
@@ -15,7 +26,7 @@ export const fixNote = (text: string): string => `---\nfixes:\n  - ${text}\n`;
 
 /** Runs `liaison notes <sub>` on a repo; fails the test on a non-zero exit unless allowed. */
 export async function notes(repo: TestRepo, sub: string, args: string[] = [], allowFail = false) {
-  const r = await runCli(['notes', sub, '--repo', repo.dir, ...args], { cwd: repo.dir });
+  const r = await runCli(['notes', sub, '--repo', repo.dir, '--db', storeFor(repo), ...args], { cwd: repo.dir });
   if (!allowFail && r.code !== 0) throw new Error(`notes ${sub} exited ${r.code}: ${r.stderr}`);
   if (RENO && (sub === 'list' || sub === 'report') && r.code === 0 && !args.some((a) => OURS_ONLY.has(a))) {
     // with $LIAISON_RENO (a reno executable), every scenario is also checked against reno itself

@@ -9,7 +9,7 @@ export async function runLint(ctx: Context): Promise<number> {
   const { shown, dir } = repoArg(ctx);
   const { config, warnings: configWarnings } = loadRenoConfig(dir, notesOptions(ctx).relNotesDir ?? 'releasenotes');
   // reno lint also runs a full scan and fails when the scan fails
-  const scanned = await scanRepository(queryOf(ctx));
+  const scanned = await scanRepository(await queryOf(ctx));
   const view = lintNotes(dir, shown, config);
   const scanWarnings = scanned.warnings.filter((w) => !configWarnings.includes(w));
   if (ctx.json) ctx.io.stdout(JSON.stringify({ ...view, warnings: [...configWarnings, ...scanWarnings, ...view.warnings] }, null, 2) + '\n');

@@ -10,7 +10,7 @@ export interface NotesListView {
 }
 
 export async function runList(ctx: Context, versions: readonly string[] = []): Promise<number> {
-  const repo = await scanRepository(queryOf(ctx));
+  const repo = await scanRepository(await queryOf(ctx));
   printWarnings(ctx, repo.warnings);
   const names = selectVersions(repo, versions.length ? versions : (notesOptions(ctx).version ?? []));
   const byName = new Map(repo.scan.versions.map((v) => [v.version, v.notes]));

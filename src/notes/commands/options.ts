@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import type { NotesQuery } from '../scanner/repository.js';
+import { sqliteHistoryCache } from '../scanner/history-cache.js';
 
 /** The notes options as commander leaves them in `ctx.options`. */
 export interface NotesCliOptions {
@@ -16,6 +17,7 @@ export interface NotesCliOptions {
   output?: string;
   format?: 'rst' | 'md' | 'html' | 'json';
   fromTemplate?: string;
+  ignoreCache?: boolean;
 }
 
 export function notesOptions(ctx: Context): NotesCliOptions {
@@ -28,9 +30,12 @@ export function repoArg(ctx: Context): { shown: string; dir: string } {
   return { shown, dir: resolve(ctx.io.cwd, shown) };
 }
 
-export function queryOf(ctx: Context): NotesQuery {
+/** The query of a notes command, with the SQLite history cache unless --ignore-cache. */
+export async function queryOf(ctx: Context): Promise<NotesQuery> {
   const o = notesOptions(ctx);
+  const cache = o.ignoreCache ? undefined : sqliteHistoryCache(await ctx.store());
   return {
+    ...(cache ? { cache } : {}),
     repoDir: repoArg(ctx).dir,
     relnotesdir: o.relNotesDir ?? 'releasenotes',
     ...(o.branch !== undefined ? { branch: o.branch } : {}),

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { git, gitSync, GitError } from '../../git/run.js';
 import { UsageError } from '../../core/errors.js';
+import type { HistoryCache } from './history-cache.js';
 
 /**
  * The git adapter of the scanner: everything it needs from a repository in
@@ -57,32 +58,63 @@ export interface RepoFacts {
 
 const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
 
-/** Reads every fact the scan needs; `workingCopy` adds the `git status` of the notes folder. */
-export async function readRepoFacts(repoDir: string, notesPath: string, opts: { workingCopy: boolean }): Promise<RepoFacts> {
+/**
+ * Reads every fact the scan needs; `workingCopy` adds the `git status` of
+ * the notes folder. With a cache, commits already known are not asked
+ * again: when every ref tip is cached, git is not asked about history at all.
+ */
+export async function readRepoFacts(repoDir: string, notesPath: string, opts: { workingCopy: boolean; cache?: HistoryCache }): Promise<RepoFacts> {
   const head = resolveHead(repoDir);
   const pathspec = `:(literal)${notesPath}`;
-  const [refsOut, graphOut, logOut, statusOut] = await Promise.all([
-    git(repoDir, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)', 'refs/heads', 'refs/remotes', 'refs/tags']),
-    git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]),
-    git(repoDir, ['log', '--full-history', '-z', '-c', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H', ...HISTORY, '--', pathspec]),
-    opts.workingCopy
-      ? git(repoDir, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--', pathspec])
-      : Promise.resolve(''),
-  ]);
+  const cache = head.shallow ? undefined : opts.cache;
+  const refsPromise = git(repoDir, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+  const statusPromise = opts.workingCopy
+    ? git(repoDir, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--', pathspec])
+    : Promise.resolve('');
   const warnings: string[] = [];
+  let commits: Map<string, CommitNode>;
+  let noteChanges: Map<string, FileChange[]>;
+  let refsOut: string;
+  if (!cache) {
+    const [r, graphOut, logOut] = await Promise.all([refsPromise, git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]), git(repoDir, notesLogArgs(HISTORY, pathspec))]);
+    refsOut = r;
+    commits = parseGraph(graphOut);
+    noteChanges = parseRawLog(logOut);
+  } else {
+    refsOut = await refsPromise;
+    const tips = [...new Set([head.sha, ...parseRefs(refsOut, repoDir, []).refs.values()])];
+    const known = cache.known(notesPath, tips);
+    const cached = cache.load(notesPath);
+    commits = cached.commits;
+    noteChanges = cached.changes;
+    const unknown = tips.filter((t) => !known.has(t));
+    if (unknown.length > 0) {
+      // only the history not cached yet: new tips, minus what the cached tips reach
+      const range = [...unknown, ...[...known].map((k) => `^${k}`)];
+      const [graphOut, logOut] = await Promise.all([git(repoDir, ['rev-list', '--parents', '--timestamp', ...range]), git(repoDir, notesLogArgs(range, pathspec))]);
+      const newCommits = parseGraph(graphOut);
+      const newChanges = parseRawLog(logOut);
+      cache.save(notesPath, newCommits, newChanges);
+      for (const [k, v] of newCommits) commits.set(k, v);
+      for (const [k, v] of newChanges) noteChanges.set(k, v);
+    }
+  }
   const { refs, tags } = parseRefs(refsOut, repoDir, warnings);
-  const commits = parseGraph(graphOut);
   return {
     repoDir,
     head: head.sha,
     refs,
     tags,
     commits,
-    noteChanges: parseRawLog(logOut),
-    workingCopy: parseStatus(statusOut),
+    noteChanges,
+    workingCopy: parseStatus(await statusPromise),
     shallow: head.shallow,
     warnings,
   };
+}
+
+function notesLogArgs(revs: readonly string[], pathspec: string): string[] {
+  return ['log', '--full-history', '-z', '-c', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H', ...revs, '--', pathspec];
 }
 
 function resolveHead(repoDir: string): { sha: string; shallow: boolean } {
@@ -215,14 +247,22 @@ export function parseStatus(out: string): WorkingCopyChange[] {
  * Of the given merges, those that are "clean" over the whole tree (no path
  * differs from every parent): one `git log --no-walk -c` for all of them.
  */
-export async function cleanMerges(repoDir: string, merges: readonly string[]): Promise<Set<string>> {
+export async function cleanMerges(repoDir: string, merges: readonly string[], cache?: HistoryCache): Promise<Set<string>> {
   const clean = new Set<string>();
-  if (merges.length === 0) return clean;
+  const cached = cache?.cleanMerges(merges) ?? new Map<string, boolean>();
+  for (const [sha, isClean] of cached) if (isClean) clean.add(sha);
+  const ask = merges.filter((m) => !cached.has(m));
+  if (ask.length === 0) return clean;
   const out = await git(repoDir, ['log', '--no-walk=unsorted', '--stdin', '-c', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x01%H'], {
-    input: merges.join('\n') + '\n',
+    input: ask.join('\n') + '\n',
   });
   const changed = parseRawLog(out);
-  for (const m of merges) if (!changed.has(m)) clean.add(m);
+  const answers = new Map<string, boolean>();
+  for (const m of ask) {
+    answers.set(m, !changed.has(m));
+    if (!changed.has(m)) clean.add(m);
+  }
+  cache?.saveCleanMerges(answers);
   return clean;
 }
 

@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { loadRenoConfig, notesPath, type RenoConfig, type RenoOverrides } from '../config.js';
 import { decodeNoteBytes, NoteParseError, parseNoteText, type ParsedNote } from '../note-file.js';
 import { cleanMerges, readBlobs, readRepoFacts, type RepoFacts } from './git-facts.js';
+import type { HistoryCache } from './history-cache.js';
 import { nullMergeCandidates, scanNotes, type ScanResult } from './scan.js';
 import type { NoteSource } from './tracker.js';
 
@@ -17,6 +18,8 @@ export interface NotesQuery extends RenoOverrides {
   readonly repoDir: string;
   /** reno's `--rel-notes-dir` (default `releasenotes`). */
   readonly relnotesdir?: string;
+  /** Commit facts already read from git (SQLite store); none = ask git for everything. */
+  readonly cache?: HistoryCache;
 }
 
 export interface ScannedRepository {
@@ -39,20 +42,21 @@ export interface OpenedRepository {
   readonly configFile: string | null;
   readonly configWarnings: readonly string[];
   readonly facts: RepoFacts;
+  readonly cache?: HistoryCache;
 }
 
 export async function openRepository(query: NotesQuery): Promise<OpenedRepository> {
   const repoDir = query.repoDir;
   if (!existsSync(repoDir) || !statSync(repoDir).isDirectory()) throw new UsageError(`--repo ${repoDir}: no such directory`);
   const loaded = loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query);
-  const facts = await readRepoFacts(repoDir, notesPath(loaded.config), { workingCopy: !loaded.config.branch });
-  return { repoDir, config: loaded.config, configFile: loaded.file, configWarnings: loaded.warnings, facts };
+  const facts = await readRepoFacts(repoDir, notesPath(loaded.config), { workingCopy: !loaded.config.branch, ...(query.cache ? { cache: query.cache } : {}) });
+  return { repoDir, config: loaded.config, configFile: loaded.file, configWarnings: loaded.warnings, facts, ...(query.cache ? { cache: query.cache } : {}) };
 }
 
 /** Scans the opened repository, with config changes (e.g. another branch). */
 export async function scanOpened(opened: OpenedRepository, changes: Partial<RenoConfig>): Promise<ScannedRepository> {
   const config: RenoConfig = { ...opened.config, ...changes };
-  const clean = await cleanMerges(opened.repoDir, nullMergeCandidates(opened.facts, config));
+  const clean = await cleanMerges(opened.repoDir, nullMergeCandidates(opened.facts, config), opened.facts.shallow ? undefined : opened.cache);
   const scan = scanNotes(opened.facts, config, clean);
   const warnings = [...opened.configWarnings, ...scan.warnings];
   const dir = join(opened.repoDir, notesPath(config));

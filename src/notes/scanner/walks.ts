@@ -14,59 +14,77 @@ export type Graph = ReadonlyMap<string, CommitNode>;
  * the first time it is seen.
  */
 export function* dateWalk(graph: Graph, head: string): Generator<string> {
-  const heap: string[] = [];
+  // heap of [time, sha] pairs, so comparisons need no map lookups
+  const times: number[] = [];
+  const shas: string[] = [];
   const seen = new Set<string>([head]);
-  const before = (a: string, b: string): boolean => {
-    const ta = graph.get(a)?.time ?? 0;
-    const tb = graph.get(b)?.time ?? 0;
-    return ta !== tb ? ta > tb : a < b;
+  const before = (i: number, j: number): boolean => {
+    const ti = times[i]!;
+    const tj = times[j]!;
+    return ti !== tj ? ti > tj : shas[i]! < shas[j]!;
   };
-  const push = (sha: string) => {
-    heap.push(sha);
-    let i = heap.length - 1;
+  const swap = (i: number, j: number) => {
+    [times[i], times[j]] = [times[j]!, times[i]!];
+    [shas[i], shas[j]] = [shas[j]!, shas[i]!];
+  };
+  const push = (sha: string, time: number) => {
+    times.push(time);
+    shas.push(sha);
+    let i = shas.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      if (!before(i, parent)) break;
+      swap(i, parent);
       i = parent;
     }
   };
   const pop = (): string => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
+    const top = shas[0]!;
+    const lastTime = times.pop()!;
+    const lastSha = shas.pop()!;
+    if (shas.length > 0) {
+      times[0] = lastTime;
+      shas[0] = lastSha;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+        if (l < shas.length && before(l, m)) m = l;
+        if (r < shas.length && before(r, m)) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        swap(i, m);
         i = m;
       }
     }
     return top;
   };
-  if (!graph.has(head)) return;
-  push(head);
-  while (heap.length > 0) {
+  const headNode = graph.get(head);
+  if (!headNode) return;
+  push(head, headNode.time);
+  while (shas.length > 0) {
     const sha = pop();
     yield sha;
     for (const p of graph.get(sha)?.parents ?? []) {
-      if (!seen.has(p) && graph.has(p)) {
-        seen.add(p);
-        push(p);
-      }
+      if (seen.has(p)) continue;
+      const node = graph.get(p);
+      if (!node) continue;
+      seen.add(p);
+      push(p, node.time);
     }
   }
 }
 
-/** Every commit reachable from `head` (all parents). */
+const reachableMemo = new WeakMap<Graph, Map<string, Set<string>>>();
+
+/** Every commit reachable from `head` (all parents); memoised per graph (graphs are never changed). */
 export function reachable(graph: Graph, head: string): Set<string> {
+  let memo = reachableMemo.get(graph);
+  if (!memo) reachableMemo.set(graph, (memo = new Map()));
+  const known = memo.get(head);
+  if (known) return known;
   const seen = new Set<string>();
+  memo.set(head, seen);
   const stack = [head];
   while (stack.length > 0) {
     const sha = stack.pop()!;
