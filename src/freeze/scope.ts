@@ -22,13 +22,16 @@ export interface FreezeScope {
   readonly rcTag: string;
 }
 
-/** The team's cycle-with-rc deliverables of the series (config `ignore` respected). */
+/**
+ * The team's cycle-with-rc deliverables of the series (config `ignore`
+ * respected). Only the team's files are read: governance names them.
+ */
 export function rcDeliverables(ctx: Context, series: string): Deliverable[] {
   const ignored = (name: string) => ctx.config.deliverables?.[name]?.ignore === true;
-  return ctx.data.releases
-    .deliverableNames(series)
-    .map((n) => ctx.data.releases.deliverable(series, n))
-    .filter((d): d is Deliverable => d !== undefined && d.team === ctx.team.name && d.model === 'cycle-with-rc' && !ignored(d.name));
+  return ctx.team.deliverables
+    .filter((g) => g.releaseManagement === undefined && !ignored(g.name))
+    .map((g) => ctx.data.releases.deliverable(series, g.name))
+    .filter((d): d is Deliverable => d !== undefined && d.model === 'cycle-with-rc');
 }
 
 /**
