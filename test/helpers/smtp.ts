@@ -35,6 +35,7 @@ export class TestSmtpServer {
       allowInsecureAuth: true,
       logger: false,
       closeTimeout: 200,
+      disableReverseLookup: true,
       onAuth(auth, _session, cb) {
         if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass)
           cb(null, { user: auth.username });
