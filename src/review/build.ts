@@ -41,14 +41,19 @@ export async function buildReviewView(ctx: Context, opts: ReviewBuildOptions = {
   const facts = new Map<string, ShipFacts>();
   const locator = cloneLocator(ctx, opts.clones);
   if (opts.ships !== false) {
-    // clones are independent: read them in parallel (process starts dominate)
-    const jobs = new Map<string, Promise<ShipFacts>>();
+    // ranges are independent: read a few at a time (process starts dominate;
+    // more than a handful in flight only thrashes a small machine)
+    const todo = new Map<string, () => Promise<ShipFacts>>();
     for (const { deliverable, query } of shipQueries(analyses)) {
       const key = shipKey(query);
-      const clone = jobs.has(key) ? undefined : locator.find(query.repo, deliverable);
-      if (clone) jobs.set(key, readShipFacts(clone, query));
+      const clone = todo.has(key) ? undefined : locator.find(query.repo, deliverable);
+      if (clone) todo.set(key, () => readShipFacts(clone, query));
     }
-    for (const [key, job] of jobs) facts.set(key, await job);
+    const queue = [...todo];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) facts.set(next[0], await next[1]());
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
   return planReview({
     analyses,
@@ -72,8 +77,11 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
     liaisons: [...(team.liaisons.release ?? []).map((p) => p.email), ...(people?.liaisons ?? []).map((p) => p.email)],
     releaseTeam: releaseTeam ? [releaseTeam.ptl?.email, ...(releaseTeam.liaisons.release ?? []).map((p) => p.email)] : [],
   });
-  const owners = new Map<string, string>();
-  for (const t of teams) for (const d of t.deliverables) owners.set(d.name, t.name);
+  let owners: Map<string, string> | undefined; // only needed when a change touches another team's file
+  const ownerTeam = (name: string): string | undefined => {
+    owners ??= new Map(teams.flatMap((t) => t.deliverables.map((d): [string, string] => [d.name, t.name])));
+    return owners.get(name);
+  };
   const releases = ctx.data.releases;
   const series = releases.series();
   const weeks = new Map<string, Map<string, IsoDate>>();
@@ -96,7 +104,7 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
     gerritBase: resolveEndpoints(ctx.config, ctx.io.env).gerrit,
     roster,
     teamDeliverables: new Set(teamDeliverableNames(ctx)),
-    ownerTeam: (d) => owners.get(d),
+    ownerTeam,
     knownSeries: series.map((s) => s.name),
     eventWeek,
     olderReleases: (s, name) => {

@@ -46,47 +46,63 @@ export async function readShipFacts(clone: string, q: ShipQuery): Promise<ShipFa
   } catch {
     config = undefined; // a broken reno config: commits are still listed, notes are not
   }
-  const notesDir = config ? notesPath(config) : 'releasenotes/notes';
-  const [onExpectedBranch, added, log] = await Promise.all([
+  const notesDir = `${config ? notesPath(config) : 'releasenotes/notes'}/`;
+  // one log for subjects, authors, footers and the files each commit adds
+  const [onExpectedBranch, log] = await Promise.all([
     onBranch,
-    notesAdded(clone, range, notesDir),
-    git(clone, ['log', '--no-merges', '-z', `--format=%H${US}%an${US}%B`, range]),
+    git(clone, ['log', '--no-merges', '--no-renames', '-z', '--name-status', `--format=%x1e%H${US}%an${US}%B`, range]),
   ]);
-  const paths = [...new Set([...added.values()].flat())];
-  const notes: NoteInfo[] = await Promise.all(paths.map(async (path) => ({ path, sections: await noteSections(clone, q.hash, path, config) })));
-  const commits = log
-    .split('\0')
-    .filter((r) => r.trim() !== '')
-    .map((record): CommitInfo => {
-      const [hash = '', author = '', body = ''] = record.replace(/^\n/, '').split(US);
-      return {
-        hash,
-        subject: body.split('\n')[0] ?? '',
-        author,
-        closesBugs: bugFooters(body).closes,
-        feature: featureSignal(body),
-        apiBreak: /^Sem-Ver:\s*api-break\b/im.test(body),
-        notes: added.get(hash) ?? [],
-      };
+  const commits: CommitInfo[] = [];
+  for (const record of log.split('\x1e')) {
+    if (record.trim() === '') continue;
+    const [hash = '', author = '', rest = ''] = record.split(US);
+    // with -z the message ends with NUL, then `STATUS NUL PATH NUL` pairs
+    const [body = '', ...fields] = rest.split('\0');
+    const notes: string[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const path = fields[i + 1] ?? '';
+      if (fields[i]?.trim() === 'A' && path.startsWith(notesDir) && path.endsWith('.yaml')) notes.push(path);
+    }
+    commits.push({
+      hash,
+      subject: body.split('\n')[0] ?? '',
+      author,
+      closesBugs: bugFooters(body).closes,
+      feature: featureSignal(body),
+      apiBreak: /^Sem-Ver:\s*api-break\b/im.test(body),
+      notes,
     });
+  }
+  const paths = [...new Set(commits.flatMap((c) => c.notes))];
+  const texts = await readBlobs(clone, paths.map((p) => `${q.hash}:${p}`));
+  const notes: NoteInfo[] = paths.map((path, i) => ({ path, sections: noteSections(texts[i], path, config) }));
   return { ...base, onExpectedBranch, commits, notes };
 }
 
-/** Note files each commit of the range adds. */
-async function notesAdded(clone: string, range: string, notesDir: string): Promise<Map<string, string[]>> {
-  const out = await git(clone, ['log', '--no-merges', '--diff-filter=A', '--name-only', `--format=%x1e%H`, range, '--', notesDir]);
-  const byCommit = new Map<string, string[]>();
-  for (const chunk of out.split('\x1e')) {
-    const [hash, ...paths] = chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-    if (hash) byCommit.set(hash, paths.filter((p) => p.endsWith('.yaml')));
+/** Several blobs in one `cat-file --batch`; undefined for a name that is missing (a note deleted again). */
+async function readBlobs(clone: string, names: readonly string[]): Promise<(string | undefined)[]> {
+  if (names.length === 0) return [];
+  const out = Buffer.from(await git(clone, ['cat-file', '--batch'], { input: names.join('\n') + '\n' }), 'utf8');
+  const texts: (string | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const eol = out.indexOf(10, at);
+    const header = out.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    const m = / blob (\d+)$/.exec(header);
+    if (!m) {
+      texts.push(undefined);
+      continue;
+    }
+    const size = Number(m[1]);
+    texts.push(out.subarray(at, at + size).toString('utf8'));
+    at += size + 1;
   }
-  return byCommit;
+  return texts;
 }
 
-async function noteSections(clone: string, rev: string, path: string, config: RenoConfig | undefined): Promise<string[]> {
-  if (!config) return [];
-  const text = await git(clone, ['show', `${rev}:${path}`], { okCodes: [128] });
-  if (text === '') return []; // deleted again later in the range
+function noteSections(text: string | undefined, path: string, config: RenoConfig | undefined): string[] {
+  if (!config || text === undefined) return [];
   try {
     return [...parseNoteText(text, path, config).content.keys()];
   } catch (e) {
