@@ -8,11 +8,20 @@ export interface HighlightsOptions {
 }
 
 export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
-  const highlights = group.command('highlights').description("the series' cycle highlights of the team's service deliverable");
+  const highlights = group
+    .command('highlights')
+    .description("the series' cycle highlights of the team's service deliverable");
   const common = (cmd: Command) =>
     cmd
-      .addOption(new Option('--series <name>', 'series name or id (default: the series in development at --date)'))
-      .addOption(new Option('--deliverable <name>', "deliverable (default: the team's service deliverable)"));
+      .addOption(
+        new Option(
+          '--series <name>',
+          'series name or id (default: the series in development at --date)',
+        ),
+      )
+      .addOption(
+        new Option('--deliverable <name>', "deliverable (default: the team's service deliverable)"),
+      );
   common(highlights.command('list').description('list the cycle highlights')).action(
     wrap(async (ctx) => {
       const { runHighlightsList } = await import('./run.js');

@@ -260,6 +260,6 @@ function readCommits(
 /** The view without the edited text: the diff already shows what changes. */
 function withoutText(plan: ProposalView): Omit<ProposalView, 'text'> {
   const view: Partial<ProposalView> = { ...plan };
-  delete view.text;
+  Reflect.deleteProperty(view, 'text');
   return view as Omit<ProposalView, 'text'>;
 }
