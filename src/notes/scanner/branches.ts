@@ -3,7 +3,7 @@ import type { RenoConfig } from '../config.js';
 import { PyRegex } from '../py-regex.js';
 import type { RepoFacts } from './git-facts.js';
 import type { VersionRules } from './versions.js';
-import { dateWalk, reachable } from './walks.js';
+import { dateWalk, reachableTest } from './walks.js';
 
 /**
  * Branch logic of reno: how a branch name is found among the refs, which
@@ -15,7 +15,7 @@ export class Branches {
   private readonly nameRe: PyRegex;
   private readonly closedRe: PyRegex;
   private readonly sortRe: PyRegex;
-  private defaultSet?: Set<string>;
+  private onDefault?: (sha: string) => boolean;
   private series?: string[];
 
   constructor(
@@ -86,9 +86,9 @@ export class Branches {
    * tag (not the merge-base: the newest tagged shared commit).
    */
   branchBase(branch: string): string | null {
-    this.defaultSet ??= reachable(this.facts.commits, this.resolve(this.config.defaultBranch));
+    this.onDefault ??= reachableTest(this.facts.commits, this.resolve(this.config.defaultBranch));
     for (const sha of dateWalk(this.facts.commits, this.resolve(branch))) {
-      if (!this.defaultSet.has(sha)) continue;
+      if (!this.onDefault(sha)) continue;
       const tags = this.versions.versionTagsOn(sha);
       const last = tags[tags.length - 1];
       if (last !== undefined) return last;

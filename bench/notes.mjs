@@ -1,0 +1,86 @@
+// `liaison notes report` over the whole history of a reno-using repository
+// (openstack/glance by default), against its anchors measured in the same
+// run: the git floor `git log --name-status -- releasenotes/notes`, and reno
+// itself when $LIAISON_RENO names a reno executable.
+//
+//   npm run build && node bench/notes.mjs [REPO] [runs]
+//   (REPO: a clone with a work tree, e.g. git clone <glance> /tmp/glance;
+//    LIAISON_RENO=/path/to/reno adds reno's timings and a byte comparison)
+//
+// Cases: cold = no history cache (--ignore-cache); warm = the SQLite commit
+// cache filled by a previous run. Peak memory comes from GNU time when
+// /usr/bin/time exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const repo = process.argv[2] ?? '/tmp/glance';
+const runs = Number(process.argv[3] ?? 5);
+const reno = process.env.LIAISON_RENO;
+const bin = process.env.LIAISON_BIN ?? join(root, 'dist/src/cli/bin.js');
+if (!existsSync(join(repo, '.git'))) throw new Error(`${repo}: not a git clone with a work tree`);
+if (!existsSync(bin)) throw new Error('run npm run build first');
+const store = mkdtempSync(join(tmpdir(), 'notes-bench-'));
+const env = { ...process.env, NO_COLOR: '1', LIAISON_DB: join(store, 'liaison.db') };
+const hasTime = existsSync('/usr/bin/time');
+
+const liaison = (...args) => [process.execPath, bin, 'notes', 'report', '--repo', repo, ...args];
+const cases = {
+  'git floor': ['git', '-C', repo, 'log', '--name-status', '--', 'releasenotes/notes'],
+  'liaison default (warm)': liaison(),
+  'liaison default (cold)': liaison('--ignore-cache'),
+  'liaison full (warm)': liaison('--no-stop-at-branch-base'),
+  'liaison full (cold)': liaison('--no-stop-at-branch-base', '--ignore-cache'),
+  ...(reno
+    ? {
+        'reno default': [reno, '-q', 'report', repo],
+        'reno full': [reno, '-q', 'report', repo, '--no-stop-at-branch-base'],
+      }
+    : {}),
+};
+
+function run(argv) {
+  const cmd = hasTime ? ['/usr/bin/time', '-f', '%M', ...argv] : argv;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, kb, out: r.stdout };
+}
+
+// fill the cache once (not timed), and compare outputs with reno when we have it
+run(liaison());
+if (reno) {
+  for (const extra of [[], ['--no-stop-at-branch-base']]) {
+    const ours = run(liaison(...extra)).out;
+    const theirs = run([reno, '-q', 'report', repo, ...extra]).out;
+    console.log(`byte comparison with reno ${extra.join(' ') || '(default)'}: ${ours === theirs ? 'identical' : 'DIFFERENT'} (${ours.length} bytes)`);
+  }
+}
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+const peak = Object.fromEntries(Object.keys(cases).map((k) => [k, 0]));
+for (let i = 0; i < runs; i++) {
+  for (const [name, argv] of Object.entries(cases)) {
+    const r = run(argv);
+    times[name].push(r.ms);
+    peak[name] = Math.max(peak[name], r.kb || 0);
+  }
+}
+rmSync(store, { recursive: true, force: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const floor = median(times['git floor']);
+console.log(`repo: ${repo}; runs: ${runs} each, interleaved; targets: liaison notes report <= 200 ms wall, <= 100 MB peak`);
+for (const [name, xs] of Object.entries(times)) {
+  const m = median(xs);
+  const ratios = [`${(m / floor).toFixed(2)}x floor`];
+  if (reno && name.startsWith('liaison')) {
+    const r = median(times[name.includes('full') ? 'reno full' : 'reno default']);
+    ratios.push(`${(m / r).toFixed(3)}x reno`);
+  }
+  const mem = peak[name] ? `  peak ${(peak[name] / 1024).toFixed(0).padStart(4)} MB` : '';
+  console.log(`${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs).toFixed(0).padStart(5)} ms${mem}  ${ratios.join('  ')}`);
+}
