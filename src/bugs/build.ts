@@ -35,7 +35,7 @@ export function launchpadProjects(ctx: Context, series: Series): string[] {
   return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
 }
 
-export async function buildBugsView(ctx: Context, opts: { series?: string } = {}): Promise<BugsView> {
+export async function buildBugsView(ctx: Context, opts: { series?: string; onlyRcCritical?: boolean } = {}): Promise<BugsView> {
   const series = viewSeries(ctx, opts.series);
   const projects = launchpadProjects(ctx, series);
   const db = await ctx.store();
@@ -43,7 +43,10 @@ export async function buildBugsView(ctx: Context, opts: { series?: string } = {}
   // only snapshots taken for this series count (the rc tag and milestones differ per series)
   const current = projects.filter((p) => stored.get(p)?.codename === series.name);
   const next = new Map(current.map((p) => [p, nextMilestone(loadMilestones(db, p), series.name, ctx.today)?.name]));
-  const bugs = planBugs(loadTasks(db, current), { codename: series.name, nextMilestones: next, projects });
+  const tasks = loadTasks(db, current, opts.onlyRcCritical ? rcTag(series.name) : undefined);
+  const planned = planBugs(tasks, { codename: series.name, nextMilestones: next, projects });
+  // the narrowed read still brings targeted/fix-committed rows of those bugs: keep only what was asked
+  const bugs = opts.onlyRcCritical ? planned.filter((b) => b.rcCritical) : planned;
   const times = current.map((p) => stored.get(p)?.syncedAt ?? '').filter((t) => t !== '').sort();
   const dataAsOf = times[0] ?? null;
   return {

@@ -62,7 +62,7 @@ export async function buildFreezeView(ctx: Context, opts: { series?: string } = 
   const scope = freezeScope(ctx, { ...opts, db });
   const w = scope.window;
   const config = readFreezeConfig(ctx.config.freeze, ctx.loadedConfig.origin, ctx.io.env.HOME);
-  const bugs = await buildBugsView(ctx, opts.series ? { series: opts.series } : {});
+  const bugs = await buildBugsView(ctx, { ...(opts.series ? { series: opts.series } : {}), onlyRcCritical: true });
   const rcBugs = bugs.bugs.filter((b) => b.rcCritical).map((b): ReleaseCriticalBug => ({ id: b.id, why: b.reasons.slice(0, 2).join(', ') }));
   const rcMap = new Map(rcBugs.map((b) => [b.id, b]));
   const snapshot = scope.query ? loadChangeSnapshot(db, scope.query) : undefined;

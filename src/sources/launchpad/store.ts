@@ -114,17 +114,23 @@ export function loadProjects(db: Db, projects: readonly string[]): StoredProject
   return out;
 }
 
-/** Tasks of the given projects joined with their bug (tags, own title). */
-export function loadTasks(db: Db, projects: readonly string[]): StoredTask[] {
+/**
+ * Tasks of the given projects joined with their bug (tags, own title).
+ * `onlyRcCandidates` narrows to Critical tasks and bugs carrying that tag
+ * (what the freeze guard needs), so a large snapshot is not read whole.
+ */
+export function loadTasks(db: Db, projects: readonly string[], onlyRcCandidates?: string): StoredTask[] {
   if (projects.length === 0) return [];
+  const narrow = onlyRcCandidates === undefined ? '' : `AND (t.importance = 'Critical' OR b.tags LIKE ? ESCAPE '\\')`;
+  const like = onlyRcCandidates === undefined ? [] : [`%${JSON.stringify(onlyRcCandidates).replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
   const rows = db
     .prepare(
       `SELECT t.project, t.bug_id, t.title, t.status, t.importance, t.milestone, t.web_link, b.tags, b.title AS bug_title
        FROM lp_task t LEFT JOIN lp_bug b ON b.id = t.bug_id
-       WHERE t.project IN (${projects.map(() => '?').join(', ')})
+       WHERE t.project IN (${projects.map(() => '?').join(', ')}) ${narrow}
        ORDER BY t.bug_id`,
     )
-    .all(...projects) as {
+    .all(...projects, ...like) as {
     project: string;
     bug_id: number;
     title: string;
