@@ -5,7 +5,7 @@
 // Target: each view ≤ 400 ms wall (the start-up target), i.e. reading the
 // store stays a small part of the command.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,19 +76,27 @@ db.close();
 const common = ['--db', dbPath, '--config', config, '--date', '2026-09-16'];
 const cases = {
   'node -e 0': ['-e', '0'],
+  'liaison --version': ['dist/src/cli/bin.js', '--version'],
   'liaison bugs --json': ['dist/src/cli/bin.js', 'bugs', '--json', ...common],
   'liaison freeze --json': ['dist/src/cli/bin.js', 'freeze', '--json', ...common],
   'liaison goals --json': ['dist/src/cli/bin.js', 'goals', '--json', ...common],
 };
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+// user + sys CPU of the child as well (GNU time): on a loaded machine the
+// wall time is mostly waiting for a core
+const gnuTime = existsSync('/usr/bin/time');
+const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 const sizes = {};
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(cases)) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+    const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]] : [process.execPath, args];
+    const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
-    if (name.startsWith('liaison')) {
+    const c = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    if (c) cpu[name].push((Number(c[1]) + Number(c[2])) * 1000);
+    if (name.startsWith('liaison') && name.endsWith('--json')) {
       const v = JSON.parse(r.stdout);
       sizes[name] = (v.bugs ?? v.changes ?? v.goals).length;
     }
@@ -102,5 +110,6 @@ console.log(`${tasks} stored bug tasks, ${changeCount} stored open changes; runs
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
   const rows = sizes[name] !== undefined ? `  (${sizes[name]} rows)` : '';
-  console.log(`${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  ratio to anchor ${(m / anchor).toFixed(2).padStart(6)}${rows}`);
+  const c = cpu[name].length ? `  cpu ${median(cpu[name]).toFixed(0).padStart(5)} ms (${(median(cpu[name]) / median(cpu['node -e 0'])).toFixed(2)}x)` : '';
+  console.log(`${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  ratio to anchor ${(m / anchor).toFixed(2).padStart(6)}${c}${rows}`);
 }
