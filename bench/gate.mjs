@@ -20,8 +20,24 @@ const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-gate-'));
 const dbPath = join(dir, 'store.db');
 
 // 6 repositories × 60 jobs × 2 branches ≈ 720 builds a night; 14 nights ≈ 10,000
-const projects = ['openstack/glance', 'openstack/glance_store', 'openstack/python-glanceclient', 'openstack/glance-specs', 'openstack/glance-tempest-plugin', 'openstack/os-test-images'];
-const results = ['SUCCESS', 'SUCCESS', 'SUCCESS', 'FAILURE', 'SUCCESS', 'POST_FAILURE', 'SUCCESS', 'TIMED_OUT'];
+const projects = [
+  'openstack/glance',
+  'openstack/glance_store',
+  'openstack/python-glanceclient',
+  'openstack/glance-specs',
+  'openstack/glance-tempest-plugin',
+  'openstack/os-test-images',
+];
+const results = [
+  'SUCCESS',
+  'SUCCESS',
+  'SUCCESS',
+  'FAILURE',
+  'SUCCESS',
+  'POST_FAILURE',
+  'SUCCESS',
+  'TIMED_OUT',
+];
 const builds = [];
 for (let i = 0; i < total; i++) {
   const night = Math.floor(i / 720);
@@ -29,7 +45,9 @@ for (let i = 0; i < total; i++) {
   const project = projects[slot % projects.length];
   const branch = slot % 2 === 0 ? 'master' : 'stable/2026.2';
   const job = `bench-job-${Math.floor(slot / 12)}-tips`;
-  const start = new Date(Date.parse('2026-09-16T02:00:00Z') - night * 86_400_000 + slot * 1000).toISOString();
+  const start = new Date(
+    Date.parse('2026-09-16T02:00:00Z') - night * 86_400_000 + slot * 1000,
+  ).toISOString();
   builds.push({
     uuid: `${i.toString(16).padStart(32, '0')}`,
     zuulId: 1_000_000 - i,
@@ -75,8 +93,14 @@ let jobs = 0;
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(cases)) {
     const t0 = process.hrtime.bigint();
-    const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]] : [process.execPath, args];
-    const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const [cmd, argv] = gnuTime
+      ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]]
+      : [process.execPath, args];
+    const r = spawnSync(cmd, argv, {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
     if (name.endsWith('--json')) jobs = JSON.parse(r.stdout).jobs.length;
@@ -88,9 +112,17 @@ for (let i = 0; i < runs; i++) {
 rmSync(dir, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(times['node -e 0']);
-console.log(`${stored} stored builds, ${jobs} job/branch rows; runs: ${runs} each, interleaved; target: liaison gate <= 300 ms wall`);
+console.log(
+  `${stored} stored builds, ${jobs} job/branch rows; runs: ${runs} each, interleaved; target: liaison gate <= 300 ms wall`,
+);
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
-  const c = cpu[name].length ? `  cpu ${median(cpu[name]).toFixed(0).padStart(4)} ms (ratio ${(median(cpu[name]) / median(cpu['node -e 0'])).toFixed(2)}x)` : '';
-  console.log(`${name.padEnd(22)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs).toFixed(0).padStart(5)} ms  ratio ${(m / anchor).toFixed(2)}x node -e 0${c}`);
+  const c = cpu[name].length
+    ? `  cpu ${median(cpu[name]).toFixed(0).padStart(4)} ms (ratio ${(median(cpu[name]) / median(cpu['node -e 0'])).toFixed(2)}x)`
+    : '';
+  console.log(
+    `${name.padEnd(22)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs)
+      .toFixed(0)
+      .padStart(5)} ms  ratio ${(m / anchor).toFixed(2)}x node -e 0${c}`,
+  );
 }

@@ -15,7 +15,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const warmRuns = Number(process.argv[2] ?? 5);
-const sample = JSON.parse(readFileSync(join(root, '..', 'shared', 'data', 'service-samples', 'zuul-builds-periodic-glance.json'), 'utf8'));
+const sample = JSON.parse(
+  readFileSync(
+    join(root, '..', 'shared', 'data', 'service-samples', 'zuul-builds-periodic-glance.json'),
+    'utf8',
+  ),
+);
 const template = sample[0];
 const jobs = [...new Set(sample.map((b) => b.job_name))];
 
@@ -28,7 +33,15 @@ function addNights(firstNight, nights) {
     for (const [j, job] of jobs.entries()) {
       const start = new Date(day + j * 37_000).toISOString().slice(0, 19);
       const uuid = createHash('md5').update(`${nextId}`).digest('hex');
-      builds.push({ ...template, _id: nextId++, uuid, job_name: job, start_time: start, end_time: start, result: (n + j) % 5 ? 'SUCCESS' : 'FAILURE' });
+      builds.push({
+        ...template,
+        _id: nextId++,
+        uuid,
+        job_name: job,
+        start_time: start,
+        end_time: start,
+        result: (n + j) % 5 ? 'SUCCESS' : 'FAILURE',
+      });
     }
   }
   builds.sort((a, b) => b._id - a._id);
@@ -55,7 +68,13 @@ const server = createServer((req, res) => {
     res.writeHead(304, { etag }).end();
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json', etag, 'last-modified': new Date(version).toUTCString() }).end(body);
+  res
+    .writeHead(200, {
+      'content-type': 'application/json',
+      etag,
+      'last-modified': new Date(version).toUTCString(),
+    })
+    .end(body);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -63,7 +82,19 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-sync-'));
 const config = join(dir, 'liaison.yaml');
 writeFileSync(config, 'team: glance\nsources:\n  min-interval-ms: 0\n');
-const argv = ['dist/src/cli/bin.js', 'sync', '--only', 'zuul', '--json', '--db', join(dir, 'store.db'), '--config', config, '--date', '2026-09-17'];
+const argv = [
+  'dist/src/cli/bin.js',
+  'sync',
+  '--only',
+  'zuul',
+  '--json',
+  '--db',
+  join(dir, 'store.db'),
+  '--config',
+  config,
+  '--date',
+  '2026-09-17',
+];
 const env = { ...process.env, LIAISON_ZUUL_URL: `${base}/zuul`, NO_COLOR: '1' };
 
 async function run(label) {
@@ -96,8 +127,14 @@ rows.push(...warm, await run(`after one more night (${jobs.length} new builds)`)
 server.close();
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`anchor node -e 0: median ${anchor.toFixed(0)} ms; page size 100; ${notModified} answers were 304`);
+console.log(
+  `anchor node -e 0: median ${anchor.toFixed(0)} ms; page size 100; ${notModified} answers were 304`,
+);
 for (const r of rows) {
-  console.log(`${r.label.padEnd(42)} ${String(r.requests).padStart(3)} request(s)  ${r.ms.toFixed(0).padStart(5)} ms  ratio ${(r.ms / anchor).toFixed(2)}x  ${r.summary}`);
+  console.log(
+    `${r.label.padEnd(42)} ${String(r.requests).padStart(3)} request(s)  ${r.ms.toFixed(0).padStart(5)} ms  ratio ${(r.ms / anchor).toFixed(2)}x  ${r.summary}`,
+  );
 }
-console.log(`warm median: ${median(warm.map((r) => r.ms)).toFixed(0)} ms, ${Math.max(...warm.map((r) => r.requests))} request(s) max`);
+console.log(
+  `warm median: ${median(warm.map((r) => r.ms)).toFixed(0)} ms, ${Math.max(...warm.map((r) => r.requests))} request(s) max`,
+);

@@ -20,7 +20,12 @@ export interface GateView {
   readonly jobs: readonly GateJob[];
   /** Jobs named in config `gate.jobs` with no counted build in the window. */
   readonly missing: readonly string[];
-  readonly counts: { readonly jobs: number; readonly passing: number; readonly failing: number; readonly flaky: number };
+  readonly counts: {
+    readonly jobs: number;
+    readonly passing: number;
+    readonly failing: number;
+    readonly flaky: number;
+  };
 }
 
 export interface GateOptions {
@@ -41,12 +46,16 @@ export async function buildGateView(ctx: Context, opts: GateOptions = {}): Promi
     since: `${since}T00:00:00.000Z`,
     until: `${addDays(ctx.today, 1)}T00:00:00.000Z`,
   });
-  const jobs = computeGateJobs(builds, { zuulBase: scope.zuulBase, tenant: scope.tenant, jobs: scope.jobs });
+  const jobs = computeGateJobs(builds, {
+    zuulBase: scope.zuulBase,
+    tenant: scope.tenant,
+    jobs: scope.jobs,
+  });
   const source = sourceAge(db, 'zuul', ctx.today, { title: 'Zuul' });
   const seen = new Set(jobs.map((j) => j.name));
   const failing = jobs.filter((j) => j.streak.result === 'FAILURE').length;
   return {
-    team: ctx.team.name,
+    team: ctx.config.team,
     date: ctx.today,
     days,
     since,
@@ -56,6 +65,11 @@ export async function buildGateView(ctx: Context, opts: GateOptions = {}): Promi
     source,
     jobs,
     missing: (scope.jobs ?? []).filter((j) => !seen.has(j)),
-    counts: { jobs: jobs.length, passing: jobs.length - failing, failing, flaky: jobs.filter((j) => j.flaky).length },
+    counts: {
+      jobs: jobs.length,
+      passing: jobs.length - failing,
+      failing,
+      flaky: jobs.filter((j) => j.flaky).length,
+    },
   };
 }

@@ -6,10 +6,19 @@ import { EXIT, UsageError } from '../core/errors.js';
 export function registerGate(program: Command, wrap: Wrap): void {
   program
     .command('gate')
-    .description("periodic jobs of the team's repositories: latest result, pass rate, streaks, flaky jobs, meeting paragraph")
+    .description(
+      "periodic jobs of the team's repositories: latest result, pass rate, streaks, flaky jobs, meeting paragraph",
+    )
     .addOption(new Option('--days <n>', 'window in days (default: config gate.days, else 14)'))
-    .addOption(new Option('--format <format>', 'print only the meeting paragraph, for IRC or Markdown').choices(['irc', 'md']))
-    .addOption(new Option('--strict', 'exit 3 when the Zuul data is missing or its last sync failed'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'print only the meeting paragraph, for IRC or Markdown',
+      ).choices(['irc', 'md']),
+    )
+    .addOption(
+      new Option('--strict', 'exit 3 when the Zuul data is missing or its last sync failed'),
+    )
     .action(
       wrap(async (ctx) => {
         const o = ctx.options as { days?: string; format?: 'irc' | 'md'; strict?: boolean };

@@ -32,7 +32,12 @@ export interface GateJob {
   readonly lastLog: string | null;
   readonly lastBuild: string;
   /** First failure of the current failing streak (null when the job passes). */
-  readonly failingSince: { readonly at: string; readonly result: string; readonly log: string | null; readonly build: string } | null;
+  readonly failingSince: {
+    readonly at: string;
+    readonly result: string;
+    readonly log: string | null;
+    readonly build: string;
+  } | null;
   /** Results oldest → newest, for sparklines. */
   readonly history: readonly string[];
 }
@@ -87,7 +92,14 @@ function jobOf(newestFirst: readonly [Build, ...Build[]], opts: GateComputeOptio
     flips,
     lastLog: safeUrl(latest.logUrl) ?? page(latest),
     lastBuild: page(latest),
-    failingSince: first ? { at: first.startTime, result: first.result, log: safeUrl(first.logUrl), build: page(first) } : null,
+    failingSince: first
+      ? {
+          at: first.startTime,
+          result: first.result,
+          log: safeUrl(first.logUrl),
+          build: page(first),
+        }
+      : null,
     history: newestFirst.map((b) => b.result).reverse(),
   };
 }

@@ -6,12 +6,20 @@ import type { GateView } from './build.js';
 /** Terminal view: data age, one row per job and branch, then the meeting paragraph. */
 export function renderGateText(view: GateView, c: Colors): string {
   const out: string[] = [];
-  out.push(`Periodic jobs of ${view.team}, ${view.since} → ${view.date} (${view.days} days, ${view.pipelines.join(', ')})`);
+  out.push(
+    `Periodic jobs of ${view.team}, ${view.since} → ${view.date} (${view.days} days, ${view.pipelines.join(', ')})`,
+  );
   out.push(view.source.state === 'fresh' ? c.dim(view.source.line) : c.yellow(view.source.line));
   if (view.jobs.length === 0) {
-    out.push(view.dataAsOf ? `No periodic builds stored for ${view.projects.length} repositories in these ${view.days} days.` : '');
+    out.push(
+      view.dataAsOf
+        ? `No periodic builds stored for ${view.projects.length} repositories in these ${view.days} days.`
+        : '',
+    );
   } else {
-    const rows = [['job', 'repository', 'branch', 'latest', 'pass', 'streak', ''].map((h) => c.bold(h))];
+    const rows = [
+      ['job', 'repository', 'branch', 'latest', 'pass', 'streak', ''].map((h) => c.bold(h)),
+    ];
     for (const j of view.jobs) {
       const latest = j.latest === 'SUCCESS' ? c.green(j.latest) : c.red(safeText(j.latest, 40));
       rows.push([
@@ -27,10 +35,18 @@ export function renderGateText(view: GateView, c: Colors): string {
     out.push(table(rows, '  '));
     for (const j of view.jobs) {
       const f = j.failingSince;
-      if (f) out.push(`  ${safeText(j.name, 90)} (${safeText(j.branch, 40)}) failing since ${when(f.at)}: ${f.log ?? f.build}`);
+      if (f)
+        out.push(
+          `  ${safeText(j.name, 90)} (${safeText(j.branch, 40)}) failing since ${when(f.at)}: ${f.log ?? f.build}`,
+        );
     }
   }
-  if (view.missing.length) out.push(c.yellow(`No build in ${view.days} days for configured job(s): ${view.missing.map((m) => safeText(m, 90)).join(', ')}`));
+  if (view.missing.length)
+    out.push(
+      c.yellow(
+        `No build in ${view.days} days for configured job(s): ${view.missing.map((m) => safeText(m, 90)).join(', ')}`,
+      ),
+    );
   out.push('', 'For the meeting:', ...ircLines(view));
   return out.join('\n');
 }
@@ -46,7 +62,9 @@ export function ircLines(view: GateView): string[] {
     );
   }
   for (const j of view.jobs.filter((x) => x.flaky && x.streak.result === 'SUCCESS')) {
-    lines.push(`- ${plain(j.name)} (${plain(j.branch)}) is flaky: ${Math.round(j.passRate * 100)}% pass over ${j.runs} runs`);
+    lines.push(
+      `- ${plain(j.name)} (${plain(j.branch)}) is flaky: ${Math.round(j.passRate * 100)}% pass over ${j.runs} runs`,
+    );
   }
   return lines;
 }
@@ -62,15 +80,19 @@ export function markdown(view: GateView): string {
     );
   }
   for (const j of view.jobs.filter((x) => x.flaky && x.streak.result === 'SUCCESS')) {
-    lines.push(`- ${md(j.name)} (${md(j.branch)}) is flaky: ${Math.round(j.passRate * 100)}% pass over ${j.runs} runs ([last build](${j.lastBuild}))`);
+    lines.push(
+      `- ${md(j.name)} (${md(j.branch)}) is flaky: ${Math.round(j.passRate * 100)}% pass over ${j.runs} runs ([last build](${j.lastBuild}))`,
+    );
   }
   return lines.join('\n').trimEnd();
 }
 
 function summary(view: GateView): string {
   if (!view.dataAsOf) return `Periodic jobs: ${view.source.line}.`;
-  const age = view.source.state === 'fresh' ? `data as of ${when(view.dataAsOf)}` : view.source.line;
-  if (view.jobs.length === 0) return `Periodic jobs: no builds in the last ${view.days} days (${age}).`;
+  const age =
+    view.source.state === 'fresh' ? `data as of ${when(view.dataAsOf)}` : view.source.line;
+  if (view.jobs.length === 0)
+    return `Periodic jobs: no builds in the last ${view.days} days (${age}).`;
   const { jobs, failing, flaky } = view.counts;
   const verdict = failing === 0 ? 'all passing' : `${failing} failing`;
   const flakyText = flaky ? `, ${flaky} flaky` : '';
@@ -93,4 +115,3 @@ function plain(s: string): string {
 function md(s: string): string {
   return safeText(s, 120).replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`);
 }
-

@@ -28,15 +28,21 @@ export function sourceAge(
   const title = opts.title ?? source;
   const st = readSourceState(db, source);
   const syncedAt = st?.lastSuccessAt ?? null;
-  const ageDays = syncedAt ? Math.max(0, daysBetween(isoDateOfInstant(new Date(syncedAt)), today)) : null;
+  const ageDays = syncedAt
+    ? Math.max(0, daysBetween(isoDateOfInstant(new Date(syncedAt)), today))
+    : null;
   const failed = st?.lastStatus === 'failed';
   const error = failed ? (st.lastError ?? 'unknown error') : null;
-  const failure = failed ? ` — last sync ${when(st.lastAttemptAt)} failed: ${oneLine(error ?? '')}` : '';
+  const failure = failed
+    ? ` — last sync ${when(st.lastAttemptAt)} failed: ${oneLine(error ?? '')}`
+    : '';
   let state: SourceAge['state'];
   let line: string;
   if (!syncedAt) {
     state = 'never';
-    line = failed ? `${title}: no data${failure}` : `${title}: no data — never synced; run \`liaison sync\``;
+    line = failed
+      ? `${title}: no data${failure}`
+      : `${title}: no data — never synced; run \`liaison sync\``;
   } else if (failed) {
     state = 'failing';
     line = `${title}: stale since ${when(syncedAt)}${failure}`;
@@ -47,7 +53,15 @@ export function sourceAge(
     state = 'fresh';
     line = `${title} data as of ${when(syncedAt)}`;
   }
-  return { source, state, syncedAt, lastAttemptAt: st?.lastAttemptAt ?? null, error, ageDays, line };
+  return {
+    source,
+    state,
+    syncedAt,
+    lastAttemptAt: st?.lastAttemptAt ?? null,
+    error,
+    ageDays,
+    line,
+  };
 }
 
 /** `2026-09-16 06:00 UTC` */

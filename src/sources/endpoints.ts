@@ -25,13 +25,21 @@ export const DEFAULT_ENDPOINTS: Endpoints = {
   launchpad: 'https://api.launchpad.net',
 };
 
-export function resolveEndpoints(config: Pick<TeamConfig, 'sources'>, env: NodeJS.ProcessEnv): Endpoints {
+export function resolveEndpoints(
+  config: Pick<TeamConfig, 'sources'>,
+  env: NodeJS.ProcessEnv,
+): Endpoints {
   const s = config.sources ?? {};
   return {
-    zuul: baseUrl(env.LIAISON_ZUUL_URL, 'LIAISON_ZUUL_URL') ?? baseUrl(s.zuul?.url, 'sources.zuul.url') ?? DEFAULT_ENDPOINTS.zuul,
+    zuul:
+      baseUrl(env.LIAISON_ZUUL_URL, 'LIAISON_ZUUL_URL') ??
+      baseUrl(s.zuul?.url, 'sources.zuul.url') ??
+      DEFAULT_ENDPOINTS.zuul,
     zuulTenant: s.zuul?.tenant ?? DEFAULT_ENDPOINTS.zuulTenant,
     gerrit:
-      baseUrl(env.LIAISON_GERRIT_URL, 'LIAISON_GERRIT_URL') ?? baseUrl(s.gerrit?.url, 'sources.gerrit.url') ?? DEFAULT_ENDPOINTS.gerrit,
+      baseUrl(env.LIAISON_GERRIT_URL, 'LIAISON_GERRIT_URL') ??
+      baseUrl(s.gerrit?.url, 'sources.gerrit.url') ??
+      DEFAULT_ENDPOINTS.gerrit,
     launchpad:
       baseUrl(env.LIAISON_LAUNCHPAD_URL, 'LIAISON_LAUNCHPAD_URL') ??
       baseUrl(s.launchpad?.url, 'sources.launchpad.url') ??
@@ -40,10 +48,9 @@ export function resolveEndpoints(config: Pick<TeamConfig, 'sources'>, env: NodeJ
 }
 
 /** HTTP settings of the config's `sources:` section, as client options. */
-export function httpSettings(config: Pick<TeamConfig, 'sources'>): Pick<
-  HttpClientOptions,
-  'timeoutMs' | 'retries' | 'retryDelayMs' | 'minIntervalMs'
-> {
+export function httpSettings(
+  config: Pick<TeamConfig, 'sources'>,
+): Pick<HttpClientOptions, 'timeoutMs' | 'retries' | 'retryDelayMs' | 'minIntervalMs'> {
   const s = config.sources ?? {};
   return {
     timeoutMs: (s['timeout-seconds'] ?? 30) * 1000,
@@ -65,6 +72,7 @@ function baseUrl(value: string | undefined, where: string): string | undefined {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw new ConfigError(`expected an http(s) URL, got "${value.slice(0, 80)}"`, undefined, where);
   }
-  if (u.search || u.hash) throw new ConfigError('a base URL has no query or fragment', undefined, where);
+  if (u.search || u.hash)
+    throw new ConfigError('a base URL has no query or fragment', undefined, where);
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }

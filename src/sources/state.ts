@@ -35,7 +35,8 @@ const fromRow = (r: Row): SourceState => ({
 });
 
 export function readSourceState(db: Db, source: string): SourceState | undefined {
-  const row = db.prepare('SELECT * FROM source_sync WHERE source = ?').get(source) as Row | undefined;
+  const row = db.prepare('SELECT * FROM source_sync WHERE source = ?').get(source) as
+    Row | undefined;
   return row && fromRow(row);
 }
 
@@ -43,7 +44,12 @@ export function readAllSourceStates(db: Db): SourceState[] {
   return (db.prepare('SELECT * FROM source_sync ORDER BY source').all() as Row[]).map(fromRow);
 }
 
-export function recordSyncSuccess(db: Db, source: string, at: string, detail: string | null = null): void {
+export function recordSyncSuccess(
+  db: Db,
+  source: string,
+  at: string,
+  detail: string | null = null,
+): void {
   db.prepare(
     `INSERT INTO source_sync (source, last_attempt_at, last_success_at, last_status, last_error, detail)
      VALUES (?, ?, ?, 'ok', NULL, ?)

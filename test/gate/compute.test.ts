@@ -5,7 +5,10 @@ import { nightlyBuilds, sampleJson } from '../helpers/service-stub.js';
 
 const opts = { zuulBase: 'https://zuul.opendev.org', tenant: 'openstack', jobs: null };
 const read = (raw: unknown[]): Build[] =>
-  raw.map((b) => readBuild(b, 'openstack', 'test')).filter((b): b is Build => b !== null).sort((a, b) => b.startTime.localeCompare(a.startTime));
+  raw
+    .map((b) => readBuild(b, 'openstack', 'test'))
+    .filter((b): b is Build => b !== null)
+    .sort((a, b) => b.startTime.localeCompare(a.startTime));
 const recorded = () => read(sampleJson('zuul-builds-periodic-glance.json') as unknown[]);
 
 describe('gate computation over the recorded periodic builds', () => {
@@ -30,15 +33,26 @@ describe('gate computation over the recorded periodic builds', () => {
   it('gives the first failure of the current failing streak with its log link', () => {
     const f = job('glance-tox-functional-py313-oslo-tips').failingSince!;
     expect(f.at).toBe('2026-09-15T02:00:41.000Z');
-    expect(f.log).toMatch(/^https:\/\/storage\.bhs\.cloud\.ovh\.net\/.*\/7db7b4de000079ae38242d51dec91ae0\/$/);
-    expect(f.build).toBe('https://zuul.opendev.org/t/openstack/build/7db7b4de000079ae38242d51dec91ae0');
+    expect(f.log).toMatch(
+      /^https:\/\/storage\.bhs\.cloud\.ovh\.net\/.*\/7db7b4de000079ae38242d51dec91ae0\/$/,
+    );
+    expect(f.build).toBe(
+      'https://zuul.opendev.org/t/openstack/build/7db7b4de000079ae38242d51dec91ae0',
+    );
     expect(job('glance-tox-py313-keystone-tips').failingSince).toBeNull();
   });
 
   it('counts every non-SUCCESS final result as a failure (POST_FAILURE, RETRY_LIMIT, TIMED_OUT, NODE_FAILURE)', () => {
-    expect(job('glance-multistore-cinder-import-fips')).toMatchObject({ latest: 'POST_FAILURE', passRate: 0, streak: { result: 'FAILURE', length: 2 } });
+    expect(job('glance-multistore-cinder-import-fips')).toMatchObject({
+      latest: 'POST_FAILURE',
+      passRate: 0,
+      streak: { result: 'FAILURE', length: 2 },
+    });
     expect(job('glance-multistore-cinder-import-fips').failingSince!.result).toBe('RETRY_LIMIT');
-    expect(job('tempest-integrated-storage-rbac-old-defaults')).toMatchObject({ latest: 'TIMED_OUT', passRate: 0.5 });
+    expect(job('tempest-integrated-storage-rbac-old-defaults')).toMatchObject({
+      latest: 'TIMED_OUT',
+      passRate: 0.5,
+    });
   });
 
   it('marks alternating results as flaky', () => {
@@ -63,13 +77,21 @@ describe('gate computation over the recorded periodic builds', () => {
   });
 
   it('limits to configured jobs', () => {
-    expect(computeGateJobs(recorded(), { ...opts, jobs: ['openstack-tox-py312'] }).map((j) => j.name)).toEqual(['openstack-tox-py312']);
+    expect(
+      computeGateJobs(recorded(), { ...opts, jobs: ['openstack-tox-py312'] }).map((j) => j.name),
+    ).toEqual(['openstack-tox-py312']);
   });
 });
 
 describe('gate computation rules', () => {
   it('ignores SKIPPED, keeps branches apart, and never links a non-http log URL', () => {
-    const master = nightlyBuilds({ firstId: 1, firstNight: '2026-09-01', nights: 4, jobs: ['x-tips'], result: (_j, n) => (n === 2 ? 'SKIPPED' : 'SUCCESS') });
+    const master = nightlyBuilds({
+      firstId: 1,
+      firstNight: '2026-09-01',
+      nights: 4,
+      jobs: ['x-tips'],
+      result: (_j, n) => (n === 2 ? 'SKIPPED' : 'SUCCESS'),
+    });
     const stable = nightlyBuilds({
       firstId: 100,
       firstNight: '2026-09-01',
@@ -88,7 +110,11 @@ describe('gate computation rules', () => {
   });
 
   it('reads project and branch from the top level for older Zuul servers', () => {
-    const old = { ...nightlyBuilds({ firstId: 1, firstNight: '2026-09-01', nights: 1, jobs: ['y'] })[0]!, project: 'openstack/glance_store', branch: 'master' };
+    const old = {
+      ...nightlyBuilds({ firstId: 1, firstNight: '2026-09-01', nights: 1, jobs: ['y'] })[0]!,
+      project: 'openstack/glance_store',
+      branch: 'master',
+    };
     delete (old as Record<string, unknown>).ref;
     expect(read([old])[0]).toMatchObject({ project: 'openstack/glance_store', branch: 'master' });
   });

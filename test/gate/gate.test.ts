@@ -23,7 +23,10 @@ afterEach(async () => {
 
 function writeConfig(extra: string): string {
   const file = join(dir, 'liaison.yaml');
-  writeFileSync(file, `team: glance\nsources:\n  retries: 0\n  min-interval-ms: 0\n  timeout-seconds: 1\n${extra}`);
+  writeFileSync(
+    file,
+    `team: glance\nsources:\n  retries: 0\n  min-interval-ms: 0\n  timeout-seconds: 1\n${extra}`,
+  );
   return file;
 }
 const args = (date = '2026-09-16') => ['--db', db, '--config', config, '--date', date];
@@ -57,28 +60,42 @@ describe('liaison gate', () => {
       streak: { result: 'FAILURE', length: 2 },
       flaky: false,
     });
-    expect(oslo.lastLog).toMatch(/^https:\/\/storage\.bhs\.cloud\.ovh\.net\/.*\/9a131e92907cc55e8a571591aaf8bd56\/$/);
+    expect(oslo.lastLog).toMatch(
+      /^https:\/\/storage\.bhs\.cloud\.ovh\.net\/.*\/9a131e92907cc55e8a571591aaf8bd56\/$/,
+    );
     expect(v.jobs.find((j) => j.name === 'glance-tox-py313-cursive-tips')!.flaky).toBe(true);
     expect(v.counts).toEqual({ jobs: 12, passing: 9, failing: 3, flaky: 1 });
 
     const text = (await gate()).stdout;
     expect(text).toContain('Zuul data as of 2026-09-16 06:30 UTC');
-    expect(text).toMatch(/glance-tox-functional-py313-oslo-tips\s+glance\s+master\s+FAILURE\s+33% of 3\s+2× fail/);
-    expect(text).toMatch(/glance-tox-py313-cursive-tips\s+glance\s+master\s+SUCCESS\s+67% of 3\s+1× pass\s+flaky/);
-    expect(text).toContain('glance-tox-functional-py313-oslo-tips (master) failing since 2026-09-15 02:00 UTC: https://storage.bhs');
+    expect(text).toMatch(
+      /glance-tox-functional-py313-oslo-tips\s+glance\s+master\s+FAILURE\s+33% of 3\s+2× fail/,
+    );
+    expect(text).toMatch(
+      /glance-tox-py313-cursive-tips\s+glance\s+master\s+SUCCESS\s+67% of 3\s+1× pass\s+flaky/,
+    );
+    expect(text).toContain(
+      'glance-tox-functional-py313-oslo-tips (master) failing since 2026-09-15 02:00 UTC: https://storage.bhs',
+    );
   });
 
   it('writes the meeting paragraph for IRC and Markdown', async () => {
     await sync();
     const irc = (await gate('--format', 'irc')).stdout.trimEnd().split('\n');
-    expect(irc[0]).toBe('Periodic jobs (last 14 days, data as of 2026-09-16 06:30 UTC): 12 jobs, 3 failing, 1 flaky.');
+    expect(irc[0]).toBe(
+      'Periodic jobs (last 14 days, data as of 2026-09-16 06:30 UTC): 12 jobs, 3 failing, 1 flaky.',
+    );
     expect(irc).toContain(
       '- glance-tox-functional-py313-oslo-tips (master) FAILURE, failing 2 runs in a row since 2026-09-15: ' +
         'https://storage.bhs.cloud.ovh.net/v1/AUTH_dcaab5e32b234d56b626f72581e3644c/zuul_opendev_logs_7db/openstack/7db7b4de000079ae38242d51dec91ae0/',
     );
-    expect(irc.at(-1)).toBe('- glance-tox-py313-cursive-tips (master) is flaky: 67% pass over 3 runs');
+    expect(irc.at(-1)).toBe(
+      '- glance-tox-py313-cursive-tips (master) is flaky: 67% pass over 3 runs',
+    );
     const md = (await gate('--format', 'md')).stdout;
-    expect(md).toContain('- glance-multistore-cinder-import-fips (master): **POST\\_FAILURE**, failing 2 runs in a row since 2026-09-15 ([first failure](https://');
+    expect(md).toContain(
+      '- glance-multistore-cinder-import-fips (master): **POST\\_FAILURE**, failing 2 runs in a row since 2026-09-15 ([first failure](https://',
+    );
     expect((await gate('--format', 'html')).code).toBe(2);
   });
 
@@ -86,9 +103,16 @@ describe('liaison gate', () => {
     await sync();
     const one = await runJson<GateView>(['gate', ...args(), '--days', '1'], { env: env(), now });
     expect(one.since).toBe('2026-09-16');
-    expect(one.jobs.find((j) => j.name === 'glance-tox-functional-py313-oslo-tips')).toMatchObject({ passRate: 0, streak: { length: 1 } });
-    expect((await gate('--days', '0')).stderr).toContain('--days: expected a whole number from 1 to 365');
-    config = writeConfig('gate:\n  jobs: [glance-tox-py313-keystone-tips, glance-tox-py313-no-such-tips]\n');
+    expect(one.jobs.find((j) => j.name === 'glance-tox-functional-py313-oslo-tips')).toMatchObject({
+      passRate: 0,
+      streak: { length: 1 },
+    });
+    expect((await gate('--days', '0')).stderr).toContain(
+      '--days: expected a whole number from 1 to 365',
+    );
+    config = writeConfig(
+      'gate:\n  jobs: [glance-tox-py313-keystone-tips, glance-tox-py313-no-such-tips]\n',
+    );
     const v = await runJson<GateView>(['gate', ...args()], { env: env(), now });
     expect(v.jobs.map((j) => j.name)).toEqual(['glance-tox-py313-keystone-tips']);
     expect(v.missing).toEqual(['glance-tox-py313-no-such-tips']);
@@ -100,32 +124,48 @@ describe('liaison gate', () => {
     await runCli(['sync', '--only', 'zuul', ...args('2026-09-17')], { env: env(), now });
     const r = await runCli(['gate', ...args('2026-09-17')], { env: env(), now });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Zuul: stale since 2026-09-16 06:30 UTC — last sync 2026-09-17 06:30 UTC failed: .*answered HTTP 503/);
+    expect(r.stdout).toMatch(
+      /Zuul: stale since 2026-09-16 06:30 UTC — last sync 2026-09-17 06:30 UTC failed: .*answered HTTP 503/,
+    );
     expect(r.stdout).toMatch(/glance-tox-functional-py313-oslo-tips\s+glance\s+master\s+FAILURE/);
-    expect((await runCli(['gate', '--strict', ...args('2026-09-17')], { env: env(), now })).code).toBe(3);
+    expect(
+      (await runCli(['gate', '--strict', ...args('2026-09-17')], { env: env(), now })).code,
+    ).toBe(3);
 
     stub.clearFaults();
     await sync();
     const later = await runJson<GateView>(['gate', ...args('2026-09-25')], { env: env(), now });
     expect(later.source).toMatchObject({ state: 'stale', ageDays: 9 });
-    expect(later.source.line).toBe('Zuul: stale since 2026-09-16 06:30 UTC (9 days old); run `liaison sync`');
+    expect(later.source.line).toBe(
+      'Zuul: stale since 2026-09-16 06:30 UTC (9 days old); run `liaison sync`',
+    );
   });
 
   it('stores hostile strings as received and shows them as inert text', async () => {
     const nasty = `<script>alert(1)</script>\u001b[31mred\r\u0007${'x'.repeat(1_000_000)}`;
-    const [build] = nightlyBuilds({ firstId: 52731700, firstNight: '2026-09-16', nights: 1, jobs: [nasty], result: () => 'FAILURE' });
+    const [build] = nightlyBuilds({
+      firstId: 52731700,
+      firstNight: '2026-09-16',
+      nights: 1,
+      jobs: [nasty],
+      result: () => 'FAILURE',
+    });
     stub.addBuilds([{ ...build!, log_url: 'javascript:alert(1)', error_detail: '<b>bold</b>' }]);
     const s = await sync();
     expect(s.code).toBe(0);
     const store = openStore(db);
-    const row = store.prepare('SELECT job_name FROM zuul_builds WHERE zuul_id = 52731700').get() as { job_name: string };
+    const row = store
+      .prepare('SELECT job_name FROM zuul_builds WHERE zuul_id = 52731700')
+      .get() as { job_name: string };
     store.close();
     expect(row.job_name).toBe(nasty);
 
     const v = await runJson<GateView>(['gate', ...args()], { env: env(), now });
     const job = v.jobs.find((j) => j.name === nasty)!;
     expect(job.lastLog).toBe(job.lastBuild);
-    expect(job.lastLog).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/zuul\/t\/openstack\/build\/[0-9a-f]{32}$/);
+    expect(job.lastLog).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/zuul\/t\/openstack\/build\/[0-9a-f]{32}$/,
+    );
 
     const text = (await gate()).stdout;
     expect(text).not.toContain('\u001b');

@@ -84,7 +84,12 @@ export interface ServiceStub {
   close(): Promise<void>;
 }
 
-export type ZuulBuild = Record<string, unknown> & { _id: number; uuid: string; job_name: string; result: string | null };
+export type ZuulBuild = Record<string, unknown> & {
+  _id: number;
+  uuid: string;
+  job_name: string;
+  result: string | null;
+};
 
 export function sample(name: string): string {
   return readFileSync(join(SERVICE_SAMPLES_DIR, name), 'utf8');
@@ -102,11 +107,13 @@ export async function startServiceStub(): Promise<ServiceStub> {
   const hanging = new Set<ServerResponse>();
   const zuul = { builds: sampleJson('zuul-builds-periodic-glance.json') as ZuulBuild[] };
   const gerrit = {
-    changes: (sampleJson('gerrit-open-changes-stable.json') as Record<string, unknown>[]).map((c) => {
-      const copy = { ...c };
-      delete copy._more_changes;
-      return copy;
-    }),
+    changes: (sampleJson('gerrit-open-changes-stable.json') as Record<string, unknown>[]).map(
+      (c) => {
+        const copy = { ...c };
+        delete copy._more_changes;
+        return copy;
+      },
+    ),
     forbidMinus2: new Set<number>(),
   };
   let version = Date.parse('2026-09-16T06:00:00Z');
@@ -126,19 +133,36 @@ export async function startServiceStub(): Promise<ServiceStub> {
         status: 0,
       };
       requests.push(r);
-      void answer(r, res).catch((e: unknown) => { send(r, res, 500, String(e), 'text/plain'); });
+      void answer(r, res).catch((e: unknown) => {
+        send(r, res, 500, String(e), 'text/plain');
+      });
     });
   });
 
-  function send(r: StubRequest, res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}) {
+  function send(
+    r: StubRequest,
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type: string,
+    extra: Record<string, string> = {},
+  ) {
     r.status = status;
-    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...extra });
+    res.writeHead(status, {
+      'content-type': type,
+      'content-length': Buffer.byteLength(body),
+      ...extra,
+    });
     res.end(body);
   }
 
   async function answer(r: StubRequest, res: ServerResponse): Promise<void> {
     const fault = faults.find(
-      (f) => f.path.test(r.path) && (!f.method || f.method === r.method) && (!f.match || f.match(r)) && (f.times ?? 1) > 0,
+      (f) =>
+        f.path.test(r.path) &&
+        (!f.method || f.method === r.method) &&
+        (!f.match || f.match(r)) &&
+        (f.times ?? 1) > 0,
     );
     if (fault?.times !== undefined) fault.times--;
     if (fault?.kind === 'hang') {
@@ -146,18 +170,28 @@ export async function startServiceStub(): Promise<ServiceStub> {
       hanging.add(res);
       return;
     }
-    if (fault?.kind === 'status') { send(r, res, fault.status ?? 500, 'Internal Server Error\n', 'text/plain'); return; }
+    if (fault?.kind === 'status') {
+      send(r, res, fault.status ?? 500, 'Internal Server Error\n', 'text/plain');
+      return;
+    }
     if (fault?.kind === 'html') {
-      const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
-      send(r, res, fault.status ?? 200, page, 'text/html'); return;
+      const page =
+        '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
+      send(r, res, fault.status ?? 200, page, 'text/html');
+      return;
     }
     const route = routes.find((x) => x.method === r.method && x.path.test(r.path));
     const a = route ? await route.handler(r) : builtin(r);
     const status = a.status ?? 200;
     let text = typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
-    if (r.path.startsWith('/launchpad/')) text = text.replaceAll('https://api.launchpad.net', `${base}/launchpad`);
+    if (r.path.startsWith('/launchpad/'))
+      text = text.replaceAll('https://api.launchpad.net', `${base}/launchpad`);
     if (a.xssi && fault?.kind !== 'no-xssi') text = `)]}'\n${text}`;
-    const type = a.contentType ?? (typeof a.body === 'string' && !a.xssi ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+    const type =
+      a.contentType ??
+      (typeof a.body === 'string' && !a.xssi
+        ? 'text/plain; charset=utf-8'
+        : 'application/json; charset=utf-8');
     if (fault?.kind === 'truncate') {
       // a body cut short: the declared length is never reached, the connection just ends
       r.status = status;
@@ -170,13 +204,16 @@ export async function startServiceStub(): Promise<ServiceStub> {
       const etag = `"${createHash('sha1').update(text).digest('hex')}"`;
       const lastModified = new Date(version).toUTCString();
       if (stub.validators === 'both' || stub.validators === 'etag') extra.etag = etag;
-      if (stub.validators === 'both' || stub.validators === 'last-modified') extra['last-modified'] = lastModified;
+      if (stub.validators === 'both' || stub.validators === 'last-modified')
+        extra['last-modified'] = lastModified;
       const inm = r.headers['if-none-match'];
       const ims = r.headers['if-modified-since'];
       const fresh =
         extra.etag !== undefined && inm !== undefined
           ? inm === etag
-          : extra['last-modified'] !== undefined && ims !== undefined && Date.parse(ims) >= Math.floor(version / 1000) * 1000;
+          : extra['last-modified'] !== undefined &&
+            ims !== undefined &&
+            Date.parse(ims) >= Math.floor(version / 1000) * 1000;
       if (fresh) {
         r.status = 304;
         res.writeHead(304, extra);
@@ -190,22 +227,37 @@ export async function startServiceStub(): Promise<ServiceStub> {
   function builtin(r: StubRequest): StubAnswer {
     const p = r.path;
     let m: RegExpExecArray | null;
-    if (/^\/zuul\/api\/tenant\/[^/]+\/builds$/.test(p)) return { body: zuulBuilds(zuul.builds, r.query) };
-    if (/^\/zuul\/api\/tenant\/[^/]+\/buildsets$/.test(p)) return { body: sampleJson('zuul-buildsets-periodic-glance.json') };
-    if (/^\/zuul\/api\/tenant\/[^/]+\/status$/.test(p)) return { body: sampleJson('zuul-status.json') };
-    if (p === '/gerrit/changes/' && r.method === 'GET') return { body: gerritChanges(gerrit.changes, r.query), xssi: true };
-    if ((m = /^\/gerrit\/(a\/)?changes\/([^/]+)\/revisions\/[^/]+\/review$/.exec(p)) && r.method === 'POST') {
-      if (!m[1] || !r.headers.authorization) return { status: m[1] ? 401 : 403, body: 'Unauthorized\n', conditional: false };
+    if (/^\/zuul\/api\/tenant\/[^/]+\/builds$/.test(p))
+      return { body: zuulBuilds(zuul.builds, r.query) };
+    if (/^\/zuul\/api\/tenant\/[^/]+\/buildsets$/.test(p))
+      return { body: sampleJson('zuul-buildsets-periodic-glance.json') };
+    if (/^\/zuul\/api\/tenant\/[^/]+\/status$/.test(p))
+      return { body: sampleJson('zuul-status.json') };
+    if (p === '/gerrit/changes/' && r.method === 'GET')
+      return { body: gerritChanges(gerrit.changes, r.query), xssi: true };
+    if (
+      (m = /^\/gerrit\/(a\/)?changes\/([^/]+)\/revisions\/[^/]+\/review$/.exec(p)) &&
+      r.method === 'POST'
+    ) {
+      if (!m[1] || !r.headers.authorization)
+        return { status: m[1] ? 401 : 403, body: 'Unauthorized\n', conditional: false };
       const number = Number(decodeURIComponent(m[2]!).split('~').pop());
-      if (gerrit.forbidMinus2.has(number)) return { status: 403, body: sample('gerrit-error-403-label.txt'), conditional: false };
-      return { body: stripPrefix(sample('gerrit-review-result.txt')), xssi: true, conditional: false };
+      if (gerrit.forbidMinus2.has(number))
+        return { status: 403, body: sample('gerrit-error-403-label.txt'), conditional: false };
+      return {
+        body: stripPrefix(sample('gerrit-review-result.txt')),
+        xssi: true,
+        conditional: false,
+      };
     }
-    if (p === '/launchpad/devel/glance' && r.query.get('ws.op') === 'searchTasks') return launchpadSearch(r.query);
+    if (p === '/launchpad/devel/glance' && r.query.get('ws.op') === 'searchTasks')
+      return launchpadSearch(r.query);
     if ((m = /^\/launchpad\/devel\/bugs\/(\d+)$/.exec(p))) {
       if (m[1] === '2157431') return { body: sampleJson('launchpad-bug-2157431.json') };
       return { status: 404, body: `Object: <Bug>, name: '${m[1]}'\n`, conditional: false };
     }
-    if (p === '/launchpad/devel/glance/all_milestones') return { body: sampleJson('launchpad-milestones-glance.json') };
+    if (p === '/launchpad/devel/glance/all_milestones')
+      return { body: sampleJson('launchpad-milestones-glance.json') };
     if (p === '/zuul/health') return { body: 'ok' };
     return { status: 404, body: `Not found: ${p}\n`, conditional: false };
   }
@@ -219,8 +271,14 @@ export async function startServiceStub(): Promise<ServiceStub> {
     zuul,
     gerrit,
     validators: 'both',
-    env: () => ({ LIAISON_ZUUL_URL: stub.zuulUrl, LIAISON_GERRIT_URL: stub.gerritUrl, LIAISON_LAUNCHPAD_URL: stub.launchpadUrl }),
-    count: (path, method) => requests.filter((x) => (!path || path.test(x.path)) && (!method || x.method === method)).length,
+    env: () => ({
+      LIAISON_ZUUL_URL: stub.zuulUrl,
+      LIAISON_GERRIT_URL: stub.gerritUrl,
+      LIAISON_LAUNCHPAD_URL: stub.launchpadUrl,
+    }),
+    count: (path, method) =>
+      requests.filter((x) => (!path || path.test(x.path)) && (!method || x.method === method))
+        .length,
     fault: (f) => faults.unshift(f),
     clearFaults: () => faults.splice(0),
     route: (method, path, handler) => routes.unshift({ method, path, handler }),
@@ -235,13 +293,20 @@ export async function startServiceStub(): Promise<ServiceStub> {
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  Object.assign(stub, { url: base, zuulUrl: `${base}/zuul`, gerritUrl: `${base}/gerrit`, launchpadUrl: `${base}/launchpad` });
+  Object.assign(stub, {
+    url: base,
+    zuulUrl: `${base}/zuul`,
+    gerritUrl: `${base}/gerrit`,
+    launchpadUrl: `${base}/launchpad`,
+  });
   return stub;
 }
 
@@ -257,7 +322,12 @@ export function zuulBuilds(all: readonly ZuulBuild[], q: URLSearchParams): ZuulB
   };
   const match = (pattern: string, value: unknown) =>
     pattern.includes('*')
-      ? new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(String(value))
+      ? new RegExp(
+          `^${pattern
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        ).test(String(value))
       : String(value) === pattern;
   let rows = [...all].sort((a, b) => b._id - a._id);
   for (const key of ['project', 'pipeline', 'job_name', 'branch', 'result', 'uuid']) {
@@ -267,9 +337,11 @@ export function zuulBuilds(all: readonly ZuulBuild[], q: URLSearchParams): ZuulB
   const excluded = q.getAll('exclude_result');
   if (excluded.length) rows = rows.filter((b) => !excluded.includes(String(b.result)));
   const final = q.get('final');
-  if (final !== null) rows = rows.filter((b) => String(b.final).toLowerCase() === final.toLowerCase());
+  if (final !== null)
+    rows = rows.filter((b) => String(b.final).toLowerCase() === final.toLowerCase());
   const complete = q.get('complete');
-  if (complete !== null) rows = rows.filter((b) => (b.result !== null) === (complete.toLowerCase() === 'true'));
+  if (complete !== null)
+    rows = rows.filter((b) => (b.result !== null) === (complete.toLowerCase() === 'true'));
   const idxMax = q.get('idx_max');
   const idxMin = q.get('idx_min');
   if (idxMax !== null) rows = rows.filter((b) => b._id <= Number(idxMax));
@@ -280,7 +352,10 @@ export function zuulBuilds(all: readonly ZuulBuild[], q: URLSearchParams): ZuulB
 }
 
 /** Gerrit `/changes/` paging: `n`, `S`; `_more_changes` on the last element only. */
-function gerritChanges(all: readonly Record<string, unknown>[], q: URLSearchParams): Record<string, unknown>[] {
+function gerritChanges(
+  all: readonly Record<string, unknown>[],
+  q: URLSearchParams,
+): Record<string, unknown>[] {
   const start = Number(q.get('S') ?? q.get('start') ?? 0);
   const n = Number(q.get('n') ?? 500);
   const page = all.slice(start, start + n).map((c) => ({ ...c }));
@@ -289,9 +364,12 @@ function gerritChanges(all: readonly Record<string, unknown>[], q: URLSearchPara
 }
 
 function launchpadSearch(q: URLSearchParams): StubAnswer {
-  if (q.getAll('tags').includes('hibiscus-rc-potential')) return { body: sampleJson('launchpad-searchtasks-glance-rc-potential.json') };
-  if (q.get('ws.show') === 'total_size') return { body: sample('launchpad-searchtasks-total-size.txt').trim() };
-  if (Number(q.get('ws.start') ?? 0) >= 5) return { body: sampleJson('launchpad-searchtasks-glance-page2.json') };
+  if (q.getAll('tags').includes('hibiscus-rc-potential'))
+    return { body: sampleJson('launchpad-searchtasks-glance-rc-potential.json') };
+  if (q.get('ws.show') === 'total_size')
+    return { body: sample('launchpad-searchtasks-total-size.txt').trim() };
+  if (Number(q.get('ws.start') ?? 0) >= 5)
+    return { body: sampleJson('launchpad-searchtasks-glance-page2.json') };
   return { body: sampleJson('launchpad-searchtasks-glance.json') };
 }
 
@@ -326,7 +404,11 @@ export function nightlyBuilds(opts: {
         start_time: start,
         end_time: start,
         log_url: `https://logs.example.org/${uuid}/`,
-        ref: { ...(template.ref as object), project: opts.project ?? 'openstack/glance', branch: opts.branch ?? 'master' },
+        ref: {
+          ...(template.ref as object),
+          project: opts.project ?? 'openstack/glance',
+          branch: opts.branch ?? 'master',
+        },
         buildset: { uuid: createHash('md5').update(`bs/${n}`).digest('hex') },
       });
     });

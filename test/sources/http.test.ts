@@ -28,7 +28,8 @@ afterEach(async () => {
 });
 
 const fast = { retries: 2, retryDelayMs: 10, minIntervalMs: 0, timeoutMs: 500 } as const;
-const buildsUrl = () => `${stub.zuulUrl}/api/tenant/openstack/builds?project=openstack/glance&pipeline=periodic`;
+const buildsUrl = () =>
+  `${stub.zuulUrl}/api/tenant/openstack/builds?project=openstack/glance&pipeline=periodic`;
 
 describe('HTTP client against the loopback stand-in', () => {
   it('retries a 500 twice, then gets the answer', async () => {
@@ -46,7 +47,9 @@ describe('HTTP client against the loopback stand-in', () => {
     const err = await http.getJson(buildsUrl()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpStatusError);
     expect((err as HttpStatusError).status).toBe(503);
-    expect((err as Error).message).toMatch(/^127\.0\.0\.1:\d+\/zuul\/api\/tenant\/openstack\/builds answered HTTP 503/);
+    expect((err as Error).message).toMatch(
+      /^127\.0\.0\.1:\d+\/zuul\/api\/tenant\/openstack\/builds answered HTTP 503/,
+    );
     expect(stub.count(/\/builds$/)).toBe(3);
   });
 
@@ -76,7 +79,9 @@ describe('HTTP client against the loopback stand-in', () => {
     const http = new HttpClient({ ...fast, source: 'zuul' });
     const err = await http.getJson(url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpNetworkError);
-    expect((err as Error).message).toMatch(/\/zuul\/api\/tenant\/openstack\/builds is unreachable: ECONNREFUSED/);
+    expect((err as Error).message).toMatch(
+      /\/zuul\/api\/tenant\/openstack\/builds is unreachable: ECONNREFUSED/,
+    );
     expect(http.stats.requests).toBe(1);
   });
 
@@ -92,11 +97,15 @@ describe('HTTP client against the loopback stand-in', () => {
 
   it("strips Gerrit's )]}' line and tolerates its absence", async () => {
     const http = new HttpClient({ ...fast });
-    const withPrefix = await http.getJson<{ _number: number }[]>(`${stub.gerritUrl}/changes/?q=is:open`);
+    const withPrefix = await http.getJson<{ _number: number }[]>(
+      `${stub.gerritUrl}/changes/?q=is:open`,
+    );
     expect(withPrefix.text.startsWith(")]}'\n")).toBe(true);
     expect(withPrefix.body.map((c) => c._number)).toContain(998431);
     stub.fault({ path: /^\/gerrit\/changes\/$/, kind: 'no-xssi', times: 1 });
-    const without = await http.getJson<{ _number: number }[]>(`${stub.gerritUrl}/changes/?q=is:open`);
+    const without = await http.getJson<{ _number: number }[]>(
+      `${stub.gerritUrl}/changes/?q=is:open`,
+    );
     expect(without.text.startsWith('[')).toBe(true);
     expect(without.body).toEqual(withPrefix.body);
   });
@@ -114,7 +123,9 @@ describe('HTTP client against the loopback stand-in', () => {
       expect(second.body).toEqual(first.body);
       const last = stub.requests[stub.requests.length - 1]!;
       expect(last.status).toBe(304);
-      expect(last.headers[validators === 'etag' ? 'if-none-match' : 'if-modified-since']).toBeTruthy();
+      expect(
+        last.headers[validators === 'etag' ? 'if-none-match' : 'if-modified-since'],
+      ).toBeTruthy();
       stub.touch();
       stub.zuul.builds.pop();
       const third = await new HttpClient({ ...fast, db }).getJson<unknown[]>(url);
@@ -143,8 +154,12 @@ describe('HTTP client against the loopback stand-in', () => {
     const http = new HttpClient({
       ...fast,
       fetch: (input, init) => {
-        seen.push(`${input instanceof Request ? input.url : input.toString()} ${new Headers(init?.headers).get('user-agent')}`);
-        return Promise.resolve(new Response('[1,2]', { status: 200, headers: { 'content-type': 'application/json' } }));
+        seen.push(
+          `${input instanceof Request ? input.url : input.toString()} ${new Headers(init?.headers).get('user-agent')}`,
+        );
+        return Promise.resolve(
+          new Response('[1,2]', { status: 200, headers: { 'content-type': 'application/json' } }),
+        );
       },
     });
     expect((await http.getJson('http://127.0.0.1:9/x')).body).toEqual([1, 2]);
@@ -156,15 +171,29 @@ describe('HTTP client against the loopback stand-in', () => {
     const http = new HttpClient({ ...fast });
     const url = `${stub.gerritUrl}/a/changes/openstack%2Fglance~1000377/revisions/current/review`;
     const err = await http
-      .send('POST', url, { labels: { 'Code-Review': -2 } }, { auth: { username: 'u', password: 'p' } })
+      .send(
+        'POST',
+        url,
+        { labels: { 'Code-Review': -2 } },
+        { auth: { username: 'u', password: 'p' } },
+      )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpStatusError);
-    expect((err as HttpStatusError).body).toContain('Applying label "Code-Review": -2 is restricted');
-    const ok = await http.send('POST', url.replace('1000377', '1000378'), { labels: { 'Code-Review': -2 } }, {
-      auth: { username: 'u', password: 'p' },
-    });
+    expect((err as HttpStatusError).body).toContain(
+      'Applying label "Code-Review": -2 is restricted',
+    );
+    const ok = await http.send(
+      'POST',
+      url.replace('1000377', '1000378'),
+      { labels: { 'Code-Review': -2 } },
+      {
+        auth: { username: 'u', password: 'p' },
+      },
+    );
     expect(ok.body).toEqual({ labels: { 'Code-Review': -2 } });
-    expect(stub.requests.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+    expect(stub.requests.at(-1)!.headers.authorization).toBe(
+      `Basic ${Buffer.from('u:p').toString('base64')}`,
+    );
   });
 });
 
@@ -180,13 +209,20 @@ describe('paging helpers', () => {
     expect(pages).toBe(4);
     expect(new Set(ids).size).toBe(31);
     // each next page starts below the smallest _id of the page before
-    expect(stub.requests.map((r) => r.query.get('idx_max'))).toEqual([null, ...[9, 19, 29].map((i) => String(ids[i]! - 1))]);
+    expect(stub.requests.map((r) => r.query.get('idx_max'))).toEqual([
+      null,
+      ...[9, 19, 29].map((i) => String(ids[i]! - 1)),
+    ]);
   });
 
   it('pages Gerrit changes by S while the last element says _more_changes', async () => {
     const http = new HttpClient({ ...fast });
     const numbers: number[] = [];
-    for await (const page of gerritPages<{ _number: number }>(http, `${stub.gerritUrl}/changes/?q=is:open`, { n: 4 })) {
+    for await (const page of gerritPages<{ _number: number }>(
+      http,
+      `${stub.gerritUrl}/changes/?q=is:open`,
+      { n: 4 },
+    )) {
       numbers.push(...page.items.map((c) => c._number));
     }
     expect(numbers).toHaveLength(6);

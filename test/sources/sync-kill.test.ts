@@ -17,9 +17,17 @@ const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 
 beforeAll(() => {
   if (!existsSync(join(packageRoot(), 'dist', 'src', 'sources', 'sync', 'run.js'))) {
-    spawnSync(process.execPath, [join(packageRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: packageRoot(),
-    });
+    spawnSync(
+      process.execPath,
+      [
+        join(packageRoot(), 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.build.json',
+      ],
+      {
+        cwd: packageRoot(),
+      },
+    );
   }
 }, 180_000);
 
@@ -36,20 +44,29 @@ describe('a sync killed half way', () => {
     const dir = tempDir('liaison-kill-');
     const db = join(dir, 'store.db');
     const config = join(dir, 'liaison.yaml');
-    writeFileSync(config, 'team: glance\nsources:\n  retries: 0\n  min-interval-ms: 0\n  timeout-seconds: 30\ngate:\n  page-size: 10\n');
+    writeFileSync(
+      config,
+      'team: glance\nsources:\n  retries: 0\n  min-interval-ms: 0\n  timeout-seconds: 30\ngate:\n  page-size: 10\n',
+    );
     const args = ['--db', db, '--config', config, '--date', '2026-09-16'];
     await runCli(['sync', '--only', 'zuul', ...args], { env: stub.env() });
     const cacheBefore = readCache(db);
     expect(countBuilds(db)).toBe(31);
 
     // a new night of 25 builds: the sync needs 3 pages; page 2 hangs, and the process is killed there
-    stub.addBuilds(nightlyBuilds({ firstId: 52731600, firstNight: '2026-09-17', nights: 1, jobs: jobNames(25) }));
+    stub.addBuilds(
+      nightlyBuilds({ firstId: 52731600, firstNight: '2026-09-17', nights: 1, jobs: jobNames(25) }),
+    );
     stub.fault({ path: /\/builds$/, kind: 'hang', match: (r) => r.query.has('idx_max') });
     const child = spawn(process.execPath, [BIN, 'sync', '--only', 'zuul', '--json', ...args], {
       env: { ...process.env, ...stub.env(), NO_COLOR: '1' },
       stdio: 'ignore',
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => { resolve(signal); }));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => {
+        resolve(signal);
+      }),
+    );
     await waitFor(() => stub.requests.some((r) => r.query.has('idx_max')));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -59,11 +76,16 @@ describe('a sync killed half way', () => {
     expect(store.prepare('SELECT count(*) AS n FROM zuul_builds').get()).toEqual({ n: 31 });
     store.close();
     expect(readCache(db)).toEqual(cacheBefore);
-    const gate = await runJson<{ jobs: unknown[]; dataAsOf: string }>(['gate', ...args], { env: stub.env() });
+    const gate = await runJson<{ jobs: unknown[]; dataAsOf: string }>(['gate', ...args], {
+      env: stub.env(),
+    });
     expect(gate.jobs).toHaveLength(12);
 
     stub.clearFaults();
-    const again = await runJson<{ sources: { name: string; summary: string }[] }>(['sync', '--only', 'zuul', ...args], { env: stub.env() });
+    const again = await runJson<{ sources: { name: string; summary: string }[] }>(
+      ['sync', '--only', 'zuul', ...args],
+      { env: stub.env() },
+    );
     expect(again.sources[0]).toMatchObject({ name: 'zuul', summary: '25 new builds' });
     expect(countBuilds(db)).toBe(56);
   });

@@ -28,11 +28,22 @@ afterEach(async () => {
 
 function writeConfig(extra: string): string {
   const file = join(dir, 'liaison.yaml');
-  writeFileSync(file, `team: glance\nsources:\n  retries: 1\n  retry-delay-ms: 10\n  min-interval-ms: 0\n  timeout-seconds: 1\n${extra}`);
+  writeFileSync(
+    file,
+    `team: glance\nsources:\n  retries: 1\n  retry-delay-ms: 10\n  min-interval-ms: 0\n  timeout-seconds: 1\n${extra}`,
+  );
   return file;
 }
 
-const args = (...more: string[]) => [...more, '--db', db, '--config', config, '--date', '2026-09-16'];
+const args = (...more: string[]) => [
+  ...more,
+  '--db',
+  db,
+  '--config',
+  config,
+  '--date',
+  '2026-09-16',
+];
 async function sync(...more: string[]): Promise<SyncView & { code: number }> {
   const r = await runCli(args('sync', '--only', 'zuul', '--json', ...more), { env: stub.env() });
   expect(r.stderr).toBe('');
@@ -51,26 +62,63 @@ const storedBuilds = () => {
 describe('liaison sync: Zuul builds through the loopback stand-in', () => {
   it('stores the builds, then makes one conditional request when nothing is new, then only what is new', async () => {
     const first = await sync();
-    expect(zuulOf(first)).toMatchObject({ status: 'updated', summary: '31 new builds', requests: 1, error: null });
+    expect(zuulOf(first)).toMatchObject({
+      status: 'updated',
+      summary: '31 new builds',
+      requests: 1,
+      error: null,
+    });
     expect(storedBuilds()).toBe(31);
     const q = stub.requests[0]!.query;
-    expect(q.getAll('project')).toEqual(expect.arrayContaining(['openstack/glance', 'openstack/glance_store', 'openstack/python-glanceclient']));
-    expect([q.get('pipeline'), q.get('complete'), q.get('exclude_result')]).toEqual(['periodic', 'true', 'SKIPPED']);
+    expect(q.getAll('project')).toEqual(
+      expect.arrayContaining([
+        'openstack/glance',
+        'openstack/glance_store',
+        'openstack/python-glanceclient',
+      ]),
+    );
+    expect([q.get('pipeline'), q.get('complete'), q.get('exclude_result')]).toEqual([
+      'periodic',
+      'true',
+      'SKIPPED',
+    ]);
 
     const second = await sync();
-    expect(zuulOf(second)).toMatchObject({ status: 'unchanged', summary: 'nothing new', requests: 1 });
+    expect(zuulOf(second)).toMatchObject({
+      status: 'unchanged',
+      summary: 'nothing new',
+      requests: 1,
+    });
     expect(stub.requests.at(-1)!.status).toBe(304);
 
-    stub.addBuilds(nightlyBuilds({ firstId: 52731600, firstNight: '2026-09-17', nights: 1, jobs: ['glance-tox-py313-oslo-tips', 'openstack-tox-py312'] }));
+    stub.addBuilds(
+      nightlyBuilds({
+        firstId: 52731600,
+        firstNight: '2026-09-17',
+        nights: 1,
+        jobs: ['glance-tox-py313-oslo-tips', 'openstack-tox-py312'],
+      }),
+    );
     const third = await sync();
-    expect(zuulOf(third)).toMatchObject({ status: 'updated', summary: '2 new builds', requests: 1 });
+    expect(zuulOf(third)).toMatchObject({
+      status: 'updated',
+      summary: '2 new builds',
+      requests: 1,
+    });
     expect(storedBuilds()).toBe(33);
   });
 
   it('pages back by idx_max on the first sync and stops at known builds afterwards', async () => {
     config = writeConfig('gate:\n  page-size: 10\n');
     expect(zuulOf(await sync())).toMatchObject({ summary: '31 new builds', requests: 4 });
-    stub.addBuilds(nightlyBuilds({ firstId: 52731600, firstNight: '2026-09-17', nights: 1, jobs: ['a-tips', 'b-tips', 'c-tips'] }));
+    stub.addBuilds(
+      nightlyBuilds({
+        firstId: 52731600,
+        firstNight: '2026-09-17',
+        nights: 1,
+        jobs: ['a-tips', 'b-tips', 'c-tips'],
+      }),
+    );
     const before = stub.requests.length;
     expect(zuulOf(await sync())).toMatchObject({ summary: '3 new builds', requests: 1 });
     expect(stub.requests.slice(before).map((r) => r.query.get('idx_max'))).toEqual([null]);
@@ -78,7 +126,12 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
 
   it('stops at the history horizon on a first sync of a long history', async () => {
     config = writeConfig('gate:\n  page-size: 50\n  history-days: 10\n');
-    stub.zuul.builds = nightlyBuilds({ firstId: 1000, firstNight: '2026-06-01', nights: 108, jobs: ['a-tips', 'b-tips', 'c-tips'] });
+    stub.zuul.builds = nightlyBuilds({
+      firstId: 1000,
+      firstNight: '2026-06-01',
+      nights: 108,
+      jobs: ['a-tips', 'b-tips', 'c-tips'],
+    });
     const v = await sync();
     // 10 days of 3 builds fit in one page of 50: the second page is not needed
     expect(zuulOf(v).requests).toBe(1);
@@ -97,7 +150,9 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
     expect(storedBuilds()).toBe(31);
 
     const text = await runCli(args('sync', '--only', 'zuul'), { env: stub.env() });
-    expect(text.stdout).toMatch(/✗\s+zuul\s+2 requests\s+failed: 127\.0\.0\.1:\d+\/zuul\/api\/tenant\/openstack\/builds answered HTTP 500/);
+    expect(text.stdout).toMatch(
+      /✗\s+zuul\s+2 requests\s+failed: 127\.0\.0\.1:\d+\/zuul\/api\/tenant\/openstack\/builds answered HTTP 500/,
+    );
     expect(text.stdout).toContain('1 source failed; views show their previous data as stale.');
 
     stub.clearFaults();
@@ -127,13 +182,19 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
   });
 
   it('refuses a base URL that is not http(s), naming where it came from', async () => {
-    const r = await runCli(args('sync', '--only', 'zuul'), { env: { ...stub.env(), LIAISON_ZUUL_URL: 'ftp://zuul.example.org' } });
+    const r = await runCli(args('sync', '--only', 'zuul'), {
+      env: { ...stub.env(), LIAISON_ZUUL_URL: 'ftp://zuul.example.org' },
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('liaison: LIAISON_ZUUL_URL: expected an http(s) URL, got "ftp://zuul.example.org"\n');
+    expect(r.stderr).toBe(
+      'liaison: LIAISON_ZUUL_URL: expected an http(s) URL, got "ftp://zuul.example.org"\n',
+    );
     config = writeConfig('  zuul:\n    url: zuul.example.org\n');
     const bad = await runCli(args('sync', '--only', 'zuul'), { env: {} });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/liaison\.yaml:\d+: sources\.zuul\.url: expected an http\(s\) base URL without query/);
+    expect(bad.stderr).toMatch(
+      /liaison\.yaml:\d+: sources\.zuul\.url: expected an http\(s\) base URL without query/,
+    );
   });
 
   it('prints progress on a terminal only, and nothing under --json', async () => {
@@ -147,7 +208,9 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
       isTTY,
     });
     await main(args('sync', '--only', 'zuul'), io(true));
-    expect(err).toMatch(/^zuul: syncing Zuul periodic builds…\nzuul: page 1, 31 builds\nzuul: 31 new builds\n$/);
+    expect(err).toMatch(
+      /^zuul: syncing Zuul periodic builds…\nzuul: page 1, 31 builds\nzuul: 31 new builds\n$/,
+    );
     err = '';
     await main(args('sync', '--only', 'zuul', '--json'), io(true));
     await main(args('sync', '--only', 'zuul'), io(false));
@@ -171,16 +234,27 @@ describe('sync runner', () => {
     const { zuulSource } = await import('../../src/sources/zuul/source.js');
     const ctx = new Context(
       { db, config, date: '2026-09-16' },
-      { stdout: () => undefined, stderr: () => undefined, env: stub.env(), cwd: dir, now: () => new Date('2026-09-16T07:00:00Z'), isTTY: false },
+      {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        env: stub.env(),
+        cwd: dir,
+        now: () => new Date('2026-09-16T07:00:00Z'),
+        isTTY: false,
+      },
     );
     try {
-      const view = await runSync(ctx, { sources: [broken, { name: 'zuul', load: () => Promise.resolve(zuulSource) }] });
+      const view = await runSync(ctx, {
+        sources: [broken, { name: 'zuul', load: () => Promise.resolve(zuulSource) }],
+      });
       expect(view.sources.map((s) => [s.name, s.status])).toEqual([
         ['broken', 'failed'],
         ['zuul', 'updated'],
       ]);
       expect(view.sources[0]!.error).toBe('internal error (a bug in release-liaison): boom');
-      const rows = (await ctx.store()).prepare('SELECT source, last_status, last_success_at FROM source_sync ORDER BY source').all();
+      const rows = (await ctx.store())
+        .prepare('SELECT source, last_status, last_success_at FROM source_sync ORDER BY source')
+        .all();
       expect(rows).toEqual([
         { source: 'broken', last_status: 'failed', last_success_at: null },
         { source: 'zuul', last_status: 'ok', last_success_at: '2026-09-16T07:00:00.000Z' },
@@ -213,13 +287,28 @@ describe('sync of git checkouts', () => {
     const by = Object.fromEntries(v.sources.map((s) => [s.name, s]));
     expect(by.zuul!.status).toBe('failed');
     expect(by['git:clone:glance']).toMatchObject({ status: 'updated' });
-    expect(execFileSync('git', ['-C', join(clones, 'glance'), 'rev-parse', 'origin/master'], { encoding: 'utf8' }).trim()).toBe(newSha);
-    expect(by['git:clone:glance_store']).toMatchObject({ status: 'skipped', summary: 'no remote to fetch from' });
+    expect(
+      execFileSync('git', ['-C', join(clones, 'glance'), 'rev-parse', 'origin/master'], {
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe(newSha);
+    expect(by['git:clone:glance_store']).toMatchObject({
+      status: 'skipped',
+      summary: 'no remote to fetch from',
+    });
     expect(by['git:clone:python-glanceclient']!.status).toBe('failed');
-    expect(by['git:clone:python-glanceclient']!.error).toMatch(/git fetch failed in .*python-glanceclient/);
+    expect(by['git:clone:python-glanceclient']!.error).toMatch(
+      /git fetch failed in .*python-glanceclient/,
+    );
 
-    const again = JSON.parse((await runCli(args('sync', '--only', 'git', '--json'), { env: stub.env() })).stdout) as SyncView;
-    expect(again.sources.find((s) => s.name === 'git:clone:glance')).toMatchObject({ status: 'unchanged' });
-    expect((await runCli(args('sync', '--only', 'git', '--strict'), { env: stub.env() })).code).toBe(3);
+    const again = JSON.parse(
+      (await runCli(args('sync', '--only', 'git', '--json'), { env: stub.env() })).stdout,
+    ) as SyncView;
+    expect(again.sources.find((s) => s.name === 'git:clone:glance')).toMatchObject({
+      status: 'unchanged',
+    });
+    expect(
+      (await runCli(args('sync', '--only', 'git', '--strict'), { env: stub.env() })).code,
+    ).toBe(3);
   });
 });

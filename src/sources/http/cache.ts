@@ -19,10 +19,18 @@ interface Row {
 }
 
 export function readCacheEntry(db: Db, url: string): CacheEntry | undefined {
-  const row = db.prepare('SELECT url, etag, last_modified, body, fetched_at FROM http_cache WHERE url = ?').get(url) as
-    | Row
-    | undefined;
-  return row && { url: row.url, etag: row.etag, lastModified: row.last_modified, body: row.body, fetchedAt: row.fetched_at };
+  const row = db
+    .prepare('SELECT url, etag, last_modified, body, fetched_at FROM http_cache WHERE url = ?')
+    .get(url) as Row | undefined;
+  return (
+    row && {
+      url: row.url,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      body: row.body,
+      fetchedAt: row.fetched_at,
+    }
+  );
 }
 
 export function writeCacheEntries(db: Db, entries: readonly CacheEntry[]): void {

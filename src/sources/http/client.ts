@@ -85,7 +85,8 @@ export interface HttpStats {
   retries: number;
 }
 
-export const DEFAULT_USER_AGENT = 'release-liaison/0.1 (+https://opendev.org; OpenStack release liaison tool)';
+export const DEFAULT_USER_AGENT =
+  'release-liaison/0.1 (+https://opendev.org; OpenStack release liaison tool)';
 
 export class HttpClient {
   readonly stats: HttpStats = { requests: 0, notModified: 0, retries: 0 };
@@ -98,7 +99,10 @@ export class HttpClient {
   }
 
   async getJson<T = unknown>(url: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
-    const r = await this.request('GET', url, undefined, { ...options, headers: { accept: 'application/json', ...options.headers } });
+    const r = await this.request('GET', url, undefined, {
+      ...options,
+      headers: { accept: 'application/json', ...options.headers },
+    });
     return { ...r, body: parseJsonBody(r.text, url, this.opts.source) as T };
   }
 
@@ -108,13 +112,23 @@ export class HttpClient {
   }
 
   /** A write (POST/PUT/DELETE) with a JSON body; the answer is parsed as JSON when it is JSON. */
-  async send<T = unknown>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<HttpResponse<T | string>> {
+  async send<T = unknown>(
+    method: string,
+    url: string,
+    body: unknown,
+    options: RequestOptions = {},
+  ): Promise<HttpResponse<T | string>> {
     const r = await this.request(method, url, JSON.stringify(body), {
       ...options,
       conditional: false,
-      headers: { 'content-type': 'application/json; charset=UTF-8', accept: 'application/json', ...options.headers },
+      headers: {
+        'content-type': 'application/json; charset=UTF-8',
+        accept: 'application/json',
+        ...options.headers,
+      },
     });
-    const looksJson = /json/i.test(r.headers.get('content-type') ?? '') || r.text.startsWith(")]}'");
+    const looksJson =
+      /json/i.test(r.headers.get('content-type') ?? '') || r.text.startsWith(")]}'");
     return { ...r, body: looksJson ? (parseJsonBody(r.text, url, this.opts.source) as T) : r.text };
   }
 
@@ -132,9 +146,13 @@ export class HttpClient {
     options: RequestOptions,
   ): Promise<Omit<HttpResponse<unknown>, 'body'>> {
     const db = this.opts.db;
-    const conditional = method === 'GET' && !options.auth && (options.conditional ?? true) && db !== undefined;
+    const conditional =
+      method === 'GET' && !options.auth && (options.conditional ?? true) && db !== undefined;
     const cached = conditional ? (this.pending.get(url) ?? readCacheEntry(db, url)) : undefined;
-    const headers: Record<string, string> = { 'user-agent': this.opts.userAgent ?? DEFAULT_USER_AGENT, ...options.headers };
+    const headers: Record<string, string> = {
+      'user-agent': this.opts.userAgent ?? DEFAULT_USER_AGENT,
+      ...options.headers,
+    };
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     if (options.auth) {
@@ -147,10 +165,17 @@ export class HttpClient {
       const started = performance.now();
       let status = 0;
       try {
-        const res = await this.fetchFn(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+        const res = await this.fetchFn(url, {
+          method,
+          headers,
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'follow',
+        });
         status = res.status;
         const text = await res.text();
-        if (res.status >= 500 || res.status === 429) throw new HttpStatusError(url, res.status, text, this.opts.source);
+        if (res.status >= 500 || res.status === 429)
+          throw new HttpStatusError(url, res.status, text, this.opts.source);
         return { res, text };
       } catch (e) {
         throw e instanceof HttpStatusError ? e : this.translate(e, url, timeoutMs);
@@ -183,12 +208,25 @@ export class HttpClient {
       this.stats.notModified++;
       return { url, status: 304, notModified: true, text: cached.body, headers: res.headers };
     }
-    const ok = (res.status >= 200 && res.status < 300) || (options.okStatuses ?? []).includes(res.status);
+    const ok =
+      (res.status >= 200 && res.status < 300) || (options.okStatuses ?? []).includes(res.status);
     if (!ok) throw new HttpStatusError(url, res.status, text, this.opts.source);
     const etag = res.headers.get('etag');
     const lastModified = res.headers.get('last-modified');
-    if (method === 'GET' && res.status === 200 && (etag || lastModified) && this.opts.db && !options.auth) {
-      const entry: CacheEntry = { url, etag, lastModified, body: text, fetchedAt: (this.opts.now?.() ?? new Date(0)).toISOString() };
+    if (
+      method === 'GET' &&
+      res.status === 200 &&
+      (etag || lastModified) &&
+      this.opts.db &&
+      !options.auth
+    ) {
+      const entry: CacheEntry = {
+        url,
+        etag,
+        lastModified,
+        body: text,
+        fetchedAt: (this.opts.now?.() ?? new Date(0)).toISOString(),
+      };
       if (this.opts.deferCacheWrites) this.pending.set(url, entry);
       else writeCacheEntries(this.opts.db, [entry]);
     }
@@ -200,7 +238,8 @@ export class HttpClient {
       return new HttpTimeoutError(url, timeoutMs, this.opts.source);
     }
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause : undefined;
-    const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+    const code =
+      cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
     const reason = code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
     return new HttpNetworkError(url, reason, this.opts.source);
   }
@@ -210,7 +249,10 @@ export class HttpClient {
     let q = this.queues.get(host);
     if (!q) {
       const interval = this.opts.minIntervalMs ?? 250;
-      q = interval > 0 ? new PQueue({ concurrency: 1, interval, intervalCap: 1 }) : new PQueue({ concurrency: 1 });
+      q =
+        interval > 0
+          ? new PQueue({ concurrency: 1, interval, intervalCap: 1 })
+          : new PQueue({ concurrency: 1 });
       this.queues.set(host, q);
     }
     return q;

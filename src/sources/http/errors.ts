@@ -14,7 +14,10 @@ export class HttpStatusError extends SourceUnavailableError {
     readonly body: string,
     source?: string,
   ) {
-    super(`${describeUrl(url)} answered HTTP ${status}${excerpt(body) ? `: ${excerpt(body)}` : ''}`, source);
+    super(
+      `${describeUrl(url)} answered HTTP ${status}${excerpt(body) ? `: ${excerpt(body)}` : ''}`,
+      source,
+    );
   }
 }
 
@@ -25,7 +28,10 @@ export class HttpTimeoutError extends SourceUnavailableError {
     readonly timeoutMs: number,
     source?: string,
   ) {
-    super(`${describeUrl(url)} did not answer within ${Math.round(timeoutMs / 100) / 10} s`, source);
+    super(
+      `${describeUrl(url)} did not answer within ${Math.round(timeoutMs / 100) / 10} s`,
+      source,
+    );
   }
 }
 

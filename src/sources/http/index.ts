@@ -5,9 +5,27 @@
  * paging helper of each service.
  */
 export { HttpClient, DEFAULT_USER_AGENT } from './client.js';
-export type { HttpClientOptions, HttpResponse, HttpStats, RequestEvent, RequestOptions } from './client.js';
+export type {
+  HttpClientOptions,
+  HttpResponse,
+  HttpStats,
+  RequestEvent,
+  RequestOptions,
+} from './client.js';
 export { parseJsonBody, stripXssi, XSSI_PREFIX } from './body.js';
-export { HttpNetworkError, HttpStatusError, HttpTimeoutError, ResponseFormatError, describeUrl } from './errors.js';
+export {
+  HttpNetworkError,
+  HttpStatusError,
+  HttpTimeoutError,
+  ResponseFormatError,
+  describeUrl,
+} from './errors.js';
 export { epochMillisToIso, epochSecondsToIso, parseUtcTime } from './time.js';
-export { gerritPages, launchpadPages, launchpadTotalSize, rebaseLinks, zuulPages } from './paging.js';
+export {
+  gerritPages,
+  launchpadPages,
+  launchpadTotalSize,
+  rebaseLinks,
+  zuulPages,
+} from './paging.js';
 export type { LaunchpadCollectionPage, Page } from './paging.js';

@@ -32,12 +32,14 @@ export async function* zuulPages<T extends { readonly _id: number }>(
     u.searchParams.set('limit', String(opts.limit));
     if (idxMax !== undefined) u.searchParams.set('idx_max', String(idxMax));
     const response = await http.getJson(u.toString(), { conditional: index === 0 });
-    if (!Array.isArray(response.body)) throw new ResponseFormatError(u.toString(), 'expected a JSON array of Zuul records');
+    if (!Array.isArray(response.body))
+      throw new ResponseFormatError(u.toString(), 'expected a JSON array of Zuul records');
     const items = response.body as T[];
     yield { items, response, index };
     if (items.length < opts.limit) return;
     const smallest = Math.min(...items.map((b) => b._id));
-    if (!Number.isFinite(smallest)) throw new ResponseFormatError(u.toString(), 'Zuul records without a numeric _id');
+    if (!Number.isFinite(smallest))
+      throw new ResponseFormatError(u.toString(), 'Zuul records without a numeric _id');
     idxMax = smallest - 1;
   }
 }
@@ -50,7 +52,11 @@ export async function* zuulPages<T extends { readonly _id: number }>(
 export async function* gerritPages<T extends object>(
   http: HttpClient,
   url: string,
-  opts: { readonly n: number; readonly maxPages?: number; readonly auth?: { username: string; password: string } },
+  opts: {
+    readonly n: number;
+    readonly maxPages?: number;
+    readonly auth?: { username: string; password: string };
+  },
 ): AsyncGenerator<Page<T>> {
   let seen = 0;
   for (let index = 0; index < (opts.maxPages ?? 50); index++) {
@@ -61,7 +67,8 @@ export async function* gerritPages<T extends object>(
       conditional: index === 0,
       ...(opts.auth ? { auth: opts.auth } : {}),
     });
-    if (!Array.isArray(response.body)) throw new ResponseFormatError(u.toString(), 'expected a JSON array of changes');
+    if (!Array.isArray(response.body))
+      throw new ResponseFormatError(u.toString(), 'expected a JSON array of changes');
     const items = response.body as T[];
     yield { items, response, index };
     const last = items[items.length - 1] as { _more_changes?: unknown } | undefined;
@@ -95,10 +102,15 @@ export async function* launchpadPages<T>(
     const response: HttpResponse<unknown> = await http.getJson(next, { conditional: index === 0 });
     const page = response.body as LaunchpadCollectionPage<T>;
     if (typeof page !== 'object' || page === null || !Array.isArray(page.entries)) {
-      throw new ResponseFormatError(next, 'expected a Launchpad collection (an object with entries[])');
+      throw new ResponseFormatError(
+        next,
+        'expected a Launchpad collection (an object with entries[])',
+      );
     }
     yield { items: page.entries, response, index, page };
-    next = page.next_collection_link ? (opts.rebase ?? ((l: string) => l))(page.next_collection_link) : undefined;
+    next = page.next_collection_link
+      ? (opts.rebase ?? ((l: string) => l))(page.next_collection_link)
+      : undefined;
   }
 }
 
@@ -112,11 +124,16 @@ export async function launchpadTotalSize(
   rebase: (link: string) => string = (l) => l,
 ): Promise<number> {
   if (typeof page.total_size === 'number') return page.total_size;
-  if (!page.total_size_link) throw new ResponseFormatError('launchpad', 'collection has neither total_size nor total_size_link');
+  if (!page.total_size_link)
+    throw new ResponseFormatError(
+      'launchpad',
+      'collection has neither total_size nor total_size_link',
+    );
   const link = rebase(page.total_size_link);
   const r = await http.getText(link, { conditional: false });
   const n = Number(r.body.trim());
-  if (!Number.isInteger(n) || n < 0) throw new ResponseFormatError(link, `expected a bare integer, got "${r.body.slice(0, 40)}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ResponseFormatError(link, `expected a bare integer, got "${r.body.slice(0, 40)}"`);
   return n;
 }
 

@@ -8,7 +8,8 @@
  * A zone-less string is never handed to `Date` as is, which would read it as local time.
  */
 
-const PATTERN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const PATTERN =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** Parses a service time; `null` for null/empty/unparseable input. */
 export function parseUtcTime(value: unknown): string | null {
@@ -18,14 +19,21 @@ export function parseUtcTime(value: unknown): string | null {
   const [, date = '', hms = '', frac, zone] = m;
   const time = hms.length === 5 ? `${hms}:00` : hms;
   const ms = (frac ?? '').padEnd(3, '0').slice(0, 3);
-  const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const offset =
+    !zone || zone.toUpperCase() === 'Z'
+      ? 'Z'
+      : zone.includes(':')
+        ? zone
+        : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const instant = new Date(`${date}T${time}.${ms}${offset}`);
   return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }
 
 /** Epoch seconds (Zuul status job start/end) as an instant. */
 export function epochSecondsToIso(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000).toISOString() : null;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? new Date(value * 1000).toISOString()
+    : null;
 }
 
 /** Epoch milliseconds (Zuul status enqueue times) as an instant. */

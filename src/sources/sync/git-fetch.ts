@@ -25,10 +25,17 @@ export function gitTargets(ctx: Context): GitTarget[] {
     if (out.some((t) => t.dir === full) || !existsSync(full) || !isGitRepo(full)) return;
     out.push({ name, dir: full });
   };
-  add('git:releases', ctx.options.releasesRepo ?? env.LIAISON_RELEASES_REPO ?? ctx.config['releases-repo']);
-  add('git:governance', ctx.options.governanceRepo ?? env.LIAISON_GOVERNANCE_REPO ?? ctx.config['governance-repo']);
+  add(
+    'git:releases',
+    ctx.options.releasesRepo ?? env.LIAISON_RELEASES_REPO ?? ctx.config['releases-repo'],
+  );
+  add(
+    'git:governance',
+    ctx.options.governanceRepo ?? env.LIAISON_GOVERNANCE_REPO ?? ctx.config['governance-repo'],
+  );
   if (ctx.config['clones-dir'] || ctx.config.deliverables) {
-    for (const d of ctx.team.deliverables) add(`git:clone:${d.repos[0]?.split('/').pop() ?? d.name}`, cloneDir(ctx, d.name));
+    for (const d of ctx.team.deliverables)
+      add(`git:clone:${d.repos[0]?.split('/').pop() ?? d.name}`, cloneDir(ctx, d.name));
   }
   return out;
 }
@@ -42,10 +49,16 @@ export interface FetchOutcome {
 export async function fetchRepo(dir: string): Promise<FetchOutcome | 'no-remote'> {
   const remotes = (await git(dir, ['remote'])).split('\n').filter((r) => r.trim() !== '');
   if (remotes.length === 0) return 'no-remote';
-  const refs = () => git(dir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes', 'refs/tags']);
+  const refs = () =>
+    git(dir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes', 'refs/tags']);
   const before = await refs();
   await git(dir, ['fetch', '--quiet', '--prune', '--tags', '--multiple', ...remotes]);
   const after = await refs();
   const changed = before !== after;
-  return { changed, summary: changed ? `fetched new commits from ${remotes.join(', ')}` : `up to date with ${remotes.join(', ')}` };
+  return {
+    changed,
+    summary: changed
+      ? `fetched new commits from ${remotes.join(', ')}`
+      : `up to date with ${remotes.join(', ')}`,
+  };
 }

@@ -47,13 +47,16 @@ export interface SyncRunOptions {
 export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<SyncView> {
   const db = await ctx.store();
   const progress = opts.progress ?? (() => undefined);
-  const wanted = (name: string) => !opts.only?.length || opts.only.some((o) => o === name || (o === 'git' && name.startsWith('git:')));
+  const wanted = (name: string) =>
+    !opts.only?.length ||
+    opts.only.some((o) => o === name || (o === 'git' && name.startsWith('git:')));
   // a bad base URL is the user's config error (exit 2), not a failing source
   resolveEndpoints(ctx.config, ctx.io.env);
   const entries = opts.sources ?? SYNC_SOURCES;
   const known = [...entries.map((e) => e.name), 'git'];
   for (const o of opts.only ?? []) {
-    if (!known.includes(o) && !o.startsWith('git:')) throw new UsageError(`--only ${o}: unknown source; expected ${known.join(', ')}`);
+    if (!known.includes(o) && !o.startsWith('git:'))
+      throw new UsageError(`--only ${o}: unknown source; expected ${known.join(', ')}`);
   }
   const reports: SyncReport[] = [];
   let requests = 0;
@@ -64,7 +67,9 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
     progress(`${source.name}: syncing ${source.title}…`);
     const report = await syncOne(ctx, db, source, opts);
     requests += report.requests;
-    progress(`${source.name}: ${report.status === 'failed' ? `FAILED: ${report.error ?? ''}` : report.summary}`);
+    progress(
+      `${source.name}: ${report.status === 'failed' ? `FAILED: ${report.error ?? ''}` : report.summary}`,
+    );
     reports.push(report);
   }
 
@@ -75,23 +80,46 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
     try {
       const outcome = await fetchRepo(target.dir);
       if (outcome === 'no-remote') {
-        reports.push(gitReport(db, target.name, target.dir, 'skipped', 'no remote to fetch from', null));
+        reports.push(
+          gitReport(db, target.name, target.dir, 'skipped', 'no remote to fetch from', null),
+        );
         continue;
       }
       recordSyncSuccess(db, target.name, at, outcome.summary);
-      reports.push(gitReport(db, target.name, target.dir, outcome.changed ? 'updated' : 'unchanged', outcome.summary, null));
+      reports.push(
+        gitReport(
+          db,
+          target.name,
+          target.dir,
+          outcome.changed ? 'updated' : 'unchanged',
+          outcome.summary,
+          null,
+        ),
+      );
     } catch (e) {
       const message = messageOf(e);
       recordSyncFailure(db, target.name, at, message);
-      reports.push(gitReport(db, target.name, target.dir, 'failed', 'kept the previous checkout', message));
+      reports.push(
+        gitReport(db, target.name, target.dir, 'failed', 'kept the previous checkout', message),
+      );
     }
     progress(`${target.name}: ${reports[reports.length - 1]?.summary ?? ''}`);
   }
 
-  return { date: ctx.today, sources: reports, requests, failed: reports.filter((r) => r.status === 'failed').length };
+  return {
+    date: ctx.today,
+    sources: reports,
+    requests,
+    failed: reports.filter((r) => r.status === 'failed').length,
+  };
 }
 
-async function syncOne(ctx: Context, db: Db, source: SyncSource, opts: SyncRunOptions): Promise<SyncReport> {
+async function syncOne(
+  ctx: Context,
+  db: Db,
+  source: SyncSource,
+  opts: SyncRunOptions,
+): Promise<SyncReport> {
   const http = new HttpClient({
     ...httpSettings(ctx.config),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
@@ -122,17 +150,40 @@ async function syncOne(ctx: Context, db: Db, source: SyncSource, opts: SyncRunOp
     });
     if (!committed) commit(() => undefined, result.summary);
     const status = result.notModified || result.items === 0 ? 'unchanged' : 'updated';
-    return { ...base, status, summary: result.summary, requests: http.stats.requests, error: null, lastSuccessAt: at };
+    return {
+      ...base,
+      status,
+      summary: result.summary,
+      requests: http.stats.requests,
+      error: null,
+      lastSuccessAt: at,
+    };
   } catch (e) {
     const message = messageOf(e);
     recordSyncFailure(db, source.name, at, message);
     const previous = readSourceState(db, source.name)?.lastSuccessAt ?? null;
-    const summary = previous ? `kept the data of ${previous.slice(0, 16).replace('T', ' ')} UTC` : 'no data yet';
-    return { ...base, status: 'failed', summary, requests: http.stats.requests, error: message, lastSuccessAt: previous };
+    const summary = previous
+      ? `kept the data of ${previous.slice(0, 16).replace('T', ' ')} UTC`
+      : 'no data yet';
+    return {
+      ...base,
+      status: 'failed',
+      summary,
+      requests: http.stats.requests,
+      error: message,
+      lastSuccessAt: previous,
+    };
   }
 }
 
-function gitReport(db: Db, name: string, dir: string, status: SyncReport['status'], summary: string, error: string | null): SyncReport {
+function gitReport(
+  db: Db,
+  name: string,
+  dir: string,
+  status: SyncReport['status'],
+  summary: string,
+  error: string | null,
+): SyncReport {
   const lastSuccessAt = readSourceState(db, name)?.lastSuccessAt ?? null;
   return { name, title: `git checkout ${dir}`, status, summary, requests: 0, error, lastSuccessAt };
 }

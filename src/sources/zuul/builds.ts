@@ -41,9 +41,11 @@ const optStr = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 export function readBuild(raw: unknown, tenant: string, url: string): Build | null {
   if (!isRec(raw)) throw new ResponseFormatError(url, 'a Zuul build is not an object');
   const ref = isRec(raw.ref) ? raw.ref : raw;
-  const where = (field: string) => `build ${typeof raw.uuid === 'string' ? raw.uuid.slice(0, 12) : '?'}: field "${field}"`;
+  const where = (field: string) =>
+    `build ${typeof raw.uuid === 'string' ? raw.uuid.slice(0, 12) : '?'}: field "${field}"`;
   const need = (v: unknown, field: string): string => {
-    if (typeof v !== 'string' || v === '') throw new ResponseFormatError(url, `${where(field)} is missing or not a string`);
+    if (typeof v !== 'string' || v === '')
+      throw new ResponseFormatError(url, `${where(field)} is missing or not a string`);
     return v;
   };
   if (typeof raw._id !== 'number' || !Number.isInteger(raw._id)) {

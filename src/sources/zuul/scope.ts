@@ -21,7 +21,9 @@ export interface ZuulScope {
 export function zuulScope(ctx: Context): ZuulScope {
   const gate = ctx.config.gate ?? {};
   const endpoints = resolveEndpoints(ctx.config, ctx.io.env);
-  const projects = gate.projects ?? [...new Set(ctx.team.deliverables.flatMap((d) => d.repos))].filter((r) => r !== '').sort();
+  const projects =
+    gate.projects ??
+    [...new Set(ctx.team.deliverables.flatMap((d) => d.repos))].filter((r) => r !== '').sort();
   return {
     zuulBase: endpoints.zuul,
     tenant: endpoints.zuulTenant,

@@ -17,12 +17,15 @@ export const zuulSource: SyncSource = {
   title: 'Zuul periodic builds',
   async sync(ctx, deps): Promise<SourceSyncResult> {
     const scope = zuulScope(ctx);
-    if (scope.projects.length === 0) return { items: 0, notModified: false, summary: 'no repositories to watch' };
+    if (scope.projects.length === 0)
+      return { items: 0, notModified: false, summary: 'no repositories to watch' };
     const url = buildsUrl(scope);
     const known = maxStoredId(deps.db, scope.tenant, scope.projects, scope.pipelines);
     const horizon = `${addDays(ctx.today, -scope.historyDays)}T00:00:00.000Z`;
     const builds: Build[] = [];
-    for await (const page of zuulPages<{ _id: number }>(deps.http, url, { limit: scope.pageSize })) {
+    for await (const page of zuulPages<{ _id: number }>(deps.http, url, {
+      limit: scope.pageSize,
+    })) {
       if (page.response.notModified) return { items: 0, notModified: true, summary: 'nothing new' };
       for (const raw of page.items) {
         const b = readBuild(raw, scope.tenant, page.response.url);
@@ -34,7 +37,13 @@ export const zuulSource: SyncSource = {
       if (reachedKnown || reachedHorizon) break;
     }
     const fresh = builds.filter((b) => known === null || b.zuulId > known).length;
-    deps.commit(() => upsertBuilds(deps.db, builds), `${fresh} new builds`);
-    return { items: fresh, notModified: false, summary: `${fresh} new build${fresh === 1 ? '' : 's'}` };
+    deps.commit(() => {
+      upsertBuilds(deps.db, builds);
+    }, `${fresh} new builds`);
+    return {
+      items: fresh,
+      notModified: false,
+      summary: `${fresh} new build${fresh === 1 ? '' : 's'}`,
+    };
   },
 };

@@ -16,7 +16,12 @@ export function upsertBuilds(db: Db, builds: readonly Build[]): void {
 }
 
 /** Highest Zuul `_id` stored for this scope; null when none. */
-export function maxStoredId(db: Db, tenant: string, projects: readonly string[], pipelines: readonly string[]): number | null {
+export function maxStoredId(
+  db: Db,
+  tenant: string,
+  projects: readonly string[],
+  pipelines: readonly string[],
+): number | null {
   const sql = `SELECT max(zuul_id) AS id FROM zuul_builds WHERE tenant = ?
     AND project IN (${projects.map(() => '?').join(',') || "''"}) AND pipeline IN (${pipelines.map(() => '?').join(',') || "''"})`;
   const row = db.prepare(sql).get(tenant, ...projects, ...pipelines) as { id: number | null };
@@ -61,7 +66,9 @@ export function readBuilds(db: Db, q: BuildQuery): Build[] {
     ${q.projects.length ? `AND project IN (${inList(q.projects)})` : ''}
     ${q.pipelines.length ? `AND pipeline IN (${inList(q.pipelines)})` : ''}
     ORDER BY start_time DESC, zuul_id DESC`;
-  const rows = db.prepare(sql).all(q.tenant, q.since, q.until, ...q.projects, ...q.pipelines) as Row[];
+  const rows = db
+    .prepare(sql)
+    .all(q.tenant, q.since, q.until, ...q.projects, ...q.pipelines) as Row[];
   return rows.map((r) => ({
     uuid: r.uuid,
     zuulId: r.zuul_id,
@@ -85,7 +92,18 @@ export function readBuilds(db: Db, q: BuildQuery): Build[] {
 }
 
 /** What the gate reads of a build: the fewest columns, final non-SKIPPED rows only. */
-export type GateBuild = Pick<Build, 'uuid' | 'project' | 'branch' | 'pipeline' | 'jobName' | 'result' | 'final' | 'startTime' | 'logUrl'>;
+export type GateBuild = Pick<
+  Build,
+  | 'uuid'
+  | 'project'
+  | 'branch'
+  | 'pipeline'
+  | 'jobName'
+  | 'result'
+  | 'final'
+  | 'startTime'
+  | 'logUrl'
+>;
 
 /**
  * Counted builds of the scope in [since, until), newest first — the gate's
@@ -101,7 +119,16 @@ export function readGateBuilds(db: Db, q: BuildQuery): GateBuild[] {
   const rows = db
     .prepare(sql)
     .raw(true)
-    .all(q.tenant, q.since, q.until, ...q.projects, ...q.pipelines) as [string, string, string, string, string, string, string, string | null][];
+    .all(q.tenant, q.since, q.until, ...q.projects, ...q.pipelines) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | null,
+  ][];
   return rows.map(([uuid, project, branch, pipeline, jobName, result, startTime, logUrl]) => ({
     uuid,
     project,
