@@ -21,6 +21,12 @@ export const NOTES_MIGRATIONS: readonly Migration[] = [
           ) WITHOUT ROWID;
           CREATE TABLE notes_clean_merges (sha TEXT PRIMARY KEY, clean INTEGER NOT NULL) WITHOUT ROWID;`,
   },
+  {
+    // one row per notes folder: reading 10,000 rows cost more than parsing one document
+    id: 'notes-002-history-blob',
+    sql: `DROP TABLE notes_commits;
+          CREATE TABLE notes_history (notes_path TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;`,
+  },
 ];
 
 export interface CachedHistory {
@@ -38,37 +44,48 @@ export interface HistoryCache {
   saveCleanMerges(answers: ReadonlyMap<string, boolean>): void;
 }
 
+/** Stored form: commits as [sha, time, parents joined by spaces], changes by commit. */
+interface StoredHistory {
+  readonly commits: [string, number, string][];
+  readonly changes: Record<string, FileChange[]>;
+}
+
 export function sqliteHistoryCache(db: Db): HistoryCache {
+  const loaded = new Map<string, CachedHistory>();
+  const load = (notesPath: string): CachedHistory => {
+    const known = loaded.get(notesPath);
+    if (known) return known;
+    const row = db.prepare('SELECT data FROM notes_history WHERE notes_path = ?').get(notesPath) as { data: string } | undefined;
+    const commits = new Map<string, CommitNode>();
+    const changes = new Map<string, FileChange[]>();
+    if (row) {
+      const stored = JSON.parse(row.data) as StoredHistory;
+      for (const [sha, time, parents] of stored.commits) commits.set(sha, { time, parents: parents === '' ? [] : parents.split(' ') });
+      for (const [sha, c] of Object.entries(stored.changes)) changes.set(sha, c);
+    }
+    const history = { commits, changes };
+    loaded.set(notesPath, history);
+    return history;
+  };
   return {
     known(notesPath, shas) {
-      const out = new Set<string>();
-      const stmt = db.prepare('SELECT sha FROM notes_commits WHERE notes_path = ? AND sha = ?');
-      for (const sha of new Set(shas)) if (stmt.all(notesPath, sha).length > 0) out.add(sha);
-      return out;
+      const commits = load(notesPath).commits;
+      return new Set(shas.filter((s) => commits.has(s)));
     },
     load(notesPath) {
-      const rows = db.prepare('SELECT sha, time, parents, changes FROM notes_commits WHERE notes_path = ?').all(notesPath) as {
-        sha: string;
-        time: number;
-        parents: string;
-        changes: string | null;
-      }[];
-      const commits = new Map<string, CommitNode>();
-      const changes = new Map<string, FileChange[]>();
-      for (const r of rows) {
-        commits.set(r.sha, { time: r.time, parents: r.parents === '' ? [] : r.parents.split(' ') });
-        if (r.changes) changes.set(r.sha, JSON.parse(r.changes) as FileChange[]);
-      }
-      return { commits, changes };
+      const h = load(notesPath);
+      // callers add to what they get: hand out copies
+      return { commits: new Map(h.commits), changes: new Map(h.changes) };
     },
     save(notesPath, commits, changes) {
-      const stmt = db.prepare('INSERT OR REPLACE INTO notes_commits (notes_path, sha, time, parents, changes) VALUES (?, ?, ?, ?, ?)');
-      db.transaction(() => {
-        for (const [sha, node] of commits) {
-          const c = changes.get(sha);
-          stmt.run(notesPath, sha, node.time, node.parents.join(' '), c ? JSON.stringify(c) : null);
-        }
-      })();
+      const h = load(notesPath);
+      for (const [k, v] of commits) h.commits.set(k, v);
+      for (const [k, v] of changes) h.changes.set(k, [...v]);
+      const stored: StoredHistory = {
+        commits: [...h.commits].map(([sha, n]) => [sha, n.time, n.parents.join(' ')]),
+        changes: Object.fromEntries(h.changes),
+      };
+      db.prepare('INSERT OR REPLACE INTO notes_history (notes_path, data) VALUES (?, ?)').run(notesPath, JSON.stringify(stored));
     },
     cleanMerges(shas) {
       const out = new Map<string, boolean>();
