@@ -311,4 +311,34 @@ describe('sync of git checkouts', () => {
       (await runCli(args('sync', '--only', 'git', '--strict'), { env: stub.env() })).code,
     ).toBe(3);
   });
+
+  it('fetches the releases and governance checkouts given on the command line or in the environment', async () => {
+    const releases = TestRepo.create();
+    releases.commit('releases', { 'README.rst': 'releases\n' });
+    const governance = TestRepo.create();
+    governance.commit('governance', { 'README.rst': 'governance\n' });
+    const rClone = join(dir, 'releases');
+    const gClone = join(dir, 'governance');
+    execFileSync('git', ['clone', '-q', releases.dir, rClone]);
+    execFileSync('git', ['clone', '-q', governance.dir, gClone]);
+    const sha = releases.commit('new deliverable file');
+    const r = await runCli(args('sync', '--only', 'git', '--json', '--releases-repo', rClone), {
+      env: { ...stub.env(), LIAISON_GOVERNANCE_REPO: gClone },
+    });
+    const v = JSON.parse(r.stdout) as SyncView;
+    expect(v.sources.map((s) => [s.name, s.status])).toEqual([
+      ['git:releases', 'updated'],
+      ['git:governance', 'unchanged'],
+    ]);
+    expect(
+      execFileSync('git', ['-C', rClone, 'rev-parse', 'origin/master'], {
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe(sha);
+    // the work tree is left alone: only remote-tracking refs move
+    expect(
+      execFileSync('git', ['-C', rClone, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim(),
+    ).not.toBe(sha);
+    expect(stub.requests).toHaveLength(0);
+  });
 });
