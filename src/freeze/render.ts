@@ -41,6 +41,9 @@ function changeRows(changes: readonly FreezeChange[], c: Colors): string {
 export function renderFreezeText(view: FreezeOutput, c: Colors): string {
   const title = `${view.seriesId} ${seriesTitle(view.series)}`;
   const lines: string[] = [];
+  if (view.projects.length === 0) {
+    return `Freeze for ${title} (${view.team}): the team has no cycle-with-rc deliverable in ${view.series}; nothing to freeze.`;
+  }
   if (!view.active) {
     const why =
       view.phase === 'before-rc1'

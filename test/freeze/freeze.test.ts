@@ -102,6 +102,12 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     expect((await run(['freeze', '--apply'], { now: before, env: CREDS })).code).toBe(1);
   });
 
+  test('a team without cycle-with-rc deliverables has nothing to freeze', async () => {
+    const r = await runCli(['freeze', '--team', 'oslo', '--db', db, '--date', '2026-09-16'], { env: stub.env(), now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/the team has no cycle-with-rc deliverable in hibiscus; nothing to freeze/);
+  });
+
   test('--apply posts each drafted -2 once (Basic auth, /a/ path, the draft as message) and keeps a ledger', async () => {
     addUnblockedChange(1000400);
     await sync();
