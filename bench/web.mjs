@@ -27,7 +27,11 @@ const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 
 function startDashboard() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--date', DATE, '--read-only'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--date', DATE, '--read-only'],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (b) => {
       out += b;
@@ -45,13 +49,19 @@ function startBare(body) {
       res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
       res.end(body);
     });
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() }),
+    );
   });
 }
 
 // asynchronous: the anchor server lives in this process and must keep answering
 async function wrk(url) {
-  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', url], { encoding: 'utf8' });
+  const { stdout: out } = await promisify(execFile)(
+    'wrk',
+    ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', url],
+    { encoding: 'utf8' },
+  );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p99 = toMs(/\s99%\s+([\d.]+\w+)/.exec(out)?.[1]);
   const p50 = toMs(/\s50%\s+([\d.]+\w+)/.exec(out)?.[1]);
@@ -77,14 +87,16 @@ async function nodeLoad(url) {
   const one = () =>
     new Promise((resolve) => {
       const t = performance.now();
-      http.get(url, { agent }, (res) => {
-        if (res.statusCode !== 200) errors++;
-        res.resume();
-        res.on('end', () => resolve(performance.now() - t));
-      }).on('error', () => {
-        errors++;
-        resolve(performance.now() - t);
-      });
+      http
+        .get(url, { agent }, (res) => {
+          if (res.statusCode !== 200) errors++;
+          res.resume();
+          res.on('end', () => resolve(performance.now() - t));
+        })
+        .on('error', () => {
+          errors++;
+          resolve(performance.now() - t);
+        });
     });
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -119,17 +131,35 @@ try {
   dash.stop();
 
   const siteDir = join(work, 'site');
-  const briefMs = Math.min(timeProcess(['brief', '--date', DATE]), timeProcess(['brief', '--date', DATE]));
-  const siteMs = Math.min(timeProcess(['site', 'build', siteDir, '--date', DATE]), timeProcess(['site', 'build', siteDir, '--date', DATE]));
+  const briefMs = Math.min(
+    timeProcess(['brief', '--date', DATE]),
+    timeProcess(['brief', '--date', DATE]),
+  );
+  const siteMs = Math.min(
+    timeProcess(['site', 'build', siteDir, '--date', DATE]),
+    timeProcess(['site', 'build', siteDir, '--date', DATE]),
+  );
 
   const f = (n) => n.toFixed(1);
-  console.log(`load generator: ${overview.tool}, ${CONNECTIONS} connections, ${SECONDS} s each, page ${body.length} bytes`);
-  console.log(`anchor  bare node:http, same bytes: ${f(anchor.rps)} req/s, p50 ${f(anchor.p50)} ms, p99 ${f(anchor.p99)} ms`);
-  console.log(`overview page (liaison serve):      ${f(overview.rps)} req/s, p50 ${f(overview.p50)} ms, p99 ${f(overview.p99)} ms, errors ${overview.errors}`);
-  console.log(`  ratio to anchor: ${(overview.rps / anchor.rps).toFixed(2)} of the bare server's throughput`);
-  console.log(`  target >= 500 req/s and p99 < 50 ms: ${overview.rps >= 500 && overview.p99 < 50 && overview.errors === 0 ? 'met' : 'NOT met'}`);
+  console.log(
+    `load generator: ${overview.tool}, ${CONNECTIONS} connections, ${SECONDS} s each, page ${body.length} bytes`,
+  );
+  console.log(
+    `anchor  bare node:http, same bytes: ${f(anchor.rps)} req/s, p50 ${f(anchor.p50)} ms, p99 ${f(anchor.p99)} ms`,
+  );
+  console.log(
+    `overview page (liaison serve):      ${f(overview.rps)} req/s, p50 ${f(overview.p50)} ms, p99 ${f(overview.p99)} ms, errors ${overview.errors}`,
+  );
+  console.log(
+    `  ratio to anchor: ${(overview.rps / anchor.rps).toFixed(2)} of the bare server's throughput`,
+  );
+  console.log(
+    `  target >= 500 req/s and p99 < 50 ms: ${overview.rps >= 500 && overview.p99 < 50 && overview.errors === 0 ? 'met' : 'NOT met'}`,
+  );
   console.log(`anchor  liaison brief (process): ${f(briefMs)} ms`);
-  console.log(`site build, all pages (process): ${f(siteMs)} ms = ${(siteMs / briefMs).toFixed(2)} x brief; target < 3000 ms: ${siteMs < 3000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `site build, all pages (process): ${f(siteMs)} ms = ${(siteMs / briefMs).toFixed(2)} x brief; target < 3000 ms: ${siteMs < 3000 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -47,7 +47,9 @@ export function createDashboard(opts: AppOptions): DashboardApp {
   const csrfToken = opts.csrfToken ?? newCsrfToken();
   const cache = new ViewCache(() => opts.io.now().getTime(), opts.cacheMs ?? 10_000);
   const app = new Hono();
-  const log = (line: string) => opts.io.stderr(`liaison serve: ${line}\n`);
+  const log = (line: string) => {
+    opts.io.stderr(`liaison serve: ${line}\n`);
+  };
   let origin: string | undefined;
 
   app.use(async (c, next) => {
@@ -63,12 +65,17 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     const date = c.req.query('date') || undefined;
     const team = c.req.query('team') || undefined;
     if (date !== undefined && !isIsoDate(date)) return `date=${date}: expected YYYY-MM-DD`;
-    if (team !== undefined && !TEAM_RE.test(team)) return `team=${team}: expected a team name (letters, digits, space, _ . -)`;
+    if (team !== undefined && !TEAM_RE.test(team))
+      return `team=${team}: expected a team name (letters, digits, space, _ . -)`;
     return { ...(date ? { date } : {}), ...(team ? { team } : {}) };
   };
 
   const contextFor = (q: Query) =>
-    new RequestContext({ ...opts.options, ...(q.date ? { date: q.date } : {}), ...(q.team ? { team: q.team } : {}) }, opts.io, shared);
+    new RequestContext(
+      { ...opts.options, ...(q.date ? { date: q.date } : {}), ...(q.team ? { team: q.team } : {}) },
+      opts.io,
+      shared,
+    );
 
   const envFor = (q: Query, ctx: RequestContext | null): RenderEnv => {
     const params = new URLSearchParams();
@@ -96,7 +103,15 @@ export function createDashboard(opts: AppOptions): DashboardApp {
 
   const badRequest = async (c: HonoContext, message: string) => {
     const env = envFor({}, null);
-    const html = await toHtml(Layout({ page: null, title: 'Bad request', env, age: null, notices: [{ kind: 'error', text: message }] }));
+    const html = await toHtml(
+      Layout({
+        page: null,
+        title: 'Bad request',
+        env,
+        age: null,
+        notices: [{ kind: 'error', text: message }],
+      }),
+    );
     return c.html(html, 400);
   };
 
@@ -149,18 +164,26 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       const { scheduleToIcs } = await import('../schedule/ics.js');
       const view = buildSchedule(ctx);
       c.header('Content-Disposition', `attachment; filename="${view.series.name}.ics"`);
-      return c.body(scheduleToIcs(view, ctx.today), 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+      return c.body(scheduleToIcs(view, ctx.today), 200, {
+        'Content-Type': 'text/calendar; charset=utf-8',
+      });
     } catch (e) {
       const f = failure(e);
       return c.text(f.notice.text, f.status === 200 ? 503 : (f.status as 400));
     }
   });
 
-  app.get('/assets/app.js', (c) => c.body(APP_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+  app.get('/assets/app.js', (c) =>
+    c.body(APP_JS, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'max-age=3600',
+    }),
+  );
 
   for (const write of WRITES) {
     app.post(write.path, async (c) => {
-      if (opts.readOnly) return c.text('this dashboard is read-only (started with --read-only)', 403);
+      if (opts.readOnly)
+        return c.text('this dashboard is read-only (started with --read-only)', 403);
       const form = await c.req.parseBody();
       const field = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
       if (!checkCsrf(csrfToken, field('csrf'), c.req.header('origin'), c.req.header('host'))) {
@@ -195,7 +218,13 @@ export function createDashboard(opts: AppOptions): DashboardApp {
 
   app.notFound(async (c) => {
     const html = await toHtml(
-      Layout({ page: null, title: 'Not found', env: envFor({}, null), age: null, notices: [{ kind: 'error', text: `No page at ${new URL(c.req.url).pathname}.` }] }),
+      Layout({
+        page: null,
+        title: 'Not found',
+        env: envFor({}, null),
+        age: null,
+        notices: [{ kind: 'error', text: `No page at ${new URL(c.req.url).pathname}.` }],
+      }),
     );
     return c.html(html, 404);
   });
@@ -214,6 +243,8 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       origin = o;
       cache.clear();
     },
-    close: () => shared.close(),
+    close: () => {
+      shared.close();
+    },
   };
 }

@@ -10,21 +10,39 @@ export function registerWeb(program: Command, wrap: Wrap): void {
     .addOption(new Option('--host <address>', 'address to bind').default('127.0.0.1'))
     .addOption(new Option('--port <n>', 'port (0 picks a free one)').default('8484'))
     .addOption(new Option('--read-only', 'disable the write forms (checklist ticks, goal status)'))
-    .addOption(new Option('--no-reminders', 'do not send the daily reminders at mail.daily-at while serving'))
+    .addOption(
+      new Option(
+        '--no-reminders',
+        'do not send the daily reminders at mail.daily-at while serving',
+      ),
+    )
     .action(
       wrap(async (ctx) => {
-        const o = ctx.options as { host?: string; port?: string; readOnly?: boolean; reminders?: boolean };
+        const o = ctx.options as {
+          host?: string;
+          port?: string;
+          readOnly?: boolean;
+          reminders?: boolean;
+        };
         const port = Number(o.port ?? '8484');
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port: expected a number from 0 to 65535');
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError('--port: expected a number from 0 to 65535');
         const { serveDashboard } = await import('./serve-command.js');
-        await serveDashboard(ctx, { host: o.host ?? '127.0.0.1', port, readOnly: o.readOnly === true, reminders: o.reminders !== false });
+        await serveDashboard(ctx, {
+          host: o.host ?? '127.0.0.1',
+          port,
+          readOnly: o.readOnly === true,
+          reminders: o.reminders !== false,
+        });
       }),
     );
   program
     .command('site')
     .description('the dashboard as a static site')
     .command('build')
-    .description('write every dashboard page, its JSON and the calendar into DIR (relative links, no server needed)')
+    .description(
+      'write every dashboard page, its JSON and the calendar into DIR (relative links, no server needed)',
+    )
     .argument('<dir>', 'output folder (created if missing)')
     .action(
       wrap(async (ctx, args) => {
@@ -34,8 +52,11 @@ export function registerWeb(program: Command, wrap: Wrap): void {
         const result = await buildSite(ctx, dir);
         if (ctx.json) ctx.io.stdout(JSON.stringify(result, null, 2) + '\n');
         else {
-          ctx.io.stdout(`wrote ${result.files.length} files into ${dir} (open ${dir}/index.html or publish the folder)\n`);
-          for (const n of result.notices) ctx.io.stdout(`note: the ${n.page} page shows a notice (${n.status})\n`);
+          ctx.io.stdout(
+            `wrote ${result.files.length} files into ${dir} (open ${dir}/index.html or publish the folder)\n`,
+          );
+          for (const n of result.notices)
+            ctx.io.stdout(`note: the ${n.page} page shows a notice (${n.status})\n`);
         }
       }),
     );

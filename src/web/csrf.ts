@@ -9,7 +9,12 @@ export function newCsrfToken(): string {
  * A write is accepted only with the server's token and, when the browser
  * says where the form came from, from this same host.
  */
-export function checkCsrf(expected: string, given: string, origin: string | undefined, host: string | undefined): boolean {
+export function checkCsrf(
+  expected: string,
+  given: string,
+  origin: string | undefined,
+  host: string | undefined,
+): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   if (a.length !== b.length || !timingSafeEqual(a, b)) return false;

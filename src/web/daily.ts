@@ -30,11 +30,18 @@ export async function scheduleDailyReminders(
           : `daily reminders ${run.today}: ${r.reminders.length} due (no SMTP configured: nothing sent)`,
       );
     } catch (e) {
-      opts.log(`daily reminders ${run.today}: ${e instanceof LiaisonError ? e.message : 'internal error'}`);
+      opts.log(
+        `daily reminders ${run.today}: ${e instanceof LiaisonError ? e.message : 'internal error'}`,
+      );
     } finally {
       arm();
     }
   };
   arm();
-  return { at, stop: () => clearTimeout(timer) };
+  return {
+    at,
+    stop: () => {
+      clearTimeout(timer);
+    },
+  };
 }

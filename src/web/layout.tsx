@@ -31,7 +31,9 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
-        {env.mode === 'static' ? <meta http-equiv="Content-Security-Policy" content={META_CSP} /> : null}
+        {env.mode === 'static' ? (
+          <meta http-equiv="Content-Security-Policy" content={META_CSP} />
+        ) : null}
         <title>{`${props.title} · ${env.team} release dashboard`}</title>
         <style>{STYLES}</style>
         {env.mode === 'server' ? <script src="/assets/app.js" defer></script> : null}
@@ -71,7 +73,9 @@ export function Layout(props: {
               {'Same data as '}
               <code>{`liaison ${page.command} --json`}</code>
               {': '}
-              <a href={env.resource(`api/${page.api}`)}>{env.mode === 'static' ? `api/${page.api}.json` : `/api/${page.api}`}</a>
+              <a href={env.resource(`api/${page.api}`)}>
+                {env.mode === 'static' ? `api/${page.api}.json` : `/api/${page.api}`}
+              </a>
             </p>
           ) : null}
           <p>release-liaison dashboard{env.mode === 'static' ? ' (static site)' : ''}</p>

@@ -1,13 +1,14 @@
 import type { PageDef, PageId, Panel } from './pages/types.js';
 
+/** A page whose capability is not built yet: `load: notYet` (its page then says so). */
+export const notYet = (): Promise<Panel<unknown> | undefined> => Promise.resolve(undefined);
+
 /**
  * The dashboard's pages, in navigation order. Each page finds its panel by
  * name, lazily: a capability that is not built yet has no panel, and its
  * page says so instead of computing anything of its own.
  */
-const notYet = (): Promise<Panel<unknown> | undefined> => Promise.resolve(undefined);
-
-const asPanel = <V>(p: Panel<V>): Panel<unknown> => p as Panel<unknown>;
+const asPanel = <V>(p: Panel<V>): Panel<unknown> => p;
 
 export const PAGES: readonly PageDef[] = [
   {
@@ -37,8 +38,9 @@ export const PAGES: readonly PageDef[] = [
     file: 'releases.html',
     api: 'releases',
     command: 'release status',
-    summary: 'deliverables, latest releases, unreleased commits, milestone coverage and proposed next versions',
-    load: notYet,
+    summary:
+      'deliverables, latest releases, unreleased commits, milestone coverage and proposed next versions',
+    load: async () => asPanel((await import('./pages/releases.js')).releasesPanel),
   },
   {
     id: 'notes',
@@ -48,7 +50,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'notes',
     command: 'notes report',
     summary: "the next release's notes preview",
-    load: notYet,
+    load: async () => asPanel((await import('./pages/notes.js')).notesPanel),
   },
   {
     id: 'gate',
@@ -108,7 +110,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'meeting',
     command: 'meeting',
     summary: 'the weekly meeting report, ready to paste',
-    load: notYet,
+    load: async () => asPanel((await import('./pages/meeting.js')).meetingPanel),
   },
 ];
 

@@ -24,40 +24,67 @@ export async function buildPage(page: PageDef, ctx: Context): Promise<Built> {
     return {
       ok: false,
       status: 200,
-      notice: { kind: 'info', text: `Not available yet: this page will show ${page.summary} once \`liaison ${page.command}\` is built.` },
+      notice: {
+        kind: 'info',
+        text: `Not available yet: this page will show ${page.summary} once \`liaison ${page.command}\` is built.`,
+      },
     };
   }
   try {
     return { ok: true, panel, view: await panel.build(ctx) };
   } catch (e) {
     const f = failure(e);
-    return { ok: false, ...f, ...(f.status === 500 ? { detail: e instanceof Error ? e.message : String(e) } : {}) };
+    return {
+      ok: false,
+      ...f,
+      ...(f.status === 500 ? { detail: e instanceof Error ? e.message : String(e) } : {}),
+    };
   }
 }
 
 /** How a failed build shows: a usage error is the reader's (400), a missing source a notice (200). */
 export function failure(e: unknown): { status: number; notice: Notice } {
-  if (e instanceof UsageError || e instanceof ConfigError) return { status: 400, notice: { kind: 'error', text: e.message } };
+  if (e instanceof UsageError || e instanceof ConfigError)
+    return { status: 400, notice: { kind: 'error', text: e.message } };
   if (e instanceof SourceUnavailableError) {
-    return { status: 200, notice: { kind: 'warn', text: `Source unavailable: ${e.message}. Run \`liaison sync\` when it is back.` } };
+    return {
+      status: 200,
+      notice: {
+        kind: 'warn',
+        text: `Source unavailable: ${e.message}. Run \`liaison sync\` when it is back.`,
+      },
+    };
   }
   if (e instanceof LiaisonError) return { status: 200, notice: { kind: 'warn', text: e.message } };
   return {
     status: 500,
-    notice: { kind: 'error', text: 'Internal error while building this page; the server log has the details.' },
+    notice: {
+      kind: 'error',
+      text: 'Internal error while building this page; the server log has the details.',
+    },
   };
 }
 
 /** The full HTML document of a page, for the server and the static site alike. */
-export async function renderPage(page: PageDef, ctx: Context, env: RenderEnv, log?: (line: string) => void): Promise<RenderedPage> {
+export async function renderPage(
+  page: PageDef,
+  ctx: Context,
+  env: RenderEnv,
+  log?: (line: string) => void,
+): Promise<RenderedPage> {
   return renderBuilt(page, await buildPage(page, ctx), env, log);
 }
 
 /** Renders a built view (or its failure notice) into the page's HTML. */
-export async function renderBuilt(page: PageDef, built: Built, env: RenderEnv, log?: (line: string) => void): Promise<RenderedPage> {
+export async function renderBuilt(
+  page: PageDef,
+  built: Built,
+  env: RenderEnv,
+  log?: (line: string) => void,
+): Promise<RenderedPage> {
   let status: number;
   let age: DataAge | null = null;
-  let notices: Notice[] = [];
+  let notices: Notice[];
   let body: unknown = null;
   if (built.ok) {
     status = 200;
@@ -69,7 +96,12 @@ export async function renderBuilt(page: PageDef, built: Built, env: RenderEnv, l
     notices = [built.notice];
     if (status === 500 && log) log(`page ${page.id}: ${built.detail ?? 'internal error'}`);
   }
-  return { status, html: await toHtml(Layout({ page, title: page.title, env, age, notices, children: body as never })) };
+  return {
+    status,
+    html: await toHtml(
+      Layout({ page, title: page.title, env, age, notices, children: body as never }),
+    ),
+  };
 }
 
 /** The JSON twin: exactly the view the command prints with --json. */
@@ -78,7 +110,8 @@ export async function pageJson(page: PageDef, ctx: Context): Promise<JsonResult>
 }
 
 export function jsonOfBuilt(built: Built): JsonResult {
-  if (built.ok) return { status: 200, body: built.panel.json ? built.panel.json(built.view) : built.view };
+  if (built.ok)
+    return { status: 200, body: built.panel.json ? built.panel.json(built.view) : built.view };
   const status = built.notice.kind === 'info' ? 501 : built.status === 200 ? 503 : built.status;
   return { status, body: { error: built.notice.text } };
 }

@@ -8,14 +8,19 @@ import { startServer } from './server.js';
  * The data is loaded before listening, so a bad checkout or config fails
  * at start with its usual message rather than on the first page view.
  */
-export async function serveDashboard(ctx: Context, opts: { host: string; port: number; readOnly: boolean; reminders: boolean }): Promise<void> {
-  void ctx.data;
+export async function serveDashboard(
+  ctx: Context,
+  opts: { host: string; port: number; readOnly: boolean; reminders: boolean },
+): Promise<void> {
+  ctx.data.releases.series();
   const team = ctx.team.name;
   const options = { ...ctx.options, json: false };
   const dashboard = createDashboard({ options, io: ctx.io, readOnly: opts.readOnly });
   const server = await startServer(dashboard, opts.host, opts.port);
   dashboard.setOrigin(server.url);
-  const log = (line: string) => ctx.io.stdout(`${line}\n`);
+  const log = (line: string) => {
+    ctx.io.stdout(`${line}\n`);
+  };
   const daily = opts.reminders
     ? await scheduleDailyReminders(ctx, { options, io: ctx.io, shared: dashboard.shared, log })
     : { at: null, stop: () => undefined };

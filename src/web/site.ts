@@ -49,7 +49,8 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
     write(page.file, out.html);
     const json = jsonOfBuilt(built);
     write(`api/${page.api}.json`, JSON.stringify(json.body, null, 2) + '\n');
-    if (out.status !== 200 || json.status !== 200) notices.push({ page: page.id, status: json.status });
+    if (out.status !== 200 || json.status !== 200)
+      notices.push({ page: page.id, status: json.status });
   }
   try {
     const { buildSchedule } = await import('../schedule/build.js');

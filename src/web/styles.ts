@@ -49,7 +49,7 @@ figcaption { color:var(--muted); font-size:.9rem; }
 .card { background:var(--panel); border-radius:6px; padding:.6rem .8rem; }
 .card h3 { margin:0 0 .25rem; font-size:1rem; }
 .card p { margin:0; }
-pre.paste { white-space:pre-wrap; background:var(--panel); padding:.75rem; border-radius:6px; }
+pre.paste { white-space:pre-wrap; overflow-wrap:anywhere; background:var(--panel); padding:.75rem; border-radius:6px; }
 ul.plain { padding-left:1.2rem; }
 footer { color:var(--muted); font-size:.85rem; padding:1rem; max-width:1100px; margin:0 auto; }
 @media (max-width:700px) { main { padding:.75rem; } th, td { padding:.3rem; } h1 { font-size:1.35rem; } }

@@ -32,19 +32,15 @@ export interface WriteLogEntry {
 }
 
 export function logWrite(db: Db, e: WriteLogEntry): void {
-  db.prepare('INSERT INTO web_write_log (at, day, team, who, action, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    e.at,
-    e.day,
-    e.team,
-    e.who,
-    e.action,
-    e.target,
-    e.detail,
-  );
+  db.prepare(
+    'INSERT INTO web_write_log (at, day, team, who, action, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(e.at, e.day, e.team, e.who, e.action, e.target, e.detail);
 }
 
 export function recentWrites(db: Db, team: string, limit = 20): WriteLogEntry[] {
   return db
-    .prepare('SELECT at, day, team, who, action, target, detail FROM web_write_log WHERE team = ? ORDER BY id DESC LIMIT ?')
+    .prepare(
+      'SELECT at, day, team, who, action, target, detail FROM web_write_log WHERE team = ? ORDER BY id DESC LIMIT ?',
+    )
     .all(team, limit) as WriteLogEntry[];
 }

@@ -13,18 +13,23 @@ export interface WriteRoute {
   /** The page the form is on, shown again after the write. */
   readonly page: PageId;
   /** Applies the write; returns who did it and what it touched, for the write log. */
-  apply(ctx: Context, field: (name: string) => string): Promise<{ who: string; target: string; detail: string }>;
+  apply(
+    ctx: Context,
+    field: (name: string) => string,
+  ): Promise<{ who: string; target: string; detail: string }>;
 }
 
 /** A person's name as typed in a form: one line, bounded. */
 function person(value: string, what: string): string {
   const name = value.trim();
-  if (!name || name.length > 64 || /[\p{Cc}]/u.test(name)) throw new UsageError(`${what}: enter a name (one line, at most 64 characters)`);
+  if (!name || name.length > 64 || /[\p{Cc}]/u.test(name))
+    throw new UsageError(`${what}: enter a name (one line, at most 64 characters)`);
   return name;
 }
 
 function itemId(value: string, what: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value)) throw new UsageError(`${what}: "${value.slice(0, 40)}" is not an id`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value))
+    throw new UsageError(`${what}: "${value.slice(0, 40)}" is not an id`);
   return value;
 }
 
@@ -45,7 +50,11 @@ export const WRITES: readonly WriteRoute[] = [
     async apply(ctx, field) {
       const { tickItem } = await import('../plan/checklists/tick.js');
       const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
-      return { who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'), target: `${r.series}/${r.id}`, detail: r.message };
+      return {
+        who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'),
+        target: `${r.series}/${r.id}`,
+        detail: r.message,
+      };
     },
   },
   {
@@ -58,12 +67,16 @@ export const WRITES: readonly WriteRoute[] = [
       const goal = itemId(field('goal'), 'goal');
       const status = field('status');
       if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
-        throw new UsageError(`status "${status.slice(0, 40)}": use one of ${LIAISON_STATUSES.join(', ')}`);
+        throw new UsageError(
+          `status "${status.slice(0, 40)}": use one of ${LIAISON_STATUSES.join(', ')}`,
+        );
       }
       const owner = field('owner').trim() ? person(field('owner'), 'owner') : undefined;
       const view = await buildGoalsView(ctx);
       if (!view.goals.some((g) => g.id === goal)) {
-        throw new UsageError(`goal "${goal}" is not a community goal of ${view.series} (goals: ${view.goals.map((g) => g.id).join(', ') || 'none'})`);
+        throw new UsageError(
+          `goal "${goal}" is not a community goal of ${view.series} (goals: ${view.goals.map((g) => g.id).join(', ') || 'none'})`,
+        );
       }
       const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
         goal,
@@ -72,7 +85,11 @@ export const WRITES: readonly WriteRoute[] = [
         recordedOn: ctx.today,
       });
       const who = field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone');
-      return { who, target: `${view.series}/${goal}`, detail: `${saved.status}${saved.owner ? `, owner ${saved.owner}` : ''}` };
+      return {
+        who,
+        target: `${view.series}/${goal}`,
+        detail: `${saved.status}${saved.owner ? `, owner ${saved.owner}` : ''}`,
+      };
     },
   },
 ];

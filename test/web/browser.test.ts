@@ -54,9 +54,13 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     // keyboard: the first Tab reaches the skip link, Enter moves focus to the content
     await page.goto(`${server.url}/?date=2026-11-27`);
     await page.keyboard.press('Tab');
-    await expect(page.evaluate('document.activeElement?.textContent?.trim()')).resolves.toBe('Skip to content');
+    await expect(page.evaluate('document.activeElement?.textContent?.trim()')).resolves.toBe(
+      'Skip to content',
+    );
     await page.keyboard.press('Tab');
-    await expect(page.evaluate('document.activeElement?.textContent?.trim()')).resolves.toBe('Overview');
+    await expect(page.evaluate('document.activeElement?.textContent?.trim()')).resolves.toBe(
+      'Overview',
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/schedule\?date=2026-11-27$/);
@@ -91,7 +95,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await expect(ticked.textContent()).resolves.toContain('Ada Lovelace');
     await page.reload();
     await expect(page.locator(`#${rowId!}`).getAttribute('data-state')).resolves.toBe('done');
-    const api = (await (await fetch(`${server.url}/api/checklist?date=2026-11-27`)).json()) as { items: { id: string; state: string }[] };
+    const api = (await (await fetch(`${server.url}/api/checklist?date=2026-11-27`)).json()) as {
+      items: { id: string; state: string }[];
+    };
     expect(api.items.find((i) => `item-${i.id}` === rowId)?.state).toBe('done');
     await page.screenshot({ path: join(ARTIFACTS, 'checklist-ticked.png'), fullPage: true });
     // and back
@@ -107,7 +113,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     for (const p of PAGES) {
       await page.goto(`${server.url}${p.path}?date=2026-11-27`);
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
       expect(overflow, p.path).toBeLessThanOrEqual(1);
     }
     await page.goto(`${server.url}/?date=2026-11-27`);

@@ -9,7 +9,10 @@ export const hasChromium = existsSync(CHROMIUM);
 export const ARTIFACTS = join(packageRoot(), 'test-artifacts', 'web');
 
 /** Debian's Chromium, headless, with a fresh profile folder; never a downloaded browser. */
-export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(): Promise<{
+  browser: BrowserContext;
+  close: () => Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), 'liaison-chromium-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launchPersistentContext(profile, {

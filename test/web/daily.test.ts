@@ -13,7 +13,14 @@ describe('daily reminders while serving', () => {
     writeFileSync(config, 'team: glance\nmail:\n  daily-at: "07:30"\n');
     // half a second before 07:30 local time, on a fixed day
     const now = new Date(2026, 10, 26, 7, 29, 59, 500);
-    const io: Io = { stdout: () => undefined, stderr: () => undefined, env: { HOME: dir }, cwd: dir, now: () => now, isTTY: false };
+    const io: Io = {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      env: { HOME: dir },
+      cwd: dir,
+      now: () => now,
+      isTTY: false,
+    };
     const options = { config, db: join(dir, 'l.db') };
     const shared = new SharedState();
     const lines: string[] = [];
@@ -28,15 +35,24 @@ describe('daily reminders while serving', () => {
         },
       }).then((d) => {
         expect(d.at).toBe('07:30');
-        void got.then(() => d.stop());
+        void got.then(() => {
+          d.stop();
+        });
       });
     });
     await got;
     shared.close();
-    expect(lines[0]).toMatch(/^daily reminders \d{4}-\d{2}-\d{2}: \d+ due \(no SMTP configured: nothing sent\)$/);
+    expect(lines[0]).toMatch(
+      /^daily reminders \d{4}-\d{2}-\d{2}: \d+ due \(no SMTP configured: nothing sent\)$/,
+    );
 
     writeFileSync(config, 'team: glance\n');
-    const none = await scheduleDailyReminders(new Context(options, io), { options, io, shared: new SharedState(), log: (l) => lines.push(l) });
+    const none = await scheduleDailyReminders(new Context(options, io), {
+      options,
+      io,
+      shared: new SharedState(),
+      log: (l) => lines.push(l),
+    });
     expect(none.at).toBeNull();
   });
 });

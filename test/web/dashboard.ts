@@ -4,7 +4,10 @@ import { createDashboard, type DashboardApp } from '../../src/web/app.js';
 import { tempDir } from '../helpers/tmp.js';
 import { GOVERNANCE_DIR, RELEASES_DIR } from '../helpers/shared-data.js';
 
-export const REAL_DATA: GlobalOptions = { releasesRepo: RELEASES_DIR, governanceRepo: GOVERNANCE_DIR };
+export const REAL_DATA: GlobalOptions = {
+  releasesRepo: RELEASES_DIR,
+  governanceRepo: GOVERNANCE_DIR,
+};
 
 export interface TestDashboard extends DashboardApp {
   readonly logs: string[];
@@ -17,7 +20,14 @@ export interface TestDashboard extends DashboardApp {
  * 2026-11-27 (a request without ?date= sees that day).
  */
 export function testDashboard(
-  opts: { options?: GlobalOptions; readOnly?: boolean; env?: NodeJS.ProcessEnv; cacheMs?: number; cwd?: string; home?: string } = {},
+  opts: {
+    options?: GlobalOptions;
+    readOnly?: boolean;
+    env?: NodeJS.ProcessEnv;
+    cacheMs?: number;
+    cwd?: string;
+    home?: string;
+  } = {},
 ): TestDashboard {
   // outside a test (beforeAll) the caller passes and removes its own folder
   const home = opts.home ?? tempDir('liaison-web-');

@@ -29,7 +29,10 @@ beforeEach(async () => {
   dir = tempDir('liaison-web-live-');
   db = join(dir, 'l.db');
   config = standInConfig(dir);
-  const sync = await runCli(['sync', '--date', DATE, '--db', db, '--config', config], { env: stub.env(), now: NOW });
+  const sync = await runCli(['sync', '--date', DATE, '--db', db, '--config', config], {
+    env: stub.env(),
+    now: NOW,
+  });
   expect(sync.code, sync.stderr).toBe(0);
   d = testDashboard({ options: { db, config }, env: stub.env(), home: dir });
 });
@@ -38,8 +41,9 @@ afterEach(async () => {
   await stub.close();
 });
 
-const cli = <T>(cmd: string) => runJson<T>([cmd, '--date', DATE, '--db', db, '--config', config], { env: stub.env(), now: NOW });
-const api = async (name: string) => (await d.app.request(`/api/${name}?date=${DATE}`)).json() as Promise<unknown>;
+const cli = <T>(cmd: string) =>
+  runJson<T>([cmd, '--date', DATE, '--db', db, '--config', config], { env: stub.env(), now: NOW });
+const api = async (name: string) => (await d.app.request(`/api/${name}?date=${DATE}`)).json();
 const page = async (path: string) => (await d.app.request(`${path}?date=${DATE}`)).text();
 
 describe('live-source pages show the commands’ views of synced data', () => {
@@ -50,11 +54,15 @@ describe('live-source pages show the commands’ views of synced data', () => {
   });
 
   it('gate: heatmap with one cell per counted build, streaks, flaky jobs and log links', async () => {
-    const view = (await api('gate')) as { jobs: { name: string; history: string[]; lastLog: string | null }[]; counts: { failing: number } };
+    const view = (await api('gate')) as {
+      jobs: { name: string; history: string[]; lastLog: string | null }[];
+      counts: { failing: number };
+    };
     expect(view.jobs.length).toBeGreaterThan(5);
     const html = await page('/gate');
     expect(html).toContain('Zuul data as of 2026-09-16 08:00 UTC');
-    const svg = /<svg[^>]*aria-label="Periodic jobs of glance[^"]*"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    const svg =
+      /<svg[^>]*aria-label="Periodic jobs of glance[^"]*"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
     const cells = (svg.match(/<rect /g) ?? []).length;
     expect(cells).toBe(view.jobs.reduce((n, j) => n + j.history.length, 0));
     expect(svg).toContain('#b3261e'); // failures are red
@@ -71,7 +79,10 @@ describe('live-source pages show the commands’ views of synced data', () => {
   });
 
   it('freeze: open changes classified, each "other" change with its drafted -2', async () => {
-    const view = (await api('freeze')) as { active: boolean; changes: { number: number; class: string; draft: string | null; subject: string }[] };
+    const view = (await api('freeze')) as {
+      active: boolean;
+      changes: { number: number; class: string; draft: string | null; subject: string }[];
+    };
     expect(view.active).toBe(true);
     expect(view.changes.length).toBeGreaterThan(0);
     const html = await page('/freeze');
@@ -87,22 +98,44 @@ describe('live-source pages show the commands’ views of synced data', () => {
     const res = await d.app.request(`/goals/set?date=${DATE}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost' },
-      body: new URLSearchParams({ csrf: d.csrfToken, goal: goal.id, status: 'in-progress', owner: 'Grace', by: 'Ada' }).toString(),
+      body: new URLSearchParams({
+        csrf: d.csrfToken,
+        goal: goal.id,
+        status: 'in-progress',
+        owner: 'Grace',
+        by: 'Ada',
+      }).toString(),
     });
     expect(res.status).toBe(303);
-    const after = await cli<{ goals: { id: string; status: string; owner: string | null; recordedOn: string | null }[] }>('goals');
-    expect(after.goals.find((g) => g.id === goal.id)).toMatchObject({ status: 'in-progress', owner: 'Grace', recordedOn: DATE });
+    const after = await cli<{
+      goals: { id: string; status: string; owner: string | null; recordedOn: string | null }[];
+    }>('goals');
+    expect(after.goals.find((g) => g.id === goal.id)).toMatchObject({
+      status: 'in-progress',
+      owner: 'Grace',
+      recordedOn: DATE,
+    });
     const bad = await d.app.request(`/goals/set?date=${DATE}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost' },
-      body: new URLSearchParams({ csrf: d.csrfToken, goal: goal.id, status: 'finished' }).toString(),
+      body: new URLSearchParams({
+        csrf: d.csrfToken,
+        goal: goal.id,
+        status: 'finished',
+      }).toString(),
     });
     expect(bad.status).toBe(400);
     const store = openStore(db);
     try {
       const log = recentWrites(store, 'glance');
       expect(log).toHaveLength(1);
-      expect(log[0]).toMatchObject({ who: 'Ada', action: '/goals/set', day: DATE, at: '2026-11-27T12:00:00.000Z', target: `hibiscus/${goal.id}` });
+      expect(log[0]).toMatchObject({
+        who: 'Ada',
+        action: '/goals/set',
+        day: DATE,
+        at: '2026-11-27T12:00:00.000Z',
+        target: `hibiscus/${goal.id}`,
+      });
     } finally {
       store.close();
     }
@@ -110,10 +143,13 @@ describe('live-source pages show the commands’ views of synced data', () => {
 
   it('a source that went down keeps its data and says it is stale', async () => {
     stub.fault({ path: /\/zuul\//, kind: 'status', status: 503 });
-    const r = await runCli(['sync', '--only', 'zuul', '--date', '2026-09-17', '--db', db, '--config', config], {
-      env: stub.env(),
-      now: new Date('2026-09-17T08:00:00Z'),
-    });
+    const r = await runCli(
+      ['sync', '--only', 'zuul', '--date', '2026-09-17', '--db', db, '--config', config],
+      {
+        env: stub.env(),
+        now: new Date('2026-09-17T08:00:00Z'),
+      },
+    );
     expect(r.stdout + r.stderr).toMatch(/zuul/i);
     const res = await d.app.request('/gate?date=2026-09-17');
     expect(res.status).toBe(200);
@@ -130,7 +166,10 @@ describe('live-source pages show the commands’ views of synced data', () => {
       const seen = watchConsole(p);
       for (const path of ['/gate', '/bugs', '/freeze', '/goals']) {
         await p.goto(`${server.url}${path}?date=${DATE}`);
-        await p.screenshot({ path: join(ARTIFACTS, `live${path.replace('/', '-')}.png`), fullPage: true });
+        await p.screenshot({
+          path: join(ARTIFACTS, `live${path.replace('/', '-')}.png`),
+          fullPage: true,
+        });
       }
       await p.goto(`${server.url}/gate?date=${DATE}`);
       expect(await p.locator('figure svg rect').count()).toBeGreaterThan(10);

@@ -52,7 +52,10 @@ describe('JSON twins return the command view models', () => {
 
   it('without ?date= a page uses the server clock (2026-11-27 here)', async () => {
     const d = dash();
-    const body = (await (await d.app.request('/api/brief')).json()) as { date: string; week: string };
+    const body = (await (await d.app.request('/api/brief')).json()) as {
+      date: string;
+      week: string;
+    };
     expect(body.date).toBe('2026-11-27');
     expect(body.week).toBe('R-17');
   });
@@ -119,7 +122,9 @@ describe('pages', () => {
     }
     const res = await d.app.request('/api/brief');
     expect(res.status).toBe(503);
-    expect(((await res.json()) as { error: string }).error).toContain('series_status.yaml not found');
+    expect(((await res.json()) as { error: string }).error).toContain(
+      'series_status.yaml not found',
+    );
   });
 
   it('serves the calendar feed', async () => {
@@ -142,25 +147,42 @@ describe('pages', () => {
 
 describe('writes', () => {
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-  const post = (d: TestDashboard, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  const post = (
+    d: TestDashboard,
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) =>
     d.app.request(path, {
       method: 'POST',
       body: form(fields),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost', ...headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        host: 'localhost',
+        ...headers,
+      },
     });
   const stateOf = async (d: TestDashboard, id: string) => {
-    const v = (await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as { items: { id: string; state: string; evidence: string | null }[] };
+    const v = (await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as {
+      items: { id: string; state: string; evidence: string | null }[];
+    };
     return v.items.find((i) => i.id === id);
   };
 
   it('ticks and unticks a checklist item with the CSRF token, recording who and when', async () => {
     const d = dash();
-    const before = (await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as { items: { id: string; state: string }[] };
+    const before = (await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as {
+      items: { id: string; state: string }[];
+    };
     const item = before.items.find((i) => i.state === 'open' || i.state === 'overdue');
     expect(item).toBeDefined();
     const html = await (await d.app.request('/checklist?date=2026-11-27')).text();
     expect(html).toContain(`name="csrf" value="${d.csrfToken}"`);
-    const res = await post(d, '/checklist/done?date=2026-11-27', { csrf: d.csrfToken, id: item!.id, by: 'Ada' });
+    const res = await post(d, '/checklist/done?date=2026-11-27', {
+      csrf: d.csrfToken,
+      id: item!.id,
+      by: 'Ada',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/checklist?date=2026-11-27');
     const after = await stateOf(d, item!.id);
@@ -168,19 +190,48 @@ describe('writes', () => {
     expect(after?.evidence).toContain('Ada');
     expect(after?.evidence).toContain('2026-11-27');
     // the CLI sees the same tick in the same store
-    const cli = await runJson<{ items: { id: string; state: string }[] }>(['checklist', '--date', '2026-11-27', '--db', d.dbPath]);
+    const cli = await runJson<{ items: { id: string; state: string }[] }>([
+      'checklist',
+      '--date',
+      '2026-11-27',
+      '--db',
+      d.dbPath,
+    ]);
     expect(cli.items.find((i) => i.id === item!.id)?.state).toBe('done');
-    expect((await post(d, '/checklist/undo?date=2026-11-27', { csrf: d.csrfToken, id: item!.id })).status).toBe(303);
+    expect(
+      (await post(d, '/checklist/undo?date=2026-11-27', { csrf: d.csrfToken, id: item!.id }))
+        .status,
+    ).toBe(303);
     expect((await stateOf(d, item!.id))?.state).not.toBe('done');
   });
 
   it('refuses a write without the token, from another origin, or with a bad id', async () => {
     const d = dash();
-    const id = ((await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as { items: { id: string }[] }).items[0]!.id;
+    const id = (
+      (await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as {
+        items: { id: string }[];
+      }
+    ).items[0]!.id;
     expect((await post(d, '/checklist/done', { id, by: 'Eve' })).status).toBe(403);
-    expect((await post(d, '/checklist/done', { csrf: 'x'.repeat(d.csrfToken.length), id, by: 'Eve' })).status).toBe(403);
-    expect((await post(d, '/checklist/done', { csrf: d.csrfToken, id, by: 'Eve' }, { origin: 'http://evil.example' })).status).toBe(403);
-    const bad = await post(d, '/checklist/done', { csrf: d.csrfToken, id: 'no-such-item', by: 'Eve' });
+    expect(
+      (await post(d, '/checklist/done', { csrf: 'x'.repeat(d.csrfToken.length), id, by: 'Eve' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          d,
+          '/checklist/done',
+          { csrf: d.csrfToken, id, by: 'Eve' },
+          { origin: 'http://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
+    const bad = await post(d, '/checklist/done', {
+      csrf: d.csrfToken,
+      id: 'no-such-item',
+      by: 'Eve',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('no checklist item "no-such-item"');
     expect((await post(d, '/checklist/done', { csrf: d.csrfToken, id, by: '' })).status).toBe(400);
@@ -192,8 +243,14 @@ describe('writes', () => {
     const html = await (await d.app.request('/checklist?date=2026-11-27')).text();
     expect(html).not.toContain('<form method="post"');
     expect(html).toContain('read-only');
-    const id = ((await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as { items: { id: string }[] }).items[0]!.id;
-    expect((await post(d, '/checklist/done', { csrf: d.csrfToken, id, by: 'Ada' })).status).toBe(403);
+    const id = (
+      (await (await d.app.request('/api/checklist?date=2026-11-27')).json()) as {
+        items: { id: string }[];
+      }
+    ).items[0]!.id;
+    expect((await post(d, '/checklist/done', { csrf: d.csrfToken, id, by: 'Ada' })).status).toBe(
+      403,
+    );
   });
 
   it('GET never writes: only the POST routes exist for writes', async () => {

@@ -25,7 +25,10 @@ beforeEach(async () => {
   const lp = addLaunchpadRoutes(stub);
   lp.edit = (page) => ({
     ...page,
-    entries: page.entries.map((e) => ({ ...e, title: String(e.title).replace(/: "/, `: "${P.svg} ${P.script} `) })),
+    entries: page.entries.map((e) => ({
+      ...e,
+      title: String(e.title).replace(/: "/, `: "${P.svg} ${P.script} `),
+    })),
   });
   const build = stub.zuul.builds[0]!;
   build.job_name = `glance-tox-${P.img}`;
@@ -37,7 +40,10 @@ beforeEach(async () => {
   const dir = tempDir('liaison-web-hostile-');
   const db = join(dir, 'l.db');
   const config = standInConfig(dir);
-  const sync = await runCli(['sync', '--date', DATE, '--db', db, '--config', config], { env: stub.env(), now: NOW });
+  const sync = await runCli(['sync', '--date', DATE, '--db', db, '--config', config], {
+    env: stub.env(),
+    now: NOW,
+  });
   expect(sync.code, sync.stderr).toBe(0);
   d = testDashboard({ options: { db, config }, env: stub.env(), home: dir, cacheMs: 0 });
 });
@@ -61,7 +67,9 @@ describe('hostile data from Zuul, Gerrit and Launchpad', () => {
     const joined = all.join('\n');
     expect(joined).toContain('glance-tox-&quot;&gt;&lt;img'); // the job name (gate table)
     expect(joined).toContain('Fix &lt;script&gt;window.__xss=1'); // change subjects (freeze)
-    expect(joined).toContain('&lt;svg onload=&quot;window.__xss=5&quot;&gt;&lt;/svg&gt; &lt;script&gt;'); // bug titles (bugs)
+    expect(joined).toContain(
+      '&lt;svg onload=&quot;window.__xss=5&quot;&gt;&lt;/svg&gt; &lt;script&gt;',
+    ); // bug titles (bugs)
   });
 
   it.skipIf(!hasChromium)('runs no script in Chromium on any page', async () => {

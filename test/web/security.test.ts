@@ -56,26 +56,29 @@ describe('hostile data is shown as text', () => {
     expect(joined).toContain('Item &lt;svg onload=&quot;window.__xss=5&quot;&gt;&lt;/svg&gt;');
   });
 
-  it.skipIf(!hasChromium)('runs no script in Chromium on any page (console, dialogs and DOM checked)', async () => {
-    const page = await browser!.newPage();
-    const consoleLog = watchConsole(page);
-    let seenPayloadText = 0;
-    for (const p of PAGES) {
-      await page.goto(`${server.url}${p.path}?date=2026-11-27`);
-      const findings = await page.evaluate<string[]>(DOM_FINDINGS);
-      expect(findings, p.path).toEqual([]);
-      const text = await page.evaluate<string>('document.body.innerText');
-      if (text.includes(P.script) || text.includes(P.svg)) seenPayloadText++;
-      // clicking the would-be links must not run anything either
-      for (const a of await page.locator('main a').all()) {
-        const href = await a.getAttribute('href');
-        expect(href ?? '').not.toMatch(/^\s*javascript:/i);
+  it.skipIf(!hasChromium)(
+    'runs no script in Chromium on any page (console, dialogs and DOM checked)',
+    async () => {
+      const page = await browser!.newPage();
+      const consoleLog = watchConsole(page);
+      let seenPayloadText = 0;
+      for (const p of PAGES) {
+        await page.goto(`${server.url}${p.path}?date=2026-11-27`);
+        const findings = await page.evaluate<string[]>(DOM_FINDINGS);
+        expect(findings, p.path).toEqual([]);
+        const text = await page.evaluate<string>('document.body.innerText');
+        if (text.includes(P.script) || text.includes(P.svg)) seenPayloadText++;
+        // clicking the would-be links must not run anything either
+        for (const a of await page.locator('main a').all()) {
+          const href = await a.getAttribute('href');
+          expect(href ?? '').not.toMatch(/^\s*javascript:/i);
+        }
       }
-    }
-    expect(seenPayloadText).toBeGreaterThanOrEqual(3);
-    expect(consoleLog).toEqual([]);
-    await page.close();
-  });
+      expect(seenPayloadText).toBeGreaterThanOrEqual(3);
+      expect(consoleLog).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('never shows a secret in a page, a JSON twin or the log', async () => {
     for (const p of PAGES) {
@@ -87,26 +90,35 @@ describe('hostile data is shown as text', () => {
     expect(d.logs.join('')).not.toContain(SECRET);
   });
 
-  it.skipIf(!hasChromium)('the static site built from the same data runs no script either', async () => {
-    const out = join(home, 'site');
-    const r = await runCli(['site', 'build', out, '--date', '2026-11-27', '--db', join(home, 'site.db')], { cwd: home, env });
-    expect(r.code).toBe(0);
-    expect(r.stdout + r.stderr).not.toContain(SECRET);
-    for (const f of readdirSync(out)) {
-      if (f.endsWith('.html')) expect(readFileSync(join(out, f), 'utf8')).not.toContain(SECRET);
-    }
-    const page = await browser!.newPage();
-    const consoleLog = watchConsole(page);
-    for (const p of PAGES) {
-      await page.goto(`file://${join(out, p.file)}`);
-      expect(await page.evaluate<string[]>(DOM_FINDINGS), p.file).toEqual([]);
-    }
-    // the static pages link to each other: click through them from file://
-    await page.goto(`file://${join(out, 'index.html')}`);
-    await page.getByRole('navigation').getByRole('link', { name: 'Schedule', exact: true }).click();
-    await page.waitForURL(/schedule\.html$/);
-    expect(await page.locator('h1').textContent()).toBe('Schedule');
-    expect(consoleLog).toEqual([]);
-    await page.close();
-  });
+  it.skipIf(!hasChromium)(
+    'the static site built from the same data runs no script either',
+    async () => {
+      const out = join(home, 'site');
+      const r = await runCli(
+        ['site', 'build', out, '--date', '2026-11-27', '--db', join(home, 'site.db')],
+        { cwd: home, env },
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+      for (const f of readdirSync(out)) {
+        if (f.endsWith('.html')) expect(readFileSync(join(out, f), 'utf8')).not.toContain(SECRET);
+      }
+      const page = await browser!.newPage();
+      const consoleLog = watchConsole(page);
+      for (const p of PAGES) {
+        await page.goto(`file://${join(out, p.file)}`);
+        expect(await page.evaluate<string[]>(DOM_FINDINGS), p.file).toEqual([]);
+      }
+      // the static pages link to each other: click through them from file://
+      await page.goto(`file://${join(out, 'index.html')}`);
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Schedule', exact: true })
+        .click();
+      await page.waitForURL(/schedule\.html$/);
+      expect(await page.locator('h1').textContent()).toBe('Schedule');
+      expect(consoleLog).toEqual([]);
+      await page.close();
+    },
+  );
 });

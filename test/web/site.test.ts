@@ -44,7 +44,14 @@ describe('liaison site build', () => {
 
   it("the site's JSON is the commands' --json", async () => {
     const dir = join(tempDir('liaison-site-'), 'out');
-    const real = ['--releases-repo', RELEASES_DIR, '--governance-repo', GOVERNANCE_DIR, '--date', '2027-02-20'];
+    const real = [
+      '--releases-repo',
+      RELEASES_DIR,
+      '--governance-repo',
+      GOVERNANCE_DIR,
+      '--date',
+      '2027-02-20',
+    ];
     const r = await runCli(['site', 'build', dir, ...real, '--db', join(dir, '..', 'db')]);
     expect(r.code).toBe(0);
     const brief = await runJson(['brief', ...real]);

@@ -32,7 +32,12 @@ export function gateHeatmapSvg(view: GateView): string {
     marginBottom: 30,
     ariaLabel: `Periodic jobs of ${view.team}: results of the last ${view.days} days`,
     ariaDescription: `${view.counts.jobs} jobs; ${view.counts.failing} failing, ${view.counts.flaky} flaky`,
-    x: { type: 'band', domain: Array.from({ length: width }, (_, i) => i), label: 'runs, oldest → newest', tickFormat: () => '' },
+    x: {
+      type: 'band',
+      domain: Array.from({ length: width }, (_, i) => i),
+      label: 'runs, oldest → newest',
+      tickFormat: () => '',
+    },
     y: { label: null },
     marks: [
       Plot.cell(cells, {
@@ -40,7 +45,8 @@ export function gateHeatmapSvg(view: GateView): string {
         y: 'job',
         fill: (c: { result: string }) => resultColor(c.result),
         inset: 1.5,
-        title: (c: { job: string; result: string; ago: number }) => `${c.job}: ${c.result}${c.ago === 0 ? ' (latest)' : ` (${c.ago} runs before the latest)`}`,
+        title: (c: { job: string; result: string; ago: number }) =>
+          `${c.job}: ${c.result}${c.ago === 0 ? ' (latest)' : ` (${c.ago} runs before the latest)`}`,
       }),
     ],
   });

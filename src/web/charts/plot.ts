@@ -7,9 +7,12 @@ import { parseHTML } from 'linkedom';
  * and attribute values, so data strings (titles, names) stay text.
  */
 export function plotToSvg(options: Plot.PlotOptions): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const chart = Plot.plot({ ...options, document } as Plot.PlotOptions);
-  return (chart as unknown as { outerHTML: string }).outerHTML;
+  // DOM types are not part of this Node project: the document and the chart are opaque here
+  const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as {
+    document: object;
+  };
+  const chart = Plot.plot({ ...options, document }) as unknown as { outerHTML: string };
+  return chart.outerHTML;
 }
 
 /** A calendar date as the UTC midnight instant Plot's time scale expects. */

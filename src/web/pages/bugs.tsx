@@ -11,7 +11,9 @@ export const bugsPanel: Panel<BugsView> = {
     source: v.freshness.line,
     stale: [
       ...(v.freshness.state === 'fresh' ? [] : [v.freshness.line]),
-      ...v.projects.filter((p) => p.syncedAt === null).map((p) => `No Launchpad data for ${p.name} (${v.series}) yet; run \`liaison sync\`.`),
+      ...v.projects
+        .filter((p) => p.syncedAt === null)
+        .map((p) => `No Launchpad data for ${p.name} (${v.series}) yet; run \`liaison sync\`.`),
     ],
   }),
   render(v) {
@@ -22,7 +24,9 @@ export const bugsPanel: Panel<BugsView> = {
       <>
         <p>
           {`${v.series}: `}
-          <strong class={v.counts.rcCritical ? 'bad' : undefined}>{`${v.counts.rcCritical} release-critical`}</strong>
+          <strong
+            class={v.counts.rcCritical ? 'bad' : undefined}
+          >{`${v.counts.rcCritical} release-critical`}</strong>
           {` (tag ${v.rcTag} or Critical), ${v.counts.targeted} targeted to the next milestone, ${v.counts.fixCommitted} fixed but not released.`}
         </p>
         <ul class="plain">
@@ -31,14 +35,31 @@ export const bugsPanel: Panel<BugsView> = {
           ))}
         </ul>
         <BugTable title="Release-critical" id="rc" bugs={rc} empty="No release-critical bugs." />
-        <BugTable title="Targeted to the next milestone" id="targeted" bugs={targeted} empty="No other bugs targeted to the next milestone." />
-        {other.length ? <BugTable title="Fixed, not yet released" id="fixed" bugs={other} empty="" /> : null}
+        <BugTable
+          title="Targeted to the next milestone"
+          id="targeted"
+          bugs={targeted}
+          empty="No other bugs targeted to the next milestone."
+        />
+        {other.length ? (
+          <BugTable title="Fixed, not yet released" id="fixed" bugs={other} empty="" />
+        ) : null}
       </>
     );
   },
 };
 
-function BugTable({ title, id, bugs, empty }: { title: string; id: string; bugs: readonly BugItem[]; empty: string }) {
+function BugTable({
+  title,
+  id,
+  bugs,
+  empty,
+}: {
+  title: string;
+  id: string;
+  bugs: readonly BugItem[];
+  empty: string;
+}) {
   return (
     <section aria-labelledby={`bugs-${id}`}>
       <h2 id={`bugs-${id}`}>{`${title} (${bugs.length})`}</h2>

@@ -4,8 +4,18 @@ import type { ChecklistItemView, ChecklistView, ItemState } from '../../plan/che
 import { DataLink } from './parts.js';
 import type { Panel, RenderEnv } from './types.js';
 
-const STATE_LABEL: Record<ItemState, string> = { done: 'done', 'auto-done': 'done (checked)', open: 'open', overdue: 'overdue' };
-const STATE_CLASS: Record<ItemState, string> = { done: 'ok', 'auto-done': 'ok', open: '', overdue: 'bad' };
+const STATE_LABEL: Record<ItemState, string> = {
+  done: 'done',
+  'auto-done': 'done (checked)',
+  open: 'open',
+  overdue: 'overdue',
+};
+const STATE_CLASS: Record<ItemState, string> = {
+  done: 'ok',
+  'auto-done': 'ok',
+  open: '',
+  overdue: 'bad',
+};
 
 export const checklistPanel: Panel<ChecklistView> = {
   build: (ctx: Context) => buildChecklist(ctx),
@@ -61,7 +71,10 @@ export const checklistPanel: Panel<ChecklistView> = {
 };
 
 function Item({ item, env }: { item: ChecklistItemView; env: RenderEnv }) {
-  const owner = item.ownerPeople.length && item.ownerPeople[0] !== item.owner ? `${item.owner}: ${item.ownerPeople.join(', ')}` : item.owner;
+  const owner =
+    item.ownerPeople.length && item.ownerPeople[0] !== item.owner
+      ? `${item.owner}: ${item.ownerPeople.join(', ')}`
+      : item.owner;
   return (
     <tr id={`item-${item.id}`} data-state={item.state}>
       <td class={STATE_CLASS[item.state]}>{STATE_LABEL[item.state]}</td>
@@ -97,10 +110,22 @@ function TickForm({ item, env, csrf }: { item: ChecklistItemView; env: RenderEnv
       {done ? null : (
         <label>
           <span class="muted">by </span>
-          <input type="text" name="by" value={env.who} size={10} aria-label={`Who did ${item.title}`} maxlength={64} required />
+          <input
+            type="text"
+            name="by"
+            value={env.who}
+            size={10}
+            aria-label={`Who did ${item.title}`}
+            maxlength={64}
+            required
+          />
         </label>
       )}{' '}
-      <button type="submit" class={done ? 'secondary' : undefined} aria-label={`${done ? 'Undo' : 'Mark done'}: ${item.title}`}>
+      <button
+        type="submit"
+        class={done ? 'secondary' : undefined}
+        aria-label={`${done ? 'Undo' : 'Mark done'}: ${item.title}`}
+      >
         {done ? 'Undo' : 'Mark done'}
       </button>
     </form>

@@ -31,7 +31,9 @@ export const freezePanel: Panel<FreezeView> = {
         </p>
         <p>
           {`Release candidates: ${v.rcCount}`}
-          {v.lastRc ? ` · latest ${v.lastRc.deliverable} ${v.lastRc.version}${v.lastRc.date ? ` on ${v.lastRc.date}` : ''}` : ''}
+          {v.lastRc
+            ? ` · latest ${v.lastRc.deliverable} ${v.lastRc.version}${v.lastRc.date ? ` on ${v.lastRc.date}` : ''}`
+            : ''}
           {v.daysSinceLastRc !== null ? ` (${v.daysSinceLastRc} days ago)` : ''}
         </p>
         {v.warnings.map((w) => (
@@ -55,7 +57,9 @@ export const freezePanel: Panel<FreezeView> = {
           )}
         </section>
         {v.active ? (
-          (['other', 'release-critical', 'automated'] as const).map((k) => <ChangeSection kind={k} changes={v.changes.filter((c) => c.class === k)} />)
+          (['other', 'release-critical', 'automated'] as const).map((k) => (
+            <ChangeSection kind={k} changes={v.changes.filter((c) => c.class === k)} />
+          ))
         ) : (
           <p>Open changes are classified from RC1 to the final release.</p>
         )}
@@ -64,7 +68,13 @@ export const freezePanel: Panel<FreezeView> = {
   },
 };
 
-function ChangeSection({ kind, changes }: { kind: FreezeChange['class']; changes: readonly FreezeChange[] }) {
+function ChangeSection({
+  kind,
+  changes,
+}: {
+  kind: FreezeChange['class'];
+  changes: readonly FreezeChange[];
+}) {
   return (
     <section aria-labelledby={`changes-${kind}`}>
       <h2 id={`changes-${kind}`}>{`${CLASS_TITLE[kind]} (${changes.length})`}</h2>

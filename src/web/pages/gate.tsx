@@ -6,7 +6,11 @@ import type { Panel } from './types.js';
 
 export const gatePanel: Panel<GateView> = {
   build: (ctx: Context) => buildGateView(ctx),
-  age: (v) => ({ asOf: v.dataAsOf, source: v.source.line, stale: v.source.state === 'fresh' ? [] : [v.source.line] }),
+  age: (v) => ({
+    asOf: v.dataAsOf,
+    source: v.source.line,
+    stale: v.source.state === 'fresh' ? [] : [v.source.line],
+  }),
   render(v) {
     const c = v.counts;
     return (
@@ -19,10 +23,16 @@ export const gatePanel: Panel<GateView> = {
           <span class={c.flaky ? 'warn' : undefined}>{`${c.flaky} flaky`}</span>
         </p>
         {v.jobs.length === 0 ? (
-          <p>No periodic builds are stored for this window. Run `liaison sync` to fetch them from Zuul.</p>
+          <p>
+            No periodic builds are stored for this window. Run `liaison sync` to fetch them from
+            Zuul.
+          </p>
         ) : (
           <>
-            <Chart svg={gateHeatmapSvg(v)} caption="Each row is a job, each cell a build: green passed, red failed, amber other failures (timeouts, node failures); newest on the right." />
+            <Chart
+              svg={gateHeatmapSvg(v)}
+              caption="Each row is a job, each cell a build: green passed, red failed, amber other failures (timeouts, node failures); newest on the right."
+            />
             <div class="table-wrap">
               <table>
                 <thead>
@@ -55,13 +65,17 @@ export const gatePanel: Panel<GateView> = {
                             <br />
                             <small>
                               {'failing since '}
-                              <DataLink url={j.failingSince.log ?? j.failingSince.build}>{j.failingSince.at.slice(0, 10)}</DataLink>
+                              <DataLink url={j.failingSince.log ?? j.failingSince.build}>
+                                {j.failingSince.at.slice(0, 10)}
+                              </DataLink>
                             </small>
                           </>
                         ) : null}
                       </td>
                       <td>{`${Math.round(j.passRate * 100)}% of ${j.runs}`}</td>
-                      <td>{j.flaky ? <span class="warn">{`yes (${j.flips} flips)`}</span> : 'no'}</td>
+                      <td>
+                        {j.flaky ? <span class="warn">{`yes (${j.flips} flips)`}</span> : 'no'}
+                      </td>
                       <td>
                         <DataLink url={j.lastLog}>logs</DataLink>
                         {' · '}
@@ -74,7 +88,9 @@ export const gatePanel: Panel<GateView> = {
             </div>
           </>
         )}
-        {v.missing.length ? <p class="notice">{`No build in the window for: ${v.missing.join(', ')}`}</p> : null}
+        {v.missing.length ? (
+          <p class="notice">{`No build in the window for: ${v.missing.join(', ')}`}</p>
+        ) : null}
       </>
     );
   },

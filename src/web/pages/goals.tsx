@@ -6,7 +6,11 @@ import type { Panel, RenderEnv } from './types.js';
 
 export const goalsPanel: Panel<GoalsView> = {
   build: (ctx: Context) => buildGoalsView(ctx),
-  age: (v) => ({ asOf: v.dataAsOf, source: `${v.governance}; team statuses from the store`, stale: v.notes }),
+  age: (v) => ({
+    asOf: v.dataAsOf,
+    source: `${v.governance}; team statuses from the store`,
+    stale: v.notes,
+  }),
   render(v, env) {
     return (
       <>
@@ -66,7 +70,11 @@ function Goal({ goal: g, env }: { goal: GoalItem; env: RenderEnv }) {
         {g.status}
         <br />
         <small class="muted">
-          {g.statusSource === 'governance' ? 'per governance' : g.statusSource === 'liaison' ? `recorded ${g.recordedOn ?? ''}` : 'not recorded'}
+          {g.statusSource === 'governance'
+            ? 'per governance'
+            : g.statusSource === 'liaison'
+              ? `recorded ${g.recordedOn ?? ''}`
+              : 'not recorded'}
           {g.detail ? ` · ${g.detail}` : ''}
         </small>
       </td>
@@ -92,7 +100,14 @@ function Goal({ goal: g, env }: { goal: GoalItem; env: RenderEnv }) {
               </label>
               <label>
                 <span class="muted">owner </span>
-                <input type="text" name="owner" value={g.owner ?? ''} size={10} maxlength={64} aria-label={`Owner of ${g.title}`} />
+                <input
+                  type="text"
+                  name="owner"
+                  value={g.owner ?? ''}
+                  size={10}
+                  maxlength={64}
+                  aria-label={`Owner of ${g.title}`}
+                />
               </label>
               <input type="hidden" name="by" value={env.who} />
               <button type="submit" aria-label={`Save the status of ${g.title}`}>

@@ -47,20 +47,35 @@ export const overviewPanel: Panel<OverviewView> = {
             </div>
             <div class="card">
               <h3>Release</h3>
-              <p>{b.series.releaseDate ? `${b.series.releaseDate} (${b.weeksToRelease} weeks)` : 'not scheduled'}</p>
+              <p>
+                {b.series.releaseDate
+                  ? `${b.series.releaseDate} (${b.weeksToRelease} weeks)`
+                  : 'not scheduled'}
+              </p>
             </div>
             <div class="card">
               <h3>Next</h3>
-              <p>{b.phase.before ? `${b.phase.before.title}, ${b.phase.before.date}` : 'nothing scheduled'}</p>
+              <p>
+                {b.phase.before
+                  ? `${b.phase.before.title}, ${b.phase.before.date}`
+                  : 'nothing scheduled'}
+              </p>
             </div>
           </div>
           {v.schedule ? (
-            <Chart svg={timelineSvg(v.schedule)} caption={`The ${v.schedule.series.name} cycle: cross-project events and team deadlines, today in red; the next deadlines are labelled.`} />
+            <Chart
+              svg={timelineSvg(v.schedule)}
+              caption={`The ${v.schedule.series.name} cycle: cross-project events and team deadlines, today in red; the next deadlines are labelled.`}
+            />
           ) : null}
         </section>
         <section aria-labelledby="due">
           <h2 id="due">Due this week</h2>
-          {b.dueThisWeek.length ? <EventList events={b.dueThisWeek} /> : <p>Nothing scheduled this week.</p>}
+          {b.dueThisWeek.length ? (
+            <EventList events={b.dueThisWeek} />
+          ) : (
+            <p>Nothing scheduled this week.</p>
+          )}
           {b.sections.map((s) => (
             <>
               <h3>{s.title}</h3>
@@ -75,7 +90,11 @@ export const overviewPanel: Panel<OverviewView> = {
         </section>
         <section aria-labelledby="coming">
           <h2 id="coming">{`Coming up (next ${BRIEF_WEEKS} weeks)`}</h2>
-          {b.upcoming.length ? <EventTable events={b.upcoming} /> : <p>Nothing in the coming weeks.</p>}
+          {b.upcoming.length ? (
+            <EventTable events={b.upcoming} />
+          ) : (
+            <p>Nothing in the coming weeks.</p>
+          )}
         </section>
         <section aria-labelledby="deliverables">
           <h2 id="deliverables">Deliverables</h2>
@@ -95,7 +114,11 @@ export const overviewPanel: Panel<OverviewView> = {
                     <td>{d.name}</td>
                     <td>{d.model ?? '-'}</td>
                     <td>{d.type ?? '-'}</td>
-                    <td>{d.latest ? `${d.latest}${d.latestSeries ? ` (${d.latestSeries})` : ''}` : 'never released'}</td>
+                    <td>
+                      {d.latest
+                        ? `${d.latest}${d.latestSeries ? ` (${d.latestSeries})` : ''}`
+                        : 'never released'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -142,7 +165,9 @@ function EventTable({ events }: { events: readonly BriefEvent[] }) {
                 <ScopeBadge scope={e.scope} /> <EventTitle title={e.title} url={e.url} />
               </td>
               <td>{e.owner ?? ''}</td>
-              <td>{e.daysAway === 0 ? 'today' : e.daysAway > 0 ? `${e.daysAway} days` : 'under way'}</td>
+              <td>
+                {e.daysAway === 0 ? 'today' : e.daysAway > 0 ? `${e.daysAway} days` : 'under way'}
+              </td>
             </tr>
           ))}
         </tbody>

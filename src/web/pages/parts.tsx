@@ -23,7 +23,13 @@ export function EventTitle({ title, url }: { title: string; url: string | null |
 }
 
 /** A link from data; rendered as text when it is not an http(s) URL. */
-export function DataLink({ url, children }: { url: string | null | undefined; children?: unknown }) {
+export function DataLink({
+  url,
+  children,
+}: {
+  url: string | null | undefined;
+  children?: unknown;
+}) {
   const href = safeUrl(url);
-  return href ? <a href={href}>{children as string}</a> : <>{children as string}</>;
+  return href ? <a href={href}>{children}</a> : <>{children as string}</>;
 }

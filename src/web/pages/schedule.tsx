@@ -7,7 +7,11 @@ import type { Panel } from './types.js';
 
 export const schedulePanel: Panel<ScheduleView> = {
   build: (ctx: Context) => buildSchedule(ctx),
-  age: (v) => ({ asOf: v.dataAsOf, source: 'openstack/releases schedule and the team config', stale: [] }),
+  age: (v) => ({
+    asOf: v.dataAsOf,
+    source: 'openstack/releases schedule and the team config',
+    stale: [],
+  }),
   render(v, env) {
     const id = v.series.releaseId ? `${v.series.releaseId} ` : '';
     return (
@@ -26,7 +30,10 @@ export const schedulePanel: Panel<ScheduleView> = {
           {' · '}
           <EventTitle title="Official schedule page" url={v.url} />
         </p>
-        <Chart svg={timelineSvg(v, { label: 3 })} caption={`The ${v.series.name} cycle, today in red.`} />
+        <Chart
+          svg={timelineSvg(v, { label: 3 })}
+          caption={`The ${v.series.name} cycle, today in red.`}
+        />
         <div class="table-wrap">
           <table>
             <caption class="muted">Week by week; the current week is highlighted.</caption>
@@ -39,7 +46,10 @@ export const schedulePanel: Panel<ScheduleView> = {
             </thead>
             <tbody>
               {v.weeks.map((w) => (
-                <tr class={w.current ? 'current' : undefined} aria-current={w.current ? 'date' : undefined}>
+                <tr
+                  class={w.current ? 'current' : undefined}
+                  aria-current={w.current ? 'date' : undefined}
+                >
                   <th scope="row">{w.name ?? '—'}</th>
                   <td>{`${w.start} – ${w.end}`}</td>
                   <td>
@@ -47,8 +57,11 @@ export const schedulePanel: Panel<ScheduleView> = {
                       <ul class="plain">
                         {w.events.map((e) => (
                           <li>
-                            <ScopeBadge scope={e.scope} /> <EventTitle title={e.title} url={e.url} />
-                            {e.date !== w.start ? ` (${e.date}${e.endDate ? ` to ${e.endDate}` : ''})` : ''}
+                            <ScopeBadge scope={e.scope} />{' '}
+                            <EventTitle title={e.title} url={e.url} />
+                            {e.date !== w.start
+                              ? ` (${e.date}${e.endDate ? ` to ${e.endDate}` : ''})`
+                              : ''}
                             {e.owner && e.owner !== 'team' ? ` · ${e.owner}` : ''}
                           </li>
                         ))}
