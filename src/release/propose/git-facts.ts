@@ -112,10 +112,16 @@ export interface Identity {
 
 /** `user.name` / `user.email` as git sees them in `dir`, for the Signed-off-by line. */
 export function gitIdentity(dir: string): Identity | undefined {
-  const get = (key: string) => gitSync(dir, ['config', '--get', key], { okCodes: [1] }).trim();
   try {
-    const name = get('user.name');
-    const email = get('user.email');
+    // one git process for both keys
+    const out = gitSync(dir, ['config', '--get-regexp', '^user\\.(name|email)$'], { okCodes: [1] });
+    const values = new Map<string, string>();
+    for (const line of out.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) values.set(line.slice(0, space), line.slice(space + 1).trim());
+    }
+    const name = values.get('user.name');
+    const email = values.get('user.email');
     return name && email ? { name, email } : undefined;
   } catch {
     return undefined;
