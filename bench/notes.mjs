@@ -30,6 +30,8 @@ const hasTime = existsSync('/usr/bin/time');
 const liaison = (...args) => [process.execPath, bin, 'notes', 'report', '--repo', repo, ...args];
 const cases = {
   'git floor': ['git', '-C', repo, 'log', '--name-status', '--', 'releasenotes/notes'],
+  // what any liaison command costs before it does anything (not ours to cut here)
+  'liaison --version': [process.execPath, bin, '--version'],
   'liaison default (warm)': liaison(),
   'liaison default (cold)': liaison('--ignore-cache'),
   'liaison full (warm)': liaison('--no-stop-at-branch-base'),
@@ -77,6 +79,7 @@ console.log(`repo: ${repo}; runs: ${runs} each, interleaved; targets: liaison no
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
   const ratios = [`${(m / floor).toFixed(2)}x floor`];
+  if (name.startsWith('liaison ') && name !== 'liaison --version') ratios.push(`notes work ${(m - median(times['liaison --version'])).toFixed(0)} ms`);
   if (reno && name.startsWith('liaison')) {
     const r = median(times[name.includes('full') ? 'reno full' : 'reno default']);
     ratios.push(`${(m / r).toFixed(3)}x reno`);

@@ -64,17 +64,23 @@ const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
  * again: when every ref tip is cached, git is not asked about history at all.
  */
 export async function readRepoFacts(repoDir: string, notesPath: string, opts: { workingCopy: boolean; cache?: HistoryCache }): Promise<RepoFacts> {
-  const head = resolveHead(repoDir);
   const pathspec = `:(literal)${notesPath}`;
-  const cache = head.shallow ? undefined : opts.cache;
+  // every process starts at once; the head is needed before deciding what to ask next
+  const headPromise = resolveHead(repoDir);
+  headPromise.catch(() => undefined);
   const refsPromise = git(repoDir, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)', 'refs/heads', 'refs/remotes', 'refs/tags']);
   const statusPromise = opts.workingCopy
     ? git(repoDir, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--', pathspec])
     : Promise.resolve('');
+  // a failing head (not a repository) must not leave the others' rejections unhandled
+  refsPromise.catch(() => undefined);
+  statusPromise.catch(() => undefined);
   const warnings: string[] = [];
   let commits: Map<string, CommitNode>;
   let noteChanges: Map<string, FileChange[]>;
   let refsOut: string;
+  const head = await headPromise;
+  const cache = head.shallow ? undefined : opts.cache;
   if (!cache) {
     const [r, graphOut, logOut] = await Promise.all([refsPromise, git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]), git(repoDir, notesLogArgs(HISTORY, pathspec))]);
     refsOut = r;
@@ -117,10 +123,10 @@ function notesLogArgs(revs: readonly string[], pathspec: string): string[] {
   return ['log', '--full-history', '-z', '-c', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H', ...revs, '--', pathspec];
 }
 
-function resolveHead(repoDir: string): { sha: string; shallow: boolean } {
+async function resolveHead(repoDir: string): Promise<{ sha: string; shallow: boolean }> {
   let out: string;
   try {
-    out = gitSync(repoDir, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD'], { okCodes: [1] });
+    out = await git(repoDir, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD'], { okCodes: [1] });
   } catch (e) {
     if (e instanceof GitError) throw new UsageError(`${repoDir}: not a git repository (${e.stderr.split('\n')[0]?.replace(/^fatal: /, '') ?? ''})`);
     throw e;
