@@ -29,8 +29,22 @@ const at = '2026-09-16T08:00:00.000Z';
 const statuses = ['New', 'Confirmed', 'Triaged', 'In Progress', 'Fix Committed'];
 const importances = ['Critical', 'High', 'Medium', 'Low', 'Undecided'];
 const milestones = [
-  { name: 'hibiscus-rc2', dateTargeted: '2026-09-24', isActive: true, series: 'hibiscus', released: false, selfLink: 'https://api.launchpad.net/devel/x/+milestone/hibiscus-rc2' },
-  { name: 'indri-1', dateTargeted: '2026-11-12', isActive: true, series: 'indri', released: false, selfLink: 'https://api.launchpad.net/devel/x/+milestone/indri-1' },
+  {
+    name: 'hibiscus-rc2',
+    dateTargeted: '2026-09-24',
+    isActive: true,
+    series: 'hibiscus',
+    released: false,
+    selfLink: 'https://api.launchpad.net/devel/x/+milestone/hibiscus-rc2',
+  },
+  {
+    name: 'indri-1',
+    dateTargeted: '2026-11-12',
+    isActive: true,
+    series: 'indri',
+    released: false,
+    selfLink: 'https://api.launchpad.net/devel/x/+milestone/indri-1',
+  },
 ];
 const db = openStore(dbPath);
 let bugId = 2_100_000;
@@ -47,9 +61,21 @@ for (const project of ['glance', 'glance-store', 'python-glanceclient']) {
       importance: importances[(i * 3) % importances.length],
       ...(i % 4 === 0 ? { milestone: 'hibiscus-rc2' } : {}),
     });
-    bugs.push({ id, title: `Synthetic bug ${id}`, tags: i % 7 === 0 ? ['hibiscus-rc-potential'] : ['import'] });
+    bugs.push({
+      id,
+      title: `Synthetic bug ${id}`,
+      tags: i % 7 === 0 ? ['hibiscus-rc-potential'] : ['import'],
+    });
   }
-  saveProjectSnapshot(db, { project, syncedAt: at, codename: 'hibiscus', nextMilestone: 'hibiscus-rc2', tasks, bugs, milestones });
+  saveProjectSnapshot(db, {
+    project,
+    syncedAt: at,
+    codename: 'hibiscus',
+    nextMilestone: 'hibiscus-rc2',
+    tasks,
+    bugs,
+    milestones,
+  });
 }
 const query = openChangesQuery(['openstack/glance'], ['master', 'stable/2026.2']);
 const changes = [];
@@ -90,8 +116,15 @@ const sizes = {};
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(cases)) {
     const t0 = process.hrtime.bigint();
-    const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]] : [process.execPath, args];
-    const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+    const [cmd, argv] = gnuTime
+      ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]]
+      : [process.execPath, args];
+    const r = spawnSync(cmd, argv, {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
     const c = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
@@ -106,10 +139,16 @@ for (let i = 0; i < runs; i++) {
 rmSync(dir, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(times['node -e 0']);
-console.log(`${tasks} stored bug tasks, ${changeCount} stored open changes; runs: ${runs} each, interleaved; target: each view <= 400 ms wall`);
+console.log(
+  `${tasks} stored bug tasks, ${changeCount} stored open changes; runs: ${runs} each, interleaved; target: each view <= 400 ms wall`,
+);
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
   const rows = sizes[name] !== undefined ? `  (${sizes[name]} rows)` : '';
-  const c = cpu[name].length ? `  cpu ${median(cpu[name]).toFixed(0).padStart(5)} ms (${(median(cpu[name]) / median(cpu['node -e 0'])).toFixed(2)}x)` : '';
-  console.log(`${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  ratio to anchor ${(m / anchor).toFixed(2).padStart(6)}${c}${rows}`);
+  const c = cpu[name].length
+    ? `  cpu ${median(cpu[name]).toFixed(0).padStart(5)} ms (${(median(cpu[name]) / median(cpu['node -e 0'])).toFixed(2)}x)`
+    : '';
+  console.log(
+    `${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  ratio to anchor ${(m / anchor).toFixed(2).padStart(6)}${c}${rows}`,
+  );
 }

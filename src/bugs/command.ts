@@ -6,8 +6,12 @@ import { EXIT } from '../core/errors.js';
 export function registerBugs(program: Command, wrap: Wrap): void {
   program
     .command('bugs')
-    .description('Launchpad bugs: release-critical, targeted to the next milestone, fixed but not released (from the store; see `liaison sync`)')
-    .addOption(new Option('--series <name>', 'series whose release is watched (default: the current cycle)'))
+    .description(
+      'Launchpad bugs: release-critical, targeted to the next milestone, fixed but not released (from the store; see `liaison sync`)',
+    )
+    .addOption(
+      new Option('--series <name>', 'series whose release is watched (default: the current cycle)'),
+    )
     .addOption(new Option('--strict', 'exit 3 when the Launchpad data is missing or stale'))
     .action(
       wrap(async (ctx) => {

@@ -9,7 +9,13 @@ import type { StoredTask } from '../sources/launchpad/store.js';
  */
 
 /** Statuses Launchpad counts as closed; a closed bug is never release-critical. */
-export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['Fix Released', "Won't Fix", 'Invalid', 'Opinion', 'Expired']);
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set([
+  'Fix Released',
+  "Won't Fix",
+  'Invalid',
+  'Opinion',
+  'Expired',
+]);
 
 /** Open statuses asked for explicitly (searchTasks hides some by default). */
 export const OPEN_STATUSES = ['New', 'Incomplete', 'Confirmed', 'Triaged', 'In Progress'] as const;
@@ -27,12 +33,21 @@ export function rcTag(codename: string): string {
  * series has none, the earliest such milestone of any series. Milestones
  * without a date come after dated ones.
  */
-export function nextMilestone(milestones: readonly LaunchpadMilestone[], codename: string, today: IsoDate): LaunchpadMilestone | undefined {
-  const open = milestones.filter((m) => m.isActive && !m.released && (!m.dateTargeted || compareDates(m.dateTargeted, today) >= 0));
+export function nextMilestone(
+  milestones: readonly LaunchpadMilestone[],
+  codename: string,
+  today: IsoDate,
+): LaunchpadMilestone | undefined {
+  const open = milestones.filter(
+    (m) =>
+      m.isActive && !m.released && (!m.dateTargeted || compareDates(m.dateTargeted, today) >= 0),
+  );
   const bySeries = open.filter((m) => m.series === codename || m.name.startsWith(`${codename}-`));
   const pool = bySeries.length > 0 ? bySeries : open;
   return [...pool].sort(
-    (a, b) => (a.dateTargeted ?? '9999') .localeCompare(b.dateTargeted ?? '9999') || a.name.localeCompare(b.name),
+    (a, b) =>
+      (a.dateTargeted ?? '9999').localeCompare(b.dateTargeted ?? '9999') ||
+      a.name.localeCompare(b.name),
   )[0];
 }
 
@@ -91,7 +106,9 @@ export function planBugs(tasks: readonly StoredTask[], rules: BugRules): BugItem
     const critical = list.some((t) => open(t) && t.importance === 'Critical');
     if (tagged) reasons.push(`tagged ${tag}`);
     if (critical) reasons.push('importance Critical');
-    const targetedTask = list.find((t) => t.milestone !== undefined && t.milestone === rules.nextMilestones.get(t.project));
+    const targetedTask = list.find(
+      (t) => t.milestone !== undefined && t.milestone === rules.nextMilestones.get(t.project),
+    );
     if (targetedTask) reasons.push(`targeted to ${targetedTask.milestone}`);
     const fixCommitted = list.some((t) => t.status === 'Fix Committed');
     if (fixCommitted) reasons.push('Fix Committed, not released yet');

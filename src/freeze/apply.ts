@@ -20,8 +20,18 @@ export function votePlan(view: FreezeView): { post: FreezeChange[]; skipped: Vot
   const skipped: VoteResult[] = [];
   for (const c of view.changes) {
     if (c.class !== 'other' || c.draft === null) continue;
-    if (c.posted) skipped.push({ number: c.number, outcome: 'skipped', detail: `already voted by this tool on ${c.posted.at.slice(0, 10)}` });
-    else if (c.blockedBy) skipped.push({ number: c.number, outcome: 'skipped', detail: `already has a Code-Review -2 from ${c.blockedBy}` });
+    if (c.posted)
+      skipped.push({
+        number: c.number,
+        outcome: 'skipped',
+        detail: `already voted by this tool on ${c.posted.at.slice(0, 10)}`,
+      });
+    else if (c.blockedBy)
+      skipped.push({
+        number: c.number,
+        outcome: 'skipped',
+        detail: `already has a Code-Review -2 from ${c.blockedBy}`,
+      });
     else post.push(c);
   }
   return { post, skipped };
@@ -33,15 +43,27 @@ export function votePlan(view: FreezeView): { post: FreezeChange[]; skipped: Vot
  * overlapping runs) never votes twice on a change. A refused vote (403:
  * the account may not give -2) is reported and left out of the ledger.
  */
-export async function applyVotes(ctx: Context, view: FreezeView, fetchFn?: typeof globalThis.fetch): Promise<VoteResult[]> {
-  if (!view.active) throw new RefusedError(`the freeze is not active on ${view.today} (${view.phase}); no vote posted`);
+export async function applyVotes(
+  ctx: Context,
+  view: FreezeView,
+  fetchFn?: typeof globalThis.fetch,
+): Promise<VoteResult[]> {
+  if (!view.active)
+    throw new RefusedError(
+      `the freeze is not active on ${view.today} (${view.phase}); no vote posted`,
+    );
   const { post, skipped } = votePlan(view);
   if (post.length === 0) return skipped;
   const config = readFreezeConfig(ctx.config.freeze, ctx.loadedConfig.origin, ctx.io.env.HOME);
   const creds = loadGerritCredentials(ctx.io.env, ctx.io.cwd, config.credentialsFile);
   const db = await ctx.store();
   // a vote is a write: never retried, so a slow answer cannot turn into a second message
-  const http = new HttpClient({ ...httpSettings(ctx.config), retries: 0, source: 'gerrit', ...(fetchFn ? { fetch: fetchFn } : {}) });
+  const http = new HttpClient({
+    ...httpSettings(ctx.config),
+    retries: 0,
+    source: 'gerrit',
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+  });
   const base = resolveEndpoints(ctx.config, ctx.io.env).gerrit;
   const results: VoteResult[] = [...skipped];
   for (const c of post) {
@@ -53,7 +75,11 @@ export async function applyVotes(ctx: Context, view: FreezeView, fetchFn?: typeo
     try {
       outcome = await postMinus2(http, base, c, c.draft ?? '', creds);
     } catch (e) {
-      results.push({ number: c.number, outcome: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      results.push({
+        number: c.number,
+        outcome: 'failed',
+        detail: e instanceof Error ? e.message : String(e),
+      });
       continue;
     }
     if (!outcome.ok) {
@@ -68,7 +94,11 @@ export async function applyVotes(ctx: Context, view: FreezeView, fetchFn?: typeo
       postedBy: creds.username,
       message: c.draft ?? '',
     });
-    results.push({ number: c.number, outcome: 'posted', detail: `Code-Review -2 posted as ${creds.username}` });
+    results.push({
+      number: c.number,
+      outcome: 'posted',
+      detail: `Code-Review -2 posted as ${creds.username}`,
+    });
   }
   return results.sort((a, b) => a.number - b.number);
 }

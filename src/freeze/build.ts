@@ -49,7 +49,11 @@ export interface FreezeView {
   readonly rcTag: string;
   readonly rcBugs: readonly ReleaseCriticalBug[];
   readonly changes: readonly FreezeChange[];
-  readonly counts: { readonly automated: number; readonly releaseCritical: number; readonly other: number };
+  readonly counts: {
+    readonly automated: number;
+    readonly releaseCritical: number;
+    readonly other: number;
+  };
   /** When the open changes shown were fetched; null when there are none stored. */
   readonly dataAsOf: string | null;
   readonly sources: { readonly gerrit: SourceAge; readonly launchpad: SourceAge };
@@ -57,13 +61,21 @@ export interface FreezeView {
 
 const CLASS_ORDER: Record<ChangeClass, number> = { other: 0, 'release-critical': 1, automated: 2 };
 
-export async function buildFreezeView(ctx: Context, opts: { series?: string } = {}): Promise<FreezeView> {
+export async function buildFreezeView(
+  ctx: Context,
+  opts: { series?: string } = {},
+): Promise<FreezeView> {
   const db = await ctx.store();
   const scope = freezeScope(ctx, { ...opts, db });
   const w = scope.window;
   const config = readFreezeConfig(ctx.config.freeze, ctx.loadedConfig.origin, ctx.io.env.HOME);
-  const bugs = await buildBugsView(ctx, { ...(opts.series ? { series: opts.series } : {}), onlyRcCritical: true });
-  const rcBugs = bugs.bugs.filter((b) => b.rcCritical).map((b): ReleaseCriticalBug => ({ id: b.id, why: b.reasons.slice(0, 2).join(', ') }));
+  const bugs = await buildBugsView(ctx, {
+    ...(opts.series ? { series: opts.series } : {}),
+    onlyRcCritical: true,
+  });
+  const rcBugs = bugs.bugs
+    .filter((b) => b.rcCritical)
+    .map((b): ReleaseCriticalBug => ({ id: b.id, why: b.reasons.slice(0, 2).join(', ') }));
   const rcMap = new Map(rcBugs.map((b) => [b.id, b]));
   const snapshot = scope.query ? loadChangeSnapshot(db, scope.query) : undefined;
   const ledger = loadLedger(db);
@@ -101,7 +113,12 @@ export async function buildFreezeView(ctx: Context, opts: { series?: string } = 
             url: `${gerritBase.replace(/\/+$/, '')}/c/${c.project}/+/${c.number}`,
           };
         })
-        .sort((a, b) => CLASS_ORDER[a.class] - CLASS_ORDER[b.class] || a.branch.localeCompare(b.branch) || a.number - b.number);
+        .sort(
+          (a, b) =>
+            CLASS_ORDER[a.class] - CLASS_ORDER[b.class] ||
+            a.branch.localeCompare(b.branch) ||
+            a.number - b.number,
+        );
   return {
     team: ctx.team.name,
     series: w.series,

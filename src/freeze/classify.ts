@@ -33,7 +33,10 @@ export interface Classification {
 const RELEASE_BOT_SUBJECTS: readonly [RegExp, string][] = [
   [/^Update \.gitreview for (stable|unmaintained)\//, '.gitreview update for the new branch'],
   [/^Update TOX_CONSTRAINTS_FILE for stable\//, 'constraints URL update for the new branch'],
-  [/^(reno: )?Update master for (stable|unmaintained)\//, 'release-notes page and version bump on master for the new branch'],
+  [
+    /^(reno: )?Update master for (stable|unmaintained)\//,
+    'release-notes page and version bump on master for the new branch',
+  ],
 ];
 
 function isOwner(change: GerritChange, names: readonly string[]): boolean {
@@ -47,13 +50,20 @@ export function classifyChange(
   bots: BotAccounts = DEFAULT_BOTS,
 ): Classification {
   const trailer = generatedBy(change.message);
-  if (isOwner(change, bots.proposal) && (/^Imported Translations from /.test(change.subject) || change.topic === 'zanata/translations')) {
-    return { class: 'automated', reason: `translation import by the proposal bot (${change.owner.username})` };
+  if (
+    isOwner(change, bots.proposal) &&
+    (/^Imported Translations from /.test(change.subject) || change.topic === 'zanata/translations')
+  ) {
+    return {
+      class: 'automated',
+      reason: `translation import by the proposal bot (${change.owner.username})`,
+    };
   }
   if (isOwner(change, bots.release)) {
     const known = RELEASE_BOT_SUBJECTS.find(([re]) => re.test(change.subject));
     if (known) return { class: 'automated', reason: `release bot: ${known[1]}` };
-    if (trailer && /release-tools/.test(trailer)) return { class: 'automated', reason: `release bot (Generated-By: ${trailer})` };
+    if (trailer && /release-tools/.test(trailer))
+      return { class: 'automated', reason: `release bot (Generated-By: ${trailer})` };
   }
   const footers = bugFooters(change.message);
   const linked: [string, number][] = [
@@ -64,16 +74,26 @@ export function classifyChange(
   const critical = linked.find(([, n]) => rcBugs.has(n));
   if (critical) {
     const [kind, n] = critical;
-    return { class: 'release-critical', reason: `${kind} #${n}, ${rcBugs.get(n)?.why ?? 'release-critical'}` };
+    return {
+      class: 'release-critical',
+      reason: `${kind} #${n}, ${rcBugs.get(n)?.why ?? 'release-critical'}`,
+    };
   }
   if (linked.length > 0) {
     const list = linked.map(([kind, n]) => `${kind} #${n}`).join(', ');
     return { class: 'other', reason: `${list}: not a release-critical bug` };
   }
   const looksAutomated =
-    /^Imported Translations from /.test(change.subject) || RELEASE_BOT_SUBJECTS.some(([re]) => re.test(change.subject));
+    /^Imported Translations from /.test(change.subject) ||
+    RELEASE_BOT_SUBJECTS.some(([re]) => re.test(change.subject));
   if (looksAutomated) {
-    return { class: 'other', reason: `subject of an automated update, but owned by ${change.owner.username ?? change.owner.name ?? 'a person'}, not a bot` };
+    return {
+      class: 'other',
+      reason: `subject of an automated update, but owned by ${change.owner.username ?? change.owner.name ?? 'a person'}, not a bot`,
+    };
   }
-  return { class: 'other', reason: 'neither an automated update nor a fix for a release-critical bug' };
+  return {
+    class: 'other',
+    reason: 'neither an automated update nor a fix for a release-critical bug',
+  };
 }

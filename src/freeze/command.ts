@@ -6,10 +6,19 @@ import { EXIT } from '../core/errors.js';
 export function registerFreeze(program: Command, wrap: Wrap): void {
   program
     .command('freeze')
-    .description('RC-period freeze guard: classify open changes on master and the new stable branch, draft (and with --apply post) Code-Review -2, RC discipline')
+    .description(
+      'RC-period freeze guard: classify open changes on master and the new stable branch, draft (and with --apply post) Code-Review -2, RC discipline',
+    )
     .addOption(new Option('--series <name>', 'series being released (default: the current cycle)'))
-    .addOption(new Option('--apply', 'post the drafted Code-Review -2 votes through Gerrit (once per change)'))
-    .addOption(new Option('--strict', 'exit 3 when the Gerrit or Launchpad data is missing or stale'))
+    .addOption(
+      new Option(
+        '--apply',
+        'post the drafted Code-Review -2 votes through Gerrit (once per change)',
+      ),
+    )
+    .addOption(
+      new Option('--strict', 'exit 3 when the Gerrit or Launchpad data is missing or stale'),
+    )
     .action(
       wrap(async (ctx) => {
         const opts = ctx.options as { series?: string; apply?: boolean; strict?: boolean };
@@ -22,10 +31,14 @@ export function registerFreeze(program: Command, wrap: Wrap): void {
           votes = await applyVotes(ctx, view);
         }
         // the ledger may have changed: show each change's vote as it now stands
-        const after = votes ? await buildFreezeView(ctx, opts.series ? { series: opts.series } : {}) : view;
+        const after = votes
+          ? await buildFreezeView(ctx, opts.series ? { series: opts.series } : {})
+          : view;
         emit(ctx, { ...after, votes }, renderFreezeText);
         if (votes?.some((v) => v.outcome === 'failed')) return EXIT.findings;
-        const stale = [after.sources.gerrit, after.sources.launchpad].some((s) => s.state !== 'fresh');
+        const stale = [after.sources.gerrit, after.sources.launchpad].some(
+          (s) => s.state !== 'fresh',
+        );
         if (opts.strict && after.active && stale) return EXIT.source;
         return EXIT.ok;
       }),

@@ -22,17 +22,29 @@ export interface FreezeConfig {
   readonly bots: BotAccounts;
 }
 
-export function readFreezeConfig(section: unknown, origin: string, home: string | undefined): FreezeConfig {
+export function readFreezeConfig(
+  section: unknown,
+  origin: string,
+  home: string | undefined,
+): FreezeConfig {
   const r = freezeSchema.safeParse(section ?? {});
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = ['freeze', ...(issue?.path ?? []).map(String)].join('.');
-    const message = issue?.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : (issue?.message ?? 'invalid');
+    const message =
+      issue?.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : (issue?.message ?? 'invalid');
     throw new ConfigError(message, origin, path);
   }
   const file = r.data['credentials-file'];
   return {
-    ...(file ? { credentialsFile: file.startsWith('~/') && home ? `${home}/${file.slice(2)}` : file } : {}),
-    bots: { proposal: r.data['proposal-bot'] ?? DEFAULT_BOTS.proposal, release: r.data['release-bot'] ?? DEFAULT_BOTS.release },
+    ...(file
+      ? { credentialsFile: file.startsWith('~/') && home ? `${home}/${file.slice(2)}` : file }
+      : {}),
+    bots: {
+      proposal: r.data['proposal-bot'] ?? DEFAULT_BOTS.proposal,
+      release: r.data['release-bot'] ?? DEFAULT_BOTS.release,
+    },
   };
 }

@@ -19,7 +19,9 @@ export interface DraftInput {
 }
 
 export function draftMinus2(d: DraftInput): string {
-  const until = d.finalDate ? ` until the ${d.seriesTitle} final release on ${humanDate(d.finalDate)}` : ` until the ${d.seriesTitle} final release`;
+  const until = d.finalDate
+    ? ` until the ${d.seriesTitle} final release on ${humanDate(d.finalDate)}`
+    : ` until the ${d.seriesTitle} final release`;
   const scope =
     d.branch === d.stableBranch
       ? `${d.branch} is frozen for the ${d.seriesTitle} RC period${until}.`

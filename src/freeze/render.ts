@@ -11,14 +11,21 @@ export interface FreezeOutput extends FreezeView {
 }
 
 function sourceLine(view: FreezeView, c: Colors): string[] {
-  return [view.sources.gerrit, view.sources.launchpad].map((s) => (s.state === 'fresh' ? c.dim(s.line) : c.yellow(s.line)));
+  return [view.sources.gerrit, view.sources.launchpad].map((s) =>
+    s.state === 'fresh' ? c.dim(s.line) : c.yellow(s.line),
+  );
 }
 
 function rcLine(view: FreezeView): string {
   const parts = [`${view.rcCount} RC${view.rcCount === 1 ? '' : 's'} so far`];
   if (view.lastRc) {
-    const age = view.daysSinceLastRc !== null ? `, ${view.daysSinceLastRc} day${view.daysSinceLastRc === 1 ? '' : 's'} ago` : ' (date unknown)';
-    parts.push(`last ${view.lastRc.deliverable} ${view.lastRc.version}${view.lastRc.date ? ` on ${view.lastRc.date}` : ''}${age}`);
+    const age =
+      view.daysSinceLastRc !== null
+        ? `, ${view.daysSinceLastRc} day${view.daysSinceLastRc === 1 ? '' : 's'} ago`
+        : ' (date unknown)';
+    parts.push(
+      `last ${view.lastRc.deliverable} ${view.lastRc.version}${view.lastRc.date ? ` on ${view.lastRc.date}` : ''}${age}`,
+    );
   }
   if (view.finalRcDeadline) parts.push(`final-RC deadline ${humanDate(view.finalRcDeadline)}`);
   if (view.finalDate) parts.push(`final release ${humanDate(view.finalDate)}`);
@@ -29,7 +36,11 @@ function changeRows(changes: readonly FreezeChange[], c: Colors): string {
   return table(
     changes.map((ch) => [
       String(ch.number),
-      ch.class === 'other' ? c.red(ch.class) : ch.class === 'release-critical' ? c.yellow(ch.class) : c.green(ch.class),
+      ch.class === 'other'
+        ? c.red(ch.class)
+        : ch.class === 'release-critical'
+          ? c.yellow(ch.class)
+          : c.green(ch.class),
       ch.branch,
       plainLine(ch.subject, 70) + (ch.workInProgress ? ' [WIP]' : ''),
       plainLine(ch.reason, 100),
@@ -53,7 +64,11 @@ export function renderFreezeText(view: FreezeOutput, c: Colors): string {
     for (const w of view.warnings) lines.push(c.yellow(`warning: ${w}`));
     return lines.join('\n');
   }
-  lines.push(c.bold(`Freeze for ${title} (${view.team}): active on master and ${view.stableBranch} of ${view.projects.join(', ')}`));
+  lines.push(
+    c.bold(
+      `Freeze for ${title} (${view.team}): active on master and ${view.stableBranch} of ${view.projects.join(', ')}`,
+    ),
+  );
   lines.push(rcLine(view));
   for (const w of view.warnings) lines.push(c.yellow(`warning: ${w}`));
   lines.push(...sourceLine(view, c));
@@ -64,20 +79,42 @@ export function renderFreezeText(view: FreezeOutput, c: Colors): string {
   } else if (view.changes.length === 0) {
     lines.push('', 'No open changes on the frozen branches.');
   } else {
-    lines.push('', c.bold(`Open changes: ${view.counts.other} other, ${view.counts.releaseCritical} release-critical, ${view.counts.automated} automated`));
+    lines.push(
+      '',
+      c.bold(
+        `Open changes: ${view.counts.other} other, ${view.counts.releaseCritical} release-critical, ${view.counts.automated} automated`,
+      ),
+    );
     lines.push(changeRows(view.changes, c));
   }
   const others = view.changes.filter((ch) => ch.class === 'other');
   if (view.votes) {
     lines.push('', c.bold('Code-Review -2 votes'));
-    for (const v of view.votes) lines.push(`  ${v.number}: ${v.outcome === 'failed' ? c.red(v.outcome) : v.outcome} — ${plainLine(v.detail, 240)}`);
+    for (const v of view.votes)
+      lines.push(
+        `  ${v.number}: ${v.outcome === 'failed' ? c.red(v.outcome) : v.outcome} — ${plainLine(v.detail, 240)}`,
+      );
   } else if (others.length > 0) {
     const pending = others.filter((o) => !o.posted && !o.blockedBy);
     for (const o of others) {
-      const state = o.posted ? `voted -2 on ${o.posted.at.slice(0, 10)}` : o.blockedBy ? `already -2 from ${plainLine(o.blockedBy, 40)}` : 'draft';
-      lines.push('', c.bold(`${o.number} (${state}): ${plainLine(o.subject, 80)}`), ...(o.draft ?? '').split('\n').map((l) => `  | ${l}`));
+      const state = o.posted
+        ? `voted -2 on ${o.posted.at.slice(0, 10)}`
+        : o.blockedBy
+          ? `already -2 from ${plainLine(o.blockedBy, 40)}`
+          : 'draft';
+      lines.push(
+        '',
+        c.bold(`${o.number} (${state}): ${plainLine(o.subject, 80)}`),
+        ...(o.draft ?? '').split('\n').map((l) => `  | ${l}`),
+      );
     }
-    if (pending.length > 0) lines.push('', c.dim(`Dry run: ${pending.length} vote(s) would be posted; run again with --apply to post them.`));
+    if (pending.length > 0)
+      lines.push(
+        '',
+        c.dim(
+          `Dry run: ${pending.length} vote(s) would be posted; run again with --apply to post them.`,
+        ),
+      );
   }
   return lines.join('\n');
 }

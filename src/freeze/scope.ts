@@ -43,21 +43,35 @@ export function rcDateResolver(
   ctx: Context,
   series: Series,
   db: Db | undefined,
-): (deliverable: string, version: string, n: number) => { date: IsoDate; source: string } | undefined {
+): (
+  deliverable: string,
+  version: string,
+  n: number,
+) => { date: IsoDate; source: string } | undefined {
   const root = ctx.data.releases.tree.absolute('');
   const isGit = root !== undefined && existsSync(join(root, '.git'));
   return (deliverable, version, n) => {
     if (isGit) {
-      const out = gitSync(root, ['log', '--format=%cs', '-S', `version: ${version}`, '--', `deliverables/${series.name}/${deliverable}.yaml`]);
+      const out = gitSync(root, [
+        'log',
+        '--format=%cs',
+        '-S',
+        `version: ${version}`,
+        '--',
+        `deliverables/${series.name}/${deliverable}.yaml`,
+      ]);
       const oldest = out.trim().split('\n').filter(Boolean).pop();
       if (oldest) return { date: oldest, source: 'releases git history' };
     }
     const project = ctx.data.releases.deliverable(series.name, deliverable)?.launchpad;
     if (db && project) {
       const row = db
-        .prepare('SELECT date_targeted FROM lp_milestone WHERE project = ? AND name = ? AND released = 1')
+        .prepare(
+          'SELECT date_targeted FROM lp_milestone WHERE project = ? AND name = ? AND released = 1',
+        )
         .get(project, `${series.name}-rc${n}`) as { date_targeted: string | null } | undefined;
-      if (row?.date_targeted) return { date: row.date_targeted, source: `Launchpad milestone ${series.name}-rc${n}` };
+      if (row?.date_targeted)
+        return { date: row.date_targeted, source: `Launchpad milestone ${series.name}-rc${n}` };
     }
     return undefined;
   };

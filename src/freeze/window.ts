@@ -61,16 +61,30 @@ export interface FreezeWindowInput {
   readonly deliverables: readonly Deliverable[];
   readonly today: IsoDate;
   /** Release date of an RC, when some source knows it. */
-  readonly rcDate?: (deliverable: string, version: string, rcNumber: number) => { date: IsoDate; source: string } | undefined;
+  readonly rcDate?: (
+    deliverable: string,
+    version: string,
+    rcNumber: number,
+  ) => { date: IsoDate; source: string } | undefined;
 }
 
 /** The date of the series' own `<letter>-<suffix>` event (a schedule also lists its neighbours' events). */
-function eventDate(events: readonly CycleEvent[], series: string, suffix: string): IsoDate | undefined {
+function eventDate(
+  events: readonly CycleEvent[],
+  series: string,
+  suffix: string,
+): IsoDate | undefined {
   const id = `${series.charAt(0).toLowerCase()}-${suffix}`;
-  return events.find((e) => e.id === id && e.series === series)?.date ?? events.find((e) => e.id === id)?.date;
+  return (
+    events.find((e) => e.id === id && e.series === series)?.date ??
+    events.find((e) => e.id === id)?.date
+  );
 }
 
-export function rcReleases(d: Deliverable, input: Pick<FreezeWindowInput, 'rcDate'>): { rcs: RcRelease[]; finalVersion?: string } {
+export function rcReleases(
+  d: Deliverable,
+  input: Pick<FreezeWindowInput, 'rcDate'>,
+): { rcs: RcRelease[]; finalVersion?: string } {
   const rcs: RcRelease[] = [];
   let finalVersion: string | undefined;
   for (const r of d.releases) {
@@ -95,7 +109,9 @@ export function planFreezeWindow(input: FreezeWindowInput): FreezeWindow {
   const rc1Date = eventDate(input.events, input.series, 'rc1');
   const finalDate = eventDate(input.events, input.series, 'final') ?? input.initialRelease;
   // the schedule's "final RCs" week when it has one, else a week before the release
-  const finalRcDeadline = eventDate(input.events, input.series, 'finalrc') ?? (finalDate ? addDays(finalDate, -7) : undefined);
+  const finalRcDeadline =
+    eventDate(input.events, input.series, 'finalrc') ??
+    (finalDate ? addDays(finalDate, -7) : undefined);
   const deliverables: FreezeDeliverable[] = input.deliverables.map((d) => ({
     name: d.name,
     repos: d.repos.filter((r) => !d.retiredRepos.includes(r)),
@@ -103,25 +119,37 @@ export function planFreezeWindow(input: FreezeWindowInput): FreezeWindow {
   }));
   const rcCount = Math.max(0, ...deliverables.map((d) => d.rcs.length));
   const allRcs = deliverables.flatMap((d) => d.rcs);
-  const lastRc = [...allRcs].sort((a, b) => compareDates(a.date ?? '', b.date ?? '') || a.number - b.number).pop();
-  const allFinal = deliverables.length > 0 && deliverables.every((d) => d.finalVersion !== undefined);
-  const started = (rc1Date !== undefined && compareDates(input.today, rc1Date) >= 0) || allRcs.length > 0;
+  const lastRc = [...allRcs]
+    .sort((a, b) => compareDates(a.date ?? '', b.date ?? '') || a.number - b.number)
+    .pop();
+  const allFinal =
+    deliverables.length > 0 && deliverables.every((d) => d.finalVersion !== undefined);
+  const started =
+    (rc1Date !== undefined && compareDates(input.today, rc1Date) >= 0) || allRcs.length > 0;
   const ended = allFinal || (finalDate !== undefined && compareDates(input.today, finalDate) >= 0);
   const phase: FreezePhase = ended ? 'released' : started ? 'rc-period' : 'before-rc1';
   const active = phase === 'rc-period' && deliverables.length > 0;
   const daysSinceLastRc = lastRc?.date ? daysBetween(lastRc.date, input.today) : undefined;
   const warnings: string[] = [];
   if (rcCount > RC_WARN_ABOVE) {
-    warnings.push(`${rcCount} RCs so far: more than the ${RC_WARN_ABOVE} the team aims for; fold pending fixes into one last RC`);
+    warnings.push(
+      `${rcCount} RCs so far: more than the ${RC_WARN_ABOVE} the team aims for; fold pending fixes into one last RC`,
+    );
   }
   if (active && rcCount === 0 && rc1Date) {
-    warnings.push(`RC1 was due on ${rc1Date} but the release data shows no RC yet (stale data, or RC1 is late)`);
+    warnings.push(
+      `RC1 was due on ${rc1Date} but the release data shows no RC yet (stale data, or RC1 is late)`,
+    );
   }
   if (active && finalRcDeadline && compareDates(input.today, finalRcDeadline) > 0) {
-    warnings.push(`the final-RC deadline (${finalRcDeadline}) has passed: a further RC needs the release team's agreement`);
+    warnings.push(
+      `the final-RC deadline (${finalRcDeadline}) has passed: a further RC needs the release team's agreement`,
+    );
   }
   if (active && daysSinceLastRc !== undefined && daysSinceLastRc < 1) {
-    warnings.push(`${lastRc?.version} is less than a day old: leave each RC out for at least a day before the next`);
+    warnings.push(
+      `${lastRc?.version} is less than a day old: leave each RC out for at least a day before the next`,
+    );
   }
   return {
     series: input.series,

@@ -42,20 +42,34 @@ export interface GoalsView {
  * The goal documents of a series: `goals/completed/<id or name>/`, plus the
  * active ones in `goals/selected/` while the series is still being built.
  */
-export function goalPaths(tree: FileTree, series: Series, today: IsoDate): { path: string; kind: 'selected' | 'completed' }[] {
+export function goalPaths(
+  tree: FileTree,
+  series: Series,
+  today: IsoDate,
+): { path: string; kind: 'selected' | 'completed' }[] {
   const rst = (dir: string) =>
     tree
       .list(dir)
       .filter((f) => f.endsWith('.rst') && f !== 'index.rst')
       .map((f) => `${dir}/${f}`);
-  const completed = [...new Set([series.releaseId, series.name].filter((s): s is string => !!s))].flatMap((d) => rst(`goals/completed/${d}`));
+  const completed = [
+    ...new Set([series.releaseId, series.name].filter((s): s is string => !!s)),
+  ].flatMap((d) => rst(`goals/completed/${d}`));
   const status = effectiveStatus(series, today);
   const selected = status === 'development' || status === 'future' ? rst('goals/selected') : [];
-  return [...selected.map((path) => ({ path, kind: 'selected' as const })), ...completed.map((path) => ({ path, kind: 'completed' as const }))];
+  return [
+    ...selected.map((path) => ({ path, kind: 'selected' as const })),
+    ...completed.map((path) => ({ path, kind: 'completed' as const })),
+  ];
 }
 
 export function trackingUrl(topic: string, repos: readonly string[]): string {
-  const projects = repos.length === 0 ? '' : repos.length === 1 ? ` project:${repos[0]}` : ` (${repos.map((r) => `project:${r}`).join(' OR ')})`;
+  const projects =
+    repos.length === 0
+      ? ''
+      : repos.length === 1
+        ? ` project:${repos[0]}`
+        : ` (${repos.map((r) => `project:${r}`).join(' OR ')})`;
   // ':' and '/' may stay literal in Gerrit queries; parentheses are escaped so the URL survives Markdown
   const q = encodeURIComponent(`topic:${topic}${projects}`)
     .replace(/%20/g, '+')
@@ -96,12 +110,17 @@ export function planGoal(
   };
 }
 
-export async function buildGoalsView(ctx: Context, opts: { series?: string } = {}): Promise<GoalsView> {
+export async function buildGoalsView(
+  ctx: Context,
+  opts: { series?: string } = {},
+): Promise<GoalsView> {
   const series = viewSeries(ctx, opts.series);
   const gov = ctx.data.governance;
   const team = ctx.team;
   const names = [team.name, ...team.deliverables.map((d) => d.name)];
-  const repos = team.deliverables.filter((d) => d.releaseManagement === undefined).flatMap((d) => d.repos);
+  const repos = team.deliverables
+    .filter((d) => d.releaseManagement === undefined)
+    .flatMap((d) => d.repos);
   const db = await ctx.store();
   const records = loadGoalRecords(db, team.name, series.name);
   const goals = goalPaths(gov.tree, series, ctx.today).map(({ path, kind }) => {
@@ -111,7 +130,10 @@ export async function buildGoalsView(ctx: Context, opts: { series?: string } = {
   const notes: string[] = [];
   if (goals.length === 0) notes.push(`governance lists no community goals for ${series.name}`);
   const unknown = goals.filter((g) => g.statusSource === 'none').map((g) => g.id);
-  if (unknown.length > 0) notes.push(`no status recorded for ${unknown.join(', ')}: record it with \`liaison goals set GOAL STATUS --owner NAME\``);
+  if (unknown.length > 0)
+    notes.push(
+      `no status recorded for ${unknown.join(', ')}: record it with \`liaison goals set GOAL STATUS --owner NAME\``,
+    );
   const stamp = gov.stamp;
   return {
     team: team.name,
@@ -120,7 +142,8 @@ export async function buildGoalsView(ctx: Context, opts: { series?: string } = {
     today: ctx.today,
     goals,
     dataAsOf: stamp.date ?? null,
-    governance: `openstack/governance ${stamp.commit ? stamp.commit.slice(0, 10) + ' ' : ''}${stamp.date ? `of ${stamp.date}` : ''}`.trim(),
+    governance:
+      `openstack/governance ${stamp.commit ? stamp.commit.slice(0, 10) + ' ' : ''}${stamp.date ? `of ${stamp.date}` : ''}`.trim(),
     notes,
   };
 }

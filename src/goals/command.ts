@@ -6,9 +6,15 @@ import { UsageError } from '../core/errors.js';
 export function registerGoals(program: Command, wrap: Wrap): void {
   const goals = program
     .command('goals')
-    .description("the series' community goals and the team's status on each; a report for the TC (--format md)")
+    .description(
+      "the series' community goals and the team's status on each; a report for the TC (--format md)",
+    )
     .addOption(new Option('--series <name>', 'series (default: the current cycle)'))
-    .addOption(new Option('--format <format>', 'text or md (the TC report)').choices(['text', 'md']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text or md (the TC report)')
+        .choices(['text', 'md'])
+        .default('text'),
+    )
     .action(
       wrap(async (ctx) => {
         const opts = ctx.options as { series?: string; format?: string };
@@ -35,11 +41,14 @@ export function registerGoals(program: Command, wrap: Wrap): void {
         if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
           throw new UsageError(`status "${status}": use one of ${LIAISON_STATUSES.join(', ')}`);
         }
-        if (opts.owner !== undefined && opts.owner.trim() === '') throw new UsageError('--owner: give a name');
+        if (opts.owner !== undefined && opts.owner.trim() === '')
+          throw new UsageError('--owner: give a name');
         const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
         if (!view.goals.some((g) => g.id === goal)) {
           const known = view.goals.map((g) => g.id).join(', ') || 'none';
-          throw new UsageError(`goal "${goal}" is not a community goal of ${view.series} (goals: ${known})`);
+          throw new UsageError(
+            `goal "${goal}" is not a community goal of ${view.series} (goals: ${known})`,
+          );
         }
         const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
           goal,
@@ -48,7 +57,12 @@ export function registerGoals(program: Command, wrap: Wrap): void {
           recordedOn: ctx.today,
         });
         const result = { team: view.team, series: view.series, ...saved };
-        emit(ctx, result, (r) => `Recorded ${r.goal} for ${r.team} (${r.series}): ${r.status}${r.owner ? `, owner ${plainLine(r.owner, 80)}` : ''}`);
+        emit(
+          ctx,
+          result,
+          (r) =>
+            `Recorded ${r.goal} for ${r.team} (${r.series}): ${r.status}${r.owner ? `, owner ${plainLine(r.owner, 80)}` : ''}`,
+        );
       }),
     );
 }

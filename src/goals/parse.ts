@@ -41,11 +41,21 @@ function sections(text: string): { title: string | undefined; list: Section[] } 
     const after = lines[i + 2] ?? '';
     let title: string | undefined;
     let style: string | undefined;
-    if (ADORN.test(line) && next.trim() !== '' && ADORN.test(after) && after.trim()[0] === line.trim()[0]) {
+    if (
+      ADORN.test(line) &&
+      next.trim() !== '' &&
+      ADORN.test(after) &&
+      after.trim()[0] === line.trim()[0]
+    ) {
       title = next.trim();
       style = `over${line.trim()[0]}`;
       i += 2;
-    } else if (line.trim() !== '' && !ADORN.test(line) && ADORN.test(next) && next.trim().length >= line.trim().length - 1) {
+    } else if (
+      line.trim() !== '' &&
+      !ADORN.test(line) &&
+      ADORN.test(next) &&
+      next.trim().length >= line.trim().length - 1
+    ) {
       title = line.trim();
       style = `under${next.trim()[0]}`;
       i += 1;
@@ -82,7 +92,8 @@ function listItems(body: readonly string[]): string[] {
   for (const raw of body) {
     const m = /^\s*(?:[-*]|#\.|\d+\.)\s+(.*)$/.exec(raw);
     if (m) items.push(m[1] ?? '');
-    else if (/^\s+\S/.test(raw) && items.length > 0) items[items.length - 1] = `${items[items.length - 1] ?? ''} ${raw.trim()}`;
+    else if (/^\s+\S/.test(raw) && items.length > 0)
+      items[items.length - 1] = `${items[items.length - 1] ?? ''} ${raw.trim()}`;
     else if (raw.trim() !== '' && items.length === 0 && !raw.includes('::')) items.push(raw.trim());
   }
   return items.map(rstPlain).filter((s) => s !== '');
@@ -100,7 +111,9 @@ function championsOf(body: readonly string[]): string[] {
     .split(/\n\s*\n/)
     .map(rstPlain)
     .filter((p) => p !== '');
-  const named = paragraphs.filter((p) => /volunteer/i.test(p)).map((p) => p.replace(/\s+(has|have) volunteered.*$/i, ''));
+  const named = paragraphs
+    .filter((p) => /volunteer/i.test(p))
+    .map((p) => p.replace(/\s+(has|have) volunteered.*$/i, ''));
   if (named.length > 0) return named;
   return paragraphs.filter((p) => p.length <= 120);
 }
@@ -122,7 +135,7 @@ export function parseGoalDoc(text: string, path: string): GoalDoc {
   const criteriaSection = find(/^completion criteria$/i);
   const criteria = (criteriaSection ? listItems(criteriaSection.body) : []).map((item) => ({
     text: item.replace(/^\(([^)]*)\)\s*/, ''),
-    series: [.../^\(([^)]*)\)/.exec(item)?.[1]?.matchAll(/\b(\d{4}\.[12]|[a-z]+)\b/g) ?? []]
+    series: [...(/^\(([^)]*)\)/.exec(item)?.[1]?.matchAll(/\b(\d{4}\.[12]|[a-z]+)\b/g) ?? [])]
       .map((m) => m[1] ?? '')
       .filter((s) => s !== 'or' && s !== 'and' && s !== 'if' && s !== 'applicable'),
   }));
@@ -158,9 +171,12 @@ export type GovernanceGoalStatus = 'done' | 'not-completed' | 'not-applicable' |
 export function governanceStatus(entry: string): { status: GovernanceGoalStatus; detail: string } {
   const completion = /Completion Artifacts:?([\s\S]*)$/i.exec(entry)?.[1] ?? '';
   const plain = rstPlain(entry);
-  if (/\b(did not complete|not completed|not complete)\b/i.test(plain)) return { status: 'not-completed', detail: summary(completion || entry) };
-  if (/\b(not applicable|nothing to do|n\/a)\b/i.test(plain)) return { status: 'not-applicable', detail: summary(completion || entry) };
-  if (/\S/.test(completion.replace(/^\s*(none|-)\s*$/gim, ''))) return { status: 'done', detail: summary(completion) };
+  if (/\b(did not complete|not completed|not complete)\b/i.test(plain))
+    return { status: 'not-completed', detail: summary(completion || entry) };
+  if (/\b(not applicable|nothing to do|n\/a)\b/i.test(plain))
+    return { status: 'not-applicable', detail: summary(completion || entry) };
+  if (/\S/.test(completion.replace(/^\s*(none|-)\s*$/gim, '')))
+    return { status: 'done', detail: summary(completion) };
   return { status: 'unknown', detail: summary(entry) };
 }
 

@@ -14,7 +14,9 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
 
 /** `2026.2 Hibiscus`, or `Pike` for a series without a release id. */
 export function seriesHeading(view: Pick<GoalsView, 'series' | 'seriesId'>): string {
-  return view.seriesId === view.series ? seriesTitle(view.series) : `${view.seriesId} ${seriesTitle(view.series)}`;
+  return view.seriesId === view.series
+    ? seriesTitle(view.series)
+    : `${view.seriesId} ${seriesTitle(view.series)}`;
 }
 
 export function statusWords(status: string): string {
@@ -29,7 +31,11 @@ function source(g: GoalItem): string {
 
 export function renderGoalsText(view: GoalsView, c: Colors): string {
   const lines = [c.bold(`Community goals for ${seriesHeading(view)}: team ${view.team}`)];
-  lines.push(c.dim(`goals from ${view.governance}; statuses from governance where it records them, else the liaison's records`));
+  lines.push(
+    c.dim(
+      `goals from ${view.governance}; statuses from governance where it records them, else the liaison's records`,
+    ),
+  );
   if (view.goals.length > 0) {
     const rows = view.goals.map((g) => [
       g.id,
@@ -43,7 +49,8 @@ export function renderGoalsText(view: GoalsView, c: Colors): string {
       const src = source(g);
       if (src) lines.push(`  status: ${statusWords(g.status)}, ${src}`);
       if (g.detail) lines.push(`  governance: ${plainLine(g.detail, 200)}`);
-      if (g.champions.length > 0) lines.push(`  champion: ${g.champions.map((x) => plainLine(x, 80)).join('; ')}`);
+      if (g.champions.length > 0)
+        lines.push(`  champion: ${g.champions.map((x) => plainLine(x, 80)).join('; ')}`);
       for (const cr of g.criteria) lines.push(`  for ${view.seriesId}: ${plainLine(cr, 200)}`);
       if (g.trackingUrl) lines.push(`  ${g.trackingUrl}`);
     }
@@ -60,21 +67,29 @@ export function mdText(text: string, max = 300): string {
 /** The report for the TC: a table, then one paragraph per goal. */
 export function renderGoalsMarkdown(view: GoalsView): string {
   const out = [`# ${mdText(view.team)}: community goals for ${seriesHeading(view)}`, ''];
-  out.push(`Report of ${view.today}. Goals from ${mdText(view.governance)}; statuses from the goal documents where governance records them, otherwise as recorded by the team's release liaison.`, '');
+  out.push(
+    `Report of ${view.today}. Goals from ${mdText(view.governance)}; statuses from the goal documents where governance records them, otherwise as recorded by the team's release liaison.`,
+    '',
+  );
   if (view.goals.length === 0) {
     out.push(`Governance lists no community goals for ${view.seriesId}.`);
     return out.join('\n') + '\n';
   }
   out.push('| Goal | Status | Owner |', '| --- | --- | --- |');
-  for (const g of view.goals) out.push(`| ${mdText(g.title)} | ${statusWords(g.status)} | ${g.owner ? mdText(g.owner, 80) : '-'} |`);
+  for (const g of view.goals)
+    out.push(
+      `| ${mdText(g.title)} | ${statusWords(g.status)} | ${g.owner ? mdText(g.owner, 80) : '-'} |`,
+    );
   for (const g of view.goals) {
     out.push('', `## ${mdText(g.title)}`, '');
     out.push(`- Status: ${statusWords(g.status)}${source(g) ? ` (${source(g)})` : ''}`);
     if (g.owner) out.push(`- Owner: ${mdText(g.owner, 80)}`);
     if (g.detail) out.push(`- Governance record: ${mdText(g.detail)}`);
-    if (g.champions.length > 0) out.push(`- Champion: ${g.champions.map((x) => mdText(x, 80)).join('; ')}`);
+    if (g.champions.length > 0)
+      out.push(`- Champion: ${g.champions.map((x) => mdText(x, 80)).join('; ')}`);
     for (const cr of g.criteria) out.push(`- Expected in ${view.seriesId}: ${mdText(cr)}`);
-    if (g.gerritTopic && g.trackingUrl) out.push(`- Changes: [topic ${mdText(g.gerritTopic)}](${g.trackingUrl})`);
+    if (g.gerritTopic && g.trackingUrl)
+      out.push(`- Changes: [topic ${mdText(g.gerritTopic)}](${g.trackingUrl})`);
   }
   return out.join('\n') + '\n';
 }

@@ -28,13 +28,30 @@ export interface GoalRecord {
 
 export function loadGoalRecords(db: Db, team: string, series: string): Map<string, GoalRecord> {
   const rows = db
-    .prepare('SELECT goal, status, owner, recorded_on FROM goal_state WHERE team = ? AND series = ?')
-    .all(team, series) as { goal: string; status: LiaisonGoalStatus; owner: string | null; recorded_on: string }[];
-  return new Map(rows.map((r) => [r.goal, { goal: r.goal, status: r.status, owner: r.owner, recordedOn: r.recorded_on }]));
+    .prepare(
+      'SELECT goal, status, owner, recorded_on FROM goal_state WHERE team = ? AND series = ?',
+    )
+    .all(team, series) as {
+    goal: string;
+    status: LiaisonGoalStatus;
+    owner: string | null;
+    recorded_on: string;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.goal,
+      { goal: r.goal, status: r.status, owner: r.owner, recordedOn: r.recorded_on },
+    ]),
+  );
 }
 
 /** Sets the state; an owner left out keeps the one recorded before. */
-export function saveGoalRecord(db: Db, team: string, series: string, rec: { goal: string; status: LiaisonGoalStatus; owner?: string; recordedOn: string }): GoalRecord {
+export function saveGoalRecord(
+  db: Db,
+  team: string,
+  series: string,
+  rec: { goal: string; status: LiaisonGoalStatus; owner?: string; recordedOn: string },
+): GoalRecord {
   db.prepare(
     `INSERT INTO goal_state (team, series, goal, status, owner, recorded_on) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (team, series, goal) DO UPDATE SET status = excluded.status,

@@ -7,7 +7,16 @@ import { tempDir } from '../helpers/tmp.js';
 import { addLaunchpadRoutes, standInConfig, type LaunchpadStandIn } from './launchpad-stand-in.js';
 
 interface BugsJson {
-  bugs: { id: number; title: string; project: string; status: string; importance: string; tags: string[]; milestone: string | null; rcCritical: boolean }[];
+  bugs: {
+    id: number;
+    title: string;
+    project: string;
+    status: string;
+    importance: string;
+    tags: string[];
+    milestone: string | null;
+    rcCritical: boolean;
+  }[];
   dataAsOf: string | null;
   freshness: { state: string; line: string };
 }
@@ -29,14 +38,23 @@ afterEach(async () => {
 });
 
 /** Runs the CLI on the day of `now` (--date follows the clock, as it would in real use). */
-const run = (argv: string[], now = NOW) => runCli([...argv, ...args, '--date', now.toISOString().slice(0, 10)], { env: stub.env(), now });
+const run = (argv: string[], now = NOW) =>
+  runCli([...argv, ...args, '--date', now.toISOString().slice(0, 10)], { env: stub.env(), now });
 async function bugsJson(now = NOW, extra: string[] = []): Promise<BugsJson & { code: number }> {
   const r = await run(['bugs', '--json', ...extra], now);
   return { ...(JSON.parse(r.stdout) as BugsJson), code: r.code };
 }
 async function syncLaunchpad(now = NOW) {
   const r = await run(['sync', '--only', 'launchpad', '--json'], now);
-  return JSON.parse(r.stdout) as { sources: { name: string; status: string; summary: string; requests: number; error: string | null }[] };
+  return JSON.parse(r.stdout) as {
+    sources: {
+      name: string;
+      status: string;
+      summary: string;
+      requests: number;
+      error: string | null;
+    }[];
+  };
 }
 
 describe('liaison bugs over the loopback Launchpad', () => {
@@ -68,16 +86,38 @@ describe('liaison bugs over the loopback Launchpad', () => {
       }),
     );
     expect(view.bugs[0]).toMatchObject({ importance: 'Critical', rcCritical: true });
-    expect(view.bugs[2]).toMatchObject({ status: 'Fix Committed', rcCritical: false, milestone: 'hibiscus-rc1' });
+    expect(view.bugs[2]).toMatchObject({
+      status: 'Fix Committed',
+      rcCritical: false,
+      milestone: 'hibiscus-rc1',
+    });
     // the searches asked Launchpad for what it hides by default, and the milestone by its API link
     // (pages after the first follow Launchpad's own next links)
-    const searches = stub.requests.filter((q) => q.query.get('ws.op') === 'searchTasks' && !q.query.has('memo'));
-    expect(searches.some((q) => q.query.getAll('tags').includes('hibiscus-rc-potential') && q.query.get('tags_combinator') === 'Any')).toBe(true);
-    expect(searches.some((q) => q.query.get('milestone')?.endsWith('/devel/glance/+milestone/hibiscus-rc2'))).toBe(true);
-    expect(searches.every((q) => q.query.getAll('status').length > 0 && q.query.get('omit_targeted') === 'false')).toBe(true);
+    const searches = stub.requests.filter(
+      (q) => q.query.get('ws.op') === 'searchTasks' && !q.query.has('memo'),
+    );
+    expect(
+      searches.some(
+        (q) =>
+          q.query.getAll('tags').includes('hibiscus-rc-potential') &&
+          q.query.get('tags_combinator') === 'Any',
+      ),
+    ).toBe(true);
+    expect(
+      searches.some((q) =>
+        q.query.get('milestone')?.endsWith('/devel/glance/+milestone/hibiscus-rc2'),
+      ),
+    ).toBe(true);
+    expect(
+      searches.every(
+        (q) => q.query.getAll('status').length > 0 && q.query.get('omit_targeted') === 'false',
+      ),
+    ).toBe(true);
     const text = await run(['bugs']);
     expect(text.stdout).toMatch(/Launchpad data as of 2026-09-16 08:00 UTC/);
-    expect(text.stdout).toMatch(/Release-critical \(2\)[\s\S]*#2157602 +Critical[\s\S]*Fix committed, not released yet \(1\)/);
+    expect(text.stdout).toMatch(
+      /Release-critical \(2\)[\s\S]*#2157602 +Critical[\s\S]*Fix committed, not released yet \(1\)/,
+    );
   });
 
   test('a second sync with nothing new makes one request; a change since brings a full refresh', async () => {
@@ -86,7 +126,9 @@ describe('liaison bugs over the loopback Launchpad', () => {
     const second = await syncLaunchpad(new Date('2026-09-16T20:00:00Z'));
     expect(second.sources[0]).toMatchObject({ status: 'unchanged', requests: 1 });
     expect(stub.requests.length - before).toBe(1);
-    expect(stub.requests[stub.requests.length - 1]?.query.get('modified_since')).toBe('2026-09-16T08:00:00.000Z');
+    expect(stub.requests[stub.requests.length - 1]?.query.get('modified_since')).toBe(
+      '2026-09-16T08:00:00.000Z',
+    );
     expect((await bugsJson()).dataAsOf).toBe('2026-09-16T20:00:00.000Z');
     lp.changedAt = '2026-09-17T01:00:00Z';
     const third = await syncLaunchpad(new Date('2026-09-17T08:00:00Z'));
@@ -100,34 +142,50 @@ describe('liaison bugs over the loopback Launchpad', () => {
     ['truncate', /malformed or truncated JSON|terminated|unreachable/],
     ['html', /expected JSON, got an HTML page/],
   ];
-  test.each(faults)('fault %s: sync reports Launchpad failed, the stored bugs stay and are shown as stale', async (kind, message) => {
-    await syncLaunchpad();
-    const good = await bugsJson();
-    lp.changedAt = '2026-09-17T01:00:00Z';
-    stub.fault({ path: /^\/launchpad\/devel\/bugs\//, kind });
-    const r = await run(['sync', '--only', 'launchpad', '--json'], new Date('2026-09-17T08:00:00Z'));
-    expect(r.code).toBe(0);
-    const report = (JSON.parse(r.stdout) as Awaited<ReturnType<typeof syncLaunchpad>>).sources[0];
-    expect(report).toMatchObject({ name: 'launchpad', status: 'failed', summary: 'kept the data of 2026-09-16 08:00 UTC' });
-    expect(report?.error).toMatch(message);
-    const after = await bugsJson(new Date('2026-09-17T08:00:00Z'));
-    expect(after.bugs).toEqual(good.bugs);
-    expect(after.dataAsOf).toBe(good.dataAsOf);
-    expect(after.freshness.state).toBe('failing');
-    const text = await run(['bugs'], new Date('2026-09-17T08:00:00Z'));
-    expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/Launchpad: stale since 2026-09-16 08:00 UTC — last sync 2026-09-17 08:00 UTC failed: /);
-    expect((await run(['bugs', '--strict'], new Date('2026-09-17T08:00:00Z'))).code).toBe(3);
-    const db = openStore(join(dir, 'l.db'));
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
-  });
+  test.each(faults)(
+    'fault %s: sync reports Launchpad failed, the stored bugs stay and are shown as stale',
+    async (kind, message) => {
+      await syncLaunchpad();
+      const good = await bugsJson();
+      lp.changedAt = '2026-09-17T01:00:00Z';
+      stub.fault({ path: /^\/launchpad\/devel\/bugs\//, kind });
+      const r = await run(
+        ['sync', '--only', 'launchpad', '--json'],
+        new Date('2026-09-17T08:00:00Z'),
+      );
+      expect(r.code).toBe(0);
+      const report = (JSON.parse(r.stdout) as Awaited<ReturnType<typeof syncLaunchpad>>).sources[0];
+      expect(report).toMatchObject({
+        name: 'launchpad',
+        status: 'failed',
+        summary: 'kept the data of 2026-09-16 08:00 UTC',
+      });
+      expect(report?.error).toMatch(message);
+      const after = await bugsJson(new Date('2026-09-17T08:00:00Z'));
+      expect(after.bugs).toEqual(good.bugs);
+      expect(after.dataAsOf).toBe(good.dataAsOf);
+      expect(after.freshness.state).toBe('failing');
+      const text = await run(['bugs'], new Date('2026-09-17T08:00:00Z'));
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(
+        /Launchpad: stale since 2026-09-16 08:00 UTC — last sync 2026-09-17 08:00 UTC failed: /,
+      );
+      expect((await run(['bugs', '--strict'], new Date('2026-09-17T08:00:00Z'))).code).toBe(3);
+      const db = openStore(join(dir, 'l.db'));
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    },
+  );
 
   test('hostile text (markup, control characters, a 1 MB title) is stored as is and shown as plain text', async () => {
     const hostile = `<img src=x onerror=alert(1)> \u001b[2J\u0007 ${'A'.repeat(1024 * 1024)}`;
     lp.edit = (page) => ({
       ...page,
-      entries: page.entries.map((t) => (String(t.bug_link).endsWith('/2157011') ? { ...t, title: `Bug #2157011 in Glance: "${hostile}"` } : t)),
+      entries: page.entries.map((t) =>
+        String(t.bug_link).endsWith('/2157011')
+          ? { ...t, title: `Bug #2157011 in Glance: "${hostile}"` }
+          : t,
+      ),
     });
     expect((await syncLaunchpad()).sources[0]?.status).toBe('updated');
     const view = await bugsJson();

@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleJson, type ServiceStub, type StubAnswer, type StubRequest } from '../helpers/service-stub.js';
+import {
+  sampleJson,
+  type ServiceStub,
+  type StubAnswer,
+  type StubRequest,
+} from '../helpers/service-stub.js';
 
 /**
  * Extra Launchpad routes on the shared loopback stand-in, for the bug
@@ -31,12 +36,14 @@ function allTasks(): Record<string, unknown>[] {
 export function addLaunchpadRoutes(stub: ServiceStub): LaunchpadStandIn {
   const state: LaunchpadStandIn = { changedAt: '2026-09-15T00:00:00Z', edit: (p) => p };
   stub.route('GET', /^\/launchpad\/devel\/[^/]+$/, (r: StubRequest): StubAnswer => {
-    if (r.query.get('ws.op') !== 'searchTasks') return { status: 404, body: 'Not found\n', conditional: false };
+    if (r.query.get('ws.op') !== 'searchTasks')
+      return { status: 404, body: 'Not found\n', conditional: false };
     const project = r.path.split('/').pop();
     const since = r.query.get('modified_since');
     if (since !== null) {
       const changed = Date.parse(state.changedAt) > Date.parse(since);
-      const entries = changed && project === 'glance' ? [(sampleJson(PAGES.rc) as Page).entries[0]] : [];
+      const entries =
+        changed && project === 'glance' ? [(sampleJson(PAGES.rc) as Page).entries[0]] : [];
       return { body: { start: 0, total_size: entries.length, entries }, conditional: false };
     }
     if (project !== 'glance') return { body: { start: 0, total_size: 0, entries: [] } };
@@ -48,7 +55,8 @@ export function addLaunchpadRoutes(stub: ServiceStub): LaunchpadStandIn {
     return { body: state.edit(sampleJson(file) as Page) };
   });
   stub.route('GET', /^\/launchpad\/devel\/[^/]+\/all_milestones$/, (r) => {
-    if (r.path === '/launchpad/devel/glance/all_milestones') return { body: sampleJson('launchpad-milestones-glance.json') };
+    if (r.path === '/launchpad/devel/glance/all_milestones')
+      return { body: sampleJson('launchpad-milestones-glance.json') };
     return { body: { start: 0, total_size: 0, entries: [] } };
   });
   stub.route('GET', /^\/launchpad\/devel\/bugs\/\d+$/, (r) => {
@@ -58,7 +66,8 @@ export function addLaunchpadRoutes(stub: ServiceStub): LaunchpadStandIn {
       .map((t) => state.edit({ entries: [t] }).entries[0] ?? t)
       .find((t) => String(t.bug_link).endsWith(`/bugs/${id}`));
     if (!task) return { status: 404, body: `Object: <Bug>, name: '${id}'\n`, conditional: false };
-    const title = /^Bug #\d+ in [^:]*: "([\s\S]*)"$/.exec(String(task.title))?.[1] ?? String(task.title);
+    const title =
+      /^Bug #\d+ in [^:]*: "([\s\S]*)"$/.exec(String(task.title))?.[1] ?? String(task.title);
     return {
       body: {
         self_link: `https://api.launchpad.net/devel/bugs/${id}`,
@@ -74,7 +83,11 @@ export function addLaunchpadRoutes(stub: ServiceStub): LaunchpadStandIn {
 }
 
 /** A config for the stand-in: fast retries and timeouts, the given Launchpad projects. */
-export function standInConfig(dir: string, launchpad: readonly string[] = ['glance'], extra = ''): string {
+export function standInConfig(
+  dir: string,
+  launchpad: readonly string[] = ['glance'],
+  extra = '',
+): string {
   const file = join(dir, 'liaison.yaml');
   writeFileSync(
     file,

@@ -25,12 +25,20 @@ describe('Launchpad bodies (recorded shapes)', () => {
 
   test('a bug carries the tags (tasks do not); times become UTC instants', () => {
     const bug = parseBug(sampleJson('launchpad-bug-2157431.json'));
-    expect(bug).toMatchObject({ id: 2157431, tags: ['hibiscus-rc-potential', 'import'], lastUpdated: '2026-09-16T13:05:12.448Z' });
+    expect(bug).toMatchObject({
+      id: 2157431,
+      tags: ['hibiscus-rc-potential', 'import'],
+      lastUpdated: '2026-09-16T13:05:12.448Z',
+    });
   });
 
   test('a wrong shape is a source error naming the field', () => {
-    expect(() => parseTaskPage({ entries: [{ title: 'x' }] })).toThrow(/Launchpad: searchTasks: entries\[0\]: field "bug_link" is not a string/);
-    expect(() => parseBug({ id: 1, title: 't', tags: 'a,b' })).toThrow(/"tags" is not a list of strings/);
+    expect(() => parseTaskPage({ entries: [{ title: 'x' }] })).toThrow(
+      /Launchpad: searchTasks: entries\[0\]: field "bug_link" is not a string/,
+    );
+    expect(() => parseBug({ id: 1, title: 't', tags: 'a,b' })).toThrow(
+      /"tags" is not a list of strings/,
+    );
     expect(() => parseTaskPage([])).toThrow(/expected a collection object/);
   });
 });
@@ -60,15 +68,30 @@ describe('bug rules', () => {
   test('one row per bug across projects; rc-critical by tag or Critical importance, never when closed', () => {
     const items = planBugs(
       [
-        task({ project: 'glance-store', bugId: 10, tags: ['hibiscus-rc-potential'], importance: 'Low' }),
-        task({ project: 'glance', bugId: 10, tags: ['hibiscus-rc-potential'], importance: 'Low', milestone: 'hibiscus-rc2' }),
+        task({
+          project: 'glance-store',
+          bugId: 10,
+          tags: ['hibiscus-rc-potential'],
+          importance: 'Low',
+        }),
+        task({
+          project: 'glance',
+          bugId: 10,
+          tags: ['hibiscus-rc-potential'],
+          importance: 'Low',
+          milestone: 'hibiscus-rc2',
+        }),
         task({ bugId: 11, importance: 'Critical' }),
         task({ bugId: 12, tags: ['hibiscus-rc-potential'], status: 'Fix Released' }),
         task({ bugId: 13, status: 'Fix Committed' }),
         task({ bugId: 14, milestone: 'hibiscus-rc1' }),
         task({ bugId: 15, tags: ['gazpacho-rc-potential'] }),
       ],
-      { codename: 'hibiscus', nextMilestones: new Map([['glance', 'hibiscus-rc2']]), projects: ['glance', 'glance-store'] },
+      {
+        codename: 'hibiscus',
+        nextMilestones: new Map([['glance', 'hibiscus-rc2']]),
+        projects: ['glance', 'glance-store'],
+      },
     );
     expect(items.map((i) => [i.id, i.rcCritical, i.targeted, i.fixCommitted])).toEqual([
       [11, true, false, false],
@@ -76,7 +99,11 @@ describe('bug rules', () => {
       [13, false, false, true],
     ]);
     const ten = items.find((i) => i.id === 10);
-    expect(ten).toMatchObject({ project: 'glance', projects: ['glance', 'glance-store'], milestone: 'hibiscus-rc2' });
+    expect(ten).toMatchObject({
+      project: 'glance',
+      projects: ['glance', 'glance-store'],
+      milestone: 'hibiscus-rc2',
+    });
     expect(ten?.reasons).toEqual(['tagged hibiscus-rc-potential', 'targeted to hibiscus-rc2']);
   });
 });

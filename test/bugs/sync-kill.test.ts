@@ -18,7 +18,15 @@ const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 
 beforeAll(() => {
   if (!existsSync(join(packageRoot(), 'dist', 'src', 'sources', 'launchpad', 'source.js'))) {
-    spawnSync(process.execPath, [join(packageRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: packageRoot() });
+    spawnSync(
+      process.execPath,
+      [
+        join(packageRoot(), 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.build.json',
+      ],
+      { cwd: packageRoot() },
+    );
   }
 }, 180_000);
 
@@ -51,7 +59,14 @@ describe('a Launchpad sync killed half way', () => {
     const dir = tempDir('liaison-lpkill-');
     const db = join(dir, 'l.db');
     const args = ['--db', db, '--config', standInConfig(dir), '--date', '2026-09-16'];
-    expect((await runCli(['sync', '--only', 'launchpad', ...args], { env: stub.env(), now: new Date('2026-09-16T08:00:00Z') })).code).toBe(0);
+    expect(
+      (
+        await runCli(['sync', '--only', 'launchpad', ...args], {
+          env: stub.env(),
+          now: new Date('2026-09-16T08:00:00Z'),
+        })
+      ).code,
+    ).toBe(0);
     const before = snapshot(db);
     expect(before.tasks.length).toBeGreaterThan(0);
 
@@ -62,7 +77,11 @@ describe('a Launchpad sync killed half way', () => {
       env: { ...process.env, ...stub.env(), NO_COLOR: '1' },
       stdio: 'ignore',
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, signal) => { resolve(signal); }));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_c, signal) => {
+        resolve(signal);
+      }),
+    );
     const end = Date.now() + 20_000;
     while (!stub.requests.some((r) => r.path.endsWith('/bugs/2157602'))) {
       if (Date.now() > end) throw new Error('the child never reached the bug fetch');
@@ -73,9 +92,16 @@ describe('a Launchpad sync killed half way', () => {
     expect(snapshot(db)).toEqual(before);
 
     stub.clearFaults();
-    const again = await runCli(['sync', '--only', 'launchpad', '--json', ...args], { env: stub.env(), now: new Date('2026-09-17T08:00:00Z') });
-    expect((JSON.parse(again.stdout) as { sources: { status: string }[] }).sources[0]?.status).toBe('updated');
+    const again = await runCli(['sync', '--only', 'launchpad', '--json', ...args], {
+      env: stub.env(),
+      now: new Date('2026-09-17T08:00:00Z'),
+    });
+    expect((JSON.parse(again.stdout) as { sources: { status: string }[] }).sources[0]?.status).toBe(
+      'updated',
+    );
     const bugs = await runCli(['bugs', '--json', ...args], { env: stub.env() });
-    expect((JSON.parse(bugs.stdout) as { bugs: { id: number }[] }).bugs.map((b) => b.id)).toEqual([2157602, 2157431, 2157011]);
+    expect((JSON.parse(bugs.stdout) as { bugs: { id: number }[] }).bugs.map((b) => b.id)).toEqual([
+      2157602, 2157431, 2157011,
+    ]);
   });
 });

@@ -10,7 +10,16 @@ import { addLaunchpadRoutes, standInConfig } from '../bugs/launchpad-stand-in.js
 interface FreezeJson {
   active: boolean;
   rcCount: number;
-  changes: { number: number; project: string; branch: string; subject: string; class: string; reason: string; draft: string | null; posted: unknown }[];
+  changes: {
+    number: number;
+    project: string;
+    branch: string;
+    subject: string;
+    class: string;
+    reason: string;
+    draft: string | null;
+    posted: unknown;
+  }[];
   dataAsOf: string | null;
   warnings: string[];
   votes: { number: number; outcome: string; detail: string }[] | null;
@@ -36,30 +45,45 @@ afterEach(async () => {
 
 const run = (argv: string[], opts: { now?: Date; env?: Record<string, string> } = {}) => {
   const now = opts.now ?? NOW;
-  return runCli([...argv, '--db', db, '--config', config, '--date', now.toISOString().slice(0, 10)], {
-    env: { ...stub.env(), ...opts.env },
-    now,
-  });
+  return runCli(
+    [...argv, '--db', db, '--config', config, '--date', now.toISOString().slice(0, 10)],
+    {
+      env: { ...stub.env(), ...opts.env },
+      now,
+    },
+  );
 };
-async function freezeJson(argv: string[] = [], opts: Parameters<typeof run>[1] = {}): Promise<FreezeJson & { code: number; stderr: string }> {
+async function freezeJson(
+  argv: string[] = [],
+  opts: Parameters<typeof run>[1] = {},
+): Promise<FreezeJson & { code: number; stderr: string }> {
   const r = await run(['freeze', '--json', ...argv], opts);
   return { ...(JSON.parse(r.stdout || '{}') as FreezeJson), code: r.code, stderr: r.stderr };
 }
-const sync = (opts: Parameters<typeof run>[1] = {}) => run(['sync', '--only', 'launchpad,gerrit', '--json'], opts);
+const sync = (opts: Parameters<typeof run>[1] = {}) =>
+  run(['sync', '--only', 'launchpad,gerrit', '--json'], opts);
 const posts = () => stub.requests.filter((r) => r.method === 'POST');
 
 /** A change nobody has blocked yet: 1000377 without its -2, under another number. */
 function addUnblockedChange(number: number): void {
   const base = stub.gerrit.changes.find((c) => c._number === 1000377)!;
   const labels = { ...(base.labels as Record<string, unknown>), 'Code-Review': {} };
-  stub.gerrit.changes.push({ ...base, _number: number, id: `openstack%2Fglance~${number}`, labels, subject: 'Add <b>hostile</b> \u001b[31m subject' });
+  stub.gerrit.changes.push({
+    ...base,
+    _number: number,
+    id: `openstack%2Fglance~${number}`,
+    labels,
+    subject: 'Add <b>hostile</b> \u001b[31m subject',
+  });
 }
 
 describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
   test('before any sync: active, no changes stored, exit 0; --strict exits 3', async () => {
     const r = await run(['freeze']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Freeze for 2026\.2 Hibiscus \(glance\): active on master and stable\/2026\.2 of openstack\/glance/);
+    expect(r.stdout).toMatch(
+      /Freeze for 2026\.2 Hibiscus \(glance\): active on master and stable\/2026\.2 of openstack\/glance/,
+    );
     expect(r.stdout).toMatch(/Gerrit: no data — never synced/);
     expect(r.stdout).toMatch(/No open changes stored yet/);
     expect((await run(['freeze', '--strict'])).code).toBe(3);
@@ -68,8 +92,12 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
   test('classifies every open change with its reason; drafts a -2 only for the others', async () => {
     expect((await sync()).code).toBe(0);
     const q = stub.requests.find((r) => r.path === '/gerrit/changes/')?.query;
-    expect(q?.get('q')).toBe('is:open project:openstack/glance (branch:master OR branch:stable/2026.2)');
-    expect(q?.getAll('o')).toEqual(expect.arrayContaining(['CURRENT_REVISION', 'CURRENT_COMMIT', 'DETAILED_ACCOUNTS']));
+    expect(q?.get('q')).toBe(
+      'is:open project:openstack/glance (branch:master OR branch:stable/2026.2)',
+    );
+    expect(q?.getAll('o')).toEqual(
+      expect.arrayContaining(['CURRENT_REVISION', 'CURRENT_COMMIT', 'DETAILED_ACCOUNTS']),
+    );
     const v = await freezeJson();
     expect(v).toMatchObject({ active: true, rcCount: 0, dataAsOf: '2026-09-16T08:00:00.000Z' });
     const byNumber = Object.fromEntries(v.changes.map((c) => [c.number, c]));
@@ -83,8 +111,12 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     });
     expect(byNumber[998431]).toMatchObject({ branch: 'stable/2026.2', draft: null });
     expect(byNumber[998431]?.reason).toMatch(/^Closes-Bug #2157431, tagged hibiscus-rc-potential/);
-    expect(byNumber[1000377]?.draft).toMatch(/^Code-Review-2: stable\/2026\.2 is frozen for the Hibiscus RC period/);
-    expect(v.warnings.join(' ')).toMatch(/RC1 was due on 2026-09-10 but the release data shows no RC yet/);
+    expect(byNumber[1000377]?.draft).toMatch(
+      /^Code-Review-2: stable\/2026\.2 is frozen for the Hibiscus RC period/,
+    );
+    expect(v.warnings.join(' ')).toMatch(
+      /RC1 was due on 2026-09-10 but the release data shows no RC yet/,
+    );
     // a dry run never posts
     const text = await run(['freeze']);
     expect(text.stdout).toMatch(/1000377 \(already -2 from ravery\)/);
@@ -103,9 +135,14 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
   });
 
   test('a team without cycle-with-rc deliverables has nothing to freeze', async () => {
-    const r = await runCli(['freeze', '--team', 'oslo', '--db', db, '--date', '2026-09-16'], { env: stub.env(), now: NOW });
+    const r = await runCli(['freeze', '--team', 'oslo', '--db', db, '--date', '2026-09-16'], {
+      env: stub.env(),
+      now: NOW,
+    });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/the team has no cycle-with-rc deliverable in hibiscus; nothing to freeze/);
+    expect(r.stdout).toMatch(
+      /the team has no cycle-with-rc deliverable in hibiscus; nothing to freeze/,
+    );
   });
 
   test('--apply posts each drafted -2 once (Basic auth, /a/ path, the draft as message) and keeps a ledger', async () => {
@@ -116,8 +153,14 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     expect(posts()).toHaveLength(1);
     const post = posts()[0]!;
     expect(post.path).toBe('/gerrit/a/changes/openstack%2Fglance~1000400/revisions/current/review');
-    expect(post.headers.authorization).toBe(`Basic ${Buffer.from('ravery:http-pass').toString('base64')}`);
-    const body = JSON.parse(post.body) as { message: string; labels: Record<string, number>; notify: string };
+    expect(post.headers.authorization).toBe(
+      `Basic ${Buffer.from('ravery:http-pass').toString('base64')}`,
+    );
+    const body = JSON.parse(post.body) as {
+      message: string;
+      labels: Record<string, number>;
+      notify: string;
+    };
     expect(body.labels).toEqual({ 'Code-Review': -2 });
     expect(body.notify).toBe('OWNER_REVIEWERS');
     expect(body.message).toBe(r.changes.find((c) => c.number === 1000400)?.draft);
@@ -143,7 +186,9 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     await sync();
     const r = await run(['freeze', '--apply'], { env: CREDS });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/1000400: failed — your account may not vote Code-Review -2 on stable\/2026\.2 \(HTTP 403\) \(Gerrit said: "Applying label "Code-Review": -2 is restricted"\)/);
+    expect(r.stdout).toMatch(
+      /1000400: failed — your account may not vote Code-Review -2 on stable\/2026\.2 \(HTTP 403\) \(Gerrit said: "Applying label "Code-Review": -2 is restricted"\)/,
+    );
     const s = openStore(db);
     expect(s.prepare('SELECT count(*) AS n FROM freeze_vote').get()).toEqual({ n: 0 });
     s.close();
@@ -161,8 +206,12 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     const env = { LIAISON_GERRIT_CREDENTIALS: file };
     const refused = await run(['freeze', '--apply'], { env });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/gerrit-credentials is readable by other users \(mode 644\); refusing to use it\. Run: chmod 600/);
-    const none = await run(['freeze', '--apply'], { env: { LIAISON_GERRIT_CREDENTIALS: join(dir, 'missing'), HOME: dir } });
+    expect(refused.stderr).toMatch(
+      /gerrit-credentials is readable by other users \(mode 644\); refusing to use it\. Run: chmod 600/,
+    );
+    const none = await run(['freeze', '--apply'], {
+      env: { LIAISON_GERRIT_CREDENTIALS: join(dir, 'missing'), HOME: dir },
+    });
     expect(none.code).toBe(2);
     expect(posts()).toHaveLength(0);
     chmodSync(file, 0o600);
@@ -178,25 +227,35 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     // a JSON body without the )]}' line is still the same data: read, not refused
     ['no-xssi', null],
   ];
-  test.each(faults)('Gerrit fault %s: the sync says so and the stored changes stay usable', async (kind, message) => {
-    await sync();
-    const good = await freezeJson();
-    stub.fault({ path: /^\/gerrit\/changes\/$/, kind });
-    stub.touch();
-    const later = new Date('2026-09-16T20:00:00Z');
-    const r = await sync({ now: later });
-    expect(r.code).toBe(0);
-    const report = (JSON.parse(r.stdout) as { sources: { name: string; status: string; error: string | null }[] }).sources.find((s) => s.name === 'gerrit');
-    if (message) {
-      expect(report?.status).toBe('failed');
-      expect(report?.error).toMatch(message);
-    } else {
-      expect(report?.status).not.toBe('failed');
-    }
-    const after = await freezeJson([], { now: later });
-    expect(after.changes).toEqual(good.changes);
-    const text = await run(['freeze'], { now: later });
-    expect(text.code).toBe(0);
-    if (message) expect(text.stdout).toMatch(/Gerrit: stale since 2026-09-16 08:00 UTC — last sync 2026-09-16 20:00 UTC failed/);
-  });
+  test.each(faults)(
+    'Gerrit fault %s: the sync says so and the stored changes stay usable',
+    async (kind, message) => {
+      await sync();
+      const good = await freezeJson();
+      stub.fault({ path: /^\/gerrit\/changes\/$/, kind });
+      stub.touch();
+      const later = new Date('2026-09-16T20:00:00Z');
+      const r = await sync({ now: later });
+      expect(r.code).toBe(0);
+      const report = (
+        JSON.parse(r.stdout) as {
+          sources: { name: string; status: string; error: string | null }[];
+        }
+      ).sources.find((s) => s.name === 'gerrit');
+      if (message) {
+        expect(report?.status).toBe('failed');
+        expect(report?.error).toMatch(message);
+      } else {
+        expect(report?.status).not.toBe('failed');
+      }
+      const after = await freezeJson([], { now: later });
+      expect(after.changes).toEqual(good.changes);
+      const text = await run(['freeze'], { now: later });
+      expect(text.code).toBe(0);
+      if (message)
+        expect(text.stdout).toMatch(
+          /Gerrit: stale since 2026-09-16 08:00 UTC — last sync 2026-09-16 20:00 UTC failed/,
+        );
+    },
+  );
 });

@@ -11,7 +11,12 @@ import { tempDir } from '../helpers/tmp.js';
  * RC discipline from a real git checkout of the releases data: each RC is
  * dated by the commit that added it to the deliverable file.
  */
-const FILES = ['data/series_status.yaml', 'doc/source/hibiscus/schedule.yaml', 'doc/source/hibiscus/schedule.rst', 'deliverables/hibiscus/glance.yaml'];
+const FILES = [
+  'data/series_status.yaml',
+  'doc/source/hibiscus/schedule.yaml',
+  'doc/source/hibiscus/schedule.rst',
+  'deliverables/hibiscus/glance.yaml',
+];
 const GLANCE = 'deliverables/hibiscus/glance.yaml';
 
 function commitOn(repo: TestRepo, date: string, message: string): void {
@@ -46,10 +51,23 @@ describe('liaison freeze: RC count and dates from the releases history', () => {
     const args = ['--releases-repo', repo.dir, '--db', join(dir, 'l.db'), '--date', '2026-09-25'];
     const r = await runCli(['freeze', '--json', ...args]);
     expect(r.code).toBe(0);
-    const v = JSON.parse(r.stdout) as { active: boolean; rcCount: number; lastRc: { version: string; date: string; dateSource: string }; daysSinceLastRc: number; warnings: string[]; finalRcDeadline: string };
+    const v = JSON.parse(r.stdout) as {
+      active: boolean;
+      rcCount: number;
+      lastRc: { version: string; date: string; dateSource: string };
+      daysSinceLastRc: number;
+      warnings: string[];
+      finalRcDeadline: string;
+    };
     expect(v.active).toBe(true);
     expect(v.rcCount).toBe(4);
-    expect(v.lastRc).toEqual({ deliverable: 'glance', version: '33.0.0.0rc4', number: 4, date: '2026-09-22', dateSource: 'releases git history' });
+    expect(v.lastRc).toEqual({
+      deliverable: 'glance',
+      version: '33.0.0.0rc4',
+      number: 4,
+      date: '2026-09-22',
+      dateSource: 'releases git history',
+    });
     expect(v.daysSinceLastRc).toBe(3);
     expect(v.finalRcDeadline).toBe('2026-09-24');
     expect(v.warnings).toEqual([
@@ -57,6 +75,8 @@ describe('liaison freeze: RC count and dates from the releases history', () => {
       "the final-RC deadline (2026-09-24) has passed: a further RC needs the release team's agreement",
     ]);
     const text = await runCli(['freeze', ...args]);
-    expect(text.stdout).toMatch(/4 RCs so far · last glance 33\.0\.0\.0rc4 on 2026-09-22, 3 days ago · final-RC deadline Thu 24 Sep 2026 · final release Wed 30 Sep 2026/);
+    expect(text.stdout).toMatch(
+      /4 RCs so far · last glance 33\.0\.0\.0rc4 on 2026-09-22, 3 days ago · final-RC deadline Thu 24 Sep 2026 · final release Wed 30 Sep 2026/,
+    );
   });
 });

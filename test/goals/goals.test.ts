@@ -10,25 +10,40 @@ const goalFile = (path: string) => readFileSync(join(GOVERNANCE_DIR, path), 'utf
 
 interface GoalsJson {
   series: string;
-  goals: { id: string; title: string; status: string; owner: string | null; statusSource: string; criteria: string[] }[];
+  goals: {
+    id: string;
+    title: string;
+    status: string;
+    owner: string | null;
+    statusSource: string;
+    criteria: string[];
+  }[];
   dataAsOf: string | null;
   notes: string[];
 }
 
 describe('goal documents (real governance files)', () => {
   test('title, champion, Gerrit topic and the criteria naming a series', () => {
-    const g = parseGoalDoc(goalFile('goals/selected/remove-eventlet.rst'), 'goals/selected/remove-eventlet.rst');
+    const g = parseGoalDoc(
+      goalFile('goals/selected/remove-eventlet.rst'),
+      'goals/selected/remove-eventlet.rst',
+    );
     expect(g.id).toBe('remove-eventlet');
     expect(g.title).toBe('Remove Eventlet from OpenStack');
     expect(g.champions).toEqual(['Hervé Beraud <hberaud@redhat.com> (hberaud)']);
     expect(g.gerritTopic).toBe('eventlet-removal');
     const for2026_2 = g.criteria.filter((c) => c.series.includes('2026.2'));
     expect(for2026_2).toHaveLength(1);
-    expect(for2026_2[0]?.text).toMatch(/^Ensure all other OpenStack deliverables relying on Eventlet/);
+    expect(for2026_2[0]?.text).toMatch(
+      /^Ensure all other OpenStack deliverables relying on Eventlet/,
+    );
   });
 
   test('older goals: the champion sentence after the boilerplate', () => {
-    const g = parseGoalDoc(goalFile('goals/completed/queens/policy-in-code.rst'), 'goals/completed/queens/policy-in-code.rst');
+    const g = parseGoalDoc(
+      goalFile('goals/completed/queens/policy-in-code.rst'),
+      'goals/completed/queens/policy-in-code.rst',
+    );
     expect(g.champions).toEqual(['Lance Bragstad (lbragstad)']);
     expect(g.gerritTopic).toBe('policy-and-docs-in-code');
   });
@@ -54,7 +69,11 @@ describe('liaison goals', () => {
     const db = join(tempDir(), 'l.db');
     const view = await runJson<GoalsJson>(['goals', '--date', '2026-09-16', '--db', db, ...gov]);
     expect(view.series).toBe('hibiscus');
-    expect(view.goals.map((g) => g.id)).toEqual(['consistent-and-secure-rbac', 'migrate-to-privsep', 'remove-eventlet']);
+    expect(view.goals.map((g) => g.id)).toEqual([
+      'consistent-and-secure-rbac',
+      'migrate-to-privsep',
+      'remove-eventlet',
+    ]);
     expect(view.goals.every((g) => g.status === 'unknown' && g.owner === null)).toBe(true);
     expect(view.dataAsOf).toBe('2026-08-08');
     expect(view.notes.join(' ')).toMatch(/liaison goals set/);
@@ -63,10 +82,21 @@ describe('liaison goals', () => {
   test('goals set records status and owner in the store; the owner is kept on a later set', async () => {
     const db = join(tempDir(), 'l.db');
     const base = ['--date', '2026-09-16', '--db', db, ...gov];
-    const set = await runCli(['goals', 'set', 'remove-eventlet', 'in-progress', '--owner', 'Pranali Deore', ...base]);
+    const set = await runCli([
+      'goals',
+      'set',
+      'remove-eventlet',
+      'in-progress',
+      '--owner',
+      'Pranali Deore',
+      ...base,
+    ]);
     expect(set.code).toBe(0);
     expect(set.stdout).toMatch(/remove-eventlet .*in-progress, owner Pranali Deore/);
-    expect((await runCli(['goals', 'set', 'remove-eventlet', 'done', ...base, '--date', '2026-09-20'])).code).toBe(0);
+    expect(
+      (await runCli(['goals', 'set', 'remove-eventlet', 'done', ...base, '--date', '2026-09-20']))
+        .code,
+    ).toBe(0);
     const view = await runJson<GoalsJson>(['goals', ...base]);
     const g = view.goals.find((x) => x.id === 'remove-eventlet');
     expect(g).toMatchObject({ status: 'done', owner: 'Pranali Deore', statusSource: 'liaison' });
@@ -77,7 +107,16 @@ describe('liaison goals', () => {
 
   test('governance records win over the liaison for old goals (pike)', async () => {
     const db = join(tempDir(), 'l.db');
-    const view = await runJson<GoalsJson>(['goals', '--series', 'pike', '--date', '2026-09-16', '--db', db, ...gov]);
+    const view = await runJson<GoalsJson>([
+      'goals',
+      '--series',
+      'pike',
+      '--date',
+      '2026-09-16',
+      '--db',
+      db,
+      ...gov,
+    ]);
     expect(view.goals.map((g) => [g.id, g.status, g.statusSource])).toEqual([
       ['deploy-api-in-wsgi', 'done', 'governance'],
       ['python35', 'not-completed', 'governance'],
@@ -86,7 +125,16 @@ describe('liaison goals', () => {
 
   test('a finished series lists only its completed goals', async () => {
     const db = join(tempDir(), 'l.db');
-    const view = await runJson<GoalsJson>(['goals', '--series', '2025.2', '--date', '2026-09-16', '--db', db, ...gov]);
+    const view = await runJson<GoalsJson>([
+      'goals',
+      '--series',
+      '2025.2',
+      '--date',
+      '2026-09-16',
+      '--db',
+      db,
+      ...gov,
+    ]);
     expect(view.goals.map((g) => g.id)).toEqual(['migrate-from-wsgi-scripts-to-module-paths']);
   });
 
@@ -95,7 +143,9 @@ describe('liaison goals', () => {
     const base = ['--date', '2026-09-16', '--db', db, ...gov];
     const a = await runCli(['goals', 'set', 'no-such-goal', 'done', ...base]);
     expect(a.code).toBe(2);
-    expect(a.stderr).toMatch(/goal "no-such-goal" is not a community goal of hibiscus \(goals: consistent-and-secure-rbac/);
+    expect(a.stderr).toMatch(
+      /goal "no-such-goal" is not a community goal of hibiscus \(goals: consistent-and-secure-rbac/,
+    );
     const b = await runCli(['goals', 'set', 'remove-eventlet', 'finished', ...base]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/status "finished": use one of done, in-progress, not-started/);
@@ -108,11 +158,25 @@ describe('liaison goals', () => {
     const db = join(tempDir(), 'l.db');
     const base = ['--date', '2026-09-16', '--db', db, ...gov];
     const owner = '<script>alert(1)</script> | *x*\u001b[31m';
-    expect((await runCli(['goals', 'set', 'migrate-to-privsep', 'not-started', '--owner', owner, ...base])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'goals',
+          'set',
+          'migrate-to-privsep',
+          'not-started',
+          '--owner',
+          owner,
+          ...base,
+        ])
+      ).code,
+    ).toBe(0);
     const md = await runCli(['goals', '--format', 'md', ...base]);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# glance: community goals for 2026\.2 Hibiscus/);
-    expect(md.stdout).toContain('| Migrate from oslo.rootwrap to oslo.privsep | not started | \\<script\\>alert\\(1\\)\\</script\\> \\| \\*x\\* \\[31m |');
+    expect(md.stdout).toContain(
+      '| Migrate from oslo.rootwrap to oslo.privsep | not started | \\<script\\>alert\\(1\\)\\</script\\> \\| \\*x\\* \\[31m |',
+    );
     expect(md.stdout).not.toContain('<script>');
     expect(md.stdout).not.toContain('\u001b');
     expect(md.stdout).toContain('- Expected in 2026.2: Ensure all other OpenStack deliverables');

@@ -25,7 +25,10 @@ export function defaultCredentialsFile(env: NodeJS.ProcessEnv, cwd: string): str
 }
 
 /** Parses the `key=value` file; unknown keys are an error so a typo is seen. */
-export function parseCredentialsFile(text: string, file: string): { username: string; password: string } {
+export function parseCredentialsFile(
+  text: string,
+  file: string,
+): { username: string; password: string } {
   const values: Record<string, string> = {};
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -46,12 +49,18 @@ export function parseCredentialsFile(text: string, file: string): { username: st
  * The credentials to post with. A file readable by its group or by others
  * is refused (the HTTP password lets anyone vote as you).
  */
-export function loadGerritCredentials(env: NodeJS.ProcessEnv, cwd: string, file?: string): GerritCredentials {
+export function loadGerritCredentials(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  file?: string,
+): GerritCredentials {
   const user = env.LIAISON_GERRIT_USER;
   const password = env.LIAISON_GERRIT_PASSWORD;
   if (user || password) {
     if (!user || !password) {
-      throw new UsageError('set both LIAISON_GERRIT_USER and LIAISON_GERRIT_PASSWORD (the Gerrit HTTP password), or neither');
+      throw new UsageError(
+        'set both LIAISON_GERRIT_USER and LIAISON_GERRIT_PASSWORD (the Gerrit HTTP password), or neither',
+      );
     }
     return { username: user, password, origin: 'LIAISON_GERRIT_USER/LIAISON_GERRIT_PASSWORD' };
   }
@@ -66,7 +75,9 @@ export function loadGerritCredentials(env: NodeJS.ProcessEnv, cwd: string, file?
   }
   if ((mode & 0o077) !== 0) {
     const octal = (mode & 0o777).toString(8).padStart(3, '0');
-    throw new RefusedError(`${path} is readable by other users (mode ${octal}); refusing to use it. Run: chmod 600 ${path}`);
+    throw new RefusedError(
+      `${path} is readable by other users (mode ${octal}); refusing to use it. Run: chmod 600 ${path}`,
+    );
   }
   return { ...parseCredentialsFile(readFileSync(path, 'utf8'), path), origin: path };
 }

@@ -57,13 +57,15 @@ function account(v: unknown): GerritChange['owner'] {
 export function parseChange(e: unknown, where: string): GerritChange {
   if (!isRec(e)) throw new GerritShapeError(`${where}: expected a ChangeInfo object`);
   const number = e._number;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number)) throw new GerritShapeError(`${where}: "_number" is not a number`);
+  if (typeof number !== 'number' || !Number.isSafeInteger(number))
+    throw new GerritShapeError(`${where}: "_number" is not a number`);
   for (const k of ['project', 'branch', 'subject', 'status'] as const) {
     if (typeof e[k] !== 'string') throw new GerritShapeError(`${where}: "${k}" is not a string`);
   }
   const currentRevision = typeof e.current_revision === 'string' ? e.current_revision : undefined;
   const revisions = isRec(e.revisions) ? e.revisions : {};
-  const rev = currentRevision && isRec(revisions[currentRevision]) ? (revisions[currentRevision]) : undefined;
+  const rev =
+    currentRevision && isRec(revisions[currentRevision]) ? revisions[currentRevision] : undefined;
   const commit = rev && isRec(rev.commit) ? rev.commit : undefined;
   const labels = isRec(e.labels) ? e.labels : {};
   const cr = isRec(labels['Code-Review']) ? labels['Code-Review'] : undefined;

@@ -29,7 +29,8 @@ export function reviewInput(message: string): Record<string, unknown> {
 /** Gerrit's error text as one plain line (it is not a stable API; shown, never parsed beyond a hint). */
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  const controls = /[\u0000-\u001f\u007f]+/g;
+  return text.replace(controls, ' ').trim().slice(0, 200);
 }
 
 /** What an error answer means for the liaison, in words. */
@@ -61,15 +62,27 @@ export async function postMinus2(
   creds: GerritCredentials,
 ): Promise<ReviewOutcome> {
   try {
-    const r = await http.send<{ labels?: Record<string, number> }>('POST', reviewUrl(baseUrl, change), reviewInput(message), {
-      auth: { username: creds.username, password: creds.password },
-    });
+    const r = await http.send<{ labels?: Record<string, number> }>(
+      'POST',
+      reviewUrl(baseUrl, change),
+      reviewInput(message),
+      {
+        auth: { username: creds.username, password: creds.password },
+      },
+    );
     const body = r.body;
-    const labels = typeof body === 'object' && body !== null && typeof body.labels === 'object' ? body.labels : {};
+    const labels =
+      typeof body === 'object' && body !== null && typeof body.labels === 'object'
+        ? body.labels
+        : {};
     return { ok: true, labels };
   } catch (e) {
     if (e instanceof HttpStatusError && e.status < 500) {
-      return { ok: false, status: e.status, reason: explainReviewError(e.status, e.body, change.branch) };
+      return {
+        ok: false,
+        status: e.status,
+        reason: explainReviewError(e.status, e.body, change.branch),
+      };
     }
     throw e;
   }

@@ -49,7 +49,12 @@ export const GERRIT_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export function saveChangeSnapshot(db: Db, scope: string, syncedAt: string, changes: readonly GerritChange[]): void {
+export function saveChangeSnapshot(
+  db: Db,
+  scope: string,
+  syncedAt: string,
+  changes: readonly GerritChange[],
+): void {
   db.transaction(() => {
     db.prepare('DELETE FROM gerrit_change WHERE scope = ?').run(scope);
     const ins = db.prepare(
@@ -77,14 +82,23 @@ export function saveChangeSnapshot(db: Db, scope: string, syncedAt: string, chan
         c.codeReviewRejectedBy ?? null,
       );
     }
-    db.prepare('INSERT OR REPLACE INTO gerrit_snapshot (scope, synced_at) VALUES (?, ?)').run(scope, syncedAt);
+    db.prepare('INSERT OR REPLACE INTO gerrit_snapshot (scope, synced_at) VALUES (?, ?)').run(
+      scope,
+      syncedAt,
+    );
   })();
 }
 
-export function loadChangeSnapshot(db: Db, scope: string): { syncedAt: string; changes: GerritChange[] } | undefined {
-  const snap = db.prepare('SELECT synced_at FROM gerrit_snapshot WHERE scope = ?').get(scope) as { synced_at: string } | undefined;
+export function loadChangeSnapshot(
+  db: Db,
+  scope: string,
+): { syncedAt: string; changes: GerritChange[] } | undefined {
+  const snap = db.prepare('SELECT synced_at FROM gerrit_snapshot WHERE scope = ?').get(scope) as
+    { synced_at: string } | undefined;
   if (!snap) return undefined;
-  const rows = db.prepare('SELECT * FROM gerrit_change WHERE scope = ? ORDER BY branch, number').all(scope) as Row[];
+  const rows = db
+    .prepare('SELECT * FROM gerrit_change WHERE scope = ? ORDER BY branch, number')
+    .all(scope) as Row[];
   return { syncedAt: snap.synced_at, changes: rows.map(fromRow) };
 }
 

@@ -10,12 +10,23 @@ const OPTIONS = ['CURRENT_REVISION', 'CURRENT_COMMIT', 'DETAILED_ACCOUNTS', 'LAB
 /** `is:open (project:a OR project:b) (branch:master OR branch:stable/x)`. */
 export function openChangesQuery(projects: readonly string[], branches: readonly string[]): string {
   const any = (key: string, values: readonly string[]) =>
-    values.length === 1 ? `${key}:${values[0]}` : `(${values.map((v) => `${key}:${v}`).join(' OR ')})`;
+    values.length === 1
+      ? `${key}:${values[0]}`
+      : `(${values.map((v) => `${key}:${v}`).join(' OR ')})`;
   return `is:open ${any('project', projects)} ${any('branch', branches)}`;
 }
 
-export function changesUrl(baseUrl: string, query: string, pageSize: number, start: number): string {
-  const q = new URLSearchParams([['q', query], ['n', String(pageSize)], ...OPTIONS.map((o): [string, string] => ['o', o])]);
+export function changesUrl(
+  baseUrl: string,
+  query: string,
+  pageSize: number,
+  start: number,
+): string {
+  const q = new URLSearchParams([
+    ['q', query],
+    ['n', String(pageSize)],
+    ...OPTIONS.map((o): [string, string] => ['o', o]),
+  ]);
   if (start > 0) q.set('S', String(start));
   return `${baseUrl.replace(/\/+$/, '')}/changes/?${q.toString()}`;
 }
@@ -38,7 +49,10 @@ export async function syncOpenChanges(input: GerritSyncInput): Promise<GerritCha
   const changes: GerritChange[] = [];
   const seen = new Set<number>();
   const first = changesUrl(input.baseUrl, input.query, input.pageSize ?? 100, 0);
-  for await (const page of gerritPages(input.http, first, { n: input.pageSize ?? 100, maxPages: input.maxPages ?? 20 })) {
+  for await (const page of gerritPages(input.http, first, {
+    n: input.pageSize ?? 100,
+    maxPages: input.maxPages ?? 20,
+  })) {
     const parsed = parseChangePage(page.response.body, 'changes');
     // pages can shift while we read (sorted by update time): keep the first copy
     for (const c of parsed.changes) {

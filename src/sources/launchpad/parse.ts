@@ -64,7 +64,8 @@ function isRec(v: unknown): v is Rec {
 
 function str(o: Rec, key: string, where: string): string {
   const v = o[key];
-  if (typeof v !== 'string') throw new LaunchpadShapeError(`${where}: field "${key}" is not a string`);
+  if (typeof v !== 'string')
+    throw new LaunchpadShapeError(`${where}: field "${key}" is not a string`);
   return v;
 }
 
@@ -85,10 +86,15 @@ export function bugTitleOfTask(taskTitle: string): string {
   return m ? (m[1] ?? taskTitle) : taskTitle;
 }
 
-function page<T>(body: unknown, what: string, entry: (e: unknown, i: number) => T): LaunchpadPage<T> {
+function page<T>(
+  body: unknown,
+  what: string,
+  entry: (e: unknown, i: number) => T,
+): LaunchpadPage<T> {
   if (!isRec(body)) throw new LaunchpadShapeError(`${what}: expected a collection object`);
   const entries = body.entries;
-  if (!Array.isArray(entries)) throw new LaunchpadShapeError(`${what}: field "entries" is not a list`);
+  if (!Array.isArray(entries))
+    throw new LaunchpadShapeError(`${what}: field "entries" is not a list`);
   const total = body.total_size;
   return {
     entries: entries.map(entry),
@@ -104,7 +110,8 @@ export function parseTaskPage(body: unknown, what = 'searchTasks'): LaunchpadPag
     if (!isRec(e)) throw new LaunchpadShapeError(`${where}: expected an object`);
     const bugLink = str(e, 'bug_link', where);
     const bugId = Number(linkTail(bugLink));
-    if (!Number.isSafeInteger(bugId) || bugId <= 0) throw new LaunchpadShapeError(`${where}: bug_link has no bug number`);
+    if (!Number.isSafeInteger(bugId) || bugId <= 0)
+      throw new LaunchpadShapeError(`${where}: bug_link has no bug number`);
     const milestoneLink = optStr(e, 'milestone_link');
     const webLink = optStr(e, 'web_link');
     return {
@@ -122,7 +129,8 @@ export function parseTaskPage(body: unknown, what = 'searchTasks'): LaunchpadPag
 export function parseBug(body: unknown, what = 'bug'): LaunchpadBug {
   if (!isRec(body)) throw new LaunchpadShapeError(`${what}: expected an object`);
   const id = body.id;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new LaunchpadShapeError(`${what}: field "id" is not a number`);
+  if (typeof id !== 'number' || !Number.isSafeInteger(id))
+    throw new LaunchpadShapeError(`${what}: field "id" is not a number`);
   const tags = body.tags;
   if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
     throw new LaunchpadShapeError(`${what}: field "tags" is not a list of strings`);
@@ -138,7 +146,10 @@ export function parseBug(body: unknown, what = 'bug'): LaunchpadBug {
   };
 }
 
-export function parseMilestonePage(body: unknown, what = 'all_milestones'): LaunchpadPage<LaunchpadMilestone> {
+export function parseMilestonePage(
+  body: unknown,
+  what = 'all_milestones',
+): LaunchpadPage<LaunchpadMilestone> {
   return page(body, what, (e, i) => {
     const where = `${what}: entries[${i}]`;
     if (!isRec(e)) throw new LaunchpadShapeError(`${where}: expected an object`);
@@ -158,6 +169,7 @@ export function parseMilestonePage(body: unknown, what = 'all_milestones'): Laun
 /** The body of a `ws.show=total_size` link: a bare integer. */
 export function parseTotalSize(text: string): number {
   const n = Number(text.trim());
-  if (!Number.isSafeInteger(n) || n < 0) throw new LaunchpadShapeError('total_size: expected a bare integer');
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new LaunchpadShapeError('total_size: expected a bare integer');
   return n;
 }

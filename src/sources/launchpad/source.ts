@@ -14,7 +14,8 @@ export const launchpadSource: SyncSource = {
   async sync(ctx, deps): Promise<SourceSyncResult> {
     const series = viewSeries(ctx);
     const projects = launchpadProjects(ctx, series);
-    if (projects.length === 0) return { items: 0, notModified: false, summary: 'no Launchpad projects to watch' };
+    if (projects.length === 0)
+      return { items: 0, notModified: false, summary: 'no Launchpad projects to watch' };
     const at = deps.now().toISOString();
     const results = await syncLaunchpad({
       http: deps.http,

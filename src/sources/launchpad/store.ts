@@ -67,18 +67,35 @@ export function saveProjectSnapshot(db: Db, snap: ProjectSnapshot): void {
       'INSERT OR IGNORE INTO lp_task (project, bug_id, title, status, importance, milestone, web_link) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     for (const t of snap.tasks) {
-      task.run(snap.project, t.bugId, t.title, t.status, t.importance, t.milestone ?? null, t.webLink ?? null);
+      task.run(
+        snap.project,
+        t.bugId,
+        t.title,
+        t.status,
+        t.importance,
+        t.milestone ?? null,
+        t.webLink ?? null,
+      );
     }
     const bug = db.prepare(
       'INSERT INTO lp_bug (id, title, tags, web_link, last_updated) VALUES (?, ?, ?, ?, ?) ' +
         'ON CONFLICT(id) DO UPDATE SET title = excluded.title, tags = excluded.tags, web_link = excluded.web_link, last_updated = excluded.last_updated',
     );
-    for (const b of snap.bugs) bug.run(b.id, b.title, JSON.stringify(b.tags), b.webLink ?? null, b.lastUpdated ?? null);
+    for (const b of snap.bugs)
+      bug.run(b.id, b.title, JSON.stringify(b.tags), b.webLink ?? null, b.lastUpdated ?? null);
     const ms = db.prepare(
       'INSERT OR REPLACE INTO lp_milestone (project, name, date_targeted, is_active, series, released, self_link) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     for (const m of snap.milestones) {
-      ms.run(snap.project, m.name, m.dateTargeted ?? null, m.isActive ? 1 : 0, m.series ?? null, m.released ? 1 : 0, m.selfLink);
+      ms.run(
+        snap.project,
+        m.name,
+        m.dateTargeted ?? null,
+        m.isActive ? 1 : 0,
+        m.series ?? null,
+        m.released ? 1 : 0,
+        m.selfLink,
+      );
     }
     db.prepare(
       'INSERT OR REPLACE INTO lp_snapshot (project, synced_at, codename, next_milestone) VALUES (?, ?, ?, ?)',
@@ -105,11 +122,21 @@ export interface StoredProject {
 }
 
 export function loadProjects(db: Db, projects: readonly string[]): StoredProject[] {
-  const get = db.prepare('SELECT project, synced_at, codename, next_milestone FROM lp_snapshot WHERE project = ?');
+  const get = db.prepare(
+    'SELECT project, synced_at, codename, next_milestone FROM lp_snapshot WHERE project = ?',
+  );
   const out: StoredProject[] = [];
   for (const p of projects) {
-    const r = get.get(p) as { project: string; synced_at: string; codename: string; next_milestone: string | null } | undefined;
-    if (r) out.push({ project: r.project, syncedAt: r.synced_at, codename: r.codename, ...(r.next_milestone ? { nextMilestone: r.next_milestone } : {}) });
+    const r = get.get(p) as
+      | { project: string; synced_at: string; codename: string; next_milestone: string | null }
+      | undefined;
+    if (r)
+      out.push({
+        project: r.project,
+        syncedAt: r.synced_at,
+        codename: r.codename,
+        ...(r.next_milestone ? { nextMilestone: r.next_milestone } : {}),
+      });
   }
   return out;
 }
@@ -119,10 +146,20 @@ export function loadProjects(db: Db, projects: readonly string[]): StoredProject
  * `onlyRcCandidates` narrows to Critical tasks and bugs carrying that tag
  * (what the freeze guard needs), so a large snapshot is not read whole.
  */
-export function loadTasks(db: Db, projects: readonly string[], onlyRcCandidates?: string): StoredTask[] {
+export function loadTasks(
+  db: Db,
+  projects: readonly string[],
+  onlyRcCandidates?: string,
+): StoredTask[] {
   if (projects.length === 0) return [];
-  const narrow = onlyRcCandidates === undefined ? '' : `AND (t.importance = 'Critical' OR b.tags LIKE ? ESCAPE '\\')`;
-  const like = onlyRcCandidates === undefined ? [] : [`%${JSON.stringify(onlyRcCandidates).replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
+  const narrow =
+    onlyRcCandidates === undefined
+      ? ''
+      : `AND (t.importance = 'Critical' OR b.tags LIKE ? ESCAPE '\\')`;
+  const like =
+    onlyRcCandidates === undefined
+      ? []
+      : [`%${JSON.stringify(onlyRcCandidates).replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
   const rows = db
     .prepare(
       `SELECT t.project, t.bug_id, t.title, t.status, t.importance, t.milestone, t.web_link, b.tags, b.title AS bug_title
@@ -166,8 +203,17 @@ function parseTags(json: string): string[] {
 
 export function loadMilestones(db: Db, project: string): LaunchpadMilestone[] {
   const rows = db
-    .prepare('SELECT name, date_targeted, is_active, series, released, self_link FROM lp_milestone WHERE project = ? ORDER BY date_targeted, name')
-    .all(project) as { name: string; date_targeted: string | null; is_active: number; series: string | null; released: number; self_link: string }[];
+    .prepare(
+      'SELECT name, date_targeted, is_active, series, released, self_link FROM lp_milestone WHERE project = ? ORDER BY date_targeted, name',
+    )
+    .all(project) as {
+    name: string;
+    date_targeted: string | null;
+    is_active: number;
+    series: string | null;
+    released: number;
+    self_link: string;
+  }[];
   return rows.map((r) => ({
     name: r.name,
     ...(r.date_targeted ? { dateTargeted: r.date_targeted } : {}),

@@ -18,7 +18,16 @@ import { loadMilestones, loadProjects, type ProjectSnapshot } from './store.js';
 export const LAUNCHPAD_DEFAULT_URL = 'https://api.launchpad.net';
 
 /** Every status, for the "anything changed?" probe (a bug that got closed is a change too). */
-const ALL_STATUSES = [...OPEN_STATUSES, 'Fix Committed', 'Fix Released', "Won't Fix", 'Invalid', 'Opinion', 'Expired', 'Deferred'];
+const ALL_STATUSES = [
+  ...OPEN_STATUSES,
+  'Fix Committed',
+  'Fix Released',
+  "Won't Fix",
+  'Invalid',
+  'Opinion',
+  'Expired',
+  'Deferred',
+];
 
 export interface LaunchpadSyncInput {
   readonly http: HttpClient;
@@ -62,16 +71,34 @@ export async function syncLaunchpad(input: LaunchpadSyncInput): Promise<Launchpa
   return results;
 }
 
-async function syncProject(input: LaunchpadSyncInput, project: string): Promise<LaunchpadProjectResult> {
+async function syncProject(
+  input: LaunchpadSyncInput,
+  project: string,
+): Promise<LaunchpadProjectResult> {
   const stored = loadProjects(input.db, [project])[0];
   if (stored && stored.codename === input.codename) {
-    const expected = nextMilestone(loadMilestones(input.db, project), input.codename, input.today)?.name;
-    if (expected === stored.nextMilestone && !(await changedSince(input, project, stored.syncedAt))) {
-      const bugs = (input.db.prepare('SELECT COUNT(*) AS n FROM lp_task WHERE project = ?').get(project) as { n: number }).n;
+    const expected = nextMilestone(
+      loadMilestones(input.db, project),
+      input.codename,
+      input.today,
+    )?.name;
+    if (
+      expected === stored.nextMilestone &&
+      !(await changedSince(input, project, stored.syncedAt))
+    ) {
+      const bugs = (
+        input.db.prepare('SELECT COUNT(*) AS n FROM lp_task WHERE project = ?').get(project) as {
+          n: number;
+        }
+      ).n;
       return { project, bugs, ...(expected ? { nextMilestone: expected } : {}) };
     }
   }
-  const milestones = await allPages(input, `${apiRoot(input)}/${enc(project)}/all_milestones`, parseMilestonePage);
+  const milestones = await allPages(
+    input,
+    `${apiRoot(input)}/${enc(project)}/all_milestones`,
+    parseMilestonePage,
+  );
   const next = nextMilestone(milestones, input.codename, input.today);
   const tasks = new Map<number, LaunchpadTask>();
   const add = (list: readonly LaunchpadTask[]) => {
@@ -79,9 +106,23 @@ async function syncProject(input: LaunchpadSyncInput, project: string): Promise<
     for (const t of list) if (!tasks.has(t.bugId)) tasks.set(t.bugId, t);
   };
   const openAndCommitted = [...OPEN_STATUSES, 'Fix Committed'];
-  if (next) add(await search(input, project, [['milestone', next.selfLink], ...statusParams(openAndCommitted)]));
-  add(await search(input, project, [['tags', rcTag(input.codename)], ['tags_combinator', 'Any'], ...statusParams(openAndCommitted)]));
-  add(await search(input, project, [['importance', 'Critical'], ...statusParams([...OPEN_STATUSES])]));
+  if (next)
+    add(
+      await search(input, project, [
+        ['milestone', next.selfLink],
+        ...statusParams(openAndCommitted),
+      ]),
+    );
+  add(
+    await search(input, project, [
+      ['tags', rcTag(input.codename)],
+      ['tags_combinator', 'Any'],
+      ...statusParams(openAndCommitted),
+    ]),
+  );
+  add(
+    await search(input, project, [['importance', 'Critical'], ...statusParams([...OPEN_STATUSES])]),
+  );
   add(await search(input, project, statusParams(['Fix Committed'])));
   const bugs: LaunchpadBug[] = [];
   for (const id of tasks.keys()) {
@@ -103,20 +144,42 @@ async function syncProject(input: LaunchpadSyncInput, project: string): Promise<
 }
 
 /** One small search: has any bug of the project changed since the last sync? */
-async function changedSince(input: LaunchpadSyncInput, project: string, since: string): Promise<boolean> {
-  const params: [string, string][] = [['modified_since', since], ...statusParams(ALL_STATUSES), ['omit_targeted', 'false']];
+async function changedSince(
+  input: LaunchpadSyncInput,
+  project: string,
+  since: string,
+): Promise<boolean> {
+  const params: [string, string][] = [
+    ['modified_since', since],
+    ...statusParams(ALL_STATUSES),
+    ['omit_targeted', 'false'],
+  ];
   const url = searchUrl(input, project, params, 1);
   const r = await input.http.getJson(url, { conditional: false });
   const page = parseTaskPage(r.body, `searchTasks ${project}`);
   return page.entries.length > 0;
 }
 
-async function search(input: LaunchpadSyncInput, project: string, params: [string, string][]): Promise<LaunchpadTask[]> {
-  const url = searchUrl(input, project, [...params, ['omit_targeted', 'false'], ['order_by', '-importance']], input.pageSize ?? 75);
+async function search(
+  input: LaunchpadSyncInput,
+  project: string,
+  params: [string, string][],
+): Promise<LaunchpadTask[]> {
+  const url = searchUrl(
+    input,
+    project,
+    [...params, ['omit_targeted', 'false'], ['order_by', '-importance']],
+    input.pageSize ?? 75,
+  );
   return allPages(input, url, (b, what) => parseTaskPage(b, what));
 }
 
-function searchUrl(input: LaunchpadSyncInput, project: string, params: [string, string][], size: number): string {
+function searchUrl(
+  input: LaunchpadSyncInput,
+  project: string,
+  params: [string, string][],
+  size: number,
+): string {
   const q = new URLSearchParams([['ws.op', 'searchTasks'], ...params, ['ws.size', String(size)]]);
   return `${apiRoot(input)}/${enc(project)}?${q.toString()}`;
 }
