@@ -151,6 +151,19 @@ describe('next version: the worked examples of the reference (real Glance data)'
     });
   });
 
+  it('an unmaintained series tags unmaintained/<id>, falling back to stable/<id> before the eom tag', () => {
+    const r = next('epoxy', 'glance', 'bugfix', { seriesStatus: 'unmaintained', newer: [] });
+    expect(r.version).toBe('30.2.1');
+    expect(r.source).toEqual({
+      kind: 'branch-head',
+      branches: ['unmaintained/2025.1', 'stable/2025.1', 'master'],
+      requireFirst: false,
+    });
+    expect(next('epoxy', 'glance', 'eom', { seriesStatus: 'unmaintained' }).source).toMatchObject({
+      branches: ['stable/2025.1'],
+    });
+  });
+
   it('indri (no file yet) after hibiscus ends with 33.0.0: milestone 34.0.0.0b1, bugfix refused, feature blocked', () => {
     const base = request('indri', 'glance', 'milestone');
     const history = withRelease(base.history, 'hibiscus', '33.0.0');

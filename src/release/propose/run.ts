@@ -136,7 +136,8 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
     history: h.history,
     newer: h.newer,
     seriesName: h.seriesName,
-    ...(status ? { seriesStatus: status } : {}),
+    // upstream picks the series branch from the recorded status (not the date-projected one)
+    ...(h.series ? { seriesStatus: h.series.status } : {}),
     ...(h.alphabeticalPrevious ? { alphabeticalPrevious: h.alphabeticalPrevious } : {}),
     ...(milestone !== undefined ? { milestone } : {}),
     ...(opts.stableBranch ? { stableBranch: true } : {}),

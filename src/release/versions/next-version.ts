@@ -113,14 +113,17 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
   if (req.type === 'final') return finalRelease(req, current, history[1], notes);
 
   const id = current.id;
+  const unmaintained = req.seriesStatus === 'unmaintained';
   const seriesBranch = independent
     ? undefined
-    : `${req.seriesStatus === 'unmaintained' ? 'unmaintained' : 'stable'}/${id}`;
-  const headOf: TagSource = {
-    kind: 'branch-head',
-    branches: seriesBranch ? [seriesBranch, 'master'] : ['master'],
-    requireFirst: false,
-  };
+    : `${unmaintained ? 'unmaintained' : 'stable'}/${id}`;
+  // the unmaintained branch appears only with the -eom tag: until then the stable branch is the series'
+  const headBranches = independent
+    ? ['master']
+    : unmaintained
+      ? [`unmaintained/${id}`, `stable/${id}`, 'master']
+      : [`stable/${id}`, 'master'];
+  const headOf: TagSource = { kind: 'branch-head', branches: headBranches, requireFirst: false };
   let version: string;
   let source: TagSource = headOf;
   let forceTag = false;
@@ -195,7 +198,8 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
           // upstream silently falls back to master when the branch is gone: refuse instead
           source = {
             kind: 'branch-head',
-            branches: [seriesBranch ?? 'master'],
+            // eom tags the stable branch the unmaintained one is then cut from
+            branches: [req.type === 'eom' ? `stable/${id}` : (seriesBranch ?? 'master')],
             requireFirst: true,
           };
           if (req.type === 'eom') branches.push({ name: `unmaintained/${id}`, location: version });
