@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -354,6 +355,32 @@ describe('liaison release propose with a project clone and a releases checkout',
     expect(
       readdirSync(join(releases.dir, 'deliverables/indri')).filter((f) => f.includes('tmp')),
     ).toEqual([]);
+  });
+});
+
+describe('liaison release propose for a multi-repository deliverable', () => {
+  it('takes every repository from clones-dir (real git clones)', async () => {
+    const clones = tempDir();
+    const heads: Record<string, string> = {};
+    for (const name of ['kayobe', 'kayobe-config', 'kayobe-config-dev']) {
+      const { repo } = projectClone('20.0.0');
+      execFileSync('git', ['clone', '-q', repo.dir, join(clones, name)]);
+      heads[name] = repo.head();
+    }
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'liaison.yaml'), `team: glance\nclones-dir: ${clones}\n`);
+    const args = ['release', 'propose', 'kayobe', 'milestone', '--series', 'hibiscus', ...real];
+    const p = await runJson<Proposal>(args, { cwd });
+    expect(p.version).toMatch(/\.0b1$/);
+    expect(p.projects.map((x) => [x.repo, x.hash])).toEqual([
+      ['openstack/kayobe', heads.kayobe],
+      ['openstack/kayobe-config', heads['kayobe-config']],
+      ['openstack/kayobe-config-dev', heads['kayobe-config-dev']],
+    ]);
+    expect(p.projects[0]?.from).toBe(`head of master in ${join(clones, 'kayobe')}`);
+    const hash = await runCli([...args, '--hash', SHA], { cwd });
+    expect(hash.code).toBe(2);
+    expect(hash.stderr).toMatch(/--hash: kayobe has 3 repositories/);
   });
 });
 
