@@ -127,6 +127,7 @@ try {
   const bare = await startBare(body);
   const anchor = await load(`${bare.url}/`);
   bare.stop();
+  for (let i = 0; i < 20; i++) await (await fetch(page)).text();
   const overview = await load(page);
   dash.stop();
 

@@ -45,7 +45,9 @@ interface Query {
 export function createDashboard(opts: AppOptions): DashboardApp {
   const shared = opts.shared ?? new SharedState();
   const csrfToken = opts.csrfToken ?? newCsrfToken();
-  const cache = new ViewCache(() => opts.io.now().getTime(), opts.cacheMs ?? 10_000);
+  const cacheMs = opts.cacheMs ?? 10_000;
+  const cache = new ViewCache(() => opts.io.now().getTime(), cacheMs);
+  const lifetime = (page: PageDef) => (cacheMs > 0 && page.static ? Infinity : cacheMs);
   const app = new Hono();
   const log = (line: string) => {
     opts.io.stderr(`liaison serve: ${line}\n`);
@@ -117,7 +119,11 @@ export function createDashboard(opts: AppOptions): DashboardApp {
 
   /** The page's view, built once per (page, date, team) and shared by the HTML page and its JSON twin. */
   const viewOf = (page: PageDef, ctx: RequestContext, q: Query): Promise<Built> =>
-    cache.get(`view|${page.id}|${ctx.today}|${q.team ?? ''}`, () => buildPage(page, ctx));
+    cache.get(
+      `view|${page.id}|${ctx.today}|${q.team ?? ''}`,
+      () => buildPage(page, ctx),
+      lifetime(page),
+    );
 
   const servePage = (page: PageDef) => async (c: HonoContext) => {
     const q = queryOf(c);
@@ -130,10 +136,14 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     }
     const key = `page|${page.id}|${ctx.today}|${q.team ?? ''}`;
     // kept encoded: a cached page is sent without re-encoding its text
-    const out = await cache.get(key, async () => {
-      const r = await renderBuilt(page, await viewOf(page, ctx, q), envFor(q, ctx), log);
-      return { status: r.status, bytes: new TextEncoder().encode(r.html) };
-    });
+    const out = await cache.get(
+      key,
+      async () => {
+        const r = await renderBuilt(page, await viewOf(page, ctx, q), envFor(q, ctx), log);
+        return { status: r.status, bytes: new TextEncoder().encode(r.html) };
+      },
+      lifetime(page),
+    );
     return c.body(out.bytes, out.status as 200, { 'Content-Type': 'text/html; charset=UTF-8' });
   };
 

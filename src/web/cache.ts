@@ -3,10 +3,15 @@
  * The data behind a page changes only when a source is synced or a form
  * writes, so a few seconds of reuse costs nothing in freshness and turns a
  * page view into a map lookup. Writes clear everything. Concurrent misses
- * of one key share one build.
+ * of one key share one build, and an entry that has just expired is still
+ * served while one request rebuilds it (so readers never queue behind a
+ * rebuild; the page says how old its data is anyway).
  */
 export class ViewCache {
-  private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+  private readonly entries = new Map<
+    string,
+    { expires: number; value: Promise<unknown>; refreshing: boolean }
+  >();
 
   constructor(
     private readonly now: () => number,
@@ -14,13 +19,29 @@ export class ViewCache {
     private readonly maxEntries = 500,
   ) {}
 
-  get<T>(key: string, make: () => Promise<T>): Promise<T> {
+  /** `ttlMs` overrides the cache's lifetime for this key (Infinity: until cleared). */
+  get<T>(key: string, make: () => Promise<T>, ttlMs = this.ttlMs): Promise<T> {
     const t = this.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > t) return hit.value as Promise<T>;
+    if (hit && ttlMs > 0) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        make().then(
+          (v) =>
+            this.entries.set(key, {
+              expires: this.now() + ttlMs,
+              value: Promise.resolve(v),
+              refreshing: false,
+            }),
+          () => this.entries.delete(key),
+        );
+      }
+      return hit.value as Promise<T>;
+    }
     if (this.entries.size >= this.maxEntries) this.evictExpired(t);
     const value = make();
-    this.entries.set(key, { expires: t + this.ttlMs, value });
+    this.entries.set(key, { expires: t + ttlMs, value, refreshing: false });
     value.catch(() => this.entries.delete(key));
     return value;
   }
@@ -30,7 +51,7 @@ export class ViewCache {
   }
 
   private evictExpired(t: number): void {
-    for (const [k, e] of this.entries) if (e.expires <= t) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (e.expires <= t && !e.refreshing) this.entries.delete(k);
     // still full: drop the oldest half (insertion order)
     if (this.entries.size >= this.maxEntries) {
       let n = Math.floor(this.maxEntries / 2);

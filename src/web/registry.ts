@@ -19,6 +19,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'brief',
     command: 'brief',
     summary: "where the cycle is, the timeline and this week's brief",
+    static: true,
     load: async () => asPanel((await import('./pages/overview.js')).overviewPanel),
   },
   {
@@ -29,6 +30,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'schedule',
     command: 'schedule',
     summary: 'the cycle week by week with team deadlines and its calendar feed',
+    static: true,
     load: async () => asPanel((await import('./pages/schedule.js')).schedulePanel),
   },
   {

@@ -70,6 +70,12 @@ export interface PageDef {
   readonly command: string;
   /** What the page shows, also said while the capability is not built yet. */
   readonly summary: string;
+  /**
+   * The view depends only on the releases and governance data and the
+   * config, which the server reads once: it is built once per date and
+   * team. Pages reading the store (synced sources, ticks) are rebuilt.
+   */
+  readonly static?: boolean;
   /** The page's panel; undefined while its capability is not available yet. */
   readonly load: () => Promise<Panel<unknown> | undefined>;
 }
