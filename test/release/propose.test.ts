@@ -296,7 +296,7 @@ describe('liaison release propose with a project clone and a releases checkout',
     ]);
     expect(eol.code).toBe(1);
     expect(eol.stderr).toBe(
-      `liaison: stable/2025.2 does not exist in ${clone.dir}: cannot tag its head\n`,
+      `liaison: stable/2025.2 does not exist in ${clone.dir}: cannot tag its head (upstream new-release would silently tag master)\n`,
     );
     clone.branch('stable/2025.2');
     const ok = await runJson<Proposal>([

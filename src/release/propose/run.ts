@@ -237,7 +237,7 @@ function readCommits(
       if (source.requireFirst && head?.branch !== source.branches[0]) {
         // upstream would silently tag master here
         throw new RefusedError(
-          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head`,
+          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head (upstream new-release would silently tag master)`,
         );
       }
       if (!head) throw new UsageError(`${clone} has no branch ${source.branches.join(' or ')}`);
