@@ -47,7 +47,12 @@ const cases = {
 function run(argv) {
   const cmd = hasTime ? ['/usr/bin/time', '-f', '%M', ...argv] : argv;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd[0], cmd.slice(1), {
+    cwd: repo,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
@@ -60,7 +65,9 @@ if (reno) {
   for (const extra of [[], ['--no-stop-at-branch-base']]) {
     const ours = run(liaison(...extra)).out;
     const theirs = run([reno, '-q', 'report', repo, ...extra]).out;
-    console.log(`byte comparison with reno ${extra.join(' ') || '(default)'}: ${ours === theirs ? 'identical' : 'DIFFERENT'} (${ours.length} bytes)`);
+    console.log(
+      `byte comparison with reno ${extra.join(' ') || '(default)'}: ${ours === theirs ? 'identical' : 'DIFFERENT'} (${ours.length} bytes)`,
+    );
   }
 }
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -75,15 +82,22 @@ for (let i = 0; i < runs; i++) {
 rmSync(store, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const floor = median(times['git floor']);
-console.log(`repo: ${repo}; runs: ${runs} each, interleaved; targets: liaison notes report <= 200 ms wall, <= 100 MB peak`);
+console.log(
+  `repo: ${repo}; runs: ${runs} each, interleaved; targets: liaison notes report <= 200 ms wall, <= 100 MB peak`,
+);
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
   const ratios = [`${(m / floor).toFixed(2)}x floor`];
-  if (name.startsWith('liaison ') && name !== 'liaison --version') ratios.push(`notes work ${(m - median(times['liaison --version'])).toFixed(0)} ms`);
+  if (name.startsWith('liaison ') && name !== 'liaison --version')
+    ratios.push(`notes work ${(m - median(times['liaison --version'])).toFixed(0)} ms`);
   if (reno && name.startsWith('liaison')) {
     const r = median(times[name.includes('full') ? 'reno full' : 'reno default']);
     ratios.push(`${(m / r).toFixed(3)}x reno`);
   }
   const mem = peak[name] ? `  peak ${(peak[name] / 1024).toFixed(0).padStart(4)} MB` : '';
-  console.log(`${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs).toFixed(0).padStart(5)} ms${mem}  ${ratios.join('  ')}`);
+  console.log(
+    `${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs)
+      .toFixed(0)
+      .padStart(5)} ms${mem}  ${ratios.join('  ')}`,
+  );
 }

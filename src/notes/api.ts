@@ -1,6 +1,16 @@
-import { buildNotesReport, selectVersions, type NotesReport, type ReportOptions } from './report/model.js';
+import {
+  buildNotesReport,
+  selectVersions,
+  type NotesReport,
+  type ReportOptions,
+} from './report/model.js';
 import { WORKING_COPY, type ScanResult, type VersionNotes } from './scanner/scan.js';
-import { loadNotes, scanRepository, type NotesQuery, type ScannedRepository } from './scanner/repository.js';
+import {
+  loadNotes,
+  scanRepository,
+  type NotesQuery,
+  type ScannedRepository,
+} from './scanner/repository.js';
 
 /**
  * The notes library for the rest of the tool (brief, checklists,
@@ -25,7 +35,9 @@ export interface NextVersionNotes {
 /** The release notes that the next tag will carry: those of the unreleased head and the working copy. */
 export function notesForNextVersion(scan: ScanResult): NextVersionNotes {
   const headIsTagged = !scan.currentVersion.includes('-') || scan.currentVersion === '0.0.0';
-  const pending = scan.versions.filter((v) => v.version === WORKING_COPY || (!headIsTagged && v.version === scan.currentVersion));
+  const pending = scan.versions.filter(
+    (v) => v.version === WORKING_COPY || (!headIsTagged && v.version === scan.currentVersion),
+  );
   return { version: scan.currentVersion, headIsTagged, notes: pending.flatMap((v) => v.notes) };
 }
 
@@ -35,13 +47,19 @@ export function versionsWithNotes(scan: ScanResult): string[] {
 }
 
 /** Scans a repository and builds the report view model (what `liaison notes report --json` prints). */
-export async function buildNotesPreview(query: NotesQuery, opts: ReportOptions = {}): Promise<NotesReport> {
+export async function buildNotesPreview(
+  query: NotesQuery,
+  opts: ReportOptions = {},
+): Promise<NotesReport> {
   const repo = await scanRepository(query);
   return reportOf(repo, opts);
 }
 
 /** The report view model of an already scanned repository. */
-export async function reportOf(repo: ScannedRepository, opts: ReportOptions = {}): Promise<NotesReport> {
+export async function reportOf(
+  repo: ScannedRepository,
+  opts: ReportOptions = {},
+): Promise<NotesReport> {
   const versions = selectVersions(repo, opts.onlyVersions);
   const notes = await loadNotes(repo, versions);
   return buildNotesReport(repo, notes, opts);

@@ -8,53 +8,119 @@ import type { Wrap } from '../cli/commands.js';
  */
 export function registerNotes(program: Command, wrap: Wrap): void {
   keepVersionOptionForNotes(program);
-  const notes = program.command('notes').description('release notes the way reno makes them: report, list, lint, new, check');
+  const notes = program
+    .command('notes')
+    .description('release notes the way reno makes them: report, list, lint, new, check');
 
   const query = (cmd: Command): Command =>
     cmd
-      .addOption(new Option('--repo <dir>', 'root of the git repository (default: the current directory)'))
-      .addOption(new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default('releasenotes'))
-      .addOption(new Option('--branch <name>', 'the branch to scan (default: the current HEAD and working copy)'))
-      .addOption(new Option('--version <version>', 'only this version (repeatable, printed in the order given)').argParser(collect))
-      .addOption(new Option('--earliest-version <version>', 'stop when this version is reached in the history'))
-      .addOption(new Option('--collapse-pre-releases', 'fold pre-releases into their final release'))
+      .addOption(
+        new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
+      )
+      .addOption(
+        new Option(
+          '-d, --rel-notes-dir <dir>',
+          'release notes folder inside the repository',
+        ).default('releasenotes'),
+      )
+      .addOption(
+        new Option(
+          '--branch <name>',
+          'the branch to scan (default: the current HEAD and working copy)',
+        ),
+      )
+      .addOption(
+        new Option(
+          '--version <version>',
+          'only this version (repeatable, printed in the order given)',
+        ).argParser(collect),
+      )
+      .addOption(
+        new Option(
+          '--earliest-version <version>',
+          'stop when this version is reached in the history',
+        ),
+      )
+      .addOption(
+        new Option('--collapse-pre-releases', 'fold pre-releases into their final release'),
+      )
       .addOption(new Option('--no-collapse-pre-releases', 'show pre-releases separately'))
-      .addOption(new Option('--stop-at-branch-base', 'stop scanning where the branch meets the default branch'))
+      .addOption(
+        new Option(
+          '--stop-at-branch-base',
+          'stop scanning where the branch meets the default branch',
+        ),
+      )
       .addOption(new Option('--no-stop-at-branch-base', 'scan the whole history'))
-      .addOption(new Option('--ignore-cache', 'read all history from git, not from the commit cache in the store (reno.cache files are never read)'))
+      .addOption(
+        new Option(
+          '--ignore-cache',
+          'read all history from git, not from the commit cache in the store (reno.cache files are never read)',
+        ),
+      )
       // values of `--version` that the program-level option let through as operands
       .allowExcessArguments(true);
 
   query(notes.command('report'))
     .description('the release notes report (RST identical to `reno report`; --format md|html|json)')
     .addOption(new Option('--title <title>', 'main title of the report').default('Release Notes'))
-    .addOption(new Option('--no-show-source', 'do not show the source file and commit of each note'))
+    .addOption(
+      new Option('--no-show-source', 'do not show the source file and commit of each note'),
+    )
     .addOption(new Option('-o, --output <file>', 'write the report to a file instead of stdout'))
-    .addOption(new Option('--format <format>', 'output format').choices(['rst', 'md', 'html', 'json']).default('rst'))
-    .action(wrap(async (ctx) => (await import('./commands/report.js')).runReport(ctx, versionsAsked(program))));
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['rst', 'md', 'html', 'json'])
+        .default('rst'),
+    )
+    .action(
+      wrap(async (ctx) =>
+        (await import('./commands/report.js')).runReport(ctx, versionsAsked(program)),
+      ),
+    );
 
   query(notes.command('list'))
     .description('the note files of each version, as `reno list` prints them')
-    .action(wrap(async (ctx) => (await import('./commands/list.js')).runList(ctx, versionsAsked(program))));
+    .action(
+      wrap(async (ctx) =>
+        (await import('./commands/list.js')).runList(ctx, versionsAsked(program)),
+      ),
+    );
 
   notes
     .command('lint')
-    .description("check the notes of the work tree as `reno lint` does (exit 1 when it finds something)")
-    .addOption(new Option('--repo <dir>', 'root of the git repository (default: the current directory)'))
-    .addOption(new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default('releasenotes'))
+    .description(
+      'check the notes of the work tree as `reno lint` does (exit 1 when it finds something)',
+    )
+    .addOption(
+      new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
+    )
+    .addOption(
+      new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default(
+        'releasenotes',
+      ),
+    )
     .action(wrap(async (ctx) => (await import('./commands/lint.js')).runLint(ctx)));
 
   notes
     .command('new')
     .description('create a note file <slug>-<16 hex digits>.yaml from the template')
     .argument('<slug>', 'short descriptive name of the note')
-    .addOption(new Option('--repo <dir>', 'root of the git repository (default: the current directory)'))
-    .addOption(new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default('releasenotes'))
+    .addOption(
+      new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
+    )
+    .addOption(
+      new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default(
+        'releasenotes',
+      ),
+    )
     .addOption(new Option('--from-template <file>', 'use this file as the template'))
     .action(wrap(async (ctx, args) => (await import('./new.js')).runNew(ctx, args[0] ?? '')));
 
   query(notes.command('check'))
-    .description('release checklist checks: prelude for the coming release, notes for every release, backports missing on master')
+    .description(
+      'release checklist checks: prelude for the coming release, notes for every release, backports missing on master',
+    )
     .action(wrap(async (ctx) => (await import('./commands/check.js')).runCheck(ctx)));
 }
 

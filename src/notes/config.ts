@@ -64,11 +64,15 @@ export const DEFAULT_SECTIONS: readonly RenoSection[] = [
 ];
 
 /** The default release tag pattern, verbose syntax with its comment, as reno ships it. */
-export const DEFAULT_RELEASE_TAG_RE = '((?:v?[\\d.ab]|rc)+)  # digits, a, b, and rc cover regular and\n                   # pre-releases\n';
+export const DEFAULT_RELEASE_TAG_RE =
+  '((?:v?[\\d.ab]|rc)+)  # digits, a, b, and rc cover regular and\n                   # pre-releases\n';
 export const DEFAULT_PRE_RELEASE_TAG_RE = '(?P<pre_release>\\.v?\\d+(?:[ab]|rc)+\\d*)$\n';
 
 /** Our own wording for a new note: one block per section, to keep or delete. */
-export function defaultTemplate(preludeName: string, sections: readonly RenoSection[] = DEFAULT_SECTIONS): string {
+export function defaultTemplate(
+  preludeName: string,
+  sections: readonly RenoSection[] = DEFAULT_SECTIONS,
+): string {
   const lines = [
     '---',
     `${preludeName}: >`,
@@ -77,7 +81,12 @@ export function defaultTemplate(preludeName: string, sections: readonly RenoSect
     '    this key. It is read on its own, so do not refer to the items below.',
   ];
   for (const s of sections) {
-    lines.push(`${s.name}:`, '  - |', `    One "${s.title}" entry, readable on its own; delete this key if the`, '    change has nothing to say here.');
+    lines.push(
+      `${s.name}:`,
+      '  - |',
+      `    One "${s.title}" entry, readable on its own; delete this key if the`,
+      '    change has nothing to say here.',
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -140,8 +149,19 @@ const OPTION_FIELDS: Readonly<Record<string, keyof RenoConfig>> = {
   semver_patch: 'semverPatch',
 };
 
-const BOOLEAN_FIELDS = new Set<keyof RenoConfig>(['allowSubdirectories', 'collapsePreReleases', 'stopAtBranchBase', 'addReleaseDate', 'ignoreNullMerges']);
-const LIST_FIELDS = new Set<keyof RenoConfig>(['ignoreNotes', 'semverMajor', 'semverMinor', 'semverPatch']);
+const BOOLEAN_FIELDS = new Set<keyof RenoConfig>([
+  'allowSubdirectories',
+  'collapsePreReleases',
+  'stopAtBranchBase',
+  'addReleaseDate',
+  'ignoreNullMerges',
+]);
+const LIST_FIELDS = new Set<keyof RenoConfig>([
+  'ignoreNotes',
+  'semverMajor',
+  'semverMinor',
+  'semverPatch',
+]);
 const NULLABLE_FIELDS = new Set<keyof RenoConfig>(['branch', 'earliestVersion', 'encoding']);
 
 /** Options the command line can override (reno's query options). */
@@ -160,7 +180,11 @@ export interface LoadedRenoConfig {
 }
 
 /** Reads the config of the work tree at `repoDir` and applies CLI overrides. */
-export function loadRenoConfig(repoDir: string, relnotesdir = 'releasenotes', overrides: RenoOverrides = {}): LoadedRenoConfig {
+export function loadRenoConfig(
+  repoDir: string,
+  relnotesdir = 'releasenotes',
+  overrides: RenoOverrides = {},
+): LoadedRenoConfig {
   const candidates = [join(repoDir, relnotesdir, 'config.yaml'), join(repoDir, 'reno.yaml')];
   const file = candidates.find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
   const warnings: string[] = [];
@@ -169,26 +193,44 @@ export function loadRenoConfig(repoDir: string, relnotesdir = 'releasenotes', ov
     const text = readFileSync(file, 'utf8');
     const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
     const err = doc.errors[0];
-    if (err) throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0] ?? ''}`, file, undefined, err.linePos?.[0]?.line);
+    if (err)
+      throw new ConfigError(
+        `invalid YAML: ${err.message.split('\n')[0] ?? ''}`,
+        file,
+        undefined,
+        err.linePos?.[0]?.line,
+      );
     const raw: unknown = doc.toJS();
     if (raw !== null && raw !== undefined) {
-      if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('expected a mapping of reno option names to values', file);
+      if (typeof raw !== 'object' || Array.isArray(raw))
+        throw new ConfigError('expected a mapping of reno option names to values', file);
       config = applyOptions(config, raw as Record<string, unknown>, file, warnings);
     }
   }
   config = {
     ...config,
     ...(overrides.branch !== undefined ? { branch: overrides.branch } : {}),
-    ...(overrides.earliestVersion !== undefined ? { earliestVersion: overrides.earliestVersion } : {}),
-    ...(overrides.collapsePreReleases !== undefined ? { collapsePreReleases: overrides.collapsePreReleases } : {}),
-    ...(overrides.stopAtBranchBase !== undefined ? { stopAtBranchBase: overrides.stopAtBranchBase } : {}),
+    ...(overrides.earliestVersion !== undefined
+      ? { earliestVersion: overrides.earliestVersion }
+      : {}),
+    ...(overrides.collapsePreReleases !== undefined
+      ? { collapsePreReleases: overrides.collapsePreReleases }
+      : {}),
+    ...(overrides.stopAtBranchBase !== undefined
+      ? { stopAtBranchBase: overrides.stopAtBranchBase }
+      : {}),
   };
   validateRegexes(config, file ?? '(defaults)');
   return { config, file, warnings };
 }
 
 /** Applies a parsed config mapping (pure; exported for tests). */
-export function applyOptions(base: RenoConfig, raw: Record<string, unknown>, file: string, warnings: string[]): RenoConfig {
+export function applyOptions(
+  base: RenoConfig,
+  raw: Record<string, unknown>,
+  file: string,
+  warnings: string[],
+): RenoConfig {
   const out: Record<string, unknown> = { ...base };
   for (const [name, value] of Object.entries(raw)) {
     const field = OPTION_FIELDS[name];
@@ -205,28 +247,46 @@ export function applyOptions(base: RenoConfig, raw: Record<string, unknown>, fil
     else out[field] = scalarText(value, file, name);
   }
   // Renaming the prelude also renames it in the default template (as reno does).
-  if (typeof raw.prelude_section_name === 'string' && raw.template === undefined && raw.prelude_section_name !== 'prelude') {
+  if (
+    typeof raw.prelude_section_name === 'string' &&
+    raw.template === undefined &&
+    raw.prelude_section_name !== 'prelude'
+  ) {
     out.template = defaultTemplate(raw.prelude_section_name);
   }
   return out as unknown as RenoConfig;
 }
 
 function parseSections(value: unknown, file: string): RenoSection[] {
-  if (!Array.isArray(value)) throw new ConfigError('expected a list of [name, title] or [name, title, level]', file, 'sections');
+  if (!Array.isArray(value))
+    throw new ConfigError(
+      'expected a list of [name, title] or [name, title, level]',
+      file,
+      'sections',
+    );
   return value.map((entry, i) => {
     if (!Array.isArray(entry) || (entry.length !== 2 && entry.length !== 3)) {
       throw new ConfigError('each entry must be a list with 2 or 3 values', file, `sections[${i}]`);
     }
     const level: unknown = entry.length === 3 ? entry[2] : 1;
-    if (level !== 1 && level !== 2 && level !== 3) throw new ConfigError('the level must be an integer between 1 and 3', file, `sections[${i}]`);
-    return { name: scalarText(entry[0], file, `sections[${i}]`), title: scalarText(entry[1], file, `sections[${i}]`), level };
+    if (level !== 1 && level !== 2 && level !== 3)
+      throw new ConfigError('the level must be an integer between 1 and 3', file, `sections[${i}]`);
+    return {
+      name: scalarText(entry[0], file, `sections[${i}]`),
+      title: scalarText(entry[1], file, `sections[${i}]`),
+      level,
+    };
   });
 }
 
 function scalarText(value: unknown, file: string, field: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new ConfigError(`expected a string, got ${value === null ? 'null' : typeof value}`, file, field);
+  throw new ConfigError(
+    `expected a string, got ${value === null ? 'null' : typeof value}`,
+    file,
+    field,
+  );
 }
 
 function pythonTruthy(value: unknown): boolean {
@@ -251,6 +311,10 @@ function validateRegexes(config: RenoConfig, file: string): void {
     }
   }
   if (!/\(\?P<pre_release>/.test(config.preReleaseTagRe)) {
-    throw new ConfigError("the pattern must define a group named 'pre_release'", file, 'pre_release_tag_re');
+    throw new ConfigError(
+      "the pattern must define a group named 'pre_release'",
+      file,
+      'pre_release_tag_re',
+    );
   }
 }

@@ -25,7 +25,12 @@ export function lintNotes(repoDir: string, shownRepo: string, config: RenoConfig
   const warnings: string[] = [];
   const findings: string[] = [];
   if (!existsSync(dir)) {
-    return { notesDir: shownDir, filesChecked: 0, findings, warnings: [`${shownDir}: no release notes folder`] };
+    return {
+      notesDir: shownDir,
+      filesChecked: 0,
+      findings,
+      warnings: [`${shownDir}: no release notes folder`],
+    };
   }
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
@@ -39,7 +44,9 @@ export function lintNotes(repoDir: string, shownRepo: string, config: RenoConfig
     uids.set(uid, [...(uids.get(uid) ?? []), shown]);
     try {
       const bytes = readFileSync(join(dir, name));
-      const text = config.encoding ? new TextDecoder(config.encoding).decode(bytes) : decodeNoteBytes(bytes, shown);
+      const text = config.encoding
+        ? new TextDecoder(config.encoding).decode(bytes)
+        : decodeNoteBytes(bytes, shown);
       const parsed = parseNoteText(text, shown, config);
       warnings.push(...parsed.warnings);
       for (const key of parsed.content.keys()) {
@@ -51,7 +58,8 @@ export function lintNotes(repoDir: string, shownRepo: string, config: RenoConfig
     }
   }
   for (const [, files] of [...uids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (files.length > 1) findings.push(`UID collision: [${files.map((f) => `'${f}'`).join(', ')}]`);
+    if (files.length > 1)
+      findings.push(`UID collision: [${files.map((f) => `'${f}'`).join(', ')}]`);
   }
   return { notesDir: shownDir, filesChecked: names.length, findings, warnings };
 }

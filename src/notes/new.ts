@@ -26,14 +26,26 @@ export function newUid(random: (n: number) => Buffer = randomBytes): string {
 }
 
 /** Pure plan: the file name and content, or a refusal. `existing` = names already in the notes folder. */
-export function planNewNote(slugArg: string, config: RenoConfig, existing: readonly string[], template: string, uid: string): NewNotePlan {
+export function planNewNote(
+  slugArg: string,
+  config: RenoConfig,
+  existing: readonly string[],
+  template: string,
+  uid: string,
+): NewNotePlan {
   const slug = slugArg.trim().replaceAll(' ', '-');
   if (slug === '') throw new UsageError('notes new: the slug must not be empty');
-  if (!config.allowSubdirectories && slug.includes('/')) throw new UsageError(`notes new ${slug}: the slug must not contain a path separator (/) unless allow_subdirectories is set`);
+  if (!config.allowSubdirectories && slug.includes('/'))
+    throw new UsageError(
+      `notes new ${slug}: the slug must not contain a path separator (/) unless allow_subdirectories is set`,
+    );
   const base = slug.slice(slug.lastIndexOf('/') + 1);
   const sameSlug = new RegExp(`^${escapeRe(base)}-[0-9a-f]{16}\\.yaml$`);
   const clash = existing.find((n) => sameSlug.test(n));
-  if (clash) throw new RefusedError(`notes new ${slug}: a note with this slug already exists (${clash}); edit it or pick another slug`);
+  if (clash)
+    throw new RefusedError(
+      `notes new ${slug}: a note with this slug already exists (${clash}); edit it or pick another slug`,
+    );
   return { slug, path: `${notesPath(config)}/${slug}-${uid}.yaml`, content: template };
 }
 
@@ -50,7 +62,8 @@ export function runNew(ctx: Context, slug: string): number {
   const slugDir = dirname(join(dir, notesPath(config), slug.trim().replaceAll(' ', '-')));
   const existing = existsSync(slugDir) ? readdirSync(slugDir) : [];
   let plan = planNewNote(slug, config, existing, template, newUid());
-  for (let i = 0; existsSync(join(dir, plan.path)) && i < 50; i++) plan = planNewNote(slug, config, existing, template, newUid());
+  for (let i = 0; existsSync(join(dir, plan.path)) && i < 50; i++)
+    plan = planNewNote(slug, config, existing, template, newUid());
   mkdirSync(dirname(join(dir, plan.path)), { recursive: true });
   writeFileSync(join(dir, plan.path), plan.content, { flag: 'wx' });
   emit(ctx, plan, (p) => `Created new notes file in ${p.path}`);

@@ -60,16 +60,26 @@ export function decodeNoteBytes(bytes: Uint8Array, file: string): string {
  * the last one wins) and collects reno's warnings. Throws NoteParseError
  * for invalid YAML or a top level that is not a mapping.
  */
-export function parseNoteText(text: string, file: string, config: Pick<RenoConfig, 'preludeSectionName' | 'sections'>): ParsedNote {
+export function parseNoteText(
+  text: string,
+  file: string,
+  config: Pick<RenoConfig, 'preludeSectionName' | 'sections'>,
+): ParsedNote {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
     const line = err.linePos?.[0]?.line ?? lineAt(text, err.pos[0]);
-    throw new NoteParseError(file, `invalid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0] ?? ''}`);
+    throw new NoteParseError(
+      file,
+      `invalid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0] ?? ''}`,
+    );
   }
   const raw: unknown = doc.toJS({ mapAsMap: true, maxAliasCount: 1000 });
   if (!(raw instanceof Map)) {
-    throw new NoteParseError(file, 'does not appear to be structured as a YAML mapping. Did you forget a top-level key?');
+    throw new NoteParseError(
+      file,
+      'does not appear to be structured as a YAML mapping. Did you forget a top-level key?',
+    );
   }
   const warnings: string[] = [];
   const valid = config.sections.map((s) => s.name);
@@ -78,18 +88,27 @@ export function parseNoteText(text: string, file: string, config: Pick<RenoConfi
     const name = pyStr(key);
     let v: unknown = value;
     if (name === config.preludeSectionName) {
-      if (typeof v !== 'string') warnings.push(`The ${name} section of ${file} does not parse as a single string. Is the YAML input escaped properly?`);
+      if (typeof v !== 'string')
+        warnings.push(
+          `The ${name} section of ${file} does not parse as a single string. Is the YAML input escaped properly?`,
+        );
     } else {
       if (!valid.includes(name)) {
-        warnings.push(`The ${name} section of ${file} is not a recognized section. It should be one of: ${valid.join(', ')}. This will be an error in a future release.`);
+        warnings.push(
+          `The ${name} section of ${file} is not a recognized section. It should be one of: ${valid.join(', ')}. This will be an error in a future release.`,
+        );
       }
       if (typeof v === 'string') v = [v];
       else if (!Array.isArray(v)) {
-        warnings.push(`The ${name} section of ${file} does not parse as a string or list of strings. Is the YAML input escaped properly?`);
+        warnings.push(
+          `The ${name} section of ${file} does not parse as a string or list of strings. Is the YAML input escaped properly?`,
+        );
       } else {
         for (const item of v as unknown[]) {
           if (typeof item !== 'string') {
-            warnings.push(`The item ${pyRepr(item)} in the ${name} section of ${file} parses as a ${pyTypeName(item)} instead of a string. Is the YAML input escaped properly?`);
+            warnings.push(
+              `The item ${pyRepr(item)} in the ${name} section of ${file} parses as a ${pyTypeName(item)} instead of a string. Is the YAML input escaped properly?`,
+            );
           }
         }
       }
@@ -123,7 +142,8 @@ export function pyStr(v: unknown): string {
   if (v === false) return 'False';
   if (v === null || v === undefined) return 'None';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
 }
 
 function pyRepr(v: unknown): string {
@@ -149,10 +169,16 @@ function pyTypeName(v: unknown): string {
  * Python's str.splitlines(): splits on \n, \r, \r\n, \v, \f, \x1c-\x1e,
  * \x85, \u2028, \u2029; a trailing line break makes no extra line.
  */
+// \x1c-\x1e (file/group/record separators) are line breaks for Python's splitlines, on purpose
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const ENDS_WITH_BREAK = /(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])$/;
+
 export function pySplitLines(text: string): string[] {
   if (text === '') return [];
-  const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
-  if (/(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])$/.test(text)) lines.pop();
+  const lines = text.split(LINE_BREAK);
+  if (ENDS_WITH_BREAK.test(text)) lines.pop();
   return lines;
 }
 

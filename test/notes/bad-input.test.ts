@@ -26,11 +26,21 @@ describe('bad input', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('- good\n');
     expect(r.stdout).toContain('- ok\n');
-    expect(r.stderr).toContain('releasenotes/notes/bad-0000000000000002.yaml: invalid YAML at line 2');
-    expect(r.stderr).toContain('releasenotes/notes/list-0000000000000003.yaml: does not appear to be structured as a YAML mapping. Did you forget a top-level key?');
-    expect(r.stderr).toContain('The others section of releasenotes/notes/types-0000000000000004.yaml is not a recognized section.');
-    expect(r.stderr).toContain("The item 1 in the features section of releasenotes/notes/types-0000000000000004.yaml parses as a <class 'int'> instead of a string.");
-    expect(r.stderr).toContain('The fixes section of releasenotes/notes/types-0000000000000004.yaml does not parse as a string or list of strings.');
+    expect(r.stderr).toContain(
+      'releasenotes/notes/bad-0000000000000002.yaml: invalid YAML at line 2',
+    );
+    expect(r.stderr).toContain(
+      'releasenotes/notes/list-0000000000000003.yaml: does not appear to be structured as a YAML mapping. Did you forget a top-level key?',
+    );
+    expect(r.stderr).toContain(
+      'The others section of releasenotes/notes/types-0000000000000004.yaml is not a recognized section.',
+    );
+    expect(r.stderr).toContain(
+      "The item 1 in the features section of releasenotes/notes/types-0000000000000004.yaml parses as a <class 'int'> instead of a string.",
+    );
+    expect(r.stderr).toContain(
+      'The fixes section of releasenotes/notes/types-0000000000000004.yaml does not parse as a string or list of strings.',
+    );
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 
@@ -39,35 +49,56 @@ describe('bad input', () => {
     const r = await runCli(['notes', 'lint', '--db', storeFor(repo)], { cwd: repo.dir });
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toContain('unrecognized section name others in ./releasenotes/notes/types-0000000000000004.yaml');
-    expect(lines).toContain('./releasenotes/notes/list-0000000000000003.yaml: does not appear to be structured as a YAML mapping. Did you forget a top-level key?');
-    expect(lines.some((l) => l.startsWith('./releasenotes/notes/bad-0000000000000002.yaml: invalid YAML at line 2'))).toBe(true);
+    expect(lines).toContain(
+      'unrecognized section name others in ./releasenotes/notes/types-0000000000000004.yaml',
+    );
+    expect(lines).toContain(
+      './releasenotes/notes/list-0000000000000003.yaml: does not appear to be structured as a YAML mapping. Did you forget a top-level key?',
+    );
+    expect(
+      lines.some((l) =>
+        l.startsWith('./releasenotes/notes/bad-0000000000000002.yaml: invalid YAML at line 2'),
+      ),
+    ).toBe(true);
   });
 
   it('lint finds UID collisions and passes a clean folder', async () => {
     const repo = TestRepo.create();
-    repo.commit('notes', { [note('one-0000000000000001')]: fixNote('one'), [note('two-0000000000000001')]: fixNote('two') });
-    const r = await runCli(['notes', 'lint', '--repo', repo.dir, '--db', storeFor(repo)], { cwd: repo.dir });
+    repo.commit('notes', {
+      [note('one-0000000000000001')]: fixNote('one'),
+      [note('two-0000000000000001')]: fixNote('two'),
+    });
+    const r = await runCli(['notes', 'lint', '--repo', repo.dir, '--db', storeFor(repo)], {
+      cwd: repo.dir,
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`UID collision: ['${repo.dir}/releasenotes/notes/one-0000000000000001.yaml', '${repo.dir}/releasenotes/notes/two-0000000000000001.yaml']`);
+    expect(r.stderr).toContain(
+      `UID collision: ['${repo.dir}/releasenotes/notes/one-0000000000000001.yaml', '${repo.dir}/releasenotes/notes/two-0000000000000001.yaml']`,
+    );
     repo.commit('fix', { [note('two-0000000000000001')]: null });
-    const ok = await runCli(['notes', 'lint', '--repo', repo.dir, '--db', storeFor(repo)], { cwd: repo.dir });
+    const ok = await runCli(['notes', 'lint', '--repo', repo.dir, '--db', storeFor(repo)], {
+      cwd: repo.dir,
+    });
     // the work tree is clean now; the history still adds two files with one UID in one
     // commit (reno's scan fails there): we warn and skip that change
     expect(ok.code).toBe(0);
-    expect(ok.stderr.trim()).toMatch(/^0000000000000001: found several files in one commit \([0-9a-f]{40}\) with the same UID: .*; skipped$/);
+    expect(ok.stderr.trim()).toMatch(
+      /^0000000000000001: found several files in one commit \([0-9a-f]{40}\) with the same UID: .*; skipped$/,
+    );
   });
 
   it('an unknown earliest version, a missing notes folder, no git repository: one clear line each', async () => {
     const repo = TestRepo.create();
-    repo.commit('code only', { 'README': 'x\n' });
+    repo.commit('code only', { README: 'x\n' });
     repo.tag('1.0.0');
     const empty = await notes(repo, 'report');
     expect(empty.stdout).toBe('=============\nRelease Notes\n=============\n\n');
     expect(empty.stderr).toContain('no release notes folder');
     const early = await notes(repo, 'list', ['--earliest-version', '9.9.9'], true);
     expect(early.code).toBe(2);
-    expect(early.stderr.trim()).toBe('liaison: earliest-version set to unknown revision 9.9.9 (it is not a version tag on the current branch)');
+    expect(early.stderr.trim()).toBe(
+      'liaison: earliest-version set to unknown revision 9.9.9 (it is not a version tag on the current branch)',
+    );
     const nogit = await runCli(['notes', 'report', '--repo', tempDir(), '--ignore-cache']);
     expect(nogit.code).toBe(2);
     expect(nogit.stderr).toMatch(/^liaison: .*not a git repository/);
@@ -81,7 +112,9 @@ describe('bad input', () => {
     repo.commit('config');
     const r = await notes(repo, 'list', [], true);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`liaison: ${join(repo.dir, 'releasenotes/config.yaml')}: sections[0]: each entry must be a list with 2 or 3 values`);
+    expect(r.stderr.trim()).toBe(
+      `liaison: ${join(repo.dir, 'releasenotes/config.yaml')}: sections[0]: each entry must be a list with 2 or 3 values`,
+    );
   });
 
   it('a shallow clone gives a warning, not a crash', async () => {
@@ -111,7 +144,17 @@ describe('notes new', () => {
     expect(r.stdout.trim()).toBe(`Created new notes file in releasenotes/notes/${files[0]!}`);
     const text = readFileSync(join(repo.dir, 'releasenotes/notes', files[0]!), 'utf8');
     expect(text.startsWith('---\nprelude: >\n')).toBe(true);
-    for (const s of ['features', 'issues', 'upgrade', 'deprecations', 'critical', 'security', 'fixes', 'other']) expect(text).toContain(`\n${s}:\n  - |\n`);
+    for (const s of [
+      'features',
+      'issues',
+      'upgrade',
+      'deprecations',
+      'critical',
+      'security',
+      'fixes',
+      'other',
+    ])
+      expect(text).toContain(`\n${s}:\n  - |\n`);
     const again = await runCli(['notes', 'new', 'my-fix', '--repo', repo.dir]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('a note with this slug already exists');

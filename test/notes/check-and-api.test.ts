@@ -26,15 +26,25 @@ describe('notes check', () => {
     repo.checkout('master');
     const r = await notes(repo, 'check', [], true);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('FAIL prelude: no note with a prelude for the coming release (write it before RC1)');
-    expect(r.stdout).toContain('FAIL every-release-has-notes: 1 release(s) since the last stable branch without notes: 3.0.0.0b2');
-    expect(r.stdout).toContain('FAIL backports-on-master: 1 note(s) on stable branches missing on master');
-    expect(r.stdout).toContain('stable/two 2.0.0.0rc1-1: releasenotes/notes/stable-only-0000000000000005.yaml');
+    expect(r.stdout).toContain(
+      'FAIL prelude: no note with a prelude for the coming release (write it before RC1)',
+    );
+    expect(r.stdout).toContain(
+      'FAIL every-release-has-notes: 1 release(s) since the last stable branch without notes: 3.0.0.0b2',
+    );
+    expect(r.stdout).toContain(
+      'FAIL backports-on-master: 1 note(s) on stable branches missing on master',
+    );
+    expect(r.stdout).toContain(
+      'stable/two 2.0.0.0rc1-1: releasenotes/notes/stable-only-0000000000000005.yaml',
+    );
   });
 
   it('passes when the coming release has a prelude, every release has notes and backports are on master', async () => {
     const repo = cycle();
-    repo.commit('prelude', { [note('prelude-0000000000000006')]: '---\nprelude: The theme of release 3.\n' });
+    repo.commit('prelude', {
+      [note('prelude-0000000000000006')]: '---\nprelude: The theme of release 3.\n',
+    });
     repo.git('tag', '-d', '3.0.0.0b2');
     const r = await notes(repo, 'check', ['--json']);
     const view = JSON.parse(r.stdout) as { checks: { id: string; ok: boolean }[] };
@@ -53,7 +63,9 @@ describe('library API', () => {
     const next = notesForNextVersion(scanned.scan);
     expect(next.version).toBe('3.0.0.0b2-1');
     expect(next.headIsTagged).toBe(false);
-    expect(next.notes.map((n) => n.path)).toEqual(['releasenotes/notes/four-0000000000000004.yaml']);
+    expect(next.notes.map((n) => n.path)).toEqual([
+      'releasenotes/notes/four-0000000000000004.yaml',
+    ]);
     repo.tag('3.0.0.0rc1');
     const tagged = notesForNextVersion((await scanRepository({ repoDir: repo.dir })).scan);
     expect(tagged).toMatchObject({ version: '3.0.0.0rc1', headIsTagged: true, notes: [] });
@@ -61,7 +73,10 @@ describe('library API', () => {
 
   it('buildNotesPreview returns the same view model as `notes report --json`', async () => {
     const repo = cycle();
-    const view = await buildNotesPreview({ repoDir: repo.dir }, { title: 'Release Notes', showSource: true, cliBranch: null });
+    const view = await buildNotesPreview(
+      { repoDir: repo.dir },
+      { title: 'Release Notes', showSource: true, cliBranch: null },
+    );
     const cli = JSON.parse((await notes(repo, 'report', ['--json'])).stdout) as unknown;
     expect(JSON.parse(JSON.stringify(view))).toEqual(cli);
     // the stop tag's commit (the base of stable/two) is scanned too, as reno does
@@ -77,8 +92,10 @@ describe('history cache', () => {
     const db = openStore(`${tempDir()}/cache.db`);
     const cache = sqliteHistoryCache(db);
     const repo = cycle();
-    const plain = async () => (await scanRepository({ repoDir: repo.dir, stopAtBranchBase: false })).scan.versions;
-    const cached = async () => (await scanRepository({ repoDir: repo.dir, stopAtBranchBase: false, cache })).scan.versions;
+    const plain = async () =>
+      (await scanRepository({ repoDir: repo.dir, stopAtBranchBase: false })).scan.versions;
+    const cached = async () =>
+      (await scanRepository({ repoDir: repo.dir, stopAtBranchBase: false, cache })).scan.versions;
     expect(await cached()).toEqual(await plain());
     expect(await cached()).toEqual(await plain());
     repo.branch('topic').checkout('topic');
@@ -87,7 +104,12 @@ describe('history cache', () => {
     repo.merge('topic');
     repo.tag('3.0.0.0rc1');
     expect(await cached()).toEqual(await plain());
-    expect((await cached()).map((v) => v.version)).toEqual(['3.0.0.0rc1', '3.0.0.0b1', '2.0.0.0rc1', '1.0.0']);
+    expect((await cached()).map((v) => v.version)).toEqual([
+      '3.0.0.0rc1',
+      '3.0.0.0b1',
+      '2.0.0.0rc1',
+      '1.0.0',
+    ]);
     db.close();
   });
 });

@@ -26,18 +26,33 @@ export const fixNote = (text: string): string => `---\nfixes:\n  - ${text}\n`;
 
 /** Runs `liaison notes <sub>` on a repo; fails the test on a non-zero exit unless allowed. */
 export async function notes(repo: TestRepo, sub: string, args: string[] = [], allowFail = false) {
-  const r = await runCli(['notes', sub, '--repo', repo.dir, '--db', storeFor(repo), ...args], { cwd: repo.dir });
+  const r = await runCli(['notes', sub, '--repo', repo.dir, '--db', storeFor(repo), ...args], {
+    cwd: repo.dir,
+  });
   if (!allowFail && r.code !== 0) throw new Error(`notes ${sub} exited ${r.code}: ${r.stderr}`);
-  if (RENO && (sub === 'list' || sub === 'report') && r.code === 0 && !args.some((a) => OURS_ONLY.has(a))) {
+  if (
+    RENO &&
+    (sub === 'list' || sub === 'report') &&
+    r.code === 0 &&
+    !args.some((a) => OURS_ONLY.has(a))
+  ) {
     // with $LIAISON_RENO (a reno executable), every scenario is also checked against reno itself
-    const theirs = execFileSync(RENO, ['-q', sub, '.', ...args], { cwd: repo.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const theirs = execFileSync(RENO, ['-q', sub, '.', ...args], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     expect(r.stdout, `reno ${sub} ${args.join(' ')}`).toBe(theirs);
   }
   return r;
 }
 
 /** `notes list` output with every commit SHA replaced by its label. */
-export async function listed(repo: TestRepo, labels: Record<string, string>, args: string[] = []): Promise<string> {
+export async function listed(
+  repo: TestRepo,
+  labels: Record<string, string>,
+  args: string[] = [],
+): Promise<string> {
   const r = await notes(repo, 'list', args);
   let out = r.stdout;
   for (const [label, sha] of Object.entries(labels)) out = out.replaceAll(sha, label);

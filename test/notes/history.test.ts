@@ -17,7 +17,9 @@ describe('merges and null merges', () => {
     repo.tag('1.1.0');
     const out = await listed(repo, { f, m });
     expect(heads(out)).toEqual(['1.1.0', '1.0.0']);
-    expect(out).toContain(`1.1.0\n\treleasenotes/notes/feat-0000000000000002.yaml (b'f')\n\treleasenotes/notes/main-0000000000000003.yaml (b'm')\n`);
+    expect(out).toContain(
+      `1.1.0\n\treleasenotes/notes/feat-0000000000000002.yaml (b'f')\n\treleasenotes/notes/main-0000000000000003.yaml (b'm')\n`,
+    );
   });
 
   it('skips a clean merge of a tagged side branch and everything older (default), unless ignore_null_merges is false', async () => {
@@ -31,7 +33,9 @@ describe('merges and null merges', () => {
     repo.commit('fix two', { [note('fix2-0000000000000007')]: fixNote('fix two') });
     repo.tag('1.1.1');
     repo.checkout('master');
-    const between = repo.commit('between', { [note('between-0000000000000004')]: fixNote('between') });
+    const between = repo.commit('between', {
+      [note('between-0000000000000004')]: fixNote('between'),
+    });
     repo.merge('stable');
     const n1 = repo.commit('new one', { [note('new1-0000000000000005')]: fixNote('n1') });
     const n2 = repo.commit('new two', { [note('new2-0000000000000006')]: fixNote('n2') });
@@ -49,7 +53,9 @@ describe('merges and null merges', () => {
     const all = await listed(repo, { n1, n2, between });
     expect(heads(all)).toEqual(['1.1.0-4', '1.1.1', '1.1.0', '1.0.0']);
     // the mainline commit made between fork and merge gets the side branch's version
-    expect(all).toContain(`1.1.1\n\treleasenotes/notes/between-0000000000000004.yaml (b'between')\n\treleasenotes/notes/fix-0000000000000003.yaml`);
+    expect(all).toContain(
+      `1.1.1\n\treleasenotes/notes/between-0000000000000004.yaml (b'between')\n\treleasenotes/notes/fix-0000000000000003.yaml`,
+    );
   });
 });
 
@@ -67,10 +73,14 @@ describe('branches', () => {
     const master = repo.commit('four', { [note('four-0000000000000004')]: fixNote('four') });
     repo.checkout('stable/two');
     repo.tag('2.0.0');
-    const backport = repo.commit('backport', { [note('bp-0000000000000005')]: fixNote('backport') });
+    const backport = repo.commit('backport', {
+      [note('bp-0000000000000005')]: fixNote('backport'),
+    });
     repo.tag('2.0.1');
     repo.checkout('master');
-    const onMaster = repo.commit('backport on master', { [note('bp-0000000000000005')]: fixNote('backport') });
+    const onMaster = repo.commit('backport on master', {
+      [note('bp-0000000000000005')]: fixNote('backport'),
+    });
     return { repo, master, backport, onMaster };
   }
 
@@ -83,7 +93,14 @@ describe('branches', () => {
     expect(out).toContain(`\treleasenotes/notes/bp-0000000000000005.yaml (b'onMaster')`);
     const two = await listed(repo, { backport }, ['--branch', 'stable/two']);
     expect(two).toBe(
-      ['2.0.1', `\treleasenotes/notes/bp-0000000000000005.yaml (b'backport')`, '2.0.0', '\treleasenotes/notes/two-0000000000000002.yaml (b' + `'${repo.git('rev-parse', '2.0.0.0rc1^{commit}')}')`, ''].join('\n'),
+      [
+        '2.0.1',
+        `\treleasenotes/notes/bp-0000000000000005.yaml (b'backport')`,
+        '2.0.0',
+        '\treleasenotes/notes/two-0000000000000002.yaml (b' +
+          `'${repo.git('rev-parse', '2.0.0.0rc1^{commit}')}')`,
+        '',
+      ].join('\n'),
     );
     // the first series branch reports the whole history
     const three = await notes(repo, 'list', ['--branch', 'stable/three']);
@@ -113,7 +130,13 @@ describe('working copy', () => {
     repo.write(note('one-0000000000000001'), fixNote('edited on disk'));
     repo.write(note('untracked-0000000000000003'), fixNote('untracked'));
     expect(await listed(repo, { c1 })).toBe(
-      ['*working-copy*', '\treleasenotes/notes/staged-0000000000000002.yaml (None)', '1.0.0', '\treleasenotes/notes/one-0000000000000001.yaml (None)', ''].join('\n'),
+      [
+        '*working-copy*',
+        '\treleasenotes/notes/staged-0000000000000002.yaml (None)',
+        '1.0.0',
+        '\treleasenotes/notes/one-0000000000000001.yaml (None)',
+        '',
+      ].join('\n'),
     );
     const report = await notes(repo, 'report', ['--no-show-source']);
     expect(report.stdout).toContain('- edited on disk\n');

@@ -12,7 +12,9 @@ import { tempDir } from '../helpers/tmp.js';
 describe('note files', () => {
   it('takes the UID from the name as reno does', () => {
     expect(uidOf('releasenotes/notes/bug-2138602-5720ad2e501b9e57.yaml')).toBe('5720ad2e501b9e57');
-    expect(uidOf('fix-glance-manage-db-attribute-error-8fb90616030e4e2a9fcd12c1bd32e9bc.yaml')).toBe('9fcd12c1bd32e9bc');
+    expect(
+      uidOf('fix-glance-manage-db-attribute-error-8fb90616030e4e2a9fcd12c1bd32e9bc.yaml'),
+    ).toBe('9fcd12c1bd32e9bc');
     expect(uidOf('cache-clean-prune-api-endpoints.yaml')).toBe('cache-clean-prun');
   });
 
@@ -20,11 +22,15 @@ describe('note files', () => {
     const parsed = parseNoteText('fixes: [a]\nfixes: [b]\nother: yes\n', 'n.yaml', RENO_DEFAULTS);
     expect(parsed.content.get('fixes')).toEqual(['b']);
     expect(parsed.content.get('other')).toBe(true);
-    expect(parsed.warnings).toEqual(['The other section of n.yaml does not parse as a string or list of strings. Is the YAML input escaped properly?']);
-    expect(parseNoteText('fixes: one fix\n', 'n.yaml', RENO_DEFAULTS).content.get('fixes')).toEqual(['one fix']);
+    expect(parsed.warnings).toEqual([
+      'The other section of n.yaml does not parse as a string or list of strings. Is the YAML input escaped properly?',
+    ]);
+    expect(parseNoteText('fixes: one fix\n', 'n.yaml', RENO_DEFAULTS).content.get('fixes')).toEqual(
+      ['one fix'],
+    );
   });
 
-  it("splits lines and titles words like Python", () => {
+  it('splits lines and titles words like Python', () => {
     expect(pySplitLines('a\nb\r\nc\rd\u2028e\n')).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(pySplitLines('a\n\nb')).toEqual(['a', '', 'b']);
     expect(pyTitle('release summary')).toBe('Release Summary');
@@ -35,8 +41,18 @@ describe('note files', () => {
 describe('versions', () => {
   const rules = new VersionRules(RENO_DEFAULTS, []);
   it('matches release tags at the start only (verbose regex with a comment)', () => {
-    for (const t of ['1.0.0', '2024.1-eom', '2013.1.g3', 'banana', 'bogus-tag', 'v2.0.1-foo', '12.0.0.0rc1']) expect(rules.releaseTag.matches(t), t).toBe(true);
-    for (const t of ['juno-eol', 'ocata-em', 'victoria-eom', 'xyz']) expect(rules.releaseTag.matches(t), t).toBe(false);
+    for (const t of [
+      '1.0.0',
+      '2024.1-eom',
+      '2013.1.g3',
+      'banana',
+      'bogus-tag',
+      'v2.0.1-foo',
+      '12.0.0.0rc1',
+    ])
+      expect(rules.releaseTag.matches(t), t).toBe(true);
+    for (const t of ['juno-eol', 'ocata-em', 'victoria-eom', 'xyz'])
+      expect(rules.releaseTag.matches(t), t).toBe(false);
   });
 
   it('strips pre-release parts by the regex group', () => {
@@ -80,7 +96,11 @@ describe('walks', () => {
     // a null merge: the merge and its other parent are skipped
     expect([...stackWalk(graph, 'd', () => true)]).toEqual(['b', 'a']);
     // with two commits on the side, the fork point keeps an unemitted child: the walk ends
-    const longer = new Map([...graph, ['d', { parents: ['b', 'c2'], time: 4 }], ['c2', { parents: ['c'], time: 3 }]]);
+    const longer = new Map([
+      ...graph,
+      ['d', { parents: ['b', 'c2'], time: 4 }],
+      ['c2', { parents: ['c'], time: 3 }],
+    ]);
     expect([...stackWalk(longer, 'd', () => true)]).toEqual(['b']);
   });
   it('describe follows first parents', () => {
@@ -94,17 +114,33 @@ describe('git output parsing', () => {
     const z = '0'.repeat(40);
     const a = 'a'.repeat(40);
     const b = 'b'.repeat(40);
-    expect(changesOfRawEntry(`:000000 100644 ${z} ${a} A`, 'n/x.yaml')).toEqual([{ kind: 'add', path: 'n/x.yaml', blob: a }]);
-    expect(changesOfRawEntry(`:100644 000000 ${a} ${z} D`, 'n/x.yaml')).toEqual([{ kind: 'delete', path: 'n/x.yaml', blob: a }]);
-    expect(changesOfRawEntry(`::100644 100644 100644 ${a} ${b} ${a} MM`, 'n/x.yaml')).toHaveLength(2);
+    expect(changesOfRawEntry(`:000000 100644 ${z} ${a} A`, 'n/x.yaml')).toEqual([
+      { kind: 'add', path: 'n/x.yaml', blob: a },
+    ]);
+    expect(changesOfRawEntry(`:100644 000000 ${a} ${z} D`, 'n/x.yaml')).toEqual([
+      { kind: 'delete', path: 'n/x.yaml', blob: a },
+    ]);
+    expect(changesOfRawEntry(`::100644 100644 100644 ${a} ${b} ${a} MM`, 'n/x.yaml')).toHaveLength(
+      2,
+    );
     // a merge deleting a file both parents had unchanged is not a conflict
     expect(changesOfRawEntry(`::100644 100644 000000 ${a} ${a} ${z} DD`, 'n/x.yaml')).toEqual([]);
     const log = `\x01${'1'.repeat(40)}\0\0\x01${'2'.repeat(40)}\0\n:000000 100644 ${z} ${a} A\0n/x.yaml\0`;
     expect([...parseRawLog(log).keys()]).toEqual(['2'.repeat(40)]);
   });
   it('reads porcelain v2 status: unstaged first, then staged adds, modifies, deletes', () => {
-    const out = ['1 .M N... 100644 100644 100644 x y n/a.yaml', '1 A. N... 000000 100644 100644 x y n/b.yaml', '1 D. N... 100644 000000 000000 x y n/c.yaml', '1 M. N... 100644 100644 100644 x y n/d.yaml'].join('\0');
-    expect(parseStatus(out).map((c) => `${c.kind} ${c.path}`)).toEqual(['add n/a.yaml', 'add n/b.yaml', 'modify n/d.yaml', 'delete n/c.yaml']);
+    const out = [
+      '1 .M N... 100644 100644 100644 x y n/a.yaml',
+      '1 A. N... 000000 100644 100644 x y n/b.yaml',
+      '1 D. N... 100644 000000 000000 x y n/c.yaml',
+      '1 M. N... 100644 100644 100644 x y n/d.yaml',
+    ].join('\0');
+    expect(parseStatus(out).map((c) => `${c.kind} ${c.path}`)).toEqual([
+      'add n/a.yaml',
+      'add n/b.yaml',
+      'modify n/d.yaml',
+      'delete n/c.yaml',
+    ]);
   });
 });
 
@@ -113,11 +149,20 @@ describe('reno config', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'releasenotes'));
     writeFileSync(join(dir, 'reno.yaml'), 'default_branch: main\n');
-    writeFileSync(join(dir, 'releasenotes/config.yaml'), 'collapse_pre_releases: no\nearliest_version: 1.0.0\nbogus: 1\n');
+    writeFileSync(
+      join(dir, 'releasenotes/config.yaml'),
+      'collapse_pre_releases: no\nearliest_version: 1.0.0\nbogus: 1\n',
+    );
     const loaded = loadRenoConfig(dir, 'releasenotes', { earliestVersion: '2.0.0' });
     expect(loaded.file).toBe(join(dir, 'releasenotes/config.yaml'));
-    expect(loaded.config).toMatchObject({ collapsePreReleases: false, earliestVersion: '2.0.0', defaultBranch: 'master' });
-    expect(loaded.warnings).toEqual([`${join(dir, 'releasenotes/config.yaml')}: ignoring unknown configuration value bogus`]);
+    expect(loaded.config).toMatchObject({
+      collapsePreReleases: false,
+      earliestVersion: '2.0.0',
+      defaultBranch: 'master',
+    });
+    expect(loaded.warnings).toEqual([
+      `${join(dir, 'releasenotes/config.yaml')}: ignoring unknown configuration value bogus`,
+    ]);
     expect(loadRenoConfig(tempDir()).config).toEqual(RENO_DEFAULTS);
   });
 });

@@ -66,7 +66,13 @@ describe('notes report', () => {
     repo.commit('note', { [note('zzz-aaaaaaaaaaaaaaaa')]: ZZZ });
     repo.tag('1.0.0');
     repo.branch('stable/one');
-    const r = await notes(repo, 'report', ['--branch', 'stable/one', '--title', 'Glance', '--no-show-source']);
+    const r = await notes(repo, 'report', [
+      '--branch',
+      'stable/one',
+      '--title',
+      'Glance',
+      '--no-show-source',
+    ]);
     expect(r.stdout).toContain('======\nGlance\n======\n\n.. _Glance_1.0.0_stable_one:\n');
     expect(r.stdout).toContain('.. _Glance_1.0.0_stable_one_Bug Fixes:\n');
     expect(r.stdout).not.toContain('@ b');
@@ -88,11 +94,18 @@ describe('notes report', () => {
         '  - [fixes, Bug Fixes, 3]',
       ].join('\n') + '\n',
     );
-    repo.commit('old', { [note('old-0000000000000001')]: '---\nprelude: Old prelude.\nfeatures:\n  - Old feature\n' });
+    repo.commit('old', {
+      [note('old-0000000000000001')]: '---\nprelude: Old prelude.\nfeatures:\n  - Old feature\n',
+    });
     repo.tag('1.0.0');
-    repo.commit('new', { [note('new-0000000000000002')]: '---\nrelease_summary: Summary.\nfeatures_cli: A flag.\nfixes: [A fix]\n' });
+    repo.commit('new', {
+      [note('new-0000000000000002')]:
+        '---\nrelease_summary: Summary.\nfeatures_cli: A flag.\nfixes: [A fix]\n',
+    });
     const r = await notes(repo, 'report', ['--no-show-source']);
-    const dateOf1 = new Date(Number(repo.git('for-each-ref', '--format=%(creatordate:unix)', 'refs/tags/1.0.0')) * 1000);
+    const dateOf1 = new Date(
+      Number(repo.git('for-each-ref', '--format=%(creatordate:unix)', 'refs/tags/1.0.0')) * 1000,
+    );
     const pad = (n: number) => String(n).padStart(2, '0');
     const day = `${dateOf1.getFullYear()}-${pad(dateOf1.getMonth() + 1)}-${pad(dateOf1.getDate())}`;
     expect(r.stdout).toBe(
@@ -150,23 +163,37 @@ describe('notes report', () => {
       ].join('\n'),
     );
     // the old `prelude` key is now an unknown section: warned about, left out
-    expect(r.stderr).toContain('The prelude section of releasenotes/notes/old-0000000000000001.yaml is not a recognized section.');
+    expect(r.stderr).toContain(
+      'The prelude section of releasenotes/notes/old-0000000000000001.yaml is not a recognized section.',
+    );
   });
 
   it('renders the same view model as Markdown, HTML and JSON', async () => {
     const repo = TestRepo.create();
-    const sha = repo.commit('note', { [note('zzz-aaaaaaaaaaaaaaaa')]: ZZZ.replace('Second fix', 'Second <fix> & ``code``') });
+    const sha = repo.commit('note', {
+      [note('zzz-aaaaaaaaaaaaaaaa')]: ZZZ.replace('Second fix', 'Second <fix> & ``code``'),
+    });
     repo.tag('1.0.0');
     const md = await notes(repo, 'report', ['--format', 'md']);
     expect(md.stdout).toContain('# Release Notes\n\n## 1.0.0\n\n### Prelude\n');
-    expect(md.stdout).toContain(`### Bug Fixes\n\n<!-- releasenotes/notes/zzz-aaaaaaaaaaaaaaaa.yaml @ ${sha} -->\n- First fix\n  second line of it\n`);
+    expect(md.stdout).toContain(
+      `### Bug Fixes\n\n<!-- releasenotes/notes/zzz-aaaaaaaaaaaaaaaa.yaml @ ${sha} -->\n- First fix\n  second line of it\n`,
+    );
     const html = await notes(repo, 'report', ['--format', 'html']);
     expect(html.stdout).toContain('<h2>1.0.0</h2>');
     expect(html.stdout).toContain('Second &lt;fix&gt; &amp; <code>code</code>');
     const json = await notes(repo, 'report', ['--format', 'json']);
-    const view = JSON.parse(json.stdout) as { versions: { version: string; sections: { name: string; entries: { text: string; commit: string }[] }[] }[] };
+    const view = JSON.parse(json.stdout) as {
+      versions: {
+        version: string;
+        sections: { name: string; entries: { text: string; commit: string }[] }[];
+      }[];
+    };
     expect(view.versions.map((v) => v.version)).toEqual(['1.0.0']);
-    expect(view.versions[0]!.sections[0]!.entries.map((e) => e.text)).toEqual(['First fix\nsecond line of it\n', 'Second <fix> & ``code``']);
+    expect(view.versions[0]!.sections[0]!.entries.map((e) => e.text)).toEqual([
+      'First fix\nsecond line of it\n',
+      'Second <fix> & ``code``',
+    ]);
     // --json is the same view model
     const global = await notes(repo, 'report', ['--json']);
     expect(JSON.parse(global.stdout)).toEqual(view);

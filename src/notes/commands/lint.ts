@@ -7,12 +7,22 @@ import { notesOptions, printWarnings, queryOf, repoArg } from './options.js';
 /** Exit 1 when there are findings, as `reno lint`; messages on stderr like reno's. */
 export async function runLint(ctx: Context): Promise<number> {
   const { shown, dir } = repoArg(ctx);
-  const { config, warnings: configWarnings } = loadRenoConfig(dir, notesOptions(ctx).relNotesDir ?? 'releasenotes');
+  const { config, warnings: configWarnings } = loadRenoConfig(
+    dir,
+    notesOptions(ctx).relNotesDir ?? 'releasenotes',
+  );
   // reno lint also runs a full scan and fails when the scan fails
   const scanned = await scanRepository(await queryOf(ctx));
   const view = lintNotes(dir, shown, config);
   const scanWarnings = scanned.warnings.filter((w) => !configWarnings.includes(w));
-  if (ctx.json) ctx.io.stdout(JSON.stringify({ ...view, warnings: [...configWarnings, ...scanWarnings, ...view.warnings] }, null, 2) + '\n');
+  if (ctx.json)
+    ctx.io.stdout(
+      JSON.stringify(
+        { ...view, warnings: [...configWarnings, ...scanWarnings, ...view.warnings] },
+        null,
+        2,
+      ) + '\n',
+    );
   else {
     printWarnings(ctx, [...configWarnings, ...scanWarnings]);
     // interleaved as reno prints them: loading warnings, then the finding

@@ -6,16 +6,25 @@ import { scanRepository } from '../scanner/repository.js';
 import { notesOptions, printWarnings, queryOf } from './options.js';
 
 export interface NotesListView {
-  readonly versions: readonly { version: string; notes: readonly { path: string; commit: string | null }[] }[];
+  readonly versions: readonly {
+    version: string;
+    notes: readonly { path: string; commit: string | null }[];
+  }[];
 }
 
 export async function runList(ctx: Context, versions: readonly string[] = []): Promise<number> {
   const repo = await scanRepository(await queryOf(ctx));
   printWarnings(ctx, repo.warnings);
-  const names = selectVersions(repo, versions.length ? versions : (notesOptions(ctx).version ?? []));
+  const names = selectVersions(
+    repo,
+    versions.length ? versions : (notesOptions(ctx).version ?? []),
+  );
   const byName = new Map(repo.scan.versions.map((v) => [v.version, v.notes]));
   const view: NotesListView = {
-    versions: names.map((version) => ({ version, notes: (byName.get(version) ?? []).map((n) => ({ path: n.path, commit: n.commit })) })),
+    versions: names.map((version) => ({
+      version,
+      notes: (byName.get(version) ?? []).map((n) => ({ path: n.path, commit: n.commit })),
+    })),
   };
   if (ctx.json) emit(ctx, view, renderList);
   else ctx.io.stdout(renderList(view));

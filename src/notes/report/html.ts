@@ -10,10 +10,12 @@ export function renderHtml(report: NotesReport): string {
   if (report.title) out.push(`<h1>${esc(report.title)}</h1>`);
   for (const v of report.versions) {
     out.push(`<section class="version" id="${esc(slug(v.anchor))}">`, `<h2>${esc(v.title)}</h2>`);
-    if (v.releaseDate !== null) out.push(`<p class="release-date">Release date: ${esc(v.releaseDate)}</p>`);
+    if (v.releaseDate !== null)
+      out.push(`<p class="release-date">Release date: ${esc(v.releaseDate)}</p>`);
     if (v.prelude) {
       out.push(`<section class="prelude"><h3>${esc(v.prelude.title)}</h3>`);
-      for (const e of v.prelude.entries) out.push(`<div class="prelude-text"${sourceAttr(report, e)}>${paragraphs(e.text)}</div>`);
+      for (const e of v.prelude.entries)
+        out.push(`<div class="prelude-text"${sourceAttr(report, e)}>${paragraphs(e.text)}</div>`);
       out.push('</section>');
     }
     for (const s of v.sections) out.push(section(report, s));
@@ -25,12 +27,16 @@ export function renderHtml(report: NotesReport): string {
 
 function section(report: NotesReport, s: ReportSection): string {
   const h = `h${2 + s.level}`;
-  const items = s.entries.map((e) => `<li${sourceAttr(report, e)}>${paragraphs(e.text)}</li>`).join('\n');
+  const items = s.entries
+    .map((e) => `<li${sourceAttr(report, e)}>${paragraphs(e.text)}</li>`)
+    .join('\n');
   return `<section class="notes-section ${esc(s.name)}"><${h}>${esc(s.title)}</${h}>\n<ul>\n${items}\n</ul></section>`;
 }
 
 function sourceAttr(report: NotesReport, e: ReportEntry): string {
-  return report.showSource ? ` data-source="${esc(e.path)}" data-commit="${esc(e.commit ?? 'working-copy')}"` : '';
+  return report.showSource
+    ? ` data-source="${esc(e.path)}" data-commit="${esc(e.commit ?? 'working-copy')}"`
+    : '';
 }
 
 function paragraphs(text: string): string {
@@ -46,5 +52,8 @@ function slug(anchor: string): string {
 }
 
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -29,7 +29,9 @@ function renderSection(s: ReportSection, showSource: boolean, out: string[]): vo
   for (const e of s.entries) {
     if (showSource) out.push(source(e.path, e.commit));
     const lines = itemLines(e.text);
-    out.push(`- ${[lines[0] ?? '', ...lines.slice(1).map((l) => (l === '' ? '' : '  ' + l))].join('\n')}`);
+    out.push(
+      `- ${[lines[0] ?? '', ...lines.slice(1).map((l) => (l === '' ? '' : '  ' + l))].join('\n')}`,
+    );
   }
   out.push('');
 }

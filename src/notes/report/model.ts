@@ -71,12 +71,19 @@ export function selectVersions(repo: ScannedRepository, only: readonly string[] 
   const known = repo.scan.versions.map((v) => v.version);
   if (only.length === 0) return known;
   for (const v of only) {
-    if (!known.includes(v)) throw new UsageError(`--version ${v}: no such version with notes (known: ${known.join(', ') || 'none'})`);
+    if (!known.includes(v))
+      throw new UsageError(
+        `--version ${v}: no such version with notes (known: ${known.join(', ') || 'none'})`,
+      );
   }
   return [...only];
 }
 
-export function buildNotesReport(repo: ScannedRepository, notes: ReadonlyMap<string, LoadedNote>, opts: ReportOptions = {}): NotesReport {
+export function buildNotesReport(
+  repo: ScannedRepository,
+  notes: ReadonlyMap<string, LoadedNote>,
+  opts: ReportOptions = {},
+): NotesReport {
   const config = repo.config;
   const title = opts.title ?? 'Release Notes';
   const branch = opts.cliBranch ?? null;
@@ -94,7 +101,16 @@ export function buildNotesReport(repo: ScannedRepository, notes: ReadonlyMap<str
     }
   }
   const versions = versionNames.map((version) =>
-    buildVersion(version, byName.get(version)?.notes ?? [], usable, config, repo.scan.tagDates, title, branch, warnings),
+    buildVersion(
+      version,
+      byName.get(version)?.notes ?? [],
+      usable,
+      config,
+      repo.scan.tagDates,
+      title,
+      branch,
+      warnings,
+    ),
   );
   return {
     title,
@@ -135,30 +151,62 @@ function buildVersion(
   const preludeName = config.preludeSectionName;
   const preludeEntries: ReportEntry[] = [];
   for (const s of withContent) {
-    const content = contents.get(s.path)!.content;
-    if (!content.has(preludeName)) continue;
+    const content = contents.get(s.path)?.content;
+    if (!content?.has(preludeName)) continue;
     const value = content.get(preludeName);
-    if (typeof value === 'string') preludeEntries.push({ path: s.path, commit: s.commit, text: value });
-    else warnings.push(`${s.path}: the ${preludeName} value is not a string; left out of the report`);
+    if (typeof value === 'string')
+      preludeEntries.push({ path: s.path, commit: s.commit, text: value });
+    else
+      warnings.push(`${s.path}: the ${preludeName} value is not a string; left out of the report`);
   }
   const preludeTitle = pyTitle(preludeName.replaceAll('_', ' '));
-  const prelude = preludeEntries.length > 0 ? { name: preludeName, title: preludeTitle, level: 1 as const, anchor: `${base}_${preludeTitle}:`, entries: preludeEntries } : null;
+  const prelude =
+    preludeEntries.length > 0
+      ? {
+          name: preludeName,
+          title: preludeTitle,
+          level: 1 as const,
+          anchor: `${base}_${preludeTitle}:`,
+          entries: preludeEntries,
+        }
+      : null;
   const sections: ReportSection[] = [];
   for (const section of config.sections) {
     const entries: ReportEntry[] = [];
     for (const s of withContent) {
-      for (const item of sectionItems(contents.get(s.path)!.content.get(section.name), s.path, section.name, warnings)) {
+      for (const item of sectionItems(
+        contents.get(s.path)?.content.get(section.name),
+        s.path,
+        section.name,
+        warnings,
+      )) {
         entries.push({ path: s.path, commit: s.commit, text: item });
       }
     }
-    if (entries.length > 0) sections.push({ name: section.name, title: section.title, level: section.level, anchor: `${base}_${section.title}:`, entries });
+    if (entries.length > 0)
+      sections.push({
+        name: section.name,
+        title: section.title,
+        level: section.level,
+        anchor: `${base}_${section.title}:`,
+        entries,
+      });
   }
   let releaseDate: string | null = null;
   if (config.addReleaseDate) {
     const ts = tagDates.get(version);
     releaseDate = ts === undefined ? 'Unknown' : localIsoDate(ts);
   }
-  return { version, title: versionTitle, anchor: `${base}:`, unreleased, releaseDate, prelude, sections, notes: sources };
+  return {
+    version,
+    title: versionTitle,
+    anchor: `${base}:`,
+    unreleased,
+    releaseDate,
+    prelude,
+    sections,
+    notes: sources,
+  };
 }
 
 /**
@@ -167,18 +215,24 @@ function buildVersion(
  * (numbers, non-string or empty items) are left out with a warning.
  */
 function sectionItems(value: unknown, path: string, section: string, warnings: string[]): string[] {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return [];
+  if (value === undefined || value === null || value === false || value === 0 || value === '')
+    return [];
   let items: unknown[];
   if (Array.isArray(value)) items = value;
   else if (typeof value === 'object' && !(value instanceof Date)) items = Object.keys(value);
   else {
-    warnings.push(`${path}: the ${section} section is not a list of strings; left out of the report`);
+    warnings.push(
+      `${path}: the ${section} section is not a list of strings; left out of the report`,
+    );
     return [];
   }
   const out: string[] = [];
   for (const item of items) {
     if (typeof item === 'string' && item !== '') out.push(item);
-    else warnings.push(`${path}: an item of the ${section} section is ${item === '' ? 'empty' : 'not a string'}; left out of the report`);
+    else
+      warnings.push(
+        `${path}: an item of the ${section} section is ${item === '' ? 'empty' : 'not a string'}; left out of the report`,
+      );
   }
   return out;
 }

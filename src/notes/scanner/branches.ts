@@ -45,7 +45,9 @@ export class Branches {
       const sha = this.facts.refs.get(ref);
       if (sha) return sha;
     }
-    throw new UsageError(`unknown reference ${name}: no branch, remote branch or tag of that name (tried ${candidates.join(', ')})`);
+    throw new UsageError(
+      `unknown reference ${name}: no branch, remote branch or tag of that name (tried ${candidates.join(', ')})`,
+    );
   }
 
   /** Series branch names, sorted by reno's key (numbered series after named ones). */

@@ -63,14 +63,33 @@ const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
  * the notes folder. With a cache, commits already known are not asked
  * again: when every ref tip is cached, git is not asked about history at all.
  */
-export async function readRepoFacts(repoDir: string, notesPath: string, opts: { workingCopy: boolean; cache?: HistoryCache }): Promise<RepoFacts> {
+export async function readRepoFacts(
+  repoDir: string,
+  notesPath: string,
+  opts: { workingCopy: boolean; cache?: HistoryCache },
+): Promise<RepoFacts> {
   const pathspec = `:(literal)${notesPath}`;
   // every process starts at once; the head is needed before deciding what to ask next
   const headPromise = resolveHead(repoDir);
   headPromise.catch(() => undefined);
-  const refsPromise = git(repoDir, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+  const refsPromise = git(repoDir, [
+    'for-each-ref',
+    '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
+    'refs/heads',
+    'refs/remotes',
+    'refs/tags',
+  ]);
   const statusPromise = opts.workingCopy
-    ? git(repoDir, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--', pathspec])
+    ? git(repoDir, [
+        '--no-optional-locks',
+        'status',
+        '--porcelain=v2',
+        '-z',
+        '--untracked-files=no',
+        '--no-renames',
+        '--',
+        pathspec,
+      ])
     : Promise.resolve('');
   // a failing head (not a repository) must not leave the others' rejections unhandled
   refsPromise.catch(() => undefined);
@@ -82,7 +101,11 @@ export async function readRepoFacts(repoDir: string, notesPath: string, opts: { 
   const head = await headPromise;
   const cache = head.shallow ? undefined : opts.cache;
   if (!cache) {
-    const [r, graphOut, logOut] = await Promise.all([refsPromise, git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]), git(repoDir, notesLogArgs(HISTORY, pathspec))]);
+    const [r, graphOut, logOut] = await Promise.all([
+      refsPromise,
+      git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]),
+      git(repoDir, notesLogArgs(HISTORY, pathspec)),
+    ]);
     refsOut = r;
     commits = parseGraph(graphOut);
     noteChanges = parseRawLog(logOut);
@@ -97,7 +120,10 @@ export async function readRepoFacts(repoDir: string, notesPath: string, opts: { 
     if (unknown.length > 0) {
       // only the history not cached yet: new tips, minus what the cached tips reach
       const range = [...unknown, ...[...known].map((k) => `^${k}`)];
-      const [graphOut, logOut] = await Promise.all([git(repoDir, ['rev-list', '--parents', '--timestamp', ...range]), git(repoDir, notesLogArgs(range, pathspec))]);
+      const [graphOut, logOut] = await Promise.all([
+        git(repoDir, ['rev-list', '--parents', '--timestamp', ...range]),
+        git(repoDir, notesLogArgs(range, pathspec)),
+      ]);
       const newCommits = parseGraph(graphOut);
       const newChanges = parseRawLog(logOut);
       cache.save(notesPath, newCommits, newChanges);
@@ -120,24 +146,46 @@ export async function readRepoFacts(repoDir: string, notesPath: string, opts: { 
 }
 
 function notesLogArgs(revs: readonly string[], pathspec: string): string[] {
-  return ['log', '--full-history', '-z', '-c', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H', ...revs, '--', pathspec];
+  return [
+    'log',
+    '--full-history',
+    '-z',
+    '-c',
+    '--raw',
+    '--no-renames',
+    '--no-abbrev',
+    '--format=%x01%H',
+    ...revs,
+    '--',
+    pathspec,
+  ];
 }
 
 async function resolveHead(repoDir: string): Promise<{ sha: string; shallow: boolean }> {
   let out: string;
   try {
-    out = await git(repoDir, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD'], { okCodes: [1] });
+    out = await git(repoDir, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD'], {
+      okCodes: [1],
+    });
   } catch (e) {
-    if (e instanceof GitError) throw new UsageError(`${repoDir}: not a git repository (${e.stderr.split('\n')[0]?.replace(/^fatal: /, '') ?? ''})`);
+    if (e instanceof GitError)
+      throw new UsageError(
+        `${repoDir}: ${e.stderr.split('\n')[0]?.replace(/^fatal: /, '') || 'not a git repository'}`,
+      );
     throw e;
   }
   const [shallow, sha] = out.trim().split('\n');
-  if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`${repoDir}: the repository has no commits`);
+  if (!sha || !/^[0-9a-f]{40,64}$/.test(sha))
+    throw new UsageError(`${repoDir}: the repository has no commits`);
   return { sha, shallow: shallow === 'true' };
 }
 
 /** Parses for-each-ref output; annotated tags are peeled, chains of tags followed. */
-export function parseRefs(out: string, repoDir: string, warnings: string[]): { refs: Map<string, string>; tags: TagRef[] } {
+export function parseRefs(
+  out: string,
+  repoDir: string,
+  warnings: string[],
+): { refs: Map<string, string>; tags: TagRef[] } {
   const refs = new Map<string, string>();
   const tags: TagRef[] = [];
   for (const line of out.split('\n')) {
@@ -148,15 +196,19 @@ export function parseRefs(out: string, repoDir: string, warnings: string[]): { r
     else if (type === 'tag' && peeledType === 'commit') commit = peeled;
     else if (type === 'tag' && peeledType === 'tag') {
       // a tag of a tag: let git follow the chain
-      const r = gitSync(repoDir, ['rev-parse', '--verify', '-q', `${sha}^{commit}`], { okCodes: [1] }).trim();
+      const r = gitSync(repoDir, ['rev-parse', '--verify', '-q', `${sha}^{commit}`], {
+        okCodes: [1],
+      }).trim();
       if (r) commit = r;
     }
     if (!commit) {
-      if (name.startsWith('refs/tags/')) warnings.push(`tag ${name.slice(10)} does not point to a commit; ignored`);
+      if (name.startsWith('refs/tags/'))
+        warnings.push(`tag ${name.slice(10)} does not point to a commit; ignored`);
       continue;
     }
     refs.set(name, commit);
-    if (name.startsWith('refs/tags/')) tags.push({ name: name.slice(10), commit, date: Number(date) });
+    if (name.startsWith('refs/tags/'))
+      tags.push({ name: name.slice(10), commit, date: Number(date) });
   }
   return { refs, tags };
 }
@@ -211,10 +263,12 @@ export function changesOfRawEntry(meta: string, path: string): FileChange[] {
   const statuses = (fields[2 * n + 2] ?? '').replace(/\d+$/, '');
   if (n > 1) {
     // A merge: drop a deletion whose parents all had the same content (not a conflict).
-    if ([...statuses].every((s) => s === 'D') && oldBlobs.every((b) => b === oldBlobs[0])) return [];
+    if (statuses.split('').every((s) => s === 'D') && oldBlobs.every((b) => b === oldBlobs[0]))
+      return [];
   }
   const changes: FileChange[] = [];
-  [...statuses].forEach((status, i) => {
+  // status letters are ASCII: one per parent
+  statuses.split('').forEach((status, i) => {
     const oldBlob = oldBlobs[i] ?? '';
     if (status === 'A') changes.push({ kind: 'add', path, blob: newBlob });
     else if (status === 'D') changes.push({ kind: 'delete', path, blob: oldBlob });
@@ -253,15 +307,33 @@ export function parseStatus(out: string): WorkingCopyChange[] {
  * Of the given merges, those that are "clean" over the whole tree (no path
  * differs from every parent): one `git log --no-walk -c` for all of them.
  */
-export async function cleanMerges(repoDir: string, merges: readonly string[], cache?: HistoryCache): Promise<Set<string>> {
+export async function cleanMerges(
+  repoDir: string,
+  merges: readonly string[],
+  cache?: HistoryCache,
+): Promise<Set<string>> {
   const clean = new Set<string>();
   const cached = cache?.cleanMerges(merges) ?? new Map<string, boolean>();
   for (const [sha, isClean] of cached) if (isClean) clean.add(sha);
   const ask = merges.filter((m) => !cached.has(m));
   if (ask.length === 0) return clean;
-  const out = await git(repoDir, ['log', '--no-walk=unsorted', '--stdin', '-c', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x01%H'], {
-    input: ask.join('\n') + '\n',
-  });
+  const out = await git(
+    repoDir,
+    [
+      'log',
+      '--no-walk=unsorted',
+      '--stdin',
+      '-c',
+      '--raw',
+      '-z',
+      '--no-renames',
+      '--no-abbrev',
+      '--format=%x01%H',
+    ],
+    {
+      input: ask.join('\n') + '\n',
+    },
+  );
   const changed = parseRawLog(out);
   const answers = new Map<string, boolean>();
   for (const m of ask) {
@@ -278,7 +350,10 @@ export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map
   const result = new Map<string, Buffer>();
   if (unique.length === 0) return Promise.resolve(result);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     child.on('error', (e) => {
@@ -286,7 +361,9 @@ export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map
     });
     child.on('close', (status) => {
       if (status !== 0) {
-        reject(new GitError(`git cat-file failed in ${repoDir}`, repoDir, ['cat-file'], '', status));
+        reject(
+          new GitError(`git cat-file failed in ${repoDir}`, repoDir, ['cat-file'], '', status),
+        );
         return;
       }
       const all = Buffer.concat(chunks);

@@ -39,7 +39,11 @@ export interface HistoryCache {
   /** Which of these commits are cached (with all their ancestors). */
   known(notesPath: string, shas: readonly string[]): Set<string>;
   load(notesPath: string): CachedHistory;
-  save(notesPath: string, commits: ReadonlyMap<string, CommitNode>, changes: ReadonlyMap<string, readonly FileChange[]>): void;
+  save(
+    notesPath: string,
+    commits: ReadonlyMap<string, CommitNode>,
+    changes: ReadonlyMap<string, readonly FileChange[]>,
+  ): void;
   cleanMerges(shas: readonly string[]): Map<string, boolean>;
   saveCleanMerges(answers: ReadonlyMap<string, boolean>): void;
 }
@@ -55,12 +59,14 @@ export function sqliteHistoryCache(db: Db): HistoryCache {
   const load = (notesPath: string): CachedHistory => {
     const known = loaded.get(notesPath);
     if (known) return known;
-    const row = db.prepare('SELECT data FROM notes_history WHERE notes_path = ?').get(notesPath) as { data: string } | undefined;
+    const row = db.prepare('SELECT data FROM notes_history WHERE notes_path = ?').get(notesPath) as
+      { data: string } | undefined;
     const commits = new Map<string, CommitNode>();
     const changes = new Map<string, FileChange[]>();
     if (row) {
       const stored = JSON.parse(row.data) as StoredHistory;
-      for (const [sha, time, parents] of stored.commits) commits.set(sha, { time, parents: parents === '' ? [] : parents.split(' ') });
+      for (const [sha, time, parents] of stored.commits)
+        commits.set(sha, { time, parents: parents === '' ? [] : parents.split(' ') });
       for (const [sha, c] of Object.entries(stored.changes)) changes.set(sha, c);
     }
     const history = { commits, changes };
@@ -85,7 +91,10 @@ export function sqliteHistoryCache(db: Db): HistoryCache {
         commits: [...h.commits].map(([sha, n]) => [sha, n.time, n.parents.join(' ')]),
         changes: Object.fromEntries(h.changes),
       };
-      db.prepare('INSERT OR REPLACE INTO notes_history (notes_path, data) VALUES (?, ?)').run(notesPath, JSON.stringify(stored));
+      db.prepare('INSERT OR REPLACE INTO notes_history (notes_path, data) VALUES (?, ?)').run(
+        notesPath,
+        JSON.stringify(stored),
+      );
     },
     cleanMerges(shas) {
       const out = new Map<string, boolean>();
@@ -97,7 +106,9 @@ export function sqliteHistoryCache(db: Db): HistoryCache {
       return out;
     },
     saveCleanMerges(answers) {
-      const stmt = db.prepare('INSERT OR REPLACE INTO notes_clean_merges (sha, clean) VALUES (?, ?)');
+      const stmt = db.prepare(
+        'INSERT OR REPLACE INTO notes_clean_merges (sha, clean) VALUES (?, ?)',
+      );
       db.transaction(() => {
         for (const [sha, clean] of answers) stmt.run(sha, clean ? 1 : 0);
       })();

@@ -47,20 +47,39 @@ export interface OpenedRepository {
 
 export async function openRepository(query: NotesQuery): Promise<OpenedRepository> {
   const repoDir = query.repoDir;
-  if (!existsSync(repoDir) || !statSync(repoDir).isDirectory()) throw new UsageError(`--repo ${repoDir}: no such directory`);
+  if (!existsSync(repoDir) || !statSync(repoDir).isDirectory())
+    throw new UsageError(`--repo ${repoDir}: no such directory`);
   const loaded = loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query);
-  const facts = await readRepoFacts(repoDir, notesPath(loaded.config), { workingCopy: !loaded.config.branch, ...(query.cache ? { cache: query.cache } : {}) });
-  return { repoDir, config: loaded.config, configFile: loaded.file, configWarnings: loaded.warnings, facts, ...(query.cache ? { cache: query.cache } : {}) };
+  const facts = await readRepoFacts(repoDir, notesPath(loaded.config), {
+    workingCopy: !loaded.config.branch,
+    ...(query.cache ? { cache: query.cache } : {}),
+  });
+  return {
+    repoDir,
+    config: loaded.config,
+    configFile: loaded.file,
+    configWarnings: loaded.warnings,
+    facts,
+    ...(query.cache ? { cache: query.cache } : {}),
+  };
 }
 
 /** Scans the opened repository, with config changes (e.g. another branch). */
-export async function scanOpened(opened: OpenedRepository, changes: Partial<RenoConfig>): Promise<ScannedRepository> {
+export async function scanOpened(
+  opened: OpenedRepository,
+  changes: Partial<RenoConfig>,
+): Promise<ScannedRepository> {
   const config: RenoConfig = { ...opened.config, ...changes };
-  const clean = await cleanMerges(opened.repoDir, nullMergeCandidates(opened.facts, config), opened.facts.shallow ? undefined : opened.cache);
+  const clean = await cleanMerges(
+    opened.repoDir,
+    nullMergeCandidates(opened.facts, config),
+    opened.facts.shallow ? undefined : opened.cache,
+  );
   const scan = scanNotes(opened.facts, config, clean);
   const warnings = [...opened.configWarnings, ...scan.warnings];
   const dir = join(opened.repoDir, notesPath(config));
-  if (!existsSync(dir) && scan.versions.length === 0) warnings.push(`${dir}: no release notes folder in the work tree`);
+  if (!existsSync(dir) && scan.versions.length === 0)
+    warnings.push(`${dir}: no release notes folder in the work tree`);
   return { repoDir: opened.repoDir, config, configFile: opened.configFile, scan, warnings };
 }
 
@@ -72,7 +91,10 @@ export interface LoadedNote {
 }
 
 /** Reads and parses every note the scan kept, keyed by path. */
-export async function loadNotes(repo: ScannedRepository, versions = repo.scan.versions.map((v) => v.version)): Promise<Map<string, LoadedNote>> {
+export async function loadNotes(
+  repo: ScannedRepository,
+  versions = repo.scan.versions.map((v) => v.version),
+): Promise<Map<string, LoadedNote>> {
   const wanted = new Set(versions);
   const sources = repo.scan.versions.filter((v) => wanted.has(v.version)).flatMap((v) => v.notes);
   const blobs = await readBlobs(
@@ -84,22 +106,35 @@ export async function loadNotes(repo: ScannedRepository, versions = repo.scan.ve
   return out;
 }
 
-function parseSource(repo: ScannedRepository, source: NoteSource, blobs: ReadonlyMap<string, Buffer>): LoadedNote {
+function parseSource(
+  repo: ScannedRepository,
+  source: NoteSource,
+  blobs: ReadonlyMap<string, Buffer>,
+): LoadedNote {
   try {
     let text: string;
     if (source.commit === null) {
       const file = join(repo.repoDir, source.path);
-      if (!existsSync(file)) return { source, parsed: null, error: `${source.path}: missing from the work tree` };
+      if (!existsSync(file))
+        return { source, parsed: null, error: `${source.path}: missing from the work tree` };
       const bytes = readFileSync(file);
-      text = repo.config.encoding ? new TextDecoder(repo.config.encoding).decode(bytes) : decodeNoteBytes(bytes, source.path);
+      text = repo.config.encoding
+        ? new TextDecoder(repo.config.encoding).decode(bytes)
+        : decodeNoteBytes(bytes, source.path);
     } else {
       const bytes = source.blob ? blobs.get(source.blob) : undefined;
-      if (!bytes) return { source, parsed: null, error: `${source.path}: blob ${source.blob ?? '?'} of commit ${source.commit} is missing` };
+      if (!bytes)
+        return {
+          source,
+          parsed: null,
+          error: `${source.path}: blob ${source.blob ?? '?'} of commit ${source.commit} is missing`,
+        };
       text = decodeNoteBytes(bytes, source.path);
     }
     return { source, parsed: parseNoteText(text, source.path, repo.config) };
   } catch (e) {
-    if (e instanceof NoteParseError || e instanceof RangeError) return { source, parsed: null, error: e.message };
+    if (e instanceof NoteParseError || e instanceof RangeError)
+      return { source, parsed: null, error: e.message };
     throw e;
   }
 }

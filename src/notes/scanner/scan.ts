@@ -48,16 +48,27 @@ export function nullMergeCandidates(facts: RepoFacts, config: RenoConfig): strin
   const out: string[] = [];
   for (const sha of reachable(facts.commits, head)) {
     const node = facts.commits.get(sha);
-    if (node && node.parents.length > 1 && node.parents.slice(1).some((p) => versions.versionTagsOn(p).length > 0)) out.push(sha);
+    if (
+      node &&
+      node.parents.length > 1 &&
+      node.parents.slice(1).some((p) => versions.versionTagsOn(p).length > 0)
+    )
+      out.push(sha);
   }
   return out;
 }
 
 /** Runs the scan; `cleanMerges` are the candidate merges that change nothing. */
-export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: ReadonlySet<string>): ScanResult {
+export function scanNotes(
+  facts: RepoFacts,
+  config: RenoConfig,
+  cleanMerges: ReadonlySet<string>,
+): ScanResult {
   const warnings: string[] = [...facts.warnings];
   if (facts.shallow) {
-    warnings.push('shallow clone: history before the oldest fetched commit is missing, so older notes are left out or attributed to the oldest version seen (run git fetch --unshallow)');
+    warnings.push(
+      'shallow clone: history before the oldest fetched commit is missing, so older notes are left out or attributed to the oldest version seen (run git fetch --unshallow)',
+    );
   }
   const versions = new VersionRules(config, facts.tags);
   const branches = new Branches(facts, config, versions);
@@ -70,9 +81,12 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
 
   let earliest = config.earliestVersion || null;
   if (earliest && !vbd.includes(earliest)) {
-    throw new UsageError(`earliest-version set to unknown revision ${earliest} (it is not a version tag on ${branch ?? 'the current branch'})`);
+    throw new UsageError(
+      `earliest-version set to unknown revision ${earliest} (it is not a version tag on ${branch ?? 'the current branch'})`,
+    );
   }
-  const stopPoint = (v: string | null): string | null => findStopPoint(v, vbd, config, branch, branches, versions);
+  const stopPoint = (v: string | null): string | null =>
+    findStopPoint(v, vbd, config, branch, branches, versions);
   let stopTag = stopPoint(earliest);
 
   if (!branch && !earliest && config.stopAtBranchBase) {
@@ -86,7 +100,7 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
     }
     if (stopTag) {
       const idx = vbd.indexOf(stopTag) + 1;
-      earliest = idx < vbd.length ? vbd[idx]! : stopTag;
+      earliest = vbd[idx] ?? stopTag;
     }
   } else if (branch && config.stopAtBranchBase && !earliest) {
     const base = branches.branchBase(branch);
@@ -97,7 +111,8 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
       // Python's [idx - 1] wraps to the last element when idx is 0
       earliest = idx < 0 ? base : (vbd[idx === 0 ? vbd.length - 1 : idx - 1] ?? null);
     }
-    if (earliest && config.collapsePreReleases && versions.isPreRelease(earliest)) earliest = versions.stripPreRelease(earliest);
+    if (earliest && config.collapsePreReleases && versions.isPreRelease(earliest))
+      earliest = versions.stripPreRelease(earliest);
   }
 
   if (!vbd.includes(currentVersion)) vbd.unshift(currentVersion);
@@ -109,7 +124,11 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
     for (const change of facts.workingCopy) {
       if (!change.path.startsWith(prefix) || !isNoteFile(change.path)) continue;
       const kind = change.kind === 'modify' ? 'modify' : change.kind;
-      tracker.apply({ uid: uidOf(change.path), kind, path: change.path, blob: null }, null, WORKING_COPY);
+      tracker.apply(
+        { uid: uidOf(change.path), kind, path: change.path, blob: null },
+        null,
+        WORKING_COPY,
+      );
     }
   }
 
@@ -118,7 +137,11 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
   const problems: string[] = [];
   let visited = 0;
   const isNullMerge = (sha: string): boolean => cleanMerges.has(sha);
-  for (const sha of stackWalk(facts.commits, head, config.ignoreNullMerges ? isNullMerge : () => false)) {
+  for (const sha of stackWalk(
+    facts.commits,
+    head,
+    config.ignoreNullMerges ? isNullMerge : () => false,
+  )) {
     visited++;
     const onCommit = versions.versionTagsOn(sha);
     const last = onCommit[onCommit.length - 1];
@@ -156,7 +179,10 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
   for (const v of vbd) {
     const notes = byVersion.get(v);
     if (!notes || notes.length === 0) continue;
-    trimmed.push({ version: v, notes: [...notes].sort((a, b) => cmp(a.path, b.path) || cmp(a.commit ?? '', b.commit ?? '')) });
+    trimmed.push({
+      version: v,
+      notes: [...notes].sort((a, b) => cmp(a.path, b.path) || cmp(a.commit ?? '', b.commit ?? '')),
+    });
     if (earliest && v === earliest) break;
   }
   return {
@@ -174,7 +200,14 @@ export function scanNotes(facts: RepoFacts, config: RenoConfig, cleanMerges: Rea
 }
 
 /** reno's "find scan stop point" for a version V. */
-function findStopPoint(v: string | null, vbd: readonly string[], config: RenoConfig, branch: string | null, branches: Branches, versions: VersionRules): string | null {
+function findStopPoint(
+  v: string | null,
+  vbd: readonly string[],
+  config: RenoConfig,
+  branch: string | null,
+  branches: Branches,
+  versions: VersionRules,
+): string | null {
   if (!v) return null;
   const at = vbd.indexOf(v);
   if (at < 0) return null;

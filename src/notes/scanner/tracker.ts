@@ -45,16 +45,16 @@ export class ChangeAggregator {
       else byUid.set(uid, [c]);
     }
     const events: NoteEvent[] = [];
-    for (const uid of [...byUid.keys()].sort()) {
-      const list = byUid.get(uid)!;
-      const first = list[0]!;
+    for (const [uid, list] of [...byUid].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const first = list[0];
+      if (!first) continue;
       if (list.length === 1) {
         events.push({ uid, kind: first.kind, path: first.path, blob: first.blob });
         continue;
       }
       const kinds = new Set(list.map((c) => c.kind));
       if (kinds.size === 2 && kinds.has('add') && kinds.has('delete')) {
-        const added = list.find((c) => c.kind === 'add')!;
+        const added = list.find((c) => c.kind === 'add') ?? first;
         events.push({ uid, kind: 'rename', path: added.path, blob: added.blob });
       } else if (kinds.size === 1 && kinds.has('modify')) {
         for (const c of list) events.push({ uid, kind: 'modify', path: c.path, blob: c.blob });
@@ -63,10 +63,14 @@ export class ChangeAggregator {
         this.deletedBadUids.add(uid);
       } else if (kinds.size === 1 && kinds.has('add')) {
         if (!this.deletedBadUids.has(uid)) {
-          problems.push(`${uid}: found several files in one commit (${commit}) with the same UID: ${list.map((c) => c.path).join(', ')}; skipped`);
+          problems.push(
+            `${uid}: found several files in one commit (${commit}) with the same UID: ${list.map((c) => c.path).join(', ')}; skipped`,
+          );
         }
       } else {
-        problems.push(`${uid}: unrecognized mix of changes in commit ${commit}: ${list.map((c) => `${c.kind} ${c.path}`).join(', ')}; skipped`);
+        problems.push(
+          `${uid}: unrecognized mix of changes in commit ${commit}: ${list.map((c) => `${c.kind} ${c.path}`).join(', ')}; skipped`,
+        );
       }
     }
     return events;

@@ -29,7 +29,10 @@ export class VersionRules {
         .sort((a, b) => a.date - b.date)
         .map((t) => t.name)
         .filter((name) => this.releaseTag.matches(name));
-      const ordered = [...versions.filter((v) => this.isPreRelease(v)), ...versions.filter((v) => !this.isPreRelease(v))];
+      const ordered = [
+        ...versions.filter((v) => this.isPreRelease(v)),
+        ...versions.filter((v) => !this.isPreRelease(v)),
+      ];
       if (ordered.length > 0) this.tagsByCommit.set(commit, ordered);
     }
   }

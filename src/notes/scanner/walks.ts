@@ -30,16 +30,16 @@ function indexed(graph: Graph): Indexed {
   }
   const times = new Float64Array(shas.length);
   const parents: number[][] = [];
-  shas.forEach((sha, i) => {
-    const node = graph.get(sha)!;
-    times[i] = node.time;
+  let i = 0;
+  for (const node of graph.values()) {
+    times[i++] = node.time;
     const ps: number[] = [];
     for (const p of node.parents) {
       const id = ids.get(p);
       if (id !== undefined) ps.push(id);
     }
     parents.push(ps);
-  });
+  }
   const result = { ids, shas, times, parents };
   indexMemo.set(graph, result);
   return result;
@@ -57,23 +57,28 @@ export function* dateWalk(graph: Graph, head: string): Generator<string> {
   const heap: number[] = [];
   const seen = new Uint8Array(g.shas.length);
   const before = (a: number, b: number): boolean => {
-    const ta = g.times[a]!;
-    const tb = g.times[b]!;
-    return ta !== tb ? ta > tb : g.shas[a]! < g.shas[b]!;
+    const ta = g.times[a] ?? 0;
+    const tb = g.times[b] ?? 0;
+    return ta !== tb ? ta > tb : (g.shas[a] ?? '') < (g.shas[b] ?? '');
+  };
+  const swap = (i: number, j: number) => {
+    const t = heap[i] ?? 0;
+    heap[i] = heap[j] ?? 0;
+    heap[j] = t;
   };
   const push = (id: number) => {
     heap.push(id);
     let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      if (!before(heap[i] ?? 0, heap[parent] ?? 0)) break;
+      swap(i, parent);
       i = parent;
     }
   };
   const pop = (): number => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
+    const top = heap[0] ?? 0;
+    const last = heap.pop() ?? 0;
     if (heap.length > 0) {
       heap[0] = last;
       let i = 0;
@@ -81,10 +86,10 @@ export function* dateWalk(graph: Graph, head: string): Generator<string> {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+        if (l < heap.length && before(heap[l] ?? 0, heap[m] ?? 0)) m = l;
+        if (r < heap.length && before(heap[r] ?? 0, heap[m] ?? 0)) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        swap(i, m);
         i = m;
       }
     }
@@ -94,8 +99,8 @@ export function* dateWalk(graph: Graph, head: string): Generator<string> {
   push(start);
   while (heap.length > 0) {
     const id = pop();
-    yield g.shas[id]!;
-    for (const p of g.parents[id]!) {
+    yield g.shas[id] ?? '';
+    for (const p of g.parents[id] ?? []) {
       if (seen[p]) continue;
       seen[p] = 1;
       push(p);
@@ -108,18 +113,17 @@ const reachableMemo = new WeakMap<Graph, Map<string, Uint8Array>>();
 /** Mask (by index) of the commits reachable from `head`; memoised per graph (graphs are never changed). */
 function reachableMask(graph: Graph, head: string): Uint8Array {
   let memo = reachableMemo.get(graph);
-  if (!memo) reachableMemo.set(graph, (memo = new Map()));
+  if (!memo) reachableMemo.set(graph, (memo = new Map<string, Uint8Array>()));
   const known = memo.get(head);
   if (known) return known;
   const g = indexed(graph);
   const mask = new Uint8Array(g.shas.length);
   const start = g.ids.get(head);
   const stack = start === undefined ? [] : [start];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (mask[id]) continue;
     mask[id] = 1;
-    for (const p of g.parents[id]!) if (!mask[p]) stack.push(p);
+    for (const p of g.parents[id] ?? []) if (!mask[p]) stack.push(p);
   }
   memo.set(head, mask);
   return mask;
@@ -140,7 +144,7 @@ export function reachable(graph: Graph, head: string): string[] {
   const mask = reachableMask(graph, head);
   const shas = indexed(graph).shas;
   const out: string[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i]) out.push(shas[i]!);
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out.push(shas[i] ?? '');
   return out;
 }
 
@@ -150,32 +154,37 @@ export function reachable(graph: Graph, head: string): string[] {
  * side is visited before the mainline. With `isNullMerge`, a merge that
  * brings in a tagged commit without changes is skipped with its side.
  */
-export function* stackWalk(graph: Graph, head: string, isNullMerge: (sha: string, node: CommitNode) => boolean): Generator<string> {
+export function* stackWalk(
+  graph: Graph,
+  head: string,
+  isNullMerge: (sha: string, node: CommitNode) => boolean,
+): Generator<string> {
   const g = indexed(graph);
   const start = g.ids.get(head);
   if (start === undefined) return;
   const mask = reachableMask(graph, head);
   const pending = new Int32Array(g.shas.length); // children not yet emitted
-  for (let i = 0; i < mask.length; i++) if (mask[i]) for (const p of g.parents[i]!) pending[p]!++;
+  for (let i = 0; i < mask.length; i++)
+    if (mask[i]) for (const p of g.parents[i] ?? []) pending[p] = (pending[p] ?? 0) + 1;
   const emitted = new Uint8Array(g.shas.length);
   const onStack = new Uint8Array(g.shas.length);
   const emit = (id: number) => {
     if (emitted[id]) return;
     emitted[id] = 1;
-    if (mask[id]) for (const p of g.parents[id]!) pending[p]!--;
+    if (mask[id]) for (const p of g.parents[id] ?? []) pending[p] = (pending[p] ?? 0) - 1;
   };
   const stack: number[] = [start];
   onStack[start] = 1;
-  while (stack.length > 0) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     onStack[id] = 0;
-    const parents = g.parents[id]!;
-    const sha = g.shas[id]!;
-    if (parents.length > 1 && isNullMerge(sha, graph.get(sha)!)) {
+    const parents = g.parents[id] ?? [];
+    const sha = g.shas[id] ?? '';
+    const node = graph.get(sha);
+    if (node && parents.length > 1 && isNullMerge(sha, node)) {
       for (const p of parents.slice(1)) emit(p);
       emit(id);
-      const first = parents[0]!;
-      if (!onStack[first] && !emitted[first]) {
+      const first = parents[0];
+      if (first !== undefined && !onStack[first] && !emitted[first]) {
         stack.push(first);
         onStack[first] = 1;
       }
@@ -199,7 +208,11 @@ export function* stackWalk(graph: Graph, head: string, isNullMerge: (sha: string
  * with a version tag; `<version>-<steps>`, the version itself at step 0,
  * `0.0.0` when there is none.
  */
-export function describe(graph: Graph, head: string, versionTagsOn: (sha: string) => readonly string[]): string {
+export function describe(
+  graph: Graph,
+  head: string,
+  versionTagsOn: (sha: string) => readonly string[],
+): string {
   let sha: string | undefined = head;
   let steps = 0;
   while (sha && graph.has(sha)) {
