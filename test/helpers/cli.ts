@@ -1,4 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+
+/** Per-process data home, so a command that opens the default store never writes into the repository or ~. */
+let dataHome: string | undefined;
+function defaultDataHome(): string {
+  dataHome ??= mkdtempSync(join(tmpdir(), 'liaison-home-'));
+  return dataHome;
+}
 
 export interface CliResult {
   readonly code: number;
@@ -19,7 +29,7 @@ export async function runCli(
   const code = await main(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { NO_COLOR: '1', ...(opts.env ?? {}) },
+    env: { NO_COLOR: '1', XDG_DATA_HOME: defaultDataHome(), ...(opts.env ?? {}) },
     cwd: opts.cwd ?? process.cwd(),
     now: () => opts.now ?? new Date('2026-11-27T12:00:00Z'),
     isTTY: false,
