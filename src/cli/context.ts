@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { isIsoDate, isoDateOfInstant, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
@@ -109,7 +110,7 @@ export class Context {
   get dbPath(): string {
     const explicit = this.options.db ?? this.io.env.LIAISON_DB ?? this.config.db;
     if (explicit) return explicit;
-    const base = this.io.env.XDG_DATA_HOME ?? `${this.io.env.HOME ?? this.io.cwd}/.local/share`;
+    const base = this.io.env.XDG_DATA_HOME ?? `${this.io.env.HOME ?? homedir()}/.local/share`;
     return `${base}/release-liaison/liaison.db`;
   }
 }
