@@ -106,7 +106,7 @@ function WhenForm({ env }: { env: RenderEnv }) {
 function Age({ age }: { age: DataAge }) {
   return (
     <p class="age">
-      {age.asOf ? `Data as of ${shownTime(age.asOf)} · ` : 'No data yet · '}
+      {age.asOf ? `Data as of ${shownTime(age.asOf)} · ` : ''}
       {age.source}
     </p>
   );

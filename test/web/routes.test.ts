@@ -72,7 +72,7 @@ describe('pages', () => {
       expect(html.startsWith('<!doctype html>')).toBe(true);
       expect(html).toContain(`<h1>${page.title}</h1>`);
       for (const p of PAGES) expect(html).toContain(`href="${p.path}?date=2026-11-27"`);
-      expect(html).toMatch(/Data as of|No data yet|Not available yet|Source unavailable/);
+      expect(html).toMatch(/<p class="age">|Not available yet|Source unavailable/);
     }
   });
 
@@ -256,5 +256,54 @@ describe('writes', () => {
   it('GET never writes: only the POST routes exist for writes', async () => {
     const d = dash();
     expect((await d.app.request('/checklist/done?id=x&by=y')).status).toBe(404);
+  });
+});
+
+describe('a page whose capability is not built yet', () => {
+  it('says so on the page (200) and in its JSON twin (501), computing nothing', async () => {
+    const { notYet } = await import('../../src/web/registry.js');
+    const { renderPage, pageJson } = await import('../../src/web/render.js');
+    const { Context } = await import('../../src/cli/context.js');
+    const page = {
+      id: 'meeting',
+      title: 'Later',
+      path: '/later',
+      file: 'later.html',
+      api: 'later',
+      command: 'later',
+      summary: 'something to come',
+      load: notYet,
+    } as const;
+    const home = tempDir();
+    const ctx = new Context(
+      { date: '2026-11-27' },
+      {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        env: { HOME: home },
+        cwd: home,
+        now: () => new Date(),
+        isTTY: false,
+      },
+    );
+    const env = {
+      mode: 'static',
+      today: ctx.today,
+      team: 'glance',
+      href: () => 'x.html',
+      resource: (n: string) => n,
+      formAction: () => '',
+      subscribeUrl: null,
+      csrf: null,
+      who: '',
+    } as const;
+    const out = await renderPage(page, ctx, env);
+    expect(out.status).toBe(200);
+    expect(out.html).toContain(
+      'Not available yet: this page will show something to come once `liaison later` is built.',
+    );
+    const json = await pageJson(page, ctx);
+    expect(json.status).toBe(501);
+    expect((json.body as { error: string }).error).toContain('Not available yet');
   });
 });
