@@ -141,11 +141,25 @@ function keepVersionOptionForNotes(program: Command): void {
   });
 }
 
+/** Global options that take a value (their value is not the command name). */
+const VALUED_GLOBALS = new Set([
+  '--team',
+  '--date',
+  '--config',
+  '--releases-repo',
+  '--governance-repo',
+  '--db',
+]);
+
 /** The arguments after `notes`, or null when the command line is not a notes command. */
 function notesArgs(program: Command): string[] | null {
   const raw = (program as unknown as { rawArgs: readonly string[] }).rawArgs;
-  const first = raw.findIndex((a) => !a.startsWith('-'));
-  return first >= 0 && raw[first] === 'notes' ? raw.slice(first + 1) : null;
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i] ?? '';
+    if (VALUED_GLOBALS.has(a)) i++;
+    else if (!a.startsWith('-')) return a === 'notes' ? raw.slice(i + 1) : null;
+  }
+  return null;
 }
 
 export function versionsAsked(program: Command): string[] {

@@ -76,6 +76,21 @@ describe('notes report', () => {
     expect(r.stdout).toContain('======\nGlance\n======\n\n.. _Glance_1.0.0_stable_one:\n');
     expect(r.stdout).toContain('.. _Glance_1.0.0_stable_one_Bug Fixes:\n');
     expect(r.stdout).not.toContain('@ b');
+    // reno's --version works under notes, even after valued global options
+    const { runCli } = await import('../helpers/cli.js');
+    const picked = await runCli([
+      '--date',
+      '2026-01-01',
+      'notes',
+      'list',
+      '--repo',
+      repo.dir,
+      '--ignore-cache',
+      '--version',
+      '1.0.0',
+    ]);
+    expect(picked.stdout.startsWith('1.0.0\n')).toBe(true);
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const untitled = await notes(repo, 'report', ['--title=']);
     expect(untitled.stdout.startsWith('.. _relnotes_1.0.0:\n')).toBe(true);
   });
