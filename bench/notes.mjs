@@ -90,7 +90,7 @@ for (const [name, xs] of Object.entries(times)) {
   const ratios = [`${(m / floor).toFixed(2)}x floor`];
   if (name.startsWith('liaison ') && name !== 'liaison --version')
     ratios.push(`notes work ${(m - median(times['liaison --version'])).toFixed(0)} ms`);
-  if (reno && name.startsWith('liaison')) {
+  if (reno && name.startsWith('liaison ') && name !== 'liaison --version') {
     const r = median(times[name.includes('full') ? 'reno full' : 'reno default']);
     ratios.push(`${(m / r).toFixed(3)}x reno`);
   }
