@@ -29,12 +29,22 @@ export interface DashboardApp {
   readonly shared: SharedState;
   readonly csrfToken: string;
   readonly cache: ViewCache;
+  /** A page view already rendered and fresh in the cache, for the server to send without routing; else undefined. */
+  cachedPage(url: string): { status: number; bytes: Uint8Array } | undefined;
   /** Tells the app where it is listening (for the calendar subscription link). */
   setOrigin(origin: string): void;
   close(): void;
 }
 
 const TEAM_RE = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/;
+
+/** Sent with every answer: our scripts only, no framing, no sniffing, no referrer. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
 
 interface Query {
   readonly date?: string;
@@ -56,10 +66,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
 
   app.use(async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
 
   /** Reads ?date= and ?team=, or explains what is wrong with them. */
@@ -101,6 +108,25 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       csrf: opts.readOnly ? null : csrfToken,
       who: opts.io.env.LIAISON_USER ?? opts.io.env.USER ?? 'liaison',
     };
+  };
+
+  /** Same key as servePage computes, from the raw URL; undefined whenever anything is unusual. */
+  const cachedPage = (url: string) => {
+    const u = new URL(url, 'http://dashboard');
+    const page = PAGES.find((p) => p.path === u.pathname);
+    const date = u.searchParams.get('date') || undefined;
+    const team = u.searchParams.get('team') || undefined;
+    if (
+      !page ||
+      (date !== undefined && !isIsoDate(date)) ||
+      (team !== undefined && !TEAM_RE.test(team))
+    )
+      return undefined;
+    const today =
+      date ?? (opts.options.date || opts.io.env.LIAISON_TODAY || isoDateOfInstant(opts.io.now()));
+    return cache.peek<{ status: number; bytes: Uint8Array }>(
+      `page|${page.id}|${today}|${team ?? ''}`,
+    );
   };
 
   const badRequest = async (c: HonoContext, message: string) => {
@@ -249,6 +275,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     shared,
     csrfToken,
     cache,
+    cachedPage,
     setOrigin: (o) => {
       origin = o;
       cache.clear();

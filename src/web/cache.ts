@@ -7,11 +7,17 @@
  * served while one request rebuilds it (so readers never queue behind a
  * rebuild; the page says how old its data is anyway).
  */
+interface Entry {
+  expires: number;
+  value: Promise<unknown>;
+  refreshing: boolean;
+  /** The value once built, for `peek`. */
+  resolved?: unknown;
+}
+
 export class ViewCache {
-  private readonly entries = new Map<
-    string,
-    { expires: number; value: Promise<unknown>; refreshing: boolean }
-  >();
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
 
   constructor(
     private readonly now: () => number,
@@ -27,26 +33,46 @@ export class ViewCache {
     if (hit && ttlMs > 0) {
       if (!hit.refreshing) {
         hit.refreshing = true;
+        const generation = this.generation;
         make().then(
-          (v) =>
+          (v) => {
+            // a write cleared the cache meanwhile: this value was built before it
+            if (generation !== this.generation) return;
             this.entries.set(key, {
               expires: this.now() + ttlMs,
               value: Promise.resolve(v),
               refreshing: false,
-            }),
-          () => this.entries.delete(key),
+              resolved: v,
+            });
+          },
+          () => {
+            if (generation === this.generation) this.entries.delete(key);
+          },
         );
       }
       return hit.value as Promise<T>;
     }
     if (this.entries.size >= this.maxEntries) this.evictExpired(t);
     const value = make();
-    this.entries.set(key, { expires: t + ttlMs, value, refreshing: false });
-    value.catch(() => this.entries.delete(key));
+    const entry: Entry = { expires: t + ttlMs, value, refreshing: false };
+    this.entries.set(key, entry);
+    value.then(
+      (v) => (entry.resolved = v),
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return value;
   }
 
+  /** A value that is built and still fresh, without waiting: the server's fast path for page views. */
+  peek<T>(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.expires > this.now() ? (hit.resolved as T | undefined) : undefined;
+  }
+
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 

@@ -1,7 +1,8 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { UsageError } from '../core/errors.js';
-import type { DashboardApp } from './app.js';
+import { SECURITY_HEADERS, type DashboardApp } from './app.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -15,29 +16,41 @@ export function startServer(
   port: number,
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: dashboard.app.fetch, hostname: host, port },
-      (info: AddressInfo) => {
-        const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-        const url = `http://${shown}:${info.port}`;
-        resolve({
-          url,
-          close: () =>
-            new Promise<void>((done) => {
-              server.close(() => {
-                done();
-              });
-              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-            }),
+    const route = getRequestListener(dashboard.app.fetch);
+    // a page view already rendered is sent straight from the cache; everything else goes through the app
+    const server = createServer((req, res) => {
+      const hit = req.method === 'GET' && req.url ? dashboard.cachedPage(req.url) : undefined;
+      if (hit) {
+        res.writeHead(hit.status, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/html; charset=UTF-8',
+          'Content-Length': hit.bytes.byteLength,
         });
-      },
-    );
+        res.end(hit.bytes);
+        return;
+      }
+      void route(req, res);
+    });
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE')
         reject(new UsageError(`${host}:${port} is already in use; choose another --port`));
       else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
         reject(new UsageError(`--host ${host}: not an address of this machine`));
       else reject(e);
+    });
+    server.listen(port, host, () => {
+      const info = server.address() as AddressInfo;
+      const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shown}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              done();
+            });
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }

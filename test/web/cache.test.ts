@@ -44,3 +44,20 @@ describe('ViewCache', () => {
     expect(builds).toBe(2);
   });
 });
+
+describe('ViewCache and writes', () => {
+  it('never puts back a value rebuilt from before a clear', async () => {
+    let t = 0;
+    const cache = new ViewCache(() => t, 1000);
+    await cache.get('k', () => Promise.resolve('old'));
+    t = 2000;
+    let release!: (v: string) => void;
+    const slow = new Promise<string>((r) => (release = r));
+    expect(await cache.get('k', () => slow)).toBe('old'); // stale while the rebuild runs
+    cache.clear(); // a write
+    release('built before the write');
+    await slow;
+    expect(await cache.get('k', () => Promise.resolve('new'))).toBe('new');
+    expect(cache.peek('k')).toBe('new');
+  });
+});
