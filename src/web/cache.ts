@@ -66,9 +66,9 @@ export class ViewCache {
   }
 
   /** A value that is built and still fresh, without waiting: the server's fast path for page views. */
-  peek<T>(key: string): T | undefined {
+  peek(key: string): unknown {
     const hit = this.entries.get(key);
-    return hit && hit.expires > this.now() ? (hit.resolved as T | undefined) : undefined;
+    return hit && hit.expires > this.now() ? hit.resolved : undefined;
   }
 
   clear(): void {
