@@ -38,6 +38,11 @@ export interface DashboardApp {
 
 const TEAM_RE = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/;
 
+interface CachedPage {
+  readonly status: number;
+  readonly bytes: Uint8Array;
+}
+
 /** Sent with every answer: our scripts only, no framing, no sniffing, no referrer. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CSP,
@@ -124,9 +129,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return undefined;
     const today =
       date ?? (opts.options.date || opts.io.env.LIAISON_TODAY || isoDateOfInstant(opts.io.now()));
-    return cache.peek<{ status: number; bytes: Uint8Array }>(
-      `page|${page.id}|${today}|${team ?? ''}`,
-    );
+    return cache.peek(`page|${page.id}|${today}|${team ?? ''}`) as CachedPage | undefined;
   };
 
   const badRequest = async (c: HonoContext, message: string) => {
