@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
 const DATE = '2026-11-27';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 const work = mkdtempSync(join(tmpdir(), 'liaison-bench-web-'));
 const env = { ...process.env, HOME: work, LIAISON_DB: join(work, 'liaison.db'), NO_COLOR: '1' };
@@ -120,30 +121,46 @@ function timeProcess(args) {
 
 try {
   const dash = await startDashboard();
+  process.on('exit', () => dash.stop());
   const page = `${dash.url}/?date=${DATE}`;
   const body = await (await fetch(page)).text();
-  // warm both (module loading, first render) before measuring
-  for (let i = 0; i < 20; i++) await (await fetch(page)).text();
   const bare = await startBare(body);
-  const anchor = await load(`${bare.url}/`);
+  // rounds alternate anchor and dashboard so both see the same machine load; medians are reported
+  const anchors = [];
+  const overviews = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    anchors.push(await load(`${bare.url}/`));
+    for (let i = 0; i < 20; i++) await (await fetch(page)).text();
+    overviews.push(await load(page));
+  }
   bare.stop();
-  for (let i = 0; i < 20; i++) await (await fetch(page)).text();
-  const overview = await load(page);
   dash.stop();
+  const med = (runs, key) =>
+    [...runs.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const anchor = { rps: med(anchors, 'rps'), p50: med(anchors, 'p50'), p99: med(anchors, 'p99') };
+  const overview = {
+    rps: med(overviews, 'rps'),
+    p50: med(overviews, 'p50'),
+    p99: med(overviews, 'p99'),
+    errors: overviews.reduce((n, r) => n + r.errors, 0),
+    tool: overviews[0].tool,
+  };
 
   const siteDir = join(work, 'site');
-  const briefMs = Math.min(
-    timeProcess(['brief', '--date', DATE]),
-    timeProcess(['brief', '--date', DATE]),
-  );
-  const siteMs = Math.min(
-    timeProcess(['site', 'build', siteDir, '--date', DATE]),
-    timeProcess(['site', 'build', siteDir, '--date', DATE]),
-  );
+  // interleaved, median of 3 each
+  const briefs = [];
+  const sites = [];
+  for (let i = 0; i < 3; i++) {
+    briefs.push(timeProcess(['brief', '--date', DATE]));
+    sites.push(timeProcess(['site', 'build', siteDir, '--date', DATE]));
+  }
+  const median3 = (xs) => [...xs].sort((a, b) => a - b)[1];
+  const briefMs = median3(briefs);
+  const siteMs = median3(sites);
 
   const f = (n) => n.toFixed(1);
   console.log(
-    `load generator: ${overview.tool}, ${CONNECTIONS} connections, ${SECONDS} s each, page ${body.length} bytes`,
+    `load generator: ${overview.tool}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (medians), page ${body.length} bytes`,
   );
   console.log(
     `anchor  bare node:http, same bytes: ${f(anchor.rps)} req/s, p50 ${f(anchor.p50)} ms, p99 ${f(anchor.p99)} ms`,
