@@ -16,6 +16,9 @@ import { packageRoot } from '../src/core/package-root.js';
 import { DiskTree, MemoryTree } from '../src/data/file-tree.js';
 import { GovernanceData } from '../src/data/governance/governance-data.js';
 import type { Schedule } from '../src/data/releases/schedule.js';
+import { summarize, type DeliverableSummary } from '../src/data/releases/deliverables.js';
+import { parseConfig } from '../src/config/load.js';
+import type { TeamConfig } from '../src/config/schema.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
 import { SNAPSHOT_FILE, type Snapshot } from '../src/data/snapshot.js';
 import { stampOf } from '../src/data/sources.js';
@@ -95,6 +98,19 @@ for (const s of readBack.series()) {
   const schedule = readBack.schedule(s.name);
   if (schedule) schedules[s.name] = schedule;
 }
+const deliverables: Record<string, DeliverableSummary> = {};
+for (const s of readBack.series()) {
+  for (const n of readBack.deliverableNames(s.name)) {
+    const d = readBack.deliverable(s.name, n);
+    if (d) deliverables[`${s.name}/${n}`] = summarize(d);
+  }
+}
+const teamConfigs: Record<string, { text: string; config: TeamConfig }> = {};
+const teamsDir = join(here, 'data', 'teams');
+for (const f of readdirSync(teamsDir).filter((x) => x.endsWith('.yaml')).sort()) {
+  const text = readFileSync(join(teamsDir, f), 'utf8');
+  teamConfigs[f.slice(0, -5)] = { text, config: parseConfig(text, join(teamsDir, f)) };
+}
 const snapshot: Snapshot = {
   format: 1,
   compiled: {
@@ -102,6 +118,8 @@ const snapshot: Snapshot = {
     schedules,
     labels: [...readBack.labels().values()],
     teams: keptGov.teams(),
+    teamConfigs,
+    deliverables,
   },
   builtFrom: {
     releases: stampOf(releasesDir, 'openstack/releases'),

@@ -1,7 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { isIsoDate, isoDateOfInstant, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
+import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
+import { compiledTeamConfig } from '../data/snapshot.js';
 import { openDataSources, type DataSources } from '../data/sources.js';
 import type { Team } from '../data/governance/projects.js';
 import { calendarInput } from '../calendar/input.js';
@@ -53,13 +58,33 @@ export class Context {
   }
 
   get loadedConfig(): LoadedConfig {
-    this.loaded ??= loadConfig({
+    this.loaded ??= this.builtinFromSnapshot() ?? configLoader().loadConfig({
       ...(this.options.config ? { configFile: this.options.config } : {}),
       ...(this.options.team ? { team: this.options.team } : {}),
       cwd: this.io.cwd,
       env: this.io.env,
     });
     return this.loaded;
+  }
+
+  /**
+   * The built-in team config as the snapshot script validated it, when no
+   * config file applies and the file is unchanged: saves loading the schema
+   * library at start-up. Anything else goes through the full loader.
+   */
+  /** True when the config cannot come from the compiled snapshot (the full loader is needed). */
+  needsConfigLoader(): boolean {
+    return this.loaded === undefined && this.builtinFromSnapshot() === undefined;
+  }
+
+  private builtinFromSnapshot(): LoadedConfig | undefined {
+    const explicit = this.options.config ?? this.io.env.LIAISON_CONFIG;
+    if (explicit || existsSync(join(this.io.cwd, CONFIG_FILE))) return undefined;
+    const team = this.options.team ?? 'glance';
+    const path = builtinConfigPath(team);
+    if (!existsSync(path)) return undefined;
+    const config = compiledTeamConfig(team.toLowerCase(), readFileSync(path, 'utf8'));
+    return config ? { config, origin: `built-in:${team}`, notes: [] } : undefined;
   }
 
   get config() {
@@ -113,6 +138,23 @@ export class Context {
     const base = this.io.env.XDG_DATA_HOME ?? `${this.io.env.HOME ?? homedir()}/.local/share`;
     return `${base}/release-liaison/liaison.db`;
   }
+}
+
+type ConfigLoader = typeof import('../config/load.js');
+let loader: ConfigLoader | undefined;
+
+/**
+ * Loads the config loader (and with it the schema library). The CLI entry
+ * and the server call this before a command that needs it; without it the
+ * loader is required synchronously on first use (require(esm), Node >= 20.19).
+ */
+export async function preloadConfigLoader(): Promise<void> {
+  loader ??= await import('../config/load.js');
+}
+
+function configLoader(): ConfigLoader {
+  loader ??= createRequire(import.meta.url)('../config/load.js') as ConfigLoader;
+  return loader;
 }
 
 function resolveToday(date: string | undefined, io: Io): IsoDate {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, LiaisonError, exitCodeOf } from '../core/errors.js';
-import { Context, type GlobalOptions, type Io } from './context.js';
+import type { Context, GlobalOptions, Io } from './context.js';
 import { registerCommands } from './commands.js';
 
 /** Thrown by actions to end with a given exit code after printing their output. */
@@ -56,7 +56,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   const run = async (fn: Action, opts: GlobalOptions, args: readonly string[]) => {
     debug = opts.debug === true;
+    // loaded here, not at start-up: --help and --version need no config or data code
+    const { Context, preloadConfigLoader } = await import('./context.js');
     const ctx = new Context(opts, io);
+    if (ctx.needsConfigLoader()) await preloadConfigLoader();
     let result: number | undefined;
     try {
       result = await fn(ctx, args);

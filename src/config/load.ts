@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError, UsageError } from '../core/errors.js';
-import { packageRoot } from '../core/package-root.js';
+import { builtinConfigPath, CONFIG_FILE } from './locate.js';
 import { lineOf, parseYaml } from '../data/yaml.js';
 import { configSchema, type TeamConfig } from './schema.js';
 
-export const CONFIG_FILE = 'liaison.yaml';
+export { CONFIG_FILE, builtinConfigPath } from './locate.js';
 
 export interface LoadedConfig {
   readonly config: TeamConfig;
@@ -15,9 +15,6 @@ export interface LoadedConfig {
   readonly notes: readonly string[];
 }
 
-export function builtinConfigPath(team: string): string {
-  return join(packageRoot(), 'data', 'teams', `${team.toLowerCase()}.yaml`);
-}
 
 /** Parse and validate config text; errors name file, line and field. */
 export function parseConfig(text: string, file: string): TeamConfig {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import { SourceUnavailableError } from '../core/errors.js';
+import type { TeamConfig } from '../config/schema.js';
 import type { Team } from './governance/projects.js';
+import type { DeliverableSummary } from './releases/deliverables.js';
 import type { Schedule } from './releases/schedule.js';
 import type { ScheduleLabel } from './releases/schedule-labels.js';
 import type { Series } from './releases/series.js';
@@ -24,6 +26,10 @@ export interface CompiledData {
   readonly schedules: Readonly<Record<string, Schedule>>;
   readonly labels: readonly ScheduleLabel[];
   readonly teams: readonly Team[];
+  /** Built-in team configs (data/teams/*.yaml) as validated, with the text they came from. */
+  readonly teamConfigs?: Readonly<Record<string, { readonly text: string; readonly config: TeamConfig }>>;
+  /** Per deliverable file (`<series>/<name>`): what listings need without parsing YAML. */
+  readonly deliverables?: Readonly<Record<string, DeliverableSummary>>;
 }
 
 export interface Snapshot {
@@ -54,4 +60,16 @@ export function loadEmbeddedSnapshot(): Snapshot {
   }
   loaded = JSON.parse(text) as Snapshot;
   return loaded;
+}
+
+/** The built-in config of a team from the snapshot, if its text is the one compiled. */
+export function compiledTeamConfig(team: string, text: string): TeamConfig | undefined {
+  let snap: Snapshot;
+  try {
+    snap = loadEmbeddedSnapshot();
+  } catch {
+    return undefined;
+  }
+  const entry = snap.compiled?.teamConfigs?.[team];
+  return entry && entry.text === text ? entry.config : undefined;
 }

@@ -1,6 +1,15 @@
-import { isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 
+// The YAML library is loaded on first parse: commands that run on compiled
+// snapshot data never pay for it at start-up.
+type YamlLib = typeof import('yaml');
+let lib: YamlLib | undefined;
+function yamlLib(): YamlLib {
+  lib ??= createRequire(import.meta.url)('yaml') as YamlLib;
+  return lib;
+}
 /**
  * YAML 1.2 core-schema reading (so `yes` stays a string, as upstream's
  * loader does) with errors that name the file and line.
@@ -13,7 +22,7 @@ export interface ParsedYaml {
 }
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
+  const doc = yamlLib().parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? lineAt(text, first.pos[0]);
@@ -25,7 +34,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 /** The scalar text exactly as written in the file (e.g. `2026.10` stays so). */
 export function rawScalar(parsed: ParsedYaml, path: readonly (string | number)[]): string | undefined {
   const node = parsed.doc.getIn(path, true) as Node | undefined;
-  if (!node || !isScalar(node) || !node.range) return undefined;
+  if (!node || !yamlLib().isScalar(node) || !node.range) return undefined;
   let raw = parsed.text.slice(node.range[0], node.range[1]).trim();
   if (/^(['"]).*\1$/s.test(raw)) raw = raw.slice(1, -1);
   return raw;

@@ -1,10 +1,7 @@
 import type { BriefSection } from '../brief/plan.js';
 import type { Context } from '../cli/context.js';
+import { existsSync } from 'node:fs';
 import { humanDate } from '../core/dates.js';
-import { readSourceState } from '../sources/state.js';
-import { buildReviewView, storeExists } from './build.js';
-import { plain, reviewSummaryLine } from './render.js';
-import { REVIEW_SOURCE } from './sync.js';
 
 /**
  * The review desk's block in the brief: how many release requests wait
@@ -12,7 +9,14 @@ import { REVIEW_SOURCE } from './sync.js';
  * git). Absent when requests were never synced; marked stale when old.
  */
 export async function reviewBriefSection(ctx: Context): Promise<BriefSection | undefined> {
-  if (!storeExists(ctx)) return undefined;
+  // cheap check first: on a machine that never synced, load none of the review code
+  if (ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) return undefined;
+  const [{ readSourceState }, { buildReviewView }, { plain, reviewSummaryLine }] = await Promise.all([
+    import('../sources/state.js'),
+    import('./build.js'),
+    import('./render.js'),
+  ]);
+  const REVIEW_SOURCE = 'review'; // same id as the sync source in ./sync.ts
   const db = await ctx.store();
   if (!readSourceState(db, REVIEW_SOURCE)) return undefined;
   const view = await buildReviewView(ctx, { db, ships: false });

@@ -1,6 +1,6 @@
 import type { TeamConfig } from '../config/schema.js';
 import type { Person, Team } from '../data/governance/projects.js';
-import { isLifecycleTag, type Deliverable } from '../data/releases/deliverables.js';
+import { isLifecycleTag, type DeliverableSummary } from '../data/releases/deliverables.js';
 import type { Series } from '../data/releases/series.js';
 
 /** What the tool knows of one deliverable of the team. */
@@ -39,7 +39,7 @@ export interface TeamView {
 }
 
 export interface DeliverableLookup {
-  deliverable(series: string, name: string): Deliverable | undefined;
+  summary(series: string, name: string): DeliverableSummary | undefined;
 }
 
 /**
@@ -60,15 +60,15 @@ export function teamDeliverables(
     .filter((d) => !config?.deliverables?.[d.name]?.ignore)
     .sort((a, b) => Number(a.releaseManagement !== undefined) - Number(b.releaseManagement !== undefined) || a.name.localeCompare(b.name));
   return managed.map((gd) => {
-    let file: Deliverable | undefined;
+    let file: (DeliverableSummary & { series: string }) | undefined;
     let latest: string | null = null;
     let latestSeries: string | null = null;
     if (gd.releaseManagement === undefined) {
       for (const s of older) {
-        const d = files.deliverable(s.name, gd.name);
+        const d = files.summary(s.name, gd.name);
         if (!d) continue;
-        file ??= d;
-        const v = [...d.releases].reverse().find((r) => !isLifecycleTag(r.version))?.version;
+        file ??= { ...d, series: s.name };
+        const v = [...d.versions].reverse().find((version) => !isLifecycleTag(version));
         if (v) {
           latest = v;
           latestSeries = s.name;

@@ -138,3 +138,28 @@ export function lastVersion(d: Pick<Deliverable, 'releases'>): string | undefine
   }
   return undefined;
 }
+
+/** The parts of a deliverable file that listings need (compiled into the snapshot). */
+export interface DeliverableSummary {
+  readonly team?: string;
+  readonly type?: string;
+  readonly model?: string;
+  readonly launchpad?: string;
+  readonly stableBranchType?: string;
+  readonly repos: readonly string[];
+  readonly versions: readonly string[];
+  readonly branches: readonly string[];
+}
+
+export function summarize(d: Deliverable): DeliverableSummary {
+  return {
+    ...optional('team', d.team),
+    ...optional('type', d.type),
+    ...optional('model', d.model),
+    ...optional('launchpad', d.launchpad),
+    ...optional('stableBranchType', d.stableBranchType),
+    repos: d.repos,
+    versions: d.releases.map((r) => r.version),
+    branches: d.branches.map((b) => b.name),
+  };
+}

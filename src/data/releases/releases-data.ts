@@ -1,7 +1,7 @@
 import { SourceUnavailableError } from '../../core/errors.js';
 import type { FileTree } from '../file-tree.js';
 import type { CompiledData, SourceStamp } from '../snapshot.js';
-import { deliverablePath, parseDeliverable, type Deliverable } from './deliverables.js';
+import { deliverablePath, parseDeliverable, summarize, type Deliverable, type DeliverableSummary } from './deliverables.js';
 import { parseSchedule, type Schedule } from './schedule.js';
 import { parseScheduleLabels, type ScheduleLabel } from './schedule-labels.js';
 import { parseSeriesStatus, type Series } from './series.js';
@@ -21,8 +21,9 @@ export class ReleasesData {
   constructor(
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
-    compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels'>,
+    compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
   ) {
+    this.summaries = compiled?.deliverables;
     if (compiled) {
       this.seriesCache = [...compiled.series];
       for (const [name, schedule] of Object.entries(compiled.schedules)) this.schedules.set(name, schedule);
@@ -81,6 +82,16 @@ export class ReleasesData {
       this.deliverables.set(path, text === undefined ? undefined : parseDeliverable(text, this.where(path)));
     }
     return this.deliverables.get(path);
+  }
+
+  private readonly summaries?: Readonly<Record<string, DeliverableSummary>>;
+
+  /** What listings need of a deliverable file: compiled when the snapshot has it, else parsed. */
+  summary(series: string, name: string): DeliverableSummary | undefined {
+    const compiled = this.summaries?.[`${series}/${name}`];
+    if (compiled) return compiled;
+    const d = this.deliverable(series, name);
+    return d ? summarize(d) : undefined;
   }
 
   /** Text of a file (for minimal-diff edits), or undefined. */
