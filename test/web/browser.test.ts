@@ -36,6 +36,18 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
       const res = await page.goto(`${server.url}${p.path}?date=2026-11-27`);
       expect(res?.status(), p.path).toBe(200);
       await expect(page.locator('h1').textContent()).resolves.toBe(p.title);
+      // one main heading, a language, and every control with an accessible name
+      const unnamed = await page.evaluate<string[]>(`(() => {
+        const out = [];
+        if (document.querySelectorAll('h1').length !== 1) out.push('h1 count');
+        if (!document.documentElement.lang) out.push('no lang');
+        for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href]')) {
+          const named = el.getAttribute('aria-label') || (el.labels && el.labels.length) || (el.textContent || '').trim();
+          if (!named) out.push(el.outerHTML.slice(0, 80));
+        }
+        return out;
+      })()`);
+      expect(unnamed, p.path).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, `${p.id}.png`), fullPage: true });
     }
     expect(consoleLog).toEqual([]);

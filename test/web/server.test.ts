@@ -13,7 +13,12 @@ describe('the server on loopback with its page cache', () => {
       const body = await first.text();
       const second = await fetch(url); // from the cache, without routing
       expect(await second.text()).toBe(body);
-      for (const h of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'content-type']) {
+      for (const h of [
+        'content-security-policy',
+        'x-content-type-options',
+        'x-frame-options',
+        'content-type',
+      ]) {
         expect(second.headers.get(h), h).toBe(first.headers.get(h));
       }
       const id = /<tr id="item-([^"]+)" data-state="(?:open|overdue)"/.exec(body)?.[1];
@@ -38,7 +43,9 @@ describe('the server on loopback with its page cache', () => {
     const server = await startServer(d, '127.0.0.1', 0);
     try {
       const port = Number(new URL(server.url).port);
-      await expect(startServer(d, '127.0.0.1', port)).rejects.toThrow(/already in use; choose another --port/);
+      await expect(startServer(d, '127.0.0.1', port)).rejects.toThrow(
+        /already in use; choose another --port/,
+      );
     } finally {
       await server.close();
       d.close();
