@@ -1,7 +1,6 @@
 /**
  * The dashboard's only script, served as /assets/app.js (the pages work
- * without it): copy buttons for paste-ready text, and checklist boxes that
- * submit their form when ticked.
+ * without it): copy buttons for paste-ready text.
  */
 export const APP_JS = `
 document.querySelectorAll('[data-copy]').forEach(function (pre) {
@@ -13,8 +12,5 @@ document.querySelectorAll('[data-copy]').forEach(function (pre) {
     navigator.clipboard.writeText(pre.textContent || '').then(function () { b.textContent = 'Copied'; });
   });
   pre.parentNode.insertBefore(b, pre);
-});
-document.querySelectorAll('form[data-autosubmit] input[type=checkbox]').forEach(function (box) {
-  box.addEventListener('change', function () { box.form.requestSubmit(); });
 });
 `;
