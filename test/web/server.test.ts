@@ -8,6 +8,13 @@ describe('the server on loopback with its page cache', () => {
     const server = await startServer(d, '127.0.0.1', 0);
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      d.setOrigin(server.url);
+      const schedule = await (await fetch(`${server.url}/schedule?date=2026-11-27`)).text();
+      expect(schedule).toContain(
+        `href="${server.url.replace('http:', 'webcal:')}/schedule.ics?date=2026-11-27"`,
+      );
+      const ics = await fetch(`${server.url}/schedule.ics?date=2026-11-27`);
+      expect(ics.headers.get('content-type')).toContain('text/calendar');
       const url = `${server.url}/checklist?date=2026-11-27`;
       const first = await fetch(url);
       const body = await first.text();
