@@ -10,8 +10,9 @@ import type { Db } from '../store/db.js';
  * request's Context reads through it, so a page costs only its own view.
  */
 export class SharedState {
-  sources?: DataSources;
-  calendar?: CalendarInput;
+  /** By data location: a team's config may name its own checkouts. */
+  readonly sources = new Map<string, DataSources>();
+  readonly calendars = new Map<string, CalendarInput>();
   readonly configs = new Map<string, LoadedConfig>();
   db?: Db;
 
@@ -35,9 +36,29 @@ export class RequestContext extends Context {
     super(options, io);
   }
 
+  /** Where the data comes from, resolved as the CLI's Context does. */
+  private get dataKey(): string {
+    const releases =
+      this.options.releasesRepo ??
+      this.io.env.LIAISON_RELEASES_REPO ??
+      this.config['releases-repo'] ??
+      '';
+    const governance =
+      this.options.governanceRepo ??
+      this.io.env.LIAISON_GOVERNANCE_REPO ??
+      this.config['governance-repo'] ??
+      '';
+    return `${releases}\u0000${governance}`;
+  }
+
   override get data(): DataSources {
-    this.shared.sources ??= super.data;
-    return this.shared.sources;
+    const key = this.dataKey;
+    let sources = this.shared.sources.get(key);
+    if (!sources) {
+      sources = super.data;
+      this.shared.sources.set(key, sources);
+    }
+    return sources;
   }
 
   override get loadedConfig(): LoadedConfig {
@@ -51,8 +72,13 @@ export class RequestContext extends Context {
   }
 
   override get calendarInput(): CalendarInput {
-    this.shared.calendar ??= super.calendarInput;
-    return this.shared.calendar;
+    const key = this.dataKey;
+    let calendar = this.shared.calendars.get(key);
+    if (!calendar) {
+      calendar = super.calendarInput;
+      this.shared.calendars.set(key, calendar);
+    }
+    return calendar;
   }
 
   override async store(): Promise<Db> {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAGES } from '../../src/web/registry.js';
@@ -48,6 +48,25 @@ describe('JSON twins return the command view models', () => {
     expect(res.status).toBe(200);
     const cli = await runJson(['checklist', '--date', '2026-11-27', '--db', d.dbPath]);
     expect(await res.json()).toEqual(cli);
+  });
+
+  it("follows each team's own data locations as the CLI does (a config naming a checkout, another team without)", async () => {
+    const cwd = tempDir('liaison-web-cwd-');
+    writeFileSync(
+      join(cwd, 'liaison.yaml'),
+      `team: glance\nreleases-repo: ${RELEASES_DIR}\ngovernance-repo: ${GOVERNANCE_DIR}\n`,
+    );
+    const d = dash({ cwd });
+    for (const team of ['glance', 'nova', 'glance']) {
+      const web = (await (
+        await d.app.request(`/api/brief?date=2026-11-27&team=${team}`)
+      ).json()) as { dataSource: string };
+      const cli = await runJson<{ dataSource: string }>(
+        ['brief', '--date', '2026-11-27', '--team', team],
+        { cwd },
+      );
+      expect(web, team).toEqual(cli);
+    }
   });
 
   it('without ?date= a page uses the server clock (2026-11-27 here)', async () => {
