@@ -1,30 +1,34 @@
+import { availableParallelism } from 'node:os';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
 import { loadEmbeddedSnapshot } from '../../data/snapshot.js';
 import { effectiveStatus } from '../../data/releases/series.js';
-import { isRecord, parseYaml } from '../../data/yaml.js';
 import { CONSTANTS_FILE, parseToolingConstants, type ToolingConstants } from './constants.js';
+import { envOver, type EnvData } from './env.js';
+import { otherOwners, seriesForRules, teamsForRules } from './env-readers.js';
+import { changedDeliverables, newnessAgainst, releasesCheckout } from './base.js';
 import {
-  changedDeliverables,
   listDeliverableFiles,
   loadFile,
-  newnessAgainst,
   parseDeliverableText,
   readRef,
-  releasesCheckout,
   resolveFileArg,
   type FileRef,
 } from './load.js';
-import type { DeliverableDoc, Finding, RuleEnv } from './model.js';
+import type { Finding, RuleEnv } from './model.js';
+import { startCheckers, workerScript, type CheckerPool } from './parallel.js';
 import {
   NOTHING_NEW,
   summarize,
   validateFile,
   type LoadedFile,
+  type Newness,
   type ValidateView,
 } from './plan.js';
-import { compileUpstreamSchema } from './schema.js';
+import { SCHEMA_FILE, SERIES_SCHEMA_FILE, compileUpstreamSchema } from './schema.js';
+
+export { SCHEMA_FILE, SERIES_SCHEMA_FILE };
 
 export interface ValidateOptions {
   readonly files: readonly string[];
@@ -34,18 +38,19 @@ export interface ValidateOptions {
   readonly gitChecks?: (files: readonly LoadedFile[], env: RuleEnv) => Finding[];
 }
 
-export const SCHEMA_FILE = 'openstack_releases/schema.yaml';
-export const SERIES_SCHEMA_FILE = 'openstack_releases/series_status_schema.yaml';
+/**
+ * Below this many files the workers' start-up costs more than it saves.
+ * `LIAISON_VALIDATE_WORKERS` sets how many worker threads help the main
+ * thread (0: none); the default is one per core beyond the first, at most 3.
+ */
+const PARALLEL_FROM = 400;
 
 /** Reads the files to validate, runs every check, and returns the view. */
-export function buildValidation(ctx: Context, opts: ValidateOptions): ValidateView {
+export async function buildValidation(ctx: Context, opts: ValidateOptions): Promise<ValidateView> {
   const tree = ctx.data.releases.tree;
   const notes: string[] = [];
   let refs: FileRef[];
-  let newness = new Map<
-    string,
-    ReturnType<typeof newnessAgainst> extends Map<string, infer N> ? N : never
-  >();
+  let newness = new Map<string, Newness>();
   if (opts.base !== undefined) {
     const root = releasesCheckout(tree);
     refs =
@@ -66,27 +71,72 @@ export function buildValidation(ctx: Context, opts: ValidateOptions): ValidateVi
       'no --base: every release and branch counts as already made, so the rules for new releases did not run',
     );
   }
-  const env = ruleEnv(ctx, opts.currentSeries);
-  const schema = compileUpstreamSchema(requiredText(tree, SCHEMA_FILE), SCHEMA_FILE);
-  // one file at a time, dropped once checked (holding 6,000 parsed files
-  // costs more in garbage collection than the checks); the --git checks
-  // need them all, so only then are they kept
-  const kept: LoadedFile[] = [];
+  const schemaText = requiredText(tree, SCHEMA_FILE);
+  // started first: the workers boot while this thread reads what the rules need
+  const pool =
+    opts.base === undefined && !opts.gitChecks ? checkerPool(ctx, refs, schemaText) : undefined;
+  let data: EnvData;
+  try {
+    data = ruleEnvData(ctx, opts.currentSeries);
+  } catch (e) {
+    await pool?.cancel();
+    throw e;
+  }
+  const env = envOver(data, tree);
+  const schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
+  const check = (r: FileRef): { file: LoadedFile; findings: Finding[] } => {
+    const file = loadFile(r, readRef(r, tree), (r.rel && newness.get(r.rel)) || NOTHING_NEW);
+    return { file, findings: validateFile(file, env, schema) };
+  };
   const findings: Finding[] = [];
-  for (const r of refs) {
-    const f = loadFile(r, readRef(r, tree), (r.rel && newness.get(r.rel)) || NOTHING_NEW);
-    findings.push(...validateFile(f, env, schema));
-    if (opts.gitChecks) kept.push(f);
+  if (pool) {
+    const perFile = await pool.run(data, (i) => check(refs[i] as FileRef).findings);
+    for (const f of perFile) if (f) findings.push(...f);
+  } else {
+    // one file at a time, dropped once checked (holding 6,000 parsed files
+    // costs more in garbage collection than the checks); the --git checks
+    // need them all, so only then are they kept
+    const kept: LoadedFile[] = [];
+    for (const r of refs) {
+      const checked = check(r);
+      findings.push(...checked.findings);
+      if (opts.gitChecks) kept.push(checked.file);
+    }
+    if (opts.gitChecks) findings.push(...opts.gitChecks(kept, env));
   }
   if (opts.files.length === 0 && opts.base === undefined)
     findings.push(...seriesStatusFindings(tree));
-  if (opts.gitChecks) findings.push(...opts.gitChecks(kept, env));
   return summarize(findings, {
     files: refs.length,
     currentSeries: env.currentSeries,
     base: opts.base ?? null,
     notes,
   });
+}
+
+/** Worker threads for a large run over a checkout on disk, when the compiled worker is there. */
+function checkerPool(
+  ctx: Context,
+  refs: readonly FileRef[],
+  schemaText: string,
+): CheckerPool | undefined {
+  const root = ctx.data.releases.tree.absolute('');
+  const script = workerScript();
+  if (root === undefined || script === undefined || refs.length < PARALLEL_FROM) return undefined;
+  if (refs.some((r) => r.rel === undefined)) return undefined;
+  const asked = ctx.io.env.LIAISON_VALIDATE_WORKERS;
+  const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : defaultWorkers();
+  if (count === 0) return undefined;
+  return startCheckers(script, count, {
+    root,
+    label: ctx.data.releases.tree.label,
+    rels: refs.map((r) => r.rel ?? ''),
+    schemaText,
+  });
+}
+
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(3, availableParallelism() - 1));
 }
 
 /** The series list checked against its own schema, as upstream does when validating everything. */
@@ -113,34 +163,29 @@ function requiredText(tree: FileTree, path: string): string {
 
 /** Everything the rules read besides the files: series, constants, governance. */
 export function ruleEnv(ctx: Context, currentOverride?: string): RuleEnv {
+  return envOver(ruleEnvData(ctx, currentOverride), ctx.data.releases.tree);
+}
+
+/** The plain-data part of the rule environment (what the worker threads get). */
+export function ruleEnvData(ctx: Context, currentOverride?: string): EnvData {
   const releases = ctx.data.releases;
   const tree = releases.tree;
   const own = tree.read(CONSTANTS_FILE);
   const constants: ToolingConstants = parseToolingConstants(
-    requiredText(tree, CONSTANTS_FILE),
+    own ?? requiredText(tree, CONSTANTS_FILE),
     CONSTANTS_FILE,
   );
-  const series = releases.series();
+  const series = seriesForRules(releases);
   const current =
     currentOverride ?? (own !== undefined ? constants.currentSeries : developmentSeries(ctx, tree));
   if (!series.some((s) => s.name === current))
     throw new UsageError(`--current-series ${current}: not a series of data/series_status.yaml`);
-  const cache = new Map<string, DeliverableDoc | undefined>();
   return {
     series,
     currentSeries: current,
     constants,
-    teams: ctx.data.governance.teams(),
-    otherOwners: otherOwners(ctx),
-    deliverableIn: (s, name) => {
-      const key = `deliverables/${s}/${name}.yaml`;
-      if (!cache.has(key)) {
-        const text = tree.read(key);
-        const parsed = text === undefined ? undefined : parseDeliverableText(text);
-        cache.set(key, parsed?.ok ? (parsed.value as DeliverableDoc) : undefined);
-      }
-      return cache.get(key);
-    },
+    teams: teamsForRules(ctx.data.governance),
+    otherOwners: otherOwners(ctx.data.governance),
   };
 }
 
@@ -157,15 +202,4 @@ function developmentSeries(ctx: Context, tree: FileTree): string {
   const pick = dev ?? withFiles[0];
   if (!pick) throw new UsageError(`${tree.label}: no series has deliverable files`);
   return pick.name;
-}
-
-/** Owners that are not project teams: the TC and every SIG (`<name> SIG`). */
-function otherOwners(ctx: Context): Set<string> {
-  const out = new Set(['Technical Committee']);
-  const text = ctx.data.governance.text('reference/sigs-repos.yaml');
-  if (text) {
-    const { value } = parseYaml(text, 'reference/sigs-repos.yaml');
-    if (isRecord(value)) for (const sig of Object.keys(value)) out.add(`${sig} SIG`);
-  }
-  return out;
 }

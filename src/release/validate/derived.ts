@@ -1,5 +1,5 @@
-import { findSeries, seriesId, type Series } from '../../data/releases/series.js';
 import type { DeliverableDoc, DocRelease, FileFacts, RuleEnv } from './model.js';
+import { idOf, seriesNamed, type RuleSeries } from './series-lookup.js';
 
 /** Facts the rules share, computed once per file from its content and the series list. */
 export interface Derived extends FileFacts {
@@ -9,7 +9,7 @@ export interface Derived extends FileFacts {
   /** Upstream's effective type: tempest plugins by name, trailing by model, else `type`. */
   readonly effectiveType: string;
   readonly releases: readonly DocRelease[];
-  readonly seriesInfo: Series | undefined;
+  readonly seriesInfo: RuleSeries | undefined;
   /** Branch/tag id of the file's series (`2026.2`, or the name before antelope). */
   readonly seriesId: string | undefined;
   /** Repository names of `repository-settings`, in file order. */
@@ -29,14 +29,32 @@ export function derive(f: FileFacts, env: RuleEnv): Derived {
   const model = independent ? (declared === 'abandoned' ? 'abandoned' : 'independent') : declared;
   const releases = doc.releases ?? [];
   const settings = doc['repository-settings'] ?? {};
-  const retired = new Set(
-    Object.entries(settings)
-      .filter(([, v]) => hasRetiredFlag(v))
-      .map(([k]) => k),
-  );
-  const seriesInfo = independent ? undefined : findSeries(env.series, f.series);
+  const repos = Object.keys(settings);
+  let retired: ReadonlySet<string> = NONE;
+  for (const repo of repos) {
+    if (!hasRetiredFlag(settings[repo])) continue;
+    if (retired === NONE) retired = new Set();
+    (retired as Set<string>).add(repo);
+  }
+  const seriesInfo = independent ? undefined : seriesNamed(env.series, f.series);
+  let hasLifecycleTag = false;
+  let newReleaseIndexes: number[] = NO_INDEXES;
+  for (let i = 0; i < releases.length; i++) {
+    if (LIFECYCLE.test(releases[i]?.version ?? '')) hasLifecycleTag = true;
+    if (f.isNewRelease(i)) {
+      if (newReleaseIndexes === NO_INDEXES) newReleaseIndexes = [];
+      newReleaseIndexes.push(i);
+    }
+  }
+  // every field written out: a spread of `f` here made this the slowest
+  // step of a whole run (each added property went through a slow path)
   return {
-    ...f,
+    file: f.file,
+    series: f.series,
+    name: f.name,
+    doc,
+    isNewRelease: f.isNewRelease,
+    isNewBranch: f.isNewBranch,
     independent,
     model,
     effectiveType: f.name.includes('tempest-plugin')
@@ -46,13 +64,17 @@ export function derive(f: FileFacts, env: RuleEnv): Derived {
         : (doc.type ?? 'other'),
     releases,
     seriesInfo,
-    seriesId: seriesInfo ? seriesId(seriesInfo) : undefined,
-    repos: Object.keys(settings),
+    seriesId: seriesInfo ? idOf(seriesInfo) : undefined,
+    repos,
     retiredRepos: retired,
-    hasLifecycleTag: releases.some((r) => /-(em|eom|eol)/.test(r.version)),
-    newReleaseIndexes: releases.map((_, i) => i).filter((i) => f.isNewRelease(i)),
+    hasLifecycleTag,
+    newReleaseIndexes,
   };
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_INDEXES: number[] = [];
+const LIFECYCLE = /-(em|eom|eol)/;
 
 function hasRetiredFlag(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;

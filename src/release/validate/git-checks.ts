@@ -1,8 +1,8 @@
 import type { Context } from '../../cli/context.js';
-import { seriesId } from '../../data/releases/series.js';
 import { gitSync } from '../../git/run.js';
 import { cloneLocator } from './clones.js';
 import { INDEPENDENT } from './derived.js';
+import { idOf } from './series-lookup.js';
 import type { DeliverableDoc, Finding, RuleEnv } from './model.js';
 import type { LoadedFile } from './plan.js';
 
@@ -43,7 +43,7 @@ export function gitFindings(
     const releases = doc.releases ?? [];
     const series = env.series.find((s) => s.name === f.series);
     const branchName = series
-      ? `${series.status === 'unmaintained' ? 'unmaintained' : 'stable'}/${seriesId(series)}`
+      ? `${series.status === 'unmaintained' ? 'unmaintained' : 'stable'}/${idOf(series)}`
       : undefined;
     const missing = new Set<string>();
     const factsOf = (repo: string): RepoFacts | undefined => {

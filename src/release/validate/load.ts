@@ -1,13 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
-import { gitSync, isGitRepo } from '../../git/run.js';
 import { parseSubsetYaml } from './fast-yaml.js';
 import { NOTHING_NEW, type LoadedFile, type Newness } from './plan.js';
 
-/** Reading deliverable files (the edge of `release validate`): listing, reading, parsing, --base. */
+// the general YAML parser is loaded only for a file the subset reader leaves to it
+const require = createRequire(import.meta.url);
+
+/** Reading deliverable files (the edge of `release validate`): listing, reading, parsing. */
 
 /** A file to validate: where to read it and how to name it. */
 export interface FileRef {
@@ -23,6 +25,7 @@ export interface FileRef {
 export function parseDeliverableText(text: string): LoadedFile['parsed'] {
   const fast = parseSubsetYaml(text);
   if (fast) return { ok: true, value: fast.value };
+  const { parseDocument } = require('yaml') as typeof import('yaml');
   const doc = parseDocument(text, { version: '1.2' });
   const err = doc.errors[0];
   if (err) {
@@ -63,14 +66,67 @@ export function resolveFileArg(arg: string, tree: FileTree, cwd: string): FileRe
 }
 
 export function readRef(ref: FileRef, tree: FileTree): string {
-  const text = ref.rel !== undefined ? tree.read(ref.rel) : readFileSync(ref.abs ?? '', 'utf8');
+  const abs = ref.abs ?? (ref.rel !== undefined ? diskPath(tree, ref.rel) : undefined);
+  let text: string | undefined;
+  if (abs !== undefined) {
+    try {
+      text = readText(abs);
+    } catch {
+      text = undefined;
+    }
+  } else if (ref.rel !== undefined) text = tree.read(ref.rel);
   if (text === undefined) throw new UsageError(`${ref.display}: cannot read the file`);
   return text;
 }
 
+const roots = new WeakMap<FileTree, string | null>();
+
+/** Where a tree path is on disk, if the tree is a checkout (a plain join for listed paths: faster than path.join). */
+function diskPath(tree: FileTree, rel: string): string | undefined {
+  let root = roots.get(tree);
+  if (root === undefined) roots.set(tree, (root = tree.absolute('') ?? null));
+  if (root === null) return undefined;
+  return /^[\w-]+(\/[\w.-]+)*$/.test(rel) && !rel.includes('..')
+    ? `${root}/${rel}`
+    : tree.absolute(rel);
+}
+
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A UTF-8 file read into one reused buffer: open, read, close (readFileSync
+ * also stats the file, allocates a buffer per file and reads once more to
+ * see the end; over 6,000 files that shows).
+ */
+export function readText(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    for (;;) {
+      if (n === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger);
+        readBuffer = bigger;
+      }
+      const room = readBuffer.length - n;
+      const got = readSync(fd, readBuffer, n, room, null);
+      n += got;
+      if (got < room) break; // a short read of a regular file is its end: no extra read for EOF
+    }
+    return readBuffer.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Series directory and deliverable name from a path (`.../hibiscus/glance.yaml`). */
 export function seriesAndName(path: string): { series: string; name: string } {
-  return { series: basename(dirname(path)), name: basename(path).replace(/\.ya?ml$/, '') };
+  const slash = path.lastIndexOf('/');
+  if (slash <= 0 || sep !== '/')
+    return { series: basename(dirname(path)), name: basename(path).replace(/\.ya?ml$/, '') };
+  const file = path.slice(slash + 1);
+  const name = file.endsWith('.yaml') ? file.slice(0, -5) : file.replace(/\.ya?ml$/, '');
+  return { series: path.slice(path.lastIndexOf('/', slash - 1) + 1, slash), name };
 }
 
 export function loadFile(ref: FileRef, text: string, newness: Newness = NOTHING_NEW): LoadedFile {
@@ -80,88 +136,4 @@ export function loadFile(ref: FileRef, text: string, newness: Newness = NOTHING_
     parsed: parseDeliverableText(text),
     newness,
   };
-}
-
-/** The releases checkout behind the tree, for --base; a clear error when there is none. */
-export function releasesCheckout(tree: FileTree): string {
-  const root = tree.absolute('');
-  if (!root)
-    throw new UsageError(
-      '--base needs a releases checkout that is a git repository (--releases-repo DIR)',
-    );
-  if (!isGitRepo(root)) throw new UsageError(`--base: ${root} is not a git repository`);
-  return root;
-}
-
-/** Deliverable files changed between REV and the work tree (deleted files left out), plus new untracked ones. */
-export function changedDeliverables(root: string, rev: string): FileRef[] {
-  const changed = gitSync(root, [
-    'diff',
-    '--name-only',
-    '-z',
-    '--diff-filter=d',
-    rev,
-    '--',
-    'deliverables',
-  ]).split('\0');
-  const untracked = gitSync(root, [
-    'ls-files',
-    '-z',
-    '--others',
-    '--exclude-standard',
-    '--',
-    'deliverables',
-  ]).split('\0');
-  return [...new Set([...changed, ...untracked])]
-    .filter((p) => /^deliverables\/[^/]+\/[^/]+\.yaml$/.test(p))
-    .sort()
-    .map((p) => ({ display: p, rel: p }));
-}
-
-/**
- * What each file looked like at REV, read in one `git cat-file --batch`:
- * a release or branch is new when its version or name is not in that
- * version of the file (the whole file is new when it did not exist).
- */
-export function newnessAgainst(
-  root: string,
-  rev: string,
-  rels: readonly string[],
-): Map<string, Newness> {
-  const out = new Map<string, Newness>();
-  if (rels.length === 0) return out;
-  gitSync(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  const raw = gitSync(root, ['cat-file', '--batch'], {
-    input: rels.map((r) => `${rev}:${r}\n`).join(''),
-  });
-  const buf = Buffer.from(raw, 'utf8');
-  let pos = 0;
-  for (const rel of rels) {
-    const nl = buf.indexOf(10, pos);
-    const header = buf.subarray(pos, nl).toString('utf8');
-    pos = nl + 1;
-    if (header.endsWith(' missing')) {
-      out.set(rel, { release: () => true, branch: () => true });
-      continue;
-    }
-    const size = Number(header.split(' ')[2]);
-    const text = buf.subarray(pos, pos + size).toString('utf8');
-    pos += size + 1;
-    out.set(rel, newnessFrom(text));
-  }
-  return out;
-}
-
-function newnessFrom(baseText: string): Newness {
-  const parsed = parseDeliverableText(baseText);
-  const value = parsed.ok
-    ? (parsed.value as { releases?: unknown; branches?: unknown } | null)
-    : null;
-  const versions = new Set<string>();
-  const branches = new Set<string>();
-  if (value && Array.isArray(value.releases))
-    for (const r of value.releases) versions.add(String((r as { version?: unknown }).version));
-  if (value && Array.isArray(value.branches))
-    for (const b of value.branches) branches.add(String((b as { name?: unknown }).name));
-  return { release: (v) => !versions.has(v), branch: (n) => !branches.has(n) };
 }

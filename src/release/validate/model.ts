@@ -1,6 +1,6 @@
-import type { Team } from '../../data/governance/projects.js';
-import type { Series } from '../../data/releases/series.js';
 import type { ToolingConstants } from './constants.js';
+import type { RuleTeam } from './env-readers.js';
+import type { RuleSeries } from './series-lookup.js';
 
 /** One problem found in a deliverable file. */
 export interface Finding {
@@ -68,11 +68,11 @@ export interface FileFacts {
 /** Everything the pure rules read besides the file. */
 export interface RuleEnv {
   /** Newest first, as in series_status.yaml. */
-  readonly series: readonly Series[];
+  readonly series: readonly RuleSeries[];
   /** The series the "current series only" rules apply to. */
   readonly currentSeries: string;
   readonly constants: ToolingConstants;
-  readonly teams: readonly Team[];
+  readonly teams: readonly RuleTeam[];
   /** Team names that are not in projects.yaml but may own deliverables (`Technical Committee`, `<SIG> SIG`). */
   readonly otherOwners: ReadonlySet<string>;
   /** The same deliverable in another series, for "is the previous series open?". */

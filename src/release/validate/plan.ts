@@ -28,7 +28,8 @@ export interface Newness {
   readonly branch: (name: string) => boolean;
 }
 
-export const NOTHING_NEW: Newness = { release: () => false, branch: () => false };
+const never = (): boolean => false;
+export const NOTHING_NEW: Newness = { release: never, branch: never };
 export const ALL_NEW: Newness = { release: () => true, branch: () => true };
 
 /**
@@ -36,21 +37,31 @@ export const ALL_NEW: Newness = { release: () => true, branch: () => true };
  * holds and the series is not closed) every data rule whose gates open.
  */
 export function validateFile(f: LoadedFile, env: RuleEnv, schema: SchemaCheck): Finding[] {
+  return checkShape(f, schema) ?? checkRules(f, env);
+}
+
+/** The YAML and schema findings, or undefined when the file is fit for the data rules. */
+export function checkShape(f: LoadedFile, schema: SchemaCheck): Finding[] | undefined {
   if (!f.parsed.ok)
     return [{ file: f.file, level: 'error', check: 'yaml', message: f.parsed.message }];
   const schemaFindings = schema(f.parsed.value, f.file);
-  if (schemaFindings.length > 0) return schemaFindings;
-  if (env.constants.closedSeries.has(f.series)) return [];
+  return schemaFindings.length > 0 ? schemaFindings : undefined;
+}
+
+/** The data rules on a file that passed checkShape. */
+export function checkRules(f: LoadedFile, env: RuleEnv): Finding[] {
+  if (!f.parsed.ok || env.constants.closedSeries.has(f.series)) return [];
   const doc = f.parsed.value as DeliverableDoc;
   const releases = doc.releases ?? [];
+  const nothingNew = f.newness === NOTHING_NEW;
   const d = derive(
     {
       file: f.file,
       series: f.series,
       name: f.name,
       doc,
-      isNewRelease: (i) => f.newness.release(releases[i]?.version ?? ''),
-      isNewBranch: (name) => f.newness.branch(name),
+      isNewRelease: nothingNew ? never : (i) => f.newness.release(releases[i]?.version ?? ''),
+      isNewBranch: nothingNew ? never : (name) => f.newness.branch(name),
     },
     env,
   );

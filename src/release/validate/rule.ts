@@ -26,23 +26,26 @@ export interface Rule {
 
 /** True when every gate of the rule lets the file through. */
 export function gatesOpen(gates: readonly Gate[], d: Derived, env: RuleEnv): boolean {
-  return gates.every((g) => {
-    switch (g) {
-      case 'skip-if-lifecycle':
-        return !d.hasLifecycleTag;
-      case 'new-tags':
-        return d.newReleaseIndexes.length > 0;
-      case 'released':
-        return d.releases.length > 0;
-      case 'cycle':
-        return !d.independent;
-      case 'current':
-        return d.series === env.currentSeries;
-      case 'skip-eom-when-unmaintained':
-        return !(
-          d.releases.some((r) => r.version.includes('-eom')) &&
-          d.seriesInfo?.status === 'unmaintained'
-        );
-    }
-  });
+  for (const g of gates) if (!gateOpen(g, d, env)) return false;
+  return true;
+}
+
+function gateOpen(g: Gate, d: Derived, env: RuleEnv): boolean {
+  switch (g) {
+    case 'skip-if-lifecycle':
+      return !d.hasLifecycleTag;
+    case 'new-tags':
+      return d.newReleaseIndexes.length > 0;
+    case 'released':
+      return d.releases.length > 0;
+    case 'cycle':
+      return !d.independent;
+    case 'current':
+      return d.series === env.currentSeries;
+    case 'skip-eom-when-unmaintained':
+      return !(
+        d.releases.some((r) => r.version.includes('-eom')) &&
+        d.seriesInfo?.status === 'unmaintained'
+      );
+  }
 }

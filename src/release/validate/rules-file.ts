@@ -1,5 +1,6 @@
 import { isCanonicalPbrVersion, parseLifecycleTag } from '../versions/pbr-version.js';
 import { deliverableStatus, releaseTypeOf, type Derived } from './derived.js';
+import type { RuleTeam } from './env-readers.js';
 import type { RuleEnv } from './model.js';
 import { isCanonicalPep440 } from './pep440.js';
 import type { Issue, Rule } from './rule.js';
@@ -30,7 +31,7 @@ const team: Rule = {
   check: 'team',
   gates: ['skip-if-lifecycle'],
   run: (d, env) =>
-    env.teams.some((t) => t.name === d.doc.team) || env.otherOwners.has(d.doc.team)
+    teamNames(env.teams).has(d.doc.team) || env.otherOwners.has(d.doc.team)
       ? []
       : [
           {
@@ -40,6 +41,15 @@ const team: Rule = {
           },
         ],
 };
+
+const namesOf = new WeakMap<readonly RuleTeam[], ReadonlySet<string>>();
+
+/** The governance team names, as a set (looked up for every file). */
+function teamNames(teams: readonly RuleTeam[]): ReadonlySet<string> {
+  let names = namesOf.get(teams);
+  if (!names) namesOf.set(teams, (names = new Set(teams.map((t) => t.name))));
+  return names;
+}
 
 const releaseNotes: Rule = {
   number: 4,

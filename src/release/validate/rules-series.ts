@@ -1,8 +1,8 @@
-import { previousSeries, seriesId } from '../../data/releases/series.js';
 import { parsePbrVersion } from '../versions/pbr-version.js';
 import { isRc } from './derived.js';
 import type { DocProject } from './model.js';
 import type { Issue, Rule } from './rule.js';
+import { idOf, seriesBefore } from './series-lookup.js';
 
 /**
  * Upstream validate checks that look at the release history of a file and
@@ -79,11 +79,11 @@ const seriesOpen: Rule = {
   run: (d, env) => {
     // branchless deliverables (tempest plugins) never have the branch to look for
     if (d.effectiveType === 'tempest-plugin' || d.doc['stable-branch-type'] === 'none') return [];
-    const prev = previousSeries(env.series, d.series);
+    const prev = seriesBefore(env.series, d.series);
     if (!prev) return [];
     const prevDoc = env.deliverableIn(prev.name, d.name);
     if (!prevDoc) return [];
-    const branch = `stable/${seriesId(prev)}`;
+    const branch = `stable/${idOf(prev)}`;
     if ((prevDoc.branches ?? []).some((b) => b.name === branch)) return [];
     return [
       {

@@ -1,5 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isRecord, parseYaml } from '../../data/yaml.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ConfigError } from '../../core/errors.js';
+import { parseSubsetYaml } from './fast-yaml.js';
 import type { Finding } from './model.js';
 
 /**
@@ -8,32 +12,106 @@ import type { Finding } from './model.js';
  * draft-4 validator with a custom `date` type ("a YAML date"); with YAML
  * 1.2 reading a date is a `YYYY-MM-DD` string, so that type becomes a
  * string pattern here.
+ *
+ * Loading ajv and compiling costs ~0.1 s per process (and per worker), so
+ * `npm run build` also writes ajv's standalone code for the schemas of the
+ * embedded snapshot next to this module (PRECOMPILED_FILE); a schema with
+ * exactly that text uses that code, any other is compiled here. Neither ajv
+ * nor the general YAML parser is loaded unless needed (the worker threads
+ * of parallel.ts import this module).
  */
 export type SchemaCheck = (value: unknown, file: string) => Finding[];
 
-export function compileUpstreamSchema(schemaText: string, schemaFile: string): SchemaCheck {
-  const schema = withDateType(parseYaml(schemaText, schemaFile).value);
-  if (isRecord(schema)) delete schema.$schema; // draft id ajv does not know; nothing draft-specific is used
-  // strict:false: the schema omits `type: object` beside `properties` and nests keywords oddly
-  // validateSchema:false: upstream's series schema puts `required` lists under `properties` (never enforced there either)
-  const quick: ValidateFunction = new Ajv({ strict: false, validateSchema: false }).compile(
-    schema as object,
-  );
+export const SCHEMA_FILE = 'openstack_releases/schema.yaml';
+export const SERIES_SCHEMA_FILE = 'openstack_releases/series_status_schema.yaml';
+
+/** Written by scripts/precompile-validate-schemas.ts into dist (not in the source tree). */
+export const PRECOMPILED_FILE = 'schemas.precompiled.cjs';
+
+const require = createRequire(import.meta.url);
+
+export function compileUpstreamSchema(
+  schemaText: string,
+  schemaFile: string,
+  precompiled: string | undefined = defaultPrecompiledPath(),
+): SchemaCheck {
+  let schema: object | undefined;
+  const prepared = (): object => (schema ??= prepareSchema(schemaText, schemaFile));
+  const quick: ValidateFunction =
+    precompiledValidator(schemaText, precompiled) ?? newAjv(false).compile(prepared());
   // every violation is reported, but collecting all errors is slower: that
   // validator is compiled only when a file fails the quick one
   let full: ValidateFunction | undefined;
   return (value, file) => {
     if (quick(value)) return [];
-    full ??= new Ajv({
-      strict: false,
-      allErrors: true,
-      verbose: true,
-      validateSchema: false,
-    }).compile(schema as object);
+    full ??= newAjv(true).compile(prepared());
     full(value);
     return describeErrors(full.errors ?? quick.errors ?? [], file);
   };
 }
+
+/** The schema object ajv compiles: the upstream text with the date type mapped and no draft id. */
+export function prepareSchema(schemaText: string, schemaFile: string): object {
+  const schema = withDateType(
+    parseSubsetYaml(schemaText)?.value ?? parseWithYaml(schemaText, schemaFile),
+  );
+  if (!isRecord(schema)) return {};
+  delete schema.$schema; // draft id ajv does not know; nothing draft-specific is used
+  return schema;
+}
+
+/** A schema outside the subset reader's reach, read as src/data/yaml.ts reads YAML. */
+function parseWithYaml(text: string, file: string): unknown {
+  const { parseDocument } = require('yaml') as typeof import('yaml');
+  const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
+  const first = doc.errors[0];
+  if (first) throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, file);
+  return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+}
+
+/** ajv as the schemas need it (loaded only when something must be compiled). */
+export function newAjv(allErrors: boolean, standalone = false): import('ajv').Ajv {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  // strict:false: the schema omits `type: object` beside `properties` and nests keywords oddly
+  // validateSchema:false: upstream's series schema puts `required` lists under `properties` (never enforced there either)
+  return new Ajv({
+    strict: false,
+    validateSchema: false,
+    ...(allErrors ? { allErrors: true, verbose: true } : {}),
+    ...(standalone ? { code: { source: true } } : {}),
+  });
+}
+
+/** One entry of the precompiled module: the schema text and its validator. */
+export interface PrecompiledSchema {
+  readonly text: string;
+  readonly validate: ValidateFunction;
+}
+
+function defaultPrecompiledPath(): string | undefined {
+  const here = import.meta.url;
+  if (!here.startsWith('file:')) return undefined;
+  return fileURLToPath(new URL(PRECOMPILED_FILE, here));
+}
+
+const loaded = new Map<string, readonly PrecompiledSchema[]>();
+
+/** The precompiled validator for exactly this schema text, if the build wrote one. */
+function precompiledValidator(
+  schemaText: string,
+  path: string | undefined,
+): ValidateFunction | undefined {
+  if (!path) return undefined;
+  let entries = loaded.get(path);
+  if (!entries) {
+    entries = existsSync(path) ? (require(path) as readonly PrecompiledSchema[]) : [];
+    loaded.set(path, entries);
+  }
+  return entries.find((e) => e.text === schemaText)?.validate;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function withDateType(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withDateType);

@@ -1,0 +1,91 @@
+import { UsageError } from '../../core/errors.js';
+import type { FileTree } from '../../data/file-tree.js';
+import { gitSync, isGitRepo } from '../../git/run.js';
+import { parseDeliverableText, type FileRef } from './load.js';
+import type { Newness } from './plan.js';
+
+/** `release validate --base REV`: which files changed, and which releases and branches are new. */
+
+/** The releases checkout behind the tree, for --base; a clear error when there is none. */
+export function releasesCheckout(tree: FileTree): string {
+  const root = tree.absolute('');
+  if (!root)
+    throw new UsageError(
+      '--base needs a releases checkout that is a git repository (--releases-repo DIR)',
+    );
+  if (!isGitRepo(root)) throw new UsageError(`--base: ${root} is not a git repository`);
+  return root;
+}
+
+/** Deliverable files changed between REV and the work tree (deleted files left out), plus new untracked ones. */
+export function changedDeliverables(root: string, rev: string): FileRef[] {
+  const changed = gitSync(root, [
+    'diff',
+    '--name-only',
+    '-z',
+    '--diff-filter=d',
+    rev,
+    '--',
+    'deliverables',
+  ]).split('\0');
+  const untracked = gitSync(root, [
+    'ls-files',
+    '-z',
+    '--others',
+    '--exclude-standard',
+    '--',
+    'deliverables',
+  ]).split('\0');
+  return [...new Set([...changed, ...untracked])]
+    .filter((p) => /^deliverables\/[^/]+\/[^/]+\.yaml$/.test(p))
+    .sort()
+    .map((p) => ({ display: p, rel: p }));
+}
+
+/**
+ * What each file looked like at REV, read in one `git cat-file --batch`:
+ * a release or branch is new when its version or name is not in that
+ * version of the file (the whole file is new when it did not exist).
+ */
+export function newnessAgainst(
+  root: string,
+  rev: string,
+  rels: readonly string[],
+): Map<string, Newness> {
+  const out = new Map<string, Newness>();
+  if (rels.length === 0) return out;
+  gitSync(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  const raw = gitSync(root, ['cat-file', '--batch'], {
+    input: rels.map((r) => `${rev}:${r}\n`).join(''),
+  });
+  const buf = Buffer.from(raw, 'utf8');
+  let pos = 0;
+  for (const rel of rels) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString('utf8');
+    pos = nl + 1;
+    if (header.endsWith(' missing')) {
+      out.set(rel, { release: () => true, branch: () => true });
+      continue;
+    }
+    const size = Number(header.split(' ')[2]);
+    const text = buf.subarray(pos, pos + size).toString('utf8');
+    pos += size + 1;
+    out.set(rel, newnessFrom(text));
+  }
+  return out;
+}
+
+function newnessFrom(baseText: string): Newness {
+  const parsed = parseDeliverableText(baseText);
+  const value = parsed.ok
+    ? (parsed.value as { releases?: unknown; branches?: unknown } | null)
+    : null;
+  const versions = new Set<string>();
+  const branches = new Set<string>();
+  if (value && Array.isArray(value.releases))
+    for (const r of value.releases) versions.add(String((r as { version?: unknown }).version));
+  if (value && Array.isArray(value.branches))
+    for (const b of value.branches) branches.add(String((b as { name?: unknown }).name));
+  return { release: (v) => !versions.has(v), branch: (n) => !branches.has(n) };
+}
