@@ -22,6 +22,92 @@ function expectSame(text: string): 'fast' | 'fallback' {
 }
 
 describe('subset YAML reader', () => {
+  it('reads plain scalars as written when asked (release ids)', () => {
+    const text = '- name: hibiscus\n  release-id: 2026.2\n  n: ~\n  q: "x"\n';
+    expect(parseSubsetYaml(text, { plainAsText: true })?.value).toStrictEqual([
+      { name: 'hibiscus', 'release-id': '2026.2', n: '~', q: 'x' },
+    ]);
+    // and the option does not stick to the next call
+    expect(parseSubsetYaml(text)?.value).toStrictEqual([
+      { name: 'hibiscus', 'release-id': 2026.2, n: null, q: 'x' },
+    ]);
+  });
+
+  it('agrees with the yaml package on mutated copies of real files (or gives up)', () => {
+    if (!hasSharedData()) return;
+    // YAML-significant edits at pseudo-random places: the reader must never
+    // accept a text `yaml` rejects, nor read one differently
+    const root = join(RELEASES_DIR, 'deliverables');
+    const texts = readdirSync(root)
+      .flatMap((dir) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)))
+      .filter((_, i) => i % 20 === 0)
+      .map((f) => readFileSync(f, 'utf8'));
+    const edits = [
+      ' ',
+      '  ',
+      '-',
+      '- ',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      "'",
+      '"',
+      '\\',
+      '\n',
+      '\n ',
+      '|',
+      '>',
+    ]
+      .concat([
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        '&',
+        '*',
+        '!',
+        '?',
+        'a',
+        '1',
+        '.',
+        '~',
+        'null',
+        'true',
+        '0x1',
+      ])
+      .concat(['1.5', '- a', 'k: v', '\n  - x', '%', '@', '`', '|-', '>+', '\\n', "''", '""']);
+    let seed = 12345;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let read = 0;
+    const wrong: string[] = [];
+    for (let k = 0; k < 1500; k++) {
+      let t = texts[next(texts.length)] ?? '';
+      for (let m = next(3); m >= 0; m--) {
+        const at = next(t.length + 1);
+        const edit = edits[next(edits.length)] ?? '';
+        const op = next(3);
+        if (op === 0) t = t.slice(0, at) + edit + t.slice(at);
+        else if (op === 1) t = t.slice(0, at) + t.slice(at + 1 + next(3));
+        else t = t.slice(0, at) + edit + t.slice(at + edit.length);
+      }
+      const fast = parseSubsetYaml(t);
+      if (!fast) continue;
+      read++;
+      const doc = parseDocument(t, { version: '1.2' });
+      const same =
+        doc.errors.length === 0 &&
+        JSON.stringify(fast.value) === JSON.stringify(doc.toJS({ maxAliasCount: 1000 }));
+      if (!same) wrong.push(JSON.stringify(t));
+    }
+    expect(wrong.slice(0, 3)).toEqual([]);
+    expect(read).toBeGreaterThan(300); // most edits keep a readable file
+  });
+
   it('agrees with the yaml package on every deliverable file of the real data', () => {
     if (!hasSharedData()) return;
     const root = join(RELEASES_DIR, 'deliverables');
@@ -65,6 +151,16 @@ describe('subset YAML reader', () => {
       'a:\n  - |\n    line one,\n      indented\n\n    # not a comment\n  - >-\n    folded\n    text\n\n    para\nb: |+\n  kept\n\nc: x\n',
     ],
     ['strings with colons and hashes', 'url: http://x.org/a#b\nv: a:b\n'],
+    [
+      'keys with inner spaces (projects.yaml)',
+      'OpenStack Charms:\n  ptl: x\nQuality Assurance: {}\n',
+    ],
+    [
+      'an escaped line break in a double-quoted scalar',
+      'a:\n  - "Z3 Engine: the experimental\\\n    \\ Z3-prover opens the way\\\n    \\ to more."\n',
+    ],
+    ['a comment after a quoted scalar', 'a: \'x\' # c\nb: "y"   # d\n'],
+    ['duplicate-looking keys in different mappings', 'a:\n  k: 1\nb:\n  k: 2\n'],
   ])('%s', (_name, text) => {
     expect(expectSame(text)).toBe('fast');
   });
@@ -77,6 +173,9 @@ describe('subset YAML reader', () => {
     ['unclosed quote', "a: 'b\n"],
     ['compact nested mapping', 'a: b: c\n'],
     ['a second document', 'a: 1\n---\nb: 2\n'],
+    ['a duplicate key after others', 'a: 1\nb: 2\nc: 3\nb: 4\n'],
+    ['a comment glued to a quote', "a: 'x'#c\n"],
+    ['a byte-order mark', '\ufeffa: 1\n'],
   ])('gives up on %s', (_name, text) => {
     expect(parseSubsetYaml(text)).toBeUndefined();
     expect(subsetGiveUpReason(text)).toBeTypeOf('string');

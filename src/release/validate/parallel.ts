@@ -116,6 +116,8 @@ export function startCheckers(
         if (m.type === 'error') throw m.usage ? new UsageError(m.message) : new Error(m.message);
         for (const [i, findings] of m.results) perFile[i] = findings;
       }
+      // workers send only files with findings
+      for (let i = 0; i < perFile.length; i++) perFile[i] ??= [];
       return perFile;
     },
     async cancel() {

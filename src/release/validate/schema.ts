@@ -97,7 +97,7 @@ function defaultPrecompiledPath(): string | undefined {
 const loaded = new Map<string, readonly PrecompiledSchema[]>();
 
 /** The precompiled validator for exactly this schema text, if the build wrote one. */
-function precompiledValidator(
+export function precompiledValidator(
   schemaText: string,
   path: string | undefined,
 ): ValidateFunction | undefined {
