@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { yaml } from './note-file.js';
 import { ConfigError } from '../core/errors.js';
 import { PyRegex } from './py-regex.js';
 
@@ -191,7 +191,11 @@ export function loadRenoConfig(
   let config: RenoConfig = { ...RENO_DEFAULTS, relnotesdir };
   if (file) {
     const text = readFileSync(file, 'utf8');
-    const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+    const doc = yaml().parseDocument(text, {
+      version: '1.1',
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
     const err = doc.errors[0];
     if (err)
       throw new ConfigError(

@@ -1,5 +1,21 @@
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import type { RenoConfig } from './config.js';
+
+// The YAML library loads on first parse: a report whose notes all come
+// from the parsed-note cache never loads it.
+type YamlLib = typeof import('yaml');
+let yamlLib: YamlLib | undefined;
+export function yaml(): YamlLib {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib;
+  return yamlLib;
+}
+
+let parser: string | undefined;
+/** The YAML library and version, part of the parsed-note cache key (without loading the library). */
+export function yamlParserVersion(): string {
+  parser ??= `yaml@${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}`;
+  return parser;
+}
 
 /**
  * One release note file: its unique id (from the name only) and its
@@ -65,7 +81,16 @@ export function parseNoteText(
   file: string,
   config: Pick<RenoConfig, 'preludeSectionName' | 'sections'>,
 ): ParsedNote {
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  return noteOfMapping(parseNoteYaml(text, file), file, config);
+}
+
+/** The top-level mapping of a note as YAML 1.1 reads it (keys and values as parsed). */
+export function parseNoteYaml(text: string, file: string): Map<unknown, unknown> {
+  const doc = yaml().parseDocument(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   const err = doc.errors[0];
   if (err) {
     const line = err.linePos?.[0]?.line ?? lineAt(text, err.pos[0]);
@@ -81,10 +106,43 @@ export function parseNoteText(
       'does not appear to be structured as a YAML mapping. Did you forget a top-level key?',
     );
   }
+  return raw as Map<unknown, unknown>;
+}
+
+/**
+ * A note's mapping in the form the parsed-note cache keeps: string keys
+ * with a string or a list of strings each (what nearly every note is).
+ * Null for anything else, which is parsed again each time instead (JSON
+ * would not keep dates, number keys and the like exactly).
+ */
+export type NoteEntries = readonly (readonly [string, string | readonly string[]])[];
+
+export function cacheableEntries(raw: ReadonlyMap<unknown, unknown>): NoteEntries | null {
+  const out: [string, string | readonly string[]][] = [];
+  for (const [k, v] of raw) {
+    if (typeof k !== 'string') return null;
+    if (typeof v === 'string') out.push([k, v]);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.push([k, v]);
+    else return null;
+  }
+  return out;
+}
+
+/** The mapping back from cached entries (same order, fresh arrays). */
+export function mappingOfEntries(entries: NoteEntries): Map<unknown, unknown> {
+  return new Map(entries.map(([k, v]) => [k, typeof v === 'string' ? v : [...v]]));
+}
+
+/** reno's reading of a note's mapping: sections checked, strings made lists, warnings. */
+export function noteOfMapping(
+  raw: ReadonlyMap<unknown, unknown>,
+  file: string,
+  config: Pick<RenoConfig, 'preludeSectionName' | 'sections'>,
+): ParsedNote {
   const warnings: string[] = [];
   const valid = config.sections.map((s) => s.name);
   const content = new Map<string, NoteValue>();
-  for (const [key, value] of raw as Map<unknown, unknown>) {
+  for (const [key, value] of raw) {
     const name = pyStr(key);
     let v: unknown = value;
     if (name === config.preludeSectionName) {

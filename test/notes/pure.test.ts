@@ -6,6 +6,7 @@ import { parseNoteText, pySplitLines, pyTitle, uidOf } from '../../src/notes/not
 import { PyRegex } from '../../src/notes/py-regex.js';
 import { changesOfRawEntry, parseRawLog, parseStatus } from '../../src/notes/scanner/git-facts.js';
 import { VersionRules, sameFirstThree } from '../../src/notes/scanner/versions.js';
+import { CommitGraph } from '../../src/notes/scanner/graph.js';
 import { dateWalk, describe as describeHead, stackWalk } from '../../src/notes/scanner/walks.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -82,12 +83,13 @@ describe('versions', () => {
 });
 
 describe('walks', () => {
-  const graph = new Map([
+  const nodes = new Map([
     ['d', { parents: ['b', 'c'], time: 4 }],
     ['c', { parents: ['a'], time: 2 }],
     ['b', { parents: ['a'], time: 2 }],
     ['a', { parents: [], time: 1 }],
   ]);
+  const graph = CommitGraph.fromNodes(nodes);
   it('date walk: newest first, ties by smallest SHA', () => {
     expect([...dateWalk(graph, 'd')]).toEqual(['d', 'b', 'c', 'a']);
   });
@@ -96,11 +98,13 @@ describe('walks', () => {
     // a null merge: the merge and its other parent are skipped
     expect([...stackWalk(graph, 'd', () => true)]).toEqual(['b', 'a']);
     // with two commits on the side, the fork point keeps an unemitted child: the walk ends
-    const longer = new Map([
-      ...graph,
-      ['d', { parents: ['b', 'c2'], time: 4 }],
-      ['c2', { parents: ['c'], time: 3 }],
-    ]);
+    const longer = CommitGraph.fromNodes(
+      new Map([
+        ...nodes,
+        ['d', { parents: ['b', 'e'], time: 4 }],
+        ['e', { parents: ['c'], time: 3 }],
+      ]),
+    );
     expect([...stackWalk(longer, 'd', () => true)]).toEqual(['b']);
   });
   it('describe follows first parents', () => {

@@ -18,7 +18,7 @@ import { printWarnings, queryOf } from './options.js';
 
 /** Exit 1 when a check fails (findings). */
 export async function runCheck(ctx: Context): Promise<number> {
-  const opened = await openRepository(await queryOf(ctx));
+  const opened = await openRepository(queryOf(ctx));
   const main = await scanOpened(opened, {});
   printWarnings(ctx, main.warnings);
   const tags = opened.facts.tags;

@@ -12,7 +12,7 @@ export async function runLint(ctx: Context): Promise<number> {
     notesOptions(ctx).relNotesDir ?? 'releasenotes',
   );
   // reno lint also runs a full scan and fails when the scan fails
-  const scanned = await scanRepository(await queryOf(ctx));
+  const scanned = await scanRepository(queryOf(ctx));
   const view = lintNotes(dir, shown, config);
   const scanWarnings = scanned.warnings.filter((w) => !configWarnings.includes(w));
   if (ctx.json)

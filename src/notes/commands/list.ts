@@ -13,7 +13,7 @@ export interface NotesListView {
 }
 
 export async function runList(ctx: Context, versions: readonly string[] = []): Promise<number> {
-  const repo = await scanRepository(await queryOf(ctx));
+  const repo = await scanRepository(queryOf(ctx));
   printWarnings(ctx, repo.warnings);
   const names = selectVersions(
     repo,

@@ -30,10 +30,13 @@ export function repoArg(ctx: Context): { shown: string; dir: string } {
   return { shown, dir: resolve(ctx.io.cwd, shown) };
 }
 
-/** The query of a notes command, with the SQLite history cache unless --ignore-cache. */
-export async function queryOf(ctx: Context): Promise<NotesQuery> {
+/**
+ * The query of a notes command, with the SQLite history cache unless
+ * --ignore-cache (the store opens while the first git processes run).
+ */
+export function queryOf(ctx: Context): NotesQuery {
   const o = notesOptions(ctx);
-  const cache = o.ignoreCache ? undefined : sqliteHistoryCache(await ctx.store());
+  const cache = o.ignoreCache ? undefined : sqliteHistoryCache(() => ctx.store());
   return {
     ...(cache ? { cache } : {}),
     repoDir: repoArg(ctx).dir,

@@ -12,7 +12,7 @@ import { notesOptions, printWarnings, queryOf } from './options.js';
 
 export async function runReport(ctx: Context, versions: readonly string[] = []): Promise<number> {
   const o = notesOptions(ctx);
-  const repo = await scanRepository(await queryOf(ctx));
+  const repo = await scanRepository(queryOf(ctx));
   const report = await reportOf(repo, {
     title: o.title ?? 'Release Notes',
     showSource: o.showSource !== false,

@@ -3,7 +3,8 @@ import type { RenoConfig } from '../config.js';
 import { PyRegex } from '../py-regex.js';
 import type { RepoFacts } from './git-facts.js';
 import type { VersionRules } from './versions.js';
-import { dateWalk, reachableTest } from './walks.js';
+import { ABSENT } from './graph.js';
+import { dateWalkIds, reachableMask } from './walks.js';
 
 /**
  * Branch logic of reno: how a branch name is found among the refs, which
@@ -15,7 +16,7 @@ export class Branches {
   private readonly nameRe: PyRegex;
   private readonly closedRe: PyRegex;
   private readonly sortRe: PyRegex;
-  private onDefault?: (sha: string) => boolean;
+  private onDefault?: Uint8Array;
   private series?: string[];
 
   constructor(
@@ -88,14 +89,23 @@ export class Branches {
    * tag (not the merge-base: the newest tagged shared commit).
    */
   branchBase(branch: string): string | null {
-    this.onDefault ??= reachableTest(this.facts.commits, this.resolve(this.config.defaultBranch));
-    for (const sha of dateWalk(this.facts.commits, this.resolve(branch))) {
-      if (!this.onDefault(sha)) continue;
-      const tags = this.versions.versionTagsOn(sha);
-      const last = tags[tags.length - 1];
-      if (last !== undefined) return last;
-    }
-    return null;
+    const graph = this.facts.commits;
+    this.onDefault ??= reachableMask(
+      graph,
+      graph.id(this.resolve(this.config.defaultBranch)) ?? ABSENT,
+    );
+    const onDefault = this.onDefault;
+    const tagged = this.versions.tagsById(graph);
+    let base: string | null = null;
+    dateWalkIds(graph, graph.id(this.resolve(branch)) ?? ABSENT, (id) => {
+      if (!onDefault[id]) return true;
+      const tags = tagged.get(id);
+      const last = tags?.[tags.length - 1];
+      if (last === undefined) return true;
+      base = last;
+      return false;
+    });
+    return base;
   }
 }
 

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { git, gitSync, GitError } from '../../git/run.js';
 import { UsageError } from '../../core/errors.js';
-import type { HistoryCache } from './history-cache.js';
+import { CommitGraph } from './graph.js';
+import type { CachedHistory, HistoryCache } from './history-cache.js';
 
 /**
  * The git adapter of the scanner: everything it needs from a repository in
@@ -10,12 +11,6 @@ import type { HistoryCache } from './history-cache.js';
  * `git cat-file --batch` for the note contents. The rest of the scanner
  * is pure and works on these facts.
  */
-
-export interface CommitNode {
-  readonly parents: readonly string[];
-  /** Committer time, Unix seconds. */
-  readonly time: number;
-}
 
 export type ChangeKind = 'add' | 'modify' | 'delete';
 
@@ -48,7 +43,7 @@ export interface RepoFacts {
   /** Full ref name → commit it points to (tags peeled). */
   readonly refs: ReadonlyMap<string, string>;
   readonly tags: readonly TagRef[];
-  readonly commits: ReadonlyMap<string, CommitNode>;
+  readonly commits: CommitGraph;
   /** Commits whose notes folder changed, with their changes. */
   readonly noteChanges: ReadonlyMap<string, readonly FileChange[]>;
   readonly workingCopy: readonly WorkingCopyChange[];
@@ -61,17 +56,17 @@ const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
 /**
  * Reads every fact the scan needs; `workingCopy` adds the `git status` of
  * the notes folder. With a cache, commits already known are not asked
- * again: when every ref tip is cached, git is not asked about history at all.
+ * again: when every ref tip is cached, git is not asked about history at
+ * all. The git processes start first, the cache is read while they run.
  */
 export async function readRepoFacts(
   repoDir: string,
   notesPath: string,
   opts: { workingCopy: boolean; cache?: HistoryCache },
-): Promise<RepoFacts> {
+): Promise<{ facts: RepoFacts; history?: CachedHistory }> {
   const pathspec = `:(literal)${notesPath}`;
   // every process starts at once; the head is needed before deciding what to ask next
   const headPromise = resolveHead(repoDir);
-  headPromise.catch(() => undefined);
   const refsPromise = git(repoDir, [
     'for-each-ref',
     '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
@@ -92,15 +87,18 @@ export async function readRepoFacts(
       ])
     : Promise.resolve('');
   // a failing head (not a repository) must not leave the others' rejections unhandled
+  headPromise.catch(() => undefined);
   refsPromise.catch(() => undefined);
   statusPromise.catch(() => undefined);
+  const cachedPromise = opts.cache?.load(repoDir, notesPath);
+  cachedPromise?.catch(() => undefined);
   const warnings: string[] = [];
-  let commits: Map<string, CommitNode>;
-  let noteChanges: Map<string, FileChange[]>;
+  let commits: CommitGraph;
+  let noteChanges: Map<string, readonly FileChange[]>;
   let refsOut: string;
   const head = await headPromise;
-  const cache = head.shallow ? undefined : opts.cache;
-  if (!cache) {
+  const history = head.shallow ? undefined : await cachedPromise;
+  if (!history) {
     const [r, graphOut, logOut] = await Promise.all([
       refsPromise,
       git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]),
@@ -112,27 +110,26 @@ export async function readRepoFacts(
   } else {
     refsOut = await refsPromise;
     const tips = [...new Set([head.sha, ...parseRefs(refsOut, repoDir, []).refs.values()])];
-    const known = cache.known(notesPath, tips);
-    const cached = cache.load(notesPath);
-    commits = cached.commits;
-    noteChanges = cached.changes;
-    const unknown = tips.filter((t) => !known.has(t));
+    const known = tips.filter((t) => history.graph.has(t));
+    const unknown = tips.filter((t) => !history.graph.has(t));
     if (unknown.length > 0) {
       // only the history not cached yet: new tips, minus what the cached tips reach
-      const range = [...unknown, ...[...known].map((k) => `^${k}`)];
+      const range = [...unknown, ...known.map((k) => `^${k}`)];
       const [graphOut, logOut] = await Promise.all([
         git(repoDir, ['rev-list', '--parents', '--timestamp', ...range]),
         git(repoDir, notesLogArgs(range, pathspec)),
       ]);
-      const newCommits = parseGraph(graphOut);
-      const newChanges = parseRawLog(logOut);
-      cache.save(notesPath, newCommits, newChanges);
-      for (const [k, v] of newCommits) commits.set(k, v);
-      for (const [k, v] of newChanges) noteChanges.set(k, v);
+      history.graph = history.graph.withRevList(graphOut);
+      const changes = new Map(history.changes);
+      for (const [k, v] of parseRawLog(logOut)) changes.set(k, v);
+      history.changes = changes;
+      await opts.cache?.saveHistory(history);
     }
+    commits = history.graph;
+    noteChanges = history.changes;
   }
   const { refs, tags } = parseRefs(refsOut, repoDir, warnings);
-  return {
+  const facts: RepoFacts = {
     repoDir,
     head: head.sha,
     refs,
@@ -143,6 +140,7 @@ export async function readRepoFacts(
     shallow: head.shallow,
     warnings,
   };
+  return history ? { facts, history } : { facts };
 }
 
 function notesLogArgs(revs: readonly string[], pathspec: string): string[] {
@@ -214,19 +212,8 @@ export function parseRefs(
 }
 
 /** `rev-list --parents --timestamp` lines: `time sha parent...`. */
-export function parseGraph(out: string): Map<string, CommitNode> {
-  const commits = new Map<string, CommitNode>();
-  let start = 0;
-  while (start < out.length) {
-    let end = out.indexOf('\n', start);
-    if (end < 0) end = out.length;
-    const parts = out.slice(start, end).split(' ');
-    start = end + 1;
-    const [time, sha, ...parents] = parts;
-    if (!sha) continue;
-    commits.set(sha, { time: Number(time), parents });
-  }
-  return commits;
+export function parseGraph(out: string): CommitGraph {
+  return CommitGraph.empty().withRevList(out);
 }
 
 /**
@@ -305,18 +292,22 @@ export function parseStatus(out: string): WorkingCopyChange[] {
 
 /**
  * Of the given merges, those that are "clean" over the whole tree (no path
- * differs from every parent): one `git log --no-walk -c` for all of them.
+ * differs from every parent): one `git log --no-walk -c` for those not in
+ * `known`, whose answers are added to `known`.
  */
 export async function cleanMerges(
   repoDir: string,
   merges: readonly string[],
-  cache?: HistoryCache,
-): Promise<Set<string>> {
+  known: Map<string, boolean> = new Map(),
+): Promise<{ clean: Set<string>; asked: number }> {
   const clean = new Set<string>();
-  const cached = cache?.cleanMerges(merges) ?? new Map<string, boolean>();
-  for (const [sha, isClean] of cached) if (isClean) clean.add(sha);
-  const ask = merges.filter((m) => !cached.has(m));
-  if (ask.length === 0) return clean;
+  const ask: string[] = [];
+  for (const m of merges) {
+    const answer = known.get(m);
+    if (answer === undefined) ask.push(m);
+    else if (answer) clean.add(m);
+  }
+  if (ask.length === 0) return { clean, asked: 0 };
   const out = await git(
     repoDir,
     [
@@ -335,13 +326,11 @@ export async function cleanMerges(
     },
   );
   const changed = parseRawLog(out);
-  const answers = new Map<string, boolean>();
   for (const m of ask) {
-    answers.set(m, !changed.has(m));
+    known.set(m, !changed.has(m));
     if (!changed.has(m)) clean.add(m);
   }
-  cache?.saveCleanMerges(answers);
-  return clean;
+  return { clean, asked: ask.length };
 }
 
 /** Reads blobs through one `git cat-file --batch` process. */

@@ -1,11 +1,15 @@
 import type { Db, Migration } from '../../store/db.js';
-import type { CommitNode, FileChange } from './git-facts.js';
+import { yamlParserVersion, type NoteEntries } from '../note-file.js';
+import type { FileChange } from './git-facts.js';
+import { CommitGraph } from './graph.js';
 
 /**
  * A cache of what git told us about each commit (parents, time, changes
- * of the notes folder) and of clean-merge answers, keyed by commit SHA:
- * both can never change for a given commit, so a repeat scan only asks
- * git about commits it has not seen. Lives in the tool's SQLite store.
+ * of the notes folder), of clean-merge answers, and of parsed note files
+ * by blob: none of them can change for a given SHA, so a repeat scan only
+ * asks git about commits it has not seen and parses no note twice. Lives
+ * in the tool's SQLite store; one row per repository and notes folder, the
+ * graph in it as one binary blob read without parsing.
  */
 
 export const NOTES_MIGRATIONS: readonly Migration[] = [
@@ -27,91 +31,134 @@ export const NOTES_MIGRATIONS: readonly Migration[] = [
     sql: `DROP TABLE notes_commits;
           CREATE TABLE notes_history (notes_path TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;`,
   },
+  {
+    // the graph as a binary blob (no JSON parse, no object per commit); parsed notes by blob
+    id: 'notes-003-binary-graph',
+    sql: `DROP TABLE notes_history;
+          DROP TABLE notes_clean_merges;
+          CREATE TABLE notes_history (
+            repo TEXT NOT NULL,
+            notes_path TEXT NOT NULL,
+            graph BLOB NOT NULL,
+            changes TEXT NOT NULL,
+            clean TEXT NOT NULL,
+            PRIMARY KEY (repo, notes_path)
+          );
+          CREATE TABLE notes_parsed (blob TEXT PRIMARY KEY, entries TEXT NOT NULL) WITHOUT ROWID;`,
+  },
 ];
 
+/** The cached history of one repository's notes folder; the scanner adds to it. */
 export interface CachedHistory {
-  readonly commits: Map<string, CommitNode>;
-  readonly changes: Map<string, FileChange[]>;
+  readonly repoDir: string;
+  readonly notesPath: string;
+  /** Every cached commit, each with all its ancestors. */
+  graph: CommitGraph;
+  /** Changes of the notes folder, by commit SHA (commits without any are absent). */
+  changes: Map<string, readonly FileChange[]>;
+  /** Merge SHA → true when the merge changes no path of the tree. */
+  readonly clean: Map<string, boolean>;
 }
 
 /** What the scanner needs from a cache; tests and one-off runs pass none. */
 export interface HistoryCache {
-  /** Which of these commits are cached (with all their ancestors). */
-  known(notesPath: string, shas: readonly string[]): Set<string>;
-  load(notesPath: string): CachedHistory;
-  save(
-    notesPath: string,
-    commits: ReadonlyMap<string, CommitNode>,
-    changes: ReadonlyMap<string, readonly FileChange[]>,
-  ): void;
-  cleanMerges(shas: readonly string[]): Map<string, boolean>;
-  saveCleanMerges(answers: ReadonlyMap<string, boolean>): void;
+  load(repoDir: string, notesPath: string): Promise<CachedHistory>;
+  /** Stores the graph and changes (after new commits were added). */
+  saveHistory(history: CachedHistory): Promise<void>;
+  /** Stores the clean-merge answers only. */
+  saveCleanMerges(history: CachedHistory): Promise<void>;
+  /** The cached YAML content of these note blobs (those known). */
+  parsedNotes(blobs: readonly string[]): Promise<Map<string, NoteEntries>>;
+  saveParsedNotes(entries: ReadonlyMap<string, NoteEntries>): Promise<void>;
 }
 
-/** Stored form: commits as [sha, time, parents joined by spaces], changes by commit. */
-interface StoredHistory {
-  readonly commits: [string, number, string][];
-  readonly changes: Record<string, FileChange[]>;
+interface HistoryRow {
+  graph: Buffer;
+  changes: string;
+  clean: string;
 }
 
-export function sqliteHistoryCache(db: Db): HistoryCache {
-  const loaded = new Map<string, CachedHistory>();
-  const load = (notesPath: string): CachedHistory => {
-    const known = loaded.get(notesPath);
-    if (known) return known;
-    const row = db.prepare('SELECT data FROM notes_history WHERE notes_path = ?').get(notesPath) as
-      { data: string } | undefined;
-    const commits = new Map<string, CommitNode>();
-    const changes = new Map<string, FileChange[]>();
-    if (row) {
-      const stored = JSON.parse(row.data) as StoredHistory;
-      for (const [sha, time, parents] of stored.commits)
-        commits.set(sha, { time, parents: parents === '' ? [] : parents.split(' ') });
-      for (const [sha, c] of Object.entries(stored.changes)) changes.set(sha, c);
-    }
-    const history = { commits, changes };
-    loaded.set(notesPath, history);
-    return history;
+/**
+ * The cache in the SQLite store. `db` may be a function opening the store
+ * on first use, so a command can start git before paying for SQLite.
+ */
+export function sqliteHistoryCache(db: Db | (() => Promise<Db>)): HistoryCache {
+  let opened: Db | undefined = typeof db === 'function' ? undefined : db;
+  const store = async (): Promise<Db> => (opened ??= await (db as () => Promise<Db>)());
+  const saveHistory = async (h: CachedHistory): Promise<void> => {
+    (await store())
+      .prepare(
+        'INSERT OR REPLACE INTO notes_history (repo, notes_path, graph, changes, clean) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        h.repoDir,
+        h.notesPath,
+        h.graph.encode(),
+        JSON.stringify(Object.fromEntries(h.changes)),
+        cleanJson(h.clean),
+      );
   };
   return {
-    known(notesPath, shas) {
-      const commits = load(notesPath).commits;
-      return new Set(shas.filter((s) => commits.has(s)));
-    },
-    load(notesPath) {
-      const h = load(notesPath);
-      // callers add to what they get: hand out copies
-      return { commits: new Map(h.commits), changes: new Map(h.changes) };
-    },
-    save(notesPath, commits, changes) {
-      const h = load(notesPath);
-      for (const [k, v] of commits) h.commits.set(k, v);
-      for (const [k, v] of changes) h.changes.set(k, [...v]);
-      const stored: StoredHistory = {
-        commits: [...h.commits].map(([sha, n]) => [sha, n.time, n.parents.join(' ')]),
-        changes: Object.fromEntries(h.changes),
-      };
-      db.prepare('INSERT OR REPLACE INTO notes_history (notes_path, data) VALUES (?, ?)').run(
-        notesPath,
-        JSON.stringify(stored),
-      );
-    },
-    cleanMerges(shas) {
-      const out = new Map<string, boolean>();
-      const stmt = db.prepare('SELECT clean FROM notes_clean_merges WHERE sha = ?');
-      for (const sha of shas) {
-        const row = stmt.all(sha)[0] as { clean: number } | undefined;
-        if (row) out.set(sha, row.clean === 1);
+    saveHistory,
+    async load(repoDir, notesPath) {
+      const row = (await store())
+        .prepare(
+          'SELECT graph, changes, clean FROM notes_history WHERE repo = ? AND notes_path = ?',
+        )
+        .get(repoDir, notesPath) as HistoryRow | undefined;
+      const graph = row ? CommitGraph.decode(row.graph) : null;
+      if (!row || !graph) {
+        return {
+          repoDir,
+          notesPath,
+          graph: CommitGraph.empty(),
+          changes: new Map(),
+          clean: new Map(),
+        };
       }
+      const changes = new Map(
+        Object.entries(JSON.parse(row.changes) as Record<string, FileChange[]>),
+      );
+      const clean = new Map(
+        Object.entries(JSON.parse(row.clean) as Record<string, 0 | 1>).map(([k, v]) => [
+          k,
+          v === 1,
+        ]),
+      );
+      return { repoDir, notesPath, graph, changes, clean };
+    },
+    async saveCleanMerges(h) {
+      const r = (await store())
+        .prepare('UPDATE notes_history SET clean = ? WHERE repo = ? AND notes_path = ?')
+        .run(cleanJson(h.clean), h.repoDir, h.notesPath);
+      if (r.changes === 0) await saveHistory(h);
+    },
+    async parsedNotes(blobs) {
+      const out = new Map<string, NoteEntries>();
+      if (blobs.length === 0) return out;
+      // keyed by blob and parser: another YAML library version parses afresh
+      const suffix = ` ${yamlParserVersion()}`;
+      const rows = (await store())
+        .prepare(
+          'SELECT blob, entries FROM notes_parsed WHERE blob IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(blobs.map((b) => b + suffix))) as { blob: string; entries: string }[];
+      for (const r of rows)
+        out.set(r.blob.slice(0, -suffix.length), JSON.parse(r.entries) as NoteEntries);
       return out;
     },
-    saveCleanMerges(answers) {
-      const stmt = db.prepare(
-        'INSERT OR REPLACE INTO notes_clean_merges (sha, clean) VALUES (?, ?)',
-      );
+    async saveParsedNotes(entries) {
+      if (entries.size === 0) return;
+      const db = await store();
+      const stmt = db.prepare('INSERT OR REPLACE INTO notes_parsed (blob, entries) VALUES (?, ?)');
       db.transaction(() => {
-        for (const [sha, clean] of answers) stmt.run(sha, clean ? 1 : 0);
+        for (const [blob, e] of entries)
+          stmt.run(`${blob} ${yamlParserVersion()}`, JSON.stringify(e));
       })();
     },
   };
+}
+
+function cleanJson(clean: ReadonlyMap<string, boolean>): string {
+  return JSON.stringify(Object.fromEntries([...clean].map(([k, v]) => [k, v ? 1 : 0])));
 }

@@ -2,9 +2,19 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { loadRenoConfig, notesPath, type RenoConfig, type RenoOverrides } from '../config.js';
-import { decodeNoteBytes, NoteParseError, parseNoteText, type ParsedNote } from '../note-file.js';
+import {
+  cacheableEntries,
+  decodeNoteBytes,
+  mappingOfEntries,
+  NoteParseError,
+  noteOfMapping,
+  parseNoteText,
+  parseNoteYaml,
+  type NoteEntries,
+  type ParsedNote,
+} from '../note-file.js';
 import { cleanMerges, readBlobs, readRepoFacts, type RepoFacts } from './git-facts.js';
-import type { HistoryCache } from './history-cache.js';
+import type { CachedHistory, HistoryCache } from './history-cache.js';
 import { nullMergeCandidates, scanNotes, type ScanResult } from './scan.js';
 import type { NoteSource } from './tracker.js';
 
@@ -28,6 +38,8 @@ export interface ScannedRepository {
   readonly configFile: string | null;
   readonly scan: ScanResult;
   readonly warnings: readonly string[];
+  /** Where parsed notes are kept between runs, if anywhere. */
+  readonly cache?: HistoryCache;
 }
 
 export async function scanRepository(query: NotesQuery): Promise<ScannedRepository> {
@@ -43,6 +55,8 @@ export interface OpenedRepository {
   readonly configWarnings: readonly string[];
   readonly facts: RepoFacts;
   readonly cache?: HistoryCache;
+  /** The cached history the facts came from (its clean-merge answers are added to). */
+  readonly history?: CachedHistory;
 }
 
 export async function openRepository(query: NotesQuery): Promise<OpenedRepository> {
@@ -50,7 +64,7 @@ export async function openRepository(query: NotesQuery): Promise<OpenedRepositor
   if (!existsSync(repoDir) || !statSync(repoDir).isDirectory())
     throw new UsageError(`--repo ${repoDir}: no such directory`);
   const loaded = loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query);
-  const facts = await readRepoFacts(repoDir, notesPath(loaded.config), {
+  const { facts, history } = await readRepoFacts(repoDir, notesPath(loaded.config), {
     workingCopy: !loaded.config.branch,
     ...(query.cache ? { cache: query.cache } : {}),
   });
@@ -61,6 +75,7 @@ export async function openRepository(query: NotesQuery): Promise<OpenedRepositor
     configWarnings: loaded.warnings,
     facts,
     ...(query.cache ? { cache: query.cache } : {}),
+    ...(history ? { history } : {}),
   };
 }
 
@@ -70,17 +85,25 @@ export async function scanOpened(
   changes: Partial<RenoConfig>,
 ): Promise<ScannedRepository> {
   const config: RenoConfig = { ...opened.config, ...changes };
-  const clean = await cleanMerges(
+  const { clean, asked } = await cleanMerges(
     opened.repoDir,
     nullMergeCandidates(opened.facts, config),
-    opened.facts.shallow ? undefined : opened.cache,
+    opened.history?.clean,
   );
+  if (asked > 0 && opened.history) await opened.cache?.saveCleanMerges(opened.history);
   const scan = scanNotes(opened.facts, config, clean);
   const warnings = [...opened.configWarnings, ...scan.warnings];
   const dir = join(opened.repoDir, notesPath(config));
   if (!existsSync(dir) && scan.versions.length === 0)
     warnings.push(`${dir}: no release notes folder in the work tree`);
-  return { repoDir: opened.repoDir, config, configFile: opened.configFile, scan, warnings };
+  return {
+    repoDir: opened.repoDir,
+    config,
+    configFile: opened.configFile,
+    scan,
+    warnings,
+    ...(opened.cache ? { cache: opened.cache } : {}),
+  };
 }
 
 export interface LoadedNote {
@@ -90,19 +113,28 @@ export interface LoadedNote {
   readonly error?: string;
 }
 
-/** Reads and parses every note the scan kept, keyed by path. */
+/**
+ * Reads and parses every note the scan kept, keyed by path: from the
+ * parsed-note cache when its blob was parsed before, else through one
+ * `git cat-file --batch` (and the new parses are cached).
+ */
 export async function loadNotes(
   repo: ScannedRepository,
   versions = repo.scan.versions.map((v) => v.version),
 ): Promise<Map<string, LoadedNote>> {
   const wanted = new Set(versions);
   const sources = repo.scan.versions.filter((v) => wanted.has(v.version)).flatMap((v) => v.notes);
+  const committed = [...new Set(sources.flatMap((s) => (s.commit && s.blob ? [s.blob] : [])))];
+  const cached = (await repo.cache?.parsedNotes(committed)) ?? new Map<string, NoteEntries>();
   const blobs = await readBlobs(
     repo.repoDir,
-    sources.flatMap((s) => (s.commit && s.blob ? [s.blob] : [])),
+    committed.filter((b) => !cached.has(b)),
   );
+  const parsedNow = new Map<string, NoteEntries>();
   const out = new Map<string, LoadedNote>();
-  for (const source of sources) out.set(source.path, parseSource(repo, source, blobs));
+  for (const source of sources)
+    out.set(source.path, parseSource(repo, source, blobs, cached, parsedNow));
+  await repo.cache?.saveParsedNotes(parsedNow);
   return out;
 }
 
@@ -110,28 +142,34 @@ function parseSource(
   repo: ScannedRepository,
   source: NoteSource,
   blobs: ReadonlyMap<string, Buffer>,
+  cached: ReadonlyMap<string, NoteEntries>,
+  parsedNow: Map<string, NoteEntries>,
 ): LoadedNote {
   try {
-    let text: string;
     if (source.commit === null) {
       const file = join(repo.repoDir, source.path);
       if (!existsSync(file))
         return { source, parsed: null, error: `${source.path}: missing from the work tree` };
       const bytes = readFileSync(file);
-      text = repo.config.encoding
+      const text = repo.config.encoding
         ? new TextDecoder(repo.config.encoding).decode(bytes)
         : decodeNoteBytes(bytes, source.path);
-    } else {
-      const bytes = source.blob ? blobs.get(source.blob) : undefined;
-      if (!bytes)
-        return {
-          source,
-          parsed: null,
-          error: `${source.path}: blob ${source.blob ?? '?'} of commit ${source.commit} is missing`,
-        };
-      text = decodeNoteBytes(bytes, source.path);
+      return { source, parsed: parseNoteText(text, source.path, repo.config) };
     }
-    return { source, parsed: parseNoteText(text, source.path, repo.config) };
+    const entries = source.blob ? cached.get(source.blob) : undefined;
+    if (entries)
+      return { source, parsed: noteOfMapping(mappingOfEntries(entries), source.path, repo.config) };
+    const bytes = source.blob ? blobs.get(source.blob) : undefined;
+    if (!bytes || !source.blob)
+      return {
+        source,
+        parsed: null,
+        error: `${source.path}: blob ${source.blob ?? '?'} of commit ${source.commit} is missing`,
+      };
+    const mapping = parseNoteYaml(decodeNoteBytes(bytes, source.path), source.path);
+    const forCache = cacheableEntries(mapping);
+    if (forCache) parsedNow.set(source.blob, forCache);
+    return { source, parsed: noteOfMapping(mapping, source.path, repo.config) };
   } catch (e) {
     if (e instanceof NoteParseError || e instanceof RangeError)
       return { source, parsed: null, error: e.message };

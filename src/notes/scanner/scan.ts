@@ -2,10 +2,11 @@ import { UsageError } from '../../core/errors.js';
 import { notesPath, type RenoConfig } from '../config.js';
 import { isNoteFile, uidOf } from '../note-file.js';
 import { Branches, cmp } from './branches.js';
-import type { RepoFacts } from './git-facts.js';
+import type { FileChange, RepoFacts } from './git-facts.js';
 import { ChangeAggregator, ChangeTracker, type NoteSource } from './tracker.js';
 import { VersionRules, sameFirstThree } from './versions.js';
-import { dateWalk, describe, reachable, stackWalk } from './walks.js';
+import { ABSENT } from './graph.js';
+import { dateWalkIds, describeId, reachableMask, stackWalkIds } from './walks.js';
 
 /**
  * The scan itself, pure over the repository facts: which versions the
@@ -44,16 +45,21 @@ export function nullMergeCandidates(facts: RepoFacts, config: RenoConfig): strin
   if (!config.ignoreNullMerges) return [];
   const versions = new VersionRules(config, facts.tags);
   const branches = new Branches(facts, config, versions);
-  const head = branches.resolve(config.branch);
+  const graph = facts.commits;
+  const mask = reachableMask(graph, graph.id(branches.resolve(config.branch)) ?? ABSENT);
+  const tagged = versions.tagsById(graph);
+  const { parentStart, parentIds } = graph;
   const out: string[] = [];
-  for (const sha of reachable(facts.commits, head)) {
-    const node = facts.commits.get(sha);
-    if (
-      node &&
-      node.parents.length > 1 &&
-      node.parents.slice(1).some((p) => versions.versionTagsOn(p).length > 0)
-    )
-      out.push(sha);
+  for (let id = 0; id < mask.length; id++) {
+    if (!mask[id] || graph.parentCount(id) < 2) continue;
+    const end = parentStart[id + 1] ?? 0;
+    for (let k = (parentStart[id] ?? 0) + 1; k < end; k++) {
+      const p = parentIds[k] ?? ABSENT;
+      if (p !== ABSENT && tagged.has(p)) {
+        out.push(graph.sha(id));
+        break;
+      }
+    }
   }
   return out;
 }
@@ -74,10 +80,16 @@ export function scanNotes(
   const branches = new Branches(facts, config, versions);
   const branch = config.branch || null;
   const head = branches.resolve(branch);
-  let currentVersion = describe(facts.commits, head, (s) => versions.versionTagsOn(s));
+  const graph = facts.commits;
+  const headId = graph.id(head) ?? ABSENT;
+  const tagged = versions.tagsById(graph);
+  let currentVersion = describeId(graph, headId, (id) => tagged.get(id));
   const startVersion = currentVersion;
   const vbd: string[] = [];
-  for (const sha of dateWalk(facts.commits, head)) vbd.push(...versions.versionTagsOn(sha));
+  dateWalkIds(graph, headId, (id) => {
+    const tags = tagged.get(id);
+    if (tags) vbd.push(...tags);
+  });
 
   let earliest = config.earliestVersion || null;
   if (earliest && !vbd.includes(earliest)) {
@@ -136,26 +148,39 @@ export function scanNotes(
   const aggregator = new ChangeAggregator();
   const problems: string[] = [];
   let visited = 0;
-  const isNullMerge = (sha: string): boolean => cleanMerges.has(sha);
-  for (const sha of stackWalk(
-    facts.commits,
-    head,
-    config.ignoreNullMerges ? isNullMerge : () => false,
-  )) {
-    visited++;
-    const onCommit = versions.versionTagsOn(sha);
-    const last = onCommit[onCommit.length - 1];
-    if (last !== undefined) currentVersion = last;
-    const changes = facts.noteChanges.get(sha);
-    if (changes) {
-      for (const event of aggregator.aggregate(sha, changes, problems)) {
-        if (ignored.has(event.uid)) continue;
-        tracker.apply(event, sha, currentVersion);
-      }
+  const nullMerge = new Uint8Array(graph.size);
+  if (config.ignoreNullMerges) {
+    for (const sha of cleanMerges) {
+      const id = graph.id(sha);
+      if (id !== undefined) nullMerge[id] = 1;
     }
-    const tags = onCommit.length > 0 ? onCommit : [currentVersion];
-    if (stopTag && tags.includes(stopTag)) break;
   }
+  const changesById = new Map<number, readonly FileChange[]>();
+  for (const [sha, changes] of facts.noteChanges) {
+    const id = graph.id(sha);
+    if (id !== undefined) changesById.set(id, changes);
+  }
+  stackWalkIds(
+    graph,
+    headId,
+    (id) => nullMerge[id] === 1,
+    (id) => {
+      visited++;
+      const onCommit = tagged.get(id);
+      const last = onCommit?.[onCommit.length - 1];
+      if (last !== undefined) currentVersion = last;
+      const changes = changesById.get(id);
+      if (changes) {
+        const sha = graph.sha(id);
+        for (const event of aggregator.aggregate(sha, changes, problems)) {
+          if (ignored.has(event.uid)) continue;
+          tracker.apply(event, sha, currentVersion);
+        }
+      }
+      // the walk ends after the commit carrying the stop tag
+      return !(stopTag && (onCommit ? onCommit.includes(stopTag) : currentVersion === stopTag));
+    },
+  );
   warnings.push(...problems);
 
   let byVersion = tracker.notesByVersion();

@@ -1,6 +1,7 @@
 import type { RenoConfig } from '../config.js';
 import { PyRegex } from '../py-regex.js';
 import type { TagRef } from './git-facts.js';
+import type { CommitGraph } from './graph.js';
 
 /**
  * Which tags are versions, which versions are pre-releases, and the
@@ -40,6 +41,21 @@ export class VersionRules {
   /** The version tags on a commit, pre-releases first; empty when none. */
   versionTagsOn(sha: string): readonly string[] {
     return this.tagsByCommit.get(sha) ?? [];
+  }
+
+  private byId?: { graph: CommitGraph; tags: Map<number, readonly string[]> };
+
+  /** The version tags by commit number of `graph` (only commits that have some). */
+  tagsById(graph: CommitGraph): ReadonlyMap<number, readonly string[]> {
+    if (this.byId?.graph !== graph) {
+      const tags = new Map<number, readonly string[]>();
+      for (const [sha, list] of this.tagsByCommit) {
+        const id = graph.id(sha);
+        if (id !== undefined) tags.set(id, list);
+      }
+      this.byId = { graph, tags };
+    }
+    return this.byId.tags;
   }
 
   isPreRelease(version: string): boolean {

@@ -1,205 +1,202 @@
-import type { CommitNode } from './git-facts.js';
+import { ABSENT, CommitGraph } from './graph.js';
 
 /**
  * The two history walks reno uses, reproduced exactly (neither is git's):
  * the date walk that orders versions, and the stack walk that decides
- * which version each commit's notes belong to. They run on an integer
- * index of the graph (built once per graph) to stay fast on 10,000 commits.
+ * which version each commit's notes belong to. They run on commit numbers
+ * of the flat graph with typed arrays, and call a visitor per commit (no
+ * generator, no object per step) to stay fast on 10,000 commits.
  */
 
-export type Graph = ReadonlyMap<string, CommitNode>;
-
-interface Indexed {
-  readonly ids: Map<string, number>;
-  readonly shas: readonly string[];
-  readonly times: Float64Array;
-  /** Parents present in the graph, first to last. */
-  readonly parents: readonly (readonly number[])[];
-}
-
-const indexMemo = new WeakMap<Graph, Indexed>();
-
-function indexed(graph: Graph): Indexed {
-  const known = indexMemo.get(graph);
-  if (known) return known;
-  const ids = new Map<string, number>();
-  const shas: string[] = [];
-  for (const sha of graph.keys()) {
-    ids.set(sha, shas.length);
-    shas.push(sha);
-  }
-  const times = new Float64Array(shas.length);
-  const parents: number[][] = [];
-  let i = 0;
-  for (const node of graph.values()) {
-    times[i++] = node.time;
-    const ps: number[] = [];
-    for (const p of node.parents) {
-      const id = ids.get(p);
-      if (id !== undefined) ps.push(id);
-    }
-    parents.push(ps);
-  }
-  const result = { ids, shas, times, parents };
-  indexMemo.set(graph, result);
-  return result;
-}
+/** Called per commit in walk order; return false to stop the walk. */
+export type Visit = (id: number) => unknown;
 
 /**
  * dulwich's default walk: a priority queue that pops the newest committer
  * time first, ties broken by the smallest hex SHA; each parent is queued
  * the first time it is seen.
  */
-export function* dateWalk(graph: Graph, head: string): Generator<string> {
-  const g = indexed(graph);
-  const start = g.ids.get(head);
-  if (start === undefined) return;
-  const heap: number[] = [];
-  const seen = new Uint8Array(g.shas.length);
-  const before = (a: number, b: number): boolean => {
-    const ta = g.times[a] ?? 0;
-    const tb = g.times[b] ?? 0;
-    return ta !== tb ? ta > tb : (g.shas[a] ?? '') < (g.shas[b] ?? '');
-  };
-  const swap = (i: number, j: number) => {
-    const t = heap[i] ?? 0;
-    heap[i] = heap[j] ?? 0;
-    heap[j] = t;
-  };
-  const push = (id: number) => {
-    heap.push(id);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i] ?? 0, heap[parent] ?? 0)) break;
-      swap(i, parent);
-      i = parent;
-    }
-  };
-  const pop = (): number => {
-    const top = heap[0] ?? 0;
-    const last = heap.pop() ?? 0;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && before(heap[l] ?? 0, heap[m] ?? 0)) m = l;
-        if (r < heap.length && before(heap[r] ?? 0, heap[m] ?? 0)) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
-    }
-    return top;
-  };
+export function dateWalkIds(g: CommitGraph, start: number, visit: Visit): void {
+  if (start < 0 || start >= g.size) return;
+  // one flat loop with the heap inlined: this runs once per command, mostly
+  // before the engine optimises it, so every call and closure counts
+  const { times, shaRank: rank, parentStart, parentIds } = g;
+  const heap = new Int32Array(g.size);
+  const seen = new Uint8Array(g.size);
+  let length = 1;
+  heap[0] = start;
   seen[start] = 1;
-  push(start);
-  while (heap.length > 0) {
-    const id = pop();
-    yield g.shas[id] ?? '';
-    for (const p of g.parents[id] ?? []) {
-      if (seen[p]) continue;
+  while (length > 0) {
+    const id: number = heap[0] ?? 0;
+    // pop: move the last entry down from the root
+    const last = heap[--length] ?? 0;
+    const lt = times[last] ?? 0;
+    const lr = rank[last] ?? 0;
+    let i = 0;
+    for (;;) {
+      let m = 2 * i + 1;
+      if (m >= length) break;
+      let c = heap[m] ?? 0;
+      const r = m + 1;
+      if (r < length) {
+        const d = heap[r] ?? 0;
+        const td = times[d] ?? 0;
+        const tc = times[c] ?? 0;
+        if (td > tc || (td === tc && (rank[d] ?? 0) < (rank[c] ?? 0))) {
+          m = r;
+          c = d;
+        }
+      }
+      const tc = times[c] ?? 0;
+      if (!(tc > lt || (tc === lt && (rank[c] ?? 0) < lr))) break;
+      heap[i] = c;
+      i = m;
+    }
+    heap[i] = last;
+    if (visit(id) === false) return;
+    const end = parentStart[id + 1] ?? 0;
+    for (let k: number = parentStart[id] ?? 0; k < end; k++) {
+      const p = parentIds[k] ?? ABSENT;
+      if (p === ABSENT || seen[p]) continue;
       seen[p] = 1;
-      push(p);
+      // push: move up from the end while newer than the parent entry
+      const pt = times[p] ?? 0;
+      const pr = rank[p] ?? 0;
+      let j = length++;
+      while (j > 0) {
+        const up = (j - 1) >> 1;
+        const u = heap[up] ?? 0;
+        const tu = times[u] ?? 0;
+        if (!(pt > tu || (pt === tu && pr < (rank[u] ?? 0)))) break;
+        heap[j] = u;
+        j = up;
+      }
+      heap[j] = p;
     }
   }
 }
 
-const reachableMemo = new WeakMap<Graph, Map<string, Uint8Array>>();
+const reachableMemo = new WeakMap<CommitGraph, Map<number, Uint8Array>>();
 
-/** Mask (by index) of the commits reachable from `head`; memoised per graph (graphs are never changed). */
-function reachableMask(graph: Graph, head: string): Uint8Array {
-  let memo = reachableMemo.get(graph);
-  if (!memo) reachableMemo.set(graph, (memo = new Map<string, Uint8Array>()));
-  const known = memo.get(head);
+/** Mask (by commit number) of the commits reachable from `start`; memoised per graph (graphs never change). */
+export function reachableMask(g: CommitGraph, start: number): Uint8Array {
+  let memo = reachableMemo.get(g);
+  if (!memo) reachableMemo.set(g, (memo = new Map<number, Uint8Array>()));
+  const known = memo.get(start);
   if (known) return known;
-  const g = indexed(graph);
-  const mask = new Uint8Array(g.shas.length);
-  const start = g.ids.get(head);
-  const stack = start === undefined ? [] : [start];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    if (mask[id]) continue;
-    mask[id] = 1;
-    for (const p of g.parents[id] ?? []) if (!mask[p]) stack.push(p);
+  const mask = new Uint8Array(g.size);
+  if (start >= 0 && start < g.size) {
+    const { parentStart, parentIds } = g;
+    const stack = new Int32Array(g.size + 1);
+    let top = 0;
+    stack[top++] = start;
+    mask[start] = 1;
+    while (top > 0) {
+      const id = stack[--top] ?? 0;
+      const end = parentStart[id + 1] ?? 0;
+      for (let k = parentStart[id] ?? 0; k < end; k++) {
+        const p = parentIds[k] ?? ABSENT;
+        if (p === ABSENT || mask[p]) continue;
+        mask[p] = 1;
+        stack[top++] = p;
+      }
+    }
   }
-  memo.set(head, mask);
+  memo.set(start, mask);
   return mask;
 }
 
-/** Membership test for the commits reachable from `head` (all parents). */
-export function reachableTest(graph: Graph, head: string): (sha: string) => boolean {
-  const mask = reachableMask(graph, head);
-  const ids = indexed(graph).ids;
-  return (sha) => {
-    const id = ids.get(sha);
-    return id !== undefined && mask[id] === 1;
-  };
-}
-
-/** Every commit reachable from `head` (all parents). */
-export function reachable(graph: Graph, head: string): string[] {
-  const mask = reachableMask(graph, head);
-  const shas = indexed(graph).shas;
-  const out: string[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i]) out.push(shas[i] ?? '');
-  return out;
-}
-
 /**
- * reno's "topological" walk: a stack; a commit is yielded only once all
+ * reno's "topological" walk: a stack; a commit is visited only once all
  * its children are; parents are pushed first to last, so the merged-in
  * side is visited before the mainline. With `isNullMerge`, a merge that
  * brings in a tagged commit without changes is skipped with its side.
  */
-export function* stackWalk(
-  graph: Graph,
-  head: string,
-  isNullMerge: (sha: string, node: CommitNode) => boolean,
-): Generator<string> {
-  const g = indexed(graph);
-  const start = g.ids.get(head);
-  if (start === undefined) return;
-  const mask = reachableMask(graph, head);
-  const pending = new Int32Array(g.shas.length); // children not yet emitted
-  for (let i = 0; i < mask.length; i++)
-    if (mask[i]) for (const p of g.parents[i] ?? []) pending[p] = (pending[p] ?? 0) + 1;
-  const emitted = new Uint8Array(g.shas.length);
-  const onStack = new Uint8Array(g.shas.length);
-  const emit = (id: number) => {
-    if (emitted[id]) return;
-    emitted[id] = 1;
-    if (mask[id]) for (const p of g.parents[id] ?? []) pending[p] = (pending[p] ?? 0) - 1;
-  };
-  const stack: number[] = [start];
+export function stackWalkIds(
+  g: CommitGraph,
+  start: number,
+  isNullMerge: (id: number) => boolean,
+  visit: Visit,
+): void {
+  if (start < 0 || start >= g.size) return;
+  const mask = reachableMask(g, start);
+  const { parentStart, parentIds } = g;
+  const size = g.size;
+  const pending = new Int32Array(size); // children not yet emitted
+  for (let i = 0; i < size; i++) {
+    if (!mask[i]) continue;
+    const end = parentStart[i + 1] ?? 0;
+    for (let k = parentStart[i] ?? 0; k < end; k++) {
+      const p = parentIds[k] ?? ABSENT;
+      if (p !== ABSENT) pending[p] = (pending[p] ?? 0) + 1;
+    }
+  }
+  const emitted = new Uint8Array(size);
+  const onStack = new Uint8Array(size);
+  // each commit is on the stack at most once at a time
+  const stack = new Int32Array(size + 1);
+  let top = 0;
+  stack[top++] = start;
   onStack[start] = 1;
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+  while (top > 0) {
+    const id: number = stack[--top] ?? 0;
     onStack[id] = 0;
-    const parents = g.parents[id] ?? [];
-    const sha = g.shas[id] ?? '';
-    const node = graph.get(sha);
-    if (node && parents.length > 1 && isNullMerge(sha, node)) {
-      for (const p of parents.slice(1)) emit(p);
-      emit(id);
-      const first = parents[0];
-      if (first !== undefined && !onStack[first] && !emitted[first]) {
-        stack.push(first);
+    const from = parentStart[id] ?? 0;
+    const end = parentStart[id + 1] ?? 0;
+    let present = 0;
+    let first = ABSENT;
+    for (let k = from; k < end; k++) {
+      const p = parentIds[k] ?? ABSENT;
+      if (p === ABSENT) continue;
+      if (present++ === 0) first = p;
+    }
+    if (present > 1 && isNullMerge(id)) {
+      // skip the merge and its merged-in parents (emitted without a visit)
+      for (let k = from, n = 0; k < end; k++) {
+        const p = parentIds[k] ?? ABSENT;
+        if (p !== ABSENT && n++ > 0) emitWithoutVisit(p, g, mask, emitted, pending);
+      }
+      emitWithoutVisit(id, g, mask, emitted, pending);
+      if (first !== ABSENT && !onStack[first] && !emitted[first]) {
+        stack[top++] = first;
         onStack[first] = 1;
       }
       continue;
     }
-    if (pending[id] === 0) {
-      emit(id);
-      yield sha;
-      for (const p of parents) {
-        if (!onStack[p] && !emitted[p]) {
-          stack.push(p);
-          onStack[p] = 1;
-        }
+    if (pending[id] !== 0) continue;
+    // emit (the parents lose a pending child), then visit even when a null merge emitted it already
+    if (!emitted[id]) {
+      emitted[id] = 1;
+      for (let k = from; k < end; k++) {
+        const p = parentIds[k] ?? ABSENT;
+        if (p !== ABSENT) pending[p] = (pending[p] ?? 0) - 1;
       }
     }
+    if (visit(id) === false) return;
+    for (let k = from; k < end; k++) {
+      const p = parentIds[k] ?? ABSENT;
+      if (p !== ABSENT && !onStack[p] && !emitted[p]) {
+        stack[top++] = p;
+        onStack[p] = 1;
+      }
+    }
+  }
+}
+
+function emitWithoutVisit(
+  id: number,
+  g: CommitGraph,
+  mask: Uint8Array,
+  emitted: Uint8Array,
+  pending: Int32Array,
+): void {
+  if (emitted[id]) return;
+  emitted[id] = 1;
+  if (!mask[id]) return;
+  const end = g.parentStart[id + 1] ?? 0;
+  for (let k = g.parentStart[id] ?? 0; k < end; k++) {
+    const p = g.parentIds[k] ?? ABSENT;
+    if (p !== ABSENT) pending[p] = (pending[p] ?? 0) - 1;
   }
 }
 
@@ -208,19 +205,51 @@ export function* stackWalk(
  * with a version tag; `<version>-<steps>`, the version itself at step 0,
  * `0.0.0` when there is none.
  */
+export function describeId(
+  g: CommitGraph,
+  start: number,
+  versionTagsOn: (id: number) => readonly string[] | undefined,
+): string {
+  let steps = 0;
+  for (let id = start; id >= 0 && id < g.size; id = g.firstParent(id), steps++) {
+    const tags = versionTagsOn(id);
+    const last = tags?.[tags.length - 1];
+    if (last !== undefined) return steps === 0 ? last : `${last}-${steps}`;
+  }
+  return '0.0.0';
+}
+
+// The same walks by SHA, for tests and callers that hold names.
+
+export function dateWalk(g: CommitGraph, head: string): string[] {
+  const out: string[] = [];
+  dateWalkIds(g, g.id(head) ?? ABSENT, (id) => {
+    out.push(g.sha(id));
+  });
+  return out;
+}
+
+export function stackWalk(
+  g: CommitGraph,
+  head: string,
+  isNullMerge: (sha: string) => boolean,
+): string[] {
+  const out: string[] = [];
+  stackWalkIds(
+    g,
+    g.id(head) ?? ABSENT,
+    (id) => isNullMerge(g.sha(id)),
+    (id) => {
+      out.push(g.sha(id));
+    },
+  );
+  return out;
+}
+
 export function describe(
-  graph: Graph,
+  g: CommitGraph,
   head: string,
   versionTagsOn: (sha: string) => readonly string[],
 ): string {
-  let sha: string | undefined = head;
-  let steps = 0;
-  while (sha && graph.has(sha)) {
-    const tags = versionTagsOn(sha);
-    const last = tags[tags.length - 1];
-    if (last !== undefined) return steps === 0 ? last : `${last}-${steps}`;
-    sha = graph.get(sha)?.parents[0];
-    steps++;
-  }
-  return '0.0.0';
+  return describeId(g, g.id(head) ?? ABSENT, (id) => versionTagsOn(g.sha(id)));
 }
