@@ -54,4 +54,9 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX zuul_builds_start ON zuul_builds (start_time);
     CREATE INDEX zuul_builds_scope ON zuul_builds (tenant, project, pipeline, zuul_id)`,
   },
+  {
+    // the gate view reads a date window newest first: walk it in index order, no sort
+    id: 'sources-004-builds-time-order',
+    sql: `CREATE INDEX zuul_builds_time_order ON zuul_builds (tenant, start_time, zuul_id)`,
+  },
 ];
