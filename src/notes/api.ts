@@ -4,7 +4,7 @@ import {
   type NotesReport,
   type ReportOptions,
 } from './report/model.js';
-import { WORKING_COPY, type ScanResult, type VersionNotes } from './scanner/scan.js';
+import { WORKING_COPY, type ScanResult, type VersionNotes } from './scanner/result.js';
 import {
   loadNotes,
   scanRepository,
@@ -19,7 +19,7 @@ import {
  */
 
 export type { NotesReport, ReportVersion, ReportSection, ReportEntry } from './report/model.js';
-export type { ScanResult, VersionNotes } from './scanner/scan.js';
+export type { ScanResult, VersionNotes } from './scanner/result.js';
 export type { NotesQuery, ScannedRepository } from './scanner/repository.js';
 export { scanRepository } from './scanner/repository.js';
 

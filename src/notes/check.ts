@@ -1,6 +1,6 @@
 import { notesPath } from './config.js';
 import type { LoadedNote, ScannedRepository } from './scanner/repository.js';
-import { WORKING_COPY } from './scanner/scan.js';
+import { WORKING_COPY } from './scanner/result.js';
 import { uidOf } from './note-file.js';
 import { VersionRules } from './scanner/versions.js';
 import type { TagRef } from './scanner/git-facts.js';

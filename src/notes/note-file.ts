@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../core/package-root.js';
 import type { RenoConfig } from './config.js';
 
 // The YAML library loads on first parse: a report whose notes all come
@@ -11,16 +14,20 @@ export function yaml(): YamlLib {
 }
 
 let parser: string | undefined;
-/** The YAML library and version, part of the parsed-note cache key (without loading the library). */
+/** The YAML library and version, part of the parsed-note cache key (read without loading the library). */
 export function yamlParserVersion(): string {
-  parser ??= `yaml@${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}`;
+  if (parser) return parser;
+  let version: string;
+  try {
+    // where npm installs it next to us; resolving through require costs more
+    const file = join(packageRoot(), 'node_modules', 'yaml', 'package.json');
+    version = (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    version = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+  }
+  parser = `yaml@${version}`;
   return parser;
 }
-
-/**
- * One release note file: its unique id (from the name only) and its
- * content read with YAML 1.1 rules, as reno reads it.
- */
 
 /**
  * The note's identity: the last 16 characters of the name without its

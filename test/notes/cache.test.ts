@@ -97,8 +97,39 @@ describe('caches in the store', () => {
     repo.tag('2.0.0');
     const warm = await notes(repo, 'report', ['--no-show-source']);
     const cold = await notes(repo, 'report', ['--no-show-source', '--ignore-cache']);
+    // the cached graph reads back, with every commit of both runs (one, side, two, the merge)
+    const db = new Database(storeFor(repo), { readonly: true });
+    const row = db.prepare('SELECT graph FROM notes_history').get() as { graph: Buffer };
+    db.close();
+    expect(CommitGraph.decode(row.graph)?.size).toBe(4);
     expect(warm.stdout).toBe(cold.stdout);
     expect(warm.stdout).toContain('2.0.0\n=====');
     expect(warm.stdout).toContain('- side\n');
+  });
+
+  it('answers an unchanged repository from the scan memo, and rescans after any change', async () => {
+    const repo = TestRepo.create();
+    repo.commit('one', { [note('one-0000000000000001')]: fixNote('one') });
+    repo.tag('1.0.0');
+    const first = await notes(repo, 'report', ['--no-show-source']);
+    // a memo hit does not read the history: a broken history row changes nothing
+    const db = new Database(storeFor(repo));
+    db.prepare("UPDATE notes_history SET graph = x'00'").run();
+    expect((db.prepare('SELECT count(*) AS n FROM notes_scans').get() as { n: number }).n).toBe(1);
+    db.close();
+    expect((await notes(repo, 'report', ['--no-show-source'])).stdout).toBe(first.stdout);
+    // a staged note (the work-tree status), a commit (the head) and a tag (the refs) are seen at once
+    repo.write(note('two-0000000000000002'), fixNote('two'));
+    repo.git('add', '-A');
+    expect((await notes(repo, 'report', ['--no-show-source'])).stdout).toContain('- two\n');
+    repo.commit('two');
+    const afterCommit = await notes(repo, 'report', ['--no-show-source']);
+    expect(afterCommit.stdout).toContain('1.0.0-1\n');
+    repo.git('tag', '2.0.0');
+    const tagged = await notes(repo, 'report', ['--no-show-source']);
+    expect(tagged.stdout).toContain('2.0.0\n=====');
+    expect(tagged.stdout).toBe(
+      (await notes(repo, 'report', ['--no-show-source', '--ignore-cache'])).stdout,
+    );
   });
 });

@@ -3,8 +3,6 @@ import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../core/errors.js';
 import { reportOf } from '../api.js';
-import { renderHtml } from '../report/html.js';
-import { renderMarkdown } from '../report/md.js';
 import type { NotesReport } from '../report/model.js';
 import { renderRst } from '../report/rst.js';
 import { scanRepository } from '../scanner/repository.js';
@@ -21,7 +19,7 @@ export async function runReport(ctx: Context, versions: readonly string[] = []):
   });
   printWarnings(ctx, report.warnings);
   const format = ctx.json ? 'json' : (o.format ?? 'rst');
-  const text = render(report, format);
+  const text = await render(report, format);
   if (o.output) {
     try {
       writeFileSync(resolve(ctx.io.cwd, o.output), text);
@@ -35,14 +33,14 @@ export async function runReport(ctx: Context, versions: readonly string[] = []):
   return 0;
 }
 
-function render(report: NotesReport, format: string): string {
+async function render(report: NotesReport, format: string): Promise<string> {
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'md':
-      return renderMarkdown(report);
+      return (await import('../report/md.js')).renderMarkdown(report);
     case 'html':
-      return renderHtml(report);
+      return (await import('../report/html.js')).renderHtml(report);
     default:
       return renderRst(report);
   }

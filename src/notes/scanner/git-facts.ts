@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { git, gitSync, GitError } from '../../git/run.js';
-import { UsageError } from '../../core/errors.js';
+import { git, gitSync } from '../../git/run.js';
+import { readLiveRefs, type LiveRefs } from './live.js';
 import { CommitGraph } from './graph.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
 
@@ -62,56 +61,35 @@ const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
 export async function readRepoFacts(
   repoDir: string,
   notesPath: string,
-  opts: { workingCopy: boolean; cache?: HistoryCache },
+  opts: { workingCopy: boolean; cache?: HistoryCache; live?: Promise<LiveRefs> },
 ): Promise<{ facts: RepoFacts; history?: CachedHistory }> {
   const pathspec = `:(literal)${notesPath}`;
-  // every process starts at once; the head is needed before deciding what to ask next
-  const headPromise = resolveHead(repoDir);
-  const refsPromise = git(repoDir, [
-    'for-each-ref',
-    '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
-    'refs/heads',
-    'refs/remotes',
-    'refs/tags',
-  ]);
-  const statusPromise = opts.workingCopy
-    ? git(repoDir, [
-        '--no-optional-locks',
-        'status',
-        '--porcelain=v2',
-        '-z',
-        '--untracked-files=no',
-        '--no-renames',
-        '--',
-        pathspec,
-      ])
-    : Promise.resolve('');
-  // a failing head (not a repository) must not leave the others' rejections unhandled
-  headPromise.catch(() => undefined);
-  refsPromise.catch(() => undefined);
-  statusPromise.catch(() => undefined);
-  const cachedPromise = opts.cache?.load(repoDir, notesPath);
-  cachedPromise?.catch(() => undefined);
-  const warnings: string[] = [];
-  let commits: CommitGraph;
-  let noteChanges: Map<string, readonly FileChange[]>;
-  let refsOut: string;
-  const head = await headPromise;
-  const history = head.shallow ? undefined : await cachedPromise;
-  if (!history) {
-    const [r, graphOut, logOut] = await Promise.all([
-      refsPromise,
+  const livePromise = opts.live ?? readLiveRefs(repoDir, notesPath, opts.workingCopy);
+  const fullHistory = () =>
+    Promise.all([
       git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]),
       git(repoDir, notesLogArgs(HISTORY, pathspec)),
     ]);
-    refsOut = r;
+  // without a cache the whole history is read anyway: start it with the others
+  const uncached = opts.cache ? null : fullHistory();
+  uncached?.catch(() => undefined);
+  const cachedPromise = opts.cache?.load(repoDir, notesPath);
+  cachedPromise?.catch(() => undefined);
+  const { head, refsOut, statusOut } = await livePromise;
+  const warnings: string[] = [];
+  const { refs, tags } = parseRefs(refsOut, repoDir, warnings);
+  let commits: CommitGraph;
+  let noteChanges: Map<string, readonly FileChange[]>;
+  const history = head.shallow ? undefined : await cachedPromise;
+  if (!history) {
+    const [graphOut, logOut] = await (uncached ?? fullHistory());
     commits = parseGraph(graphOut);
     noteChanges = parseRawLog(logOut);
   } else {
-    refsOut = await refsPromise;
-    const tips = [...new Set([head.sha, ...parseRefs(refsOut, repoDir, []).refs.values()])];
-    const known = tips.filter((t) => history.graph.has(t));
-    const unknown = tips.filter((t) => !history.graph.has(t));
+    const tips = [...new Set([head.sha, ...refs.values()])];
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (const t of tips) (history.graph.has(t) ? known : unknown).push(t);
     if (unknown.length > 0) {
       // only the history not cached yet: new tips, minus what the cached tips reach
       const range = [...unknown, ...known.map((k) => `^${k}`)];
@@ -128,7 +106,6 @@ export async function readRepoFacts(
     commits = history.graph;
     noteChanges = history.changes;
   }
-  const { refs, tags } = parseRefs(refsOut, repoDir, warnings);
   const facts: RepoFacts = {
     repoDir,
     head: head.sha,
@@ -136,7 +113,7 @@ export async function readRepoFacts(
     tags,
     commits,
     noteChanges,
-    workingCopy: parseStatus(await statusPromise),
+    workingCopy: parseStatus(statusOut),
     shallow: head.shallow,
     warnings,
   };
@@ -157,25 +134,6 @@ function notesLogArgs(revs: readonly string[], pathspec: string): string[] {
     '--',
     pathspec,
   ];
-}
-
-async function resolveHead(repoDir: string): Promise<{ sha: string; shallow: boolean }> {
-  let out: string;
-  try {
-    out = await git(repoDir, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD'], {
-      okCodes: [1],
-    });
-  } catch (e) {
-    if (e instanceof GitError)
-      throw new UsageError(
-        `${repoDir}: ${e.stderr.split('\n')[0]?.replace(/^fatal: /, '') || 'not a git repository'}`,
-      );
-    throw e;
-  }
-  const [shallow, sha] = out.trim().split('\n');
-  if (!sha || !/^[0-9a-f]{40,64}$/.test(sha))
-    throw new UsageError(`${repoDir}: the repository has no commits`);
-  return { sha, shallow: shallow === 'true' };
 }
 
 /** Parses for-each-ref output; annotated tags are peeled, chains of tags followed. */
@@ -331,45 +289,4 @@ export async function cleanMerges(
     if (!changed.has(m)) clean.add(m);
   }
   return { clean, asked: ask.length };
-}
-
-/** Reads blobs through one `git cat-file --batch` process. */
-export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
-  const unique = [...new Set(shas)];
-  const result = new Map<string, Buffer>();
-  if (unique.length === 0) return Promise.resolve(result);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' },
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => chunks.push(b));
-    child.on('error', (e) => {
-      reject(new GitError(`git not runnable: ${e.message}`, repoDir, ['cat-file'], '', null));
-    });
-    child.on('close', (status) => {
-      if (status !== 0) {
-        reject(
-          new GitError(`git cat-file failed in ${repoDir}`, repoDir, ['cat-file'], '', status),
-        );
-        return;
-      }
-      const all = Buffer.concat(chunks);
-      let pos = 0;
-      for (const sha of unique) {
-        const nl = all.indexOf(10, pos);
-        if (nl < 0) break;
-        const header = all.subarray(pos, nl).toString('latin1').split(' ');
-        pos = nl + 1;
-        if (header[1] === 'missing' || header.length < 3) continue;
-        const size = Number(header[2]);
-        result.set(sha, all.subarray(pos, pos + size));
-        pos += size + 1;
-      }
-      resolve(result);
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(unique.join('\n') + '\n');
-  });
 }

@@ -10,7 +10,7 @@
 /** A parent that is not in the graph (beyond a shallow boundary). */
 export const ABSENT = -1;
 
-const MAGIC = 0x4c4e4732; // "LNG2" in the machine's byte order
+const MAGIC = 0x4c4e4733; // "LNG3" in the machine's byte order
 const HEADER_WORDS = 4; // magic, size, SHA length, parent count
 
 export class CommitGraph {
@@ -28,13 +28,26 @@ export class CommitGraph {
     readonly parentIds: Int32Array,
     /** Commit numbers sorted by SHA (Python's string order). */
     private readonly bySha: Int32Array,
+    /** The first 32 bits of each SHA in `bySha` order: lookups compare integers. */
+    private readonly prefixes: Uint32Array,
     /** Position of each commit in `bySha` (compares SHAs with one integer test). */
     readonly shaRank: Int32Array,
   ) {}
 
   static empty(): CommitGraph {
     const none = new Int32Array(0);
-    return new CommitGraph(0, 40, '', new Float64Array(0), new Uint32Array(1), none, none, none);
+    const empty = new Uint32Array(0);
+    return new CommitGraph(
+      0,
+      40,
+      '',
+      new Float64Array(0),
+      new Uint32Array(1),
+      none,
+      none,
+      empty,
+      none,
+    );
   }
 
   /** The SHA of commit `id`. */
@@ -45,15 +58,18 @@ export class CommitGraph {
   /** The number of a commit, undefined when it is not in the graph. */
   id(sha: string): number | undefined {
     if (sha.length !== this.shaLength) return undefined;
+    const key = prefixOf(sha);
+    const prefixes = this.prefixes;
     let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const id = this.bySha[mid] ?? 0;
-      const c = this.compareSha(id, sha);
-      if (c === 0) return id;
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((prefixes[mid] ?? 0) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.size && prefixes[i] === key; i++) {
+      const id = this.bySha[i] ?? 0;
+      if (this.compareSha(id, sha) === 0) return id;
     }
     return undefined;
   }
@@ -144,8 +160,24 @@ export class CommitGraph {
       }
     }
     const shaRank = new Int32Array(size);
-    bySha.forEach((commit, rank) => (shaRank[commit] = rank));
-    return new CommitGraph(size, shaLength, shaText, times, parentStart, parentIds, bySha, shaRank);
+    const prefixes = new Uint32Array(size);
+    bySha.forEach((commit, rank) => {
+      shaRank[commit] = rank;
+      prefixes[rank] = prefixOf(
+        shaText.slice(commit * shaLength, commit * shaLength + Math.min(8, shaLength)),
+      );
+    });
+    return new CommitGraph(
+      size,
+      shaLength,
+      shaText,
+      times,
+      parentStart,
+      parentIds,
+      bySha,
+      prefixes,
+      shaRank,
+    );
   }
 
   /** A graph from plain nodes (tests and small tools), in the map's order; names of one length. */
@@ -161,7 +193,15 @@ export class CommitGraph {
   /** The graph as one buffer (machine byte order; a cache on this machine reads it back). */
   encode(): Buffer {
     const header = new Uint32Array([MAGIC, this.size, this.shaLength, this.parentIds.length]);
-    const arrays = [header, this.times, this.parentStart, this.parentIds, this.bySha, this.shaRank];
+    const arrays = [
+      header,
+      this.times,
+      this.parentStart,
+      this.parentIds,
+      this.bySha,
+      this.prefixes,
+      this.shaRank,
+    ];
     const parts = arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     return Buffer.concat([...parts, Buffer.from(this.shaText, 'latin1')]);
   }
@@ -181,7 +221,7 @@ export class CommitGraph {
     );
     if (magic !== MAGIC) return null;
     const need =
-      HEADER_WORDS * 4 + size * 8 + (size + 1) * 4 + parentCount * 4 + size * 8 + size * shaLength;
+      HEADER_WORDS * 4 + size * 8 + (size + 1) * 4 + parentCount * 4 + size * 12 + size * shaLength;
     if (buf.byteLength !== need) return null;
     let off = buf.byteOffset + HEADER_WORDS * 4;
     const times = new Float64Array(buf.buffer, off, size);
@@ -192,9 +232,26 @@ export class CommitGraph {
     off += parentCount * 4;
     const bySha = new Int32Array(buf.buffer, off, size);
     off += size * 4;
+    const prefixes = new Uint32Array(buf.buffer, off, size);
+    off += size * 4;
     const shaRank = new Int32Array(buf.buffer, off, size);
     off += size * 4;
     const shaText = Buffer.from(buf.buffer, off, size * shaLength).toString('latin1');
-    return new CommitGraph(size, shaLength, shaText, times, parentStart, parentIds, bySha, shaRank);
+    return new CommitGraph(
+      size,
+      shaLength,
+      shaText,
+      times,
+      parentStart,
+      parentIds,
+      bySha,
+      prefixes,
+      shaRank,
+    );
   }
+}
+
+/** The first eight hex digits as a number (NaN, which matches nothing, when they are not hex). */
+function prefixOf(sha: string): number {
+  return Number(`0x${sha.slice(0, 8)}`);
 }

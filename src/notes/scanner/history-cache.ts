@@ -1,7 +1,9 @@
 import type { Db, Migration } from '../../store/db.js';
 import { yamlParserVersion, type NoteEntries } from '../note-file.js';
 import type { FileChange } from './git-facts.js';
-import { CommitGraph } from './graph.js';
+import type { CommitGraph } from './graph.js';
+import type { ScanResult } from './result.js';
+import { sameState, scanFromJson, scanToJson, type ScanState } from './scan-memo.js';
 
 /**
  * A cache of what git told us about each commit (parents, time, changes
@@ -46,7 +48,26 @@ export const NOTES_MIGRATIONS: readonly Migration[] = [
           );
           CREATE TABLE notes_parsed (blob TEXT PRIMARY KEY, entries TEXT NOT NULL) WITHOUT ROWID;`,
   },
+  {
+    // scan answers by the exact state of a repository (see scan-memo.ts); a few per repository
+    id: 'notes-004-scan-memo',
+    sql: `CREATE TABLE notes_scans (
+            id INTEGER PRIMARY KEY,
+            repo TEXT NOT NULL,
+            head TEXT NOT NULL,
+            notes_path TEXT NOT NULL,
+            config TEXT NOT NULL,
+            code TEXT NOT NULL,
+            refs TEXT NOT NULL,
+            status TEXT NOT NULL,
+            scan TEXT NOT NULL
+          );
+          CREATE INDEX notes_scans_state ON notes_scans (repo, head);`,
+  },
 ];
+
+/** Scan answers kept per repository (the newest ones). */
+const SCANS_PER_REPO = 16;
 
 /** The cached history of one repository's notes folder; the scanner adds to it. */
 export interface CachedHistory {
@@ -70,6 +91,9 @@ export interface HistoryCache {
   /** The cached YAML content of these note blobs (those known). */
   parsedNotes(blobs: readonly string[]): Promise<Map<string, NoteEntries>>;
   saveParsedNotes(entries: ReadonlyMap<string, NoteEntries>): Promise<void>;
+  /** The scan stored for this exact state (the store opens while git tells the state). */
+  scanMemo(repoDir: string, state: Promise<ScanState | null>): Promise<ScanResult | null>;
+  saveScanMemo(repoDir: string, state: ScanState, scan: ScanResult): Promise<void>;
 }
 
 interface HistoryRow {
@@ -106,6 +130,8 @@ export function sqliteHistoryCache(db: Db | (() => Promise<Db>)): HistoryCache {
           'SELECT graph, changes, clean FROM notes_history WHERE repo = ? AND notes_path = ?',
         )
         .get(repoDir, notesPath) as HistoryRow | undefined;
+      // the graph code loads only when a history is read (not for a memoised scan)
+      const { CommitGraph } = await import('./graph.js');
       const graph = row ? CommitGraph.decode(row.graph) : null;
       if (!row || !graph) {
         return {
@@ -146,6 +172,39 @@ export function sqliteHistoryCache(db: Db | (() => Promise<Db>)): HistoryCache {
       for (const r of rows)
         out.set(r.blob.slice(0, -suffix.length), JSON.parse(r.entries) as NoteEntries);
       return out;
+    },
+    async scanMemo(repoDir, statePromise) {
+      const db = await store();
+      const state = await statePromise;
+      if (state === null) return null;
+      const rows = db
+        .prepare(
+          'SELECT notes_path AS notesPath, config, head, code, refs, status, scan FROM notes_scans WHERE repo = ? AND head = ? ORDER BY id DESC',
+        )
+        .all(repoDir, state.head) as (ScanState & { scan: string })[];
+      const row = rows.find((r) => sameState(r, state));
+      return row ? scanFromJson(row.scan) : null;
+    },
+    async saveScanMemo(repoDir, state, scan) {
+      const db = await store();
+      db.transaction(() => {
+        db.prepare(
+          'INSERT INTO notes_scans (repo, head, notes_path, config, code, refs, status, scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          repoDir,
+          state.head,
+          state.notesPath,
+          state.config,
+          state.code,
+          state.refs,
+          state.status,
+          scanToJson(scan),
+        );
+        db.prepare(
+          `DELETE FROM notes_scans WHERE repo = ? AND id NOT IN
+             (SELECT id FROM notes_scans WHERE repo = ? ORDER BY id DESC LIMIT ?)`,
+        ).run(repoDir, repoDir, SCANS_PER_REPO);
+      })();
     },
     async saveParsedNotes(entries) {
       if (entries.size === 0) return;

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { loadRenoConfig, notesPath, type RenoConfig, type RenoOverrides } from '../config.js';
+import {
+  loadRenoConfig,
+  notesPath,
+  type LoadedRenoConfig,
+  type RenoConfig,
+  type RenoOverrides,
+} from '../config.js';
 import {
   cacheableEntries,
   decodeNoteBytes,
@@ -13,9 +19,12 @@ import {
   type NoteEntries,
   type ParsedNote,
 } from '../note-file.js';
-import { cleanMerges, readBlobs, readRepoFacts, type RepoFacts } from './git-facts.js';
+import { readBlobs } from './blobs.js';
+import type { RepoFacts } from './git-facts.js';
+import { readLiveRefs, type LiveRefs } from './live.js';
+import type { ScanResult } from './result.js';
+import { scanState } from './scan-memo.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
-import { nullMergeCandidates, scanNotes, type ScanResult } from './scan.js';
 import type { NoteSource } from './tracker.js';
 
 /**
@@ -42,9 +51,27 @@ export interface ScannedRepository {
   readonly cache?: HistoryCache;
 }
 
+/**
+ * Scans a repository for its own config. With a cache, an unchanged
+ * repository (same refs, head, status and config) gets the memoised scan
+ * and its history is not even read; the store opens while git runs.
+ */
 export async function scanRepository(query: NotesQuery): Promise<ScannedRepository> {
-  const opened = await openRepository(query);
-  return scanOpened(opened, {});
+  const cache = query.cache;
+  if (!cache) return scanOpened(await openRepository(query), {});
+  const { repoDir, loaded } = prepare(query);
+  const path = notesPath(loaded.config);
+  const live = readLiveRefs(repoDir, path, !loaded.config.branch);
+  live.catch(() => undefined);
+  const state = live.then((l) => scanState(path, loaded.config, l));
+  state.catch(() => undefined);
+  const memo = await cache.scanMemo(repoDir, state);
+  if (memo) return scanned(repoDir, loaded, memo, cache);
+  const opened = await openRepository(query, { loaded, live });
+  const result = await scanOpened(opened, {});
+  const s = await state;
+  if (s !== null) await cache.saveScanMemo(repoDir, s, result.scan);
+  return result;
 }
 
 /** A repository whose config and git facts are read once, to scan one or several branches. */
@@ -59,14 +86,24 @@ export interface OpenedRepository {
   readonly history?: CachedHistory;
 }
 
-export async function openRepository(query: NotesQuery): Promise<OpenedRepository> {
+function prepare(query: NotesQuery): { repoDir: string; loaded: LoadedRenoConfig } {
   const repoDir = query.repoDir;
   if (!existsSync(repoDir) || !statSync(repoDir).isDirectory())
     throw new UsageError(`--repo ${repoDir}: no such directory`);
-  const loaded = loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query);
+  return { repoDir, loaded: loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query) };
+}
+
+export async function openRepository(
+  query: NotesQuery,
+  started?: { loaded: LoadedRenoConfig; live: Promise<LiveRefs> },
+): Promise<OpenedRepository> {
+  const { repoDir, loaded } = started ? { repoDir: query.repoDir, ...started } : prepare(query);
+  // the history and scan code loads only when a scan is computed
+  const { readRepoFacts } = await import('./git-facts.js');
   const { facts, history } = await readRepoFacts(repoDir, notesPath(loaded.config), {
     workingCopy: !loaded.config.branch,
     ...(query.cache ? { cache: query.cache } : {}),
+    ...(started ? { live: started.live } : {}),
   });
   return {
     repoDir,
@@ -85,6 +122,10 @@ export async function scanOpened(
   changes: Partial<RenoConfig>,
 ): Promise<ScannedRepository> {
   const config: RenoConfig = { ...opened.config, ...changes };
+  const [{ cleanMerges }, { nullMergeCandidates, scanNotes }] = await Promise.all([
+    import('./git-facts.js'),
+    import('./scan.js'),
+  ]);
   const { clean, asked } = await cleanMerges(
     opened.repoDir,
     nullMergeCandidates(opened.facts, config),
@@ -92,17 +133,31 @@ export async function scanOpened(
   );
   if (asked > 0 && opened.history) await opened.cache?.saveCleanMerges(opened.history);
   const scan = scanNotes(opened.facts, config, clean);
-  const warnings = [...opened.configWarnings, ...scan.warnings];
-  const dir = join(opened.repoDir, notesPath(config));
+  return scanned(
+    opened.repoDir,
+    { config, file: opened.configFile, warnings: opened.configWarnings },
+    scan,
+    opened.cache,
+  );
+}
+
+function scanned(
+  repoDir: string,
+  loaded: LoadedRenoConfig,
+  scan: ScanResult,
+  cache: HistoryCache | undefined,
+): ScannedRepository {
+  const warnings = [...loaded.warnings, ...scan.warnings];
+  const dir = join(repoDir, notesPath(loaded.config));
   if (!existsSync(dir) && scan.versions.length === 0)
     warnings.push(`${dir}: no release notes folder in the work tree`);
   return {
-    repoDir: opened.repoDir,
-    config,
-    configFile: opened.configFile,
+    repoDir,
+    config: loaded.config,
+    configFile: loaded.file,
     scan,
     warnings,
-    ...(opened.cache ? { cache: opened.cache } : {}),
+    ...(cache ? { cache } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { isNoteFile, uidOf } from '../note-file.js';
 import { Branches, cmp } from './branches.js';
 import type { FileChange, RepoFacts } from './git-facts.js';
 import { ChangeAggregator, ChangeTracker, type NoteSource } from './tracker.js';
+import { WORKING_COPY, type ScanResult, type VersionNotes } from './result.js';
 import { VersionRules, sameFirstThree } from './versions.js';
 import { ABSENT } from './graph.js';
 import { dateWalkIds, describeId, reachableMask, stackWalkIds } from './walks.js';
@@ -14,31 +15,7 @@ import { dateWalkIds, describeId, reachableMask, stackWalkIds } from './walks.js
  * version. Follows reno's semantics exactly, surprises included.
  */
 
-export const WORKING_COPY = '*working-copy*';
-
-export interface VersionNotes {
-  readonly version: string;
-  /** Sorted by path. */
-  readonly notes: readonly NoteSource[];
-}
-
-export interface ScanResult {
-  /** The branch given (null = the current HEAD and the working copy). */
-  readonly branch: string | null;
-  readonly head: string;
-  /** Describe-style version of the head, e.g. `33.0.0.0b2-10`. */
-  readonly currentVersion: string;
-  /** Versions in output order (reno's date walk), with `*working-copy*` first. */
-  readonly versionsByDate: readonly string[];
-  readonly scanStopTag: string | null;
-  readonly earliestVersion: string | null;
-  /** Versions with notes, in output order, pre-releases collapsed when asked. */
-  readonly versions: readonly VersionNotes[];
-  /** Tag name → date (Unix seconds), for every tag. */
-  readonly tagDates: ReadonlyMap<string, number>;
-  readonly commitsVisited: number;
-  readonly warnings: readonly string[];
-}
+export { WORKING_COPY, type ScanResult, type VersionNotes } from './result.js';
 
 /** Merges the null-merge rule must test for cleanliness (a later parent carries a version tag). */
 export function nullMergeCandidates(facts: RepoFacts, config: RenoConfig): string[] {
