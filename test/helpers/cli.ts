@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 
-/** Per-process data home, so a command that opens the default store never writes into the repository or ~. */
+/** Per-process data (and cache) home, so a command that opens the default store never writes into the repository or ~. */
 let dataHome: string | undefined;
 function defaultDataHome(): string {
   dataHome ??= mkdtempSync(join(tmpdir(), 'liaison-home-'));
@@ -29,7 +29,12 @@ export async function runCli(
   const code = await main(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { NO_COLOR: '1', XDG_DATA_HOME: defaultDataHome(), ...(opts.env ?? {}) },
+    env: {
+      NO_COLOR: '1',
+      XDG_DATA_HOME: defaultDataHome(),
+      XDG_CACHE_HOME: join(defaultDataHome(), 'cache'),
+      ...(opts.env ?? {}),
+    },
     cwd: opts.cwd ?? process.cwd(),
     now: () => opts.now ?? new Date('2026-11-27T12:00:00Z'),
     isTTY: false,

@@ -14,12 +14,16 @@ import {
   parseDeliverableText,
   readRef,
   resolveFileArg,
+  seriesAndName,
   type FileRef,
 } from './load.js';
 import type { Finding, RuleEnv } from './model.js';
+import { FileCache, cachePath, cacheStamp } from './file-cache.js';
 import { startCheckers, workerScript, type CheckerPool } from './parallel.js';
 import {
   NOTHING_NEW,
+  checkRules,
+  checkShape,
   summarize,
   validateFile,
   type LoadedFile,
@@ -34,6 +38,8 @@ export interface ValidateOptions {
   readonly files: readonly string[];
   readonly base?: string;
   readonly currentSeries?: string;
+  /** Reuse the parse and schema results of unchanged files from the user's cache dir (default: yes). */
+  readonly cache?: boolean;
   /** Extra findings from the git checks, given the loaded files. */
   readonly gitChecks?: (files: readonly LoadedFile[], env: RuleEnv) => Finding[];
 }
@@ -84,9 +90,30 @@ export async function buildValidation(ctx: Context, opts: ValidateOptions): Prom
   }
   const env = envOver(data, tree);
   const schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
+  const root = tree.absolute('');
+  const cache =
+    opts.cache !== false && !pool && root !== undefined
+      ? FileCache.open(cachePath(root, ctx.io.env), cacheStamp(schemaText))
+      : undefined;
   const check = (r: FileRef): { file: LoadedFile; findings: Finding[] } => {
-    const file = loadFile(r, readRef(r, tree), (r.rel && newness.get(r.rel)) || NOTHING_NEW);
-    return { file, findings: validateFile(file, env, schema) };
+    const newnessOf = (r.rel && newness.get(r.rel)) || NOTHING_NEW;
+    const abs = r.rel !== undefined ? tree.absolute(r.rel) : undefined;
+    if (!cache || r.rel === undefined || abs === undefined) {
+      const file = loadFile(r, readRef(r, tree), newnessOf);
+      return { file, findings: validateFile(file, env, schema) };
+    }
+    // parse and schema are per file and cached; the data rules run every time
+    const stage = cache.stage(r.rel, abs, () => {
+      const loaded = loadFile(r, readRef(r, tree));
+      return { parsed: loaded.parsed, shape: checkShape(loaded, schema) };
+    });
+    const file: LoadedFile = {
+      file: r.display,
+      ...seriesAndName(r.display),
+      parsed: stage.parsed,
+      newness: newnessOf,
+    };
+    return { file, findings: stage.shape ?? checkRules(file, env) };
   };
   const findings: Finding[] = [];
   if (pool) {
@@ -104,6 +131,7 @@ export async function buildValidation(ctx: Context, opts: ValidateOptions): Prom
     }
     if (opts.gitChecks) findings.push(...opts.gitChecks(kept, env));
   }
+  cache?.save(opts.files.length > 0 || opts.base !== undefined);
   if (opts.files.length === 0 && opts.base === undefined)
     findings.push(...seriesStatusFindings(tree));
   return summarize(findings, {

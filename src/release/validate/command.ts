@@ -8,6 +8,7 @@ interface ValidateFlags {
   git?: boolean;
   clones?: string;
   currentSeries?: string;
+  cache?: boolean;
 }
 
 /** `liaison release validate [FILES...]`: upstream's schema and data rules, offline; exit 1 on errors. */
@@ -39,6 +40,12 @@ export function registerValidateCommands(group: Command, wrap: Wrap): void {
         'series for the "current series only" rules (default: upstream\'s constant, else the series in development)',
       ),
     )
+    .addOption(
+      new Option(
+        '--no-cache',
+        "re-read every file instead of reusing unchanged files' parse and schema results from the cache dir",
+      ),
+    )
     .action(
       wrap(async (ctx, args) => {
         const flags = ctx.options as ValidateFlags;
@@ -54,6 +61,7 @@ export function registerValidateCommands(group: Command, wrap: Wrap): void {
           ...(flags.base !== undefined ? { base: flags.base } : {}),
           ...(flags.currentSeries !== undefined ? { currentSeries: flags.currentSeries } : {}),
           ...(gitChecks ? { gitChecks } : {}),
+          cache: flags.cache !== false,
         });
         emit(ctx, view, renderValidateText);
         return view.errors > 0 ? EXIT.findings : EXIT.ok;
