@@ -40,6 +40,8 @@ export function readLiveRefs(
         'status',
         '--porcelain=v2',
         '--branch',
+        // the head is all we want from the branch headers: no ahead/behind walk
+        '--no-ahead-behind',
         '-z',
         '--untracked-files=no',
         '--no-renames',
