@@ -1,5 +1,5 @@
 import type { Migration } from './db.js';
-import { NOTES_MIGRATIONS } from '../notes/scanner/history-cache.js';
+import { NOTES_MIGRATIONS } from '../notes/scanner/migrations.js';
 import { PLAN_MIGRATIONS } from '../plan/migrations.js';
 import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
 import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/store.js';
