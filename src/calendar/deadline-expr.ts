@@ -1,5 +1,5 @@
-import { addDays, compareDates, isIsoDate, mondayOf, type IsoDate } from '../core/dates.js';
-import { cycleWindow, releaseWeekOf } from './cycle.js';
+import { addDays, compareDates, isIsoDate, type IsoDate } from '../core/dates.js';
+import { cycleWindow, releaseWeekOf, weekName } from './cycle.js';
 import { eventDay } from './events.js';
 import type { CalendarInput } from './model.js';
 
@@ -92,8 +92,7 @@ export function resolveDeadline(input: CalendarInput, expr: DeadlineExpr, series
     }
   }
   const date = addDays(day, expr.offsetDays);
-  const n = Math.round((Date.parse(releaseWeek) - Date.parse(mondayOf(date))) / (7 * 86_400_000));
-  return { ok: true, date, week: n > 0 ? `R-${n}` : `R+${-n}` };
+  return { ok: true, date, week: weekName(releaseWeek, date) };
 }
 
 function findEventWeek(input: CalendarInput, seriesName: string, label: string) {

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { gitSync } from '../git/run.js';
 import { DiskTree, MemoryTree } from './file-tree.js';
 import { GovernanceData } from './governance/governance-data.js';
 import { ReleasesData } from './releases/releases-data.js';
@@ -64,15 +64,14 @@ function describeStamp(what: string, stamp: SourceStamp, embedded: boolean): str
  * else from the "Commit" rows of a data README (as in ../shared/data).
  */
 export function stampOf(dir: string, repo: string): SourceStamp {
-  try {
-    const out = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%H%x1f%cs'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    const [commit, date] = out.split('\x1f');
-    if (commit && date && existsSync(resolve(dir, '.git'))) return { repo, commit, date };
-  } catch {
-    // not a git checkout: fall back to the README
+  // only a checkout's own .git counts: a data folder inside another repository is not one
+  if (existsSync(resolve(dir, '.git'))) {
+    try {
+      const [commit, date] = gitSync(dir, ['log', '-1', '--format=%H%x1f%cs']).trim().split('\x1f');
+      if (commit && date) return { repo, commit, date };
+    } catch {
+      // an empty or broken repository: fall back to the README
+    }
   }
   const readme = new DiskTree(resolve(dir), repo).read('README.md') ?? '';
   const commit = /\|\s*Commit\s*\|\s*`([0-9a-f]{40})`/.exec(readme)?.[1];

@@ -1,4 +1,4 @@
-import { isoDateOfInstant, type IsoDate } from '../core/dates.js';
+import { daysBetween, isoDateOfInstant, type IsoDate } from '../core/dates.js';
 import type { Db } from '../store/db.js';
 import { readSourceState } from './state.js';
 
@@ -67,10 +67,6 @@ export function sourceAge(
 /** `2026-09-16 06:00 UTC` */
 export function when(instant: string): string {
   return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 function oneLine(s: string): string {

@@ -1,7 +1,7 @@
 import { positionAt } from '../../calendar/cycle.js';
 import { eventsAround } from '../../brief/build.js';
 import type { Context } from '../../cli/context.js';
-import type { IsoDate } from '../../core/dates.js';
+import { daysBetween, type IsoDate } from '../../core/dates.js';
 import { teamDeliverables } from '../../team/team-model.js';
 import { buildChecklist } from '../checklists/build.js';
 import type { ChecklistItemView } from '../checklists/model.js';
@@ -75,7 +75,7 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
   }
   const catchUp = config.reminders?.['catch-up-days'];
   const sinceDays = opts.since
-    ? Math.max(0, (Date.parse(ctx.today) - Date.parse(opts.since)) / 86_400_000)
+    ? Math.max(0, daysBetween(opts.since, ctx.today))
     : undefined;
   const occurrences = dueReminders(rules, events, overdue, {
     today: ctx.today,
