@@ -1,28 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import { join } from 'node:path';
 import type { RepoReader } from './post-final/tasks.js';
 
-/**
- * The local clone of a team repository: `deliverables.<name>.clone` in the
- * config, else `<clones-dir>/<repository base name>`. Relative paths are
- * taken from the config file's folder (the working folder for built-in
- * configs). Undefined when nothing is configured or the folder is missing.
- */
-export function cloneDir(ctx: Context, name: string): string | undefined {
-  const origin = ctx.loadedConfig.origin;
-  const base = isAbsolute(origin) ? dirname(origin) : ctx.io.cwd;
-  const explicit = ctx.config.deliverables?.[name]?.clone;
-  if (explicit) return resolve(base, explicit);
-  const dir = ctx.config['clones-dir'];
-  if (!dir) return undefined;
-  const deliverable = ctx.team.deliverables.find(
-    (d) => d.name === name || d.repos.some((r) => r.endsWith(`/${name}`)),
-  );
-  const repo = deliverable?.repos[0]?.split('/').pop() ?? name;
-  const path = resolve(base, dir, repo);
-  return existsSync(path) ? path : undefined;
-}
+export { cloneDir } from '../git/clones.js';
 
 /** Reads files of a working tree. */
 export function diskRepo(dir: string): RepoReader {

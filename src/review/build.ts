@@ -4,7 +4,7 @@ import type { Context } from '../cli/context.js';
 import type { IsoDate } from '../core/dates.js';
 import { findTeam } from '../data/governance/projects.js';
 import { seriesId } from '../data/releases/series.js';
-import { cloneLocator } from '../release/validate/clones.js';
+import { cloneLocator } from '../git/clones.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
 import type { Db } from '../store/db.js';

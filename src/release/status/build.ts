@@ -8,7 +8,7 @@ import { releasedDeliverables } from '../../data/governance/projects.js';
 import { isLifecycleTag, type Deliverable } from '../../data/releases/deliverables.js';
 import { findSeries, seriesId, type Series } from '../../data/releases/series.js';
 import { isGitRepo } from '../../git/run.js';
-import { cloneLocator } from '../validate/clones.js';
+import { cloneLocator } from '../../git/clones.js';
 import { judgeWindow, lastReleaseBy, milestoneWindows } from './coverage.js';
 import { dueItems } from './due.js';
 import { readClone, versionsAddedOn, type CloneFacts } from './git-facts.js';

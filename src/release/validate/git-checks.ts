@@ -1,6 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import { gitSync } from '../../git/run.js';
-import { cloneLocator } from './clones.js';
+import { cloneLocator } from '../../git/clones.js';
 import { INDEPENDENT } from './derived.js';
 import { idOf } from './series-lookup.js';
 import type { DeliverableDoc, Finding, RuleEnv } from './model.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Context } from '../../cli/context.js';
-import { isGitRepo } from '../../git/run.js';
+import type { Context } from '../cli/context.js';
+import { isGitRepo } from './run.js';
 
 /**
  * Where local clones of project repositories are: `--clones DIR` (or
@@ -33,9 +33,10 @@ export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
     if (cache.has(key)) return cache.get(key);
     const short = repo.split('/').pop() ?? repo;
     const candidates: string[] = [];
-    if (dir) candidates.push(join(dir, short), join(dir, repo));
+    // the deliverable's own clone is the more specific setting, so it wins
     const explicit = deliverable ? overrides[deliverable]?.clone : undefined;
     if (explicit) candidates.push(resolve(base, explicit));
+    if (dir) candidates.push(join(dir, short), join(dir, repo));
     const hit = candidates.find((c) => existsSync(c) && isGitRepo(c));
     cache.set(key, hit);
     return hit;
@@ -44,4 +45,13 @@ export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
     find,
     describe: dir ? `under ${dir}` : 'anywhere (set --clones DIR or clones-dir in liaison.yaml)',
   };
+}
+
+/** The clone of a team deliverable's first repository (by deliverable or repository base name). */
+export function cloneDir(ctx: Context, name: string): string | undefined {
+  const deliverable = ctx.team.deliverables.find(
+    (d) => d.name === name || d.repos.some((r) => r.endsWith(`/${name}`)),
+  );
+  const repo = deliverable?.repos[0] ?? name;
+  return cloneLocator(ctx).find(repo, deliverable?.name ?? name);
 }
