@@ -2,8 +2,8 @@ import type { Context } from '../cli/context.js';
 import { addDays } from '../core/dates.js';
 import { sourceAge, type SourceAge } from '../sources/age.js';
 import { zuulScope } from '../sources/zuul/scope.js';
-import { readGateBuilds } from '../sources/zuul/store.js';
-import { computeGateJobs, type GateJob } from './compute.js';
+import { readBuildRefs, readGateSeries } from '../sources/zuul/store.js';
+import { computeGateJobs, linkedBuilds, wantedSeries, type GateJob } from './compute.js';
 
 /** The view model of `liaison gate` (also the dashboard's gate page). */
 export interface GateView {
@@ -39,18 +39,21 @@ export async function buildGateView(ctx: Context, opts: GateOptions = {}): Promi
   const days = opts.days ?? scope.days;
   const db = await ctx.store();
   const since = addDays(ctx.today, -(days - 1));
-  const builds = readGateBuilds(db, {
-    tenant: scope.tenant,
-    projects: scope.projects,
-    pipelines: scope.pipelines,
-    since: `${since}T00:00:00.000Z`,
-    until: `${addDays(ctx.today, 1)}T00:00:00.000Z`,
-  });
-  const jobs = computeGateJobs(builds, {
-    zuulBase: scope.zuulBase,
-    tenant: scope.tenant,
-    jobs: scope.jobs,
-  });
+  // one read transaction: the linked rows are those of the series just read
+  const { series, refs } = db.transaction(() => {
+    const series = wantedSeries(
+      readGateSeries(db, {
+        tenant: scope.tenant,
+        projects: scope.projects,
+        pipelines: scope.pipelines,
+        since: `${since}T00:00:00.000Z`,
+        until: `${addDays(ctx.today, 1)}T00:00:00.000Z`,
+      }),
+      scope.jobs,
+    );
+    return { series, refs: readBuildRefs(db, linkedBuilds(series)) };
+  })();
+  const jobs = computeGateJobs(series, refs, { zuulBase: scope.zuulBase, tenant: scope.tenant });
   const source = sourceAge(db, 'zuul', ctx.today, { title: 'Zuul' });
   const seen = new Set(jobs.map((j) => j.name));
   const failing = jobs.filter((j) => j.streak.result === 'FAILURE').length;

@@ -1,15 +1,13 @@
 import { buildPageUrl } from '../sources/zuul/builds.js';
-import type { GateBuild as Build } from '../sources/zuul/store.js';
+import type { BuildRef, JobSeries } from '../sources/zuul/store.js';
 import { safeUrl } from '../sources/text.js';
 
 /**
- * Gate health of periodic jobs: pure computation over stored builds.
- *
- * Counted builds are those the builds page shows: final attempts only (a
- * RETRY row is superseded by its retry) and no SKIPPED. A build passes
- * when its result is SUCCESS; every other final result (FAILURE,
- * POST_FAILURE, TIMED_OUT, NODE_FAILURE, RETRY_LIMIT, …) is a failure, as
- * the builds page colours it.
+ * Gate health of periodic jobs: pure computation over the counted builds
+ * of each job and branch (the store decides what counts: final attempts,
+ * no SKIPPED — see `readGateSeries`). A build passes when its result is
+ * SUCCESS; every other final result (FAILURE, POST_FAILURE, TIMED_OUT,
+ * NODE_FAILURE, RETRY_LIMIT, …) is a failure, as the builds page colours it.
  */
 export interface GateJob {
   readonly name: string;
@@ -45,62 +43,96 @@ export interface GateJob {
 export interface GateComputeOptions {
   readonly zuulBase: string;
   readonly tenant: string;
-  /** Only these job names (config `gate.jobs`); null = all. */
-  readonly jobs: readonly string[] | null;
 }
 
-export const counted = (b: Build): boolean => b.final && b.result !== 'SKIPPED';
 const passed = (result: string) => result === 'SUCCESS';
 
-/** Builds must be newest first (as the store returns them). */
-export function computeGateJobs(builds: readonly Build[], opts: GateComputeOptions): GateJob[] {
-  const wanted = opts.jobs ? new Set(opts.jobs) : null;
-  const groups = new Map<string, [Build, ...Build[]]>();
-  for (const b of builds) {
-    if (!counted(b) || (wanted && !wanted.has(b.jobName))) continue;
-    const key = `${b.project}\u0000${b.jobName}\u0000${b.branch}`;
-    const list = groups.get(key);
-    if (list) list.push(b);
-    else groups.set(key, [b]);
-  }
-  const jobs: GateJob[] = [];
-  for (const list of groups.values()) jobs.push(jobOf(list, opts));
-  return jobs.sort(byAttention);
+/** Series of the configured jobs only (all when `jobs` is null). */
+export function wantedSeries(
+  series: readonly JobSeries[],
+  jobs: readonly string[] | null,
+): JobSeries[] {
+  const wanted = jobs ? new Set(jobs) : null;
+  return series.filter((s) => s.results.length > 0 && (!wanted || wanted.has(s.jobName)));
 }
 
-function jobOf(newestFirst: readonly [Build, ...Build[]], opts: GateComputeOptions): GateJob {
-  const latest = newestFirst[0];
+/** Length of the run of passes or failures that ends with the newest build. */
+function streakLength(newestFirst: readonly string[]): number {
+  const ok = passed(newestFirst[0] ?? '');
+  const end = newestFirst.findIndex((r) => passed(r) !== ok);
+  return end === -1 ? newestFirst.length : end;
+}
+
+/** Row ids of the builds the view links to: the newest, and the first of a failing streak. */
+export function linkedBuilds(series: readonly JobSeries[]): number[] {
+  return series.flatMap((s) => {
+    const length = streakLength(s.results);
+    return passed(s.results[0] ?? '')
+      ? s.ids.slice(0, 1)
+      : [...s.ids.slice(0, 1), ...s.ids.slice(length - 1, length)];
+  });
+}
+
+/**
+ * One row per job and branch, most in need of attention first. `series`
+ * must be `wantedSeries` (non-empty, newest first); `refs` holds at least
+ * the `linkedBuilds` of it.
+ */
+export function computeGateJobs(
+  series: readonly JobSeries[],
+  refs: ReadonlyMap<number, BuildRef>,
+  opts: GateComputeOptions,
+): GateJob[] {
+  return series.map((s) => jobOf(s, refs, opts)).sort(byAttention);
+}
+
+function jobOf(
+  s: JobSeries,
+  refs: ReadonlyMap<number, BuildRef>,
+  opts: GateComputeOptions,
+): GateJob {
+  const results = s.results;
+  const build = (i: number): { ref: BuildRef; result: string } => {
+    const ref = refs.get(s.ids[i] ?? -1);
+    const result = results[i];
+    if (!ref || result === undefined)
+      throw new Error(`gate: build ${i} of ${s.jobName} was not read`);
+    return { ref, result };
+  };
+  const latest = build(0);
   const ok = passed(latest.result);
-  const outcomes = newestFirst.map((b) => passed(b.result));
-  let length = 0;
-  while (length < outcomes.length && outcomes[length] === ok) length++;
-  const flips = outcomes.filter((o, i) => i > 0 && o !== outcomes[i - 1]).length;
-  const passes = newestFirst.filter((b) => passed(b.result)).length;
-  const page = (b: Build) => buildPageUrl(opts.zuulBase, opts.tenant, b.uuid);
-  const first = ok ? undefined : newestFirst[length - 1];
+  const length = streakLength(results);
+  let flips = 0;
+  let passes = 0;
+  results.forEach((r, i) => {
+    if (passed(r)) passes++;
+    if (i > 0 && passed(r) !== passed(results[i - 1] ?? '')) flips++;
+  });
+  const page = (b: BuildRef) => buildPageUrl(opts.zuulBase, opts.tenant, b.uuid);
+  const first = ok ? undefined : build(length - 1);
   return {
-    name: latest.jobName,
-    project: latest.project,
-    branch: latest.branch,
-    pipeline: latest.pipeline,
+    name: s.jobName,
+    project: s.project,
+    branch: s.branch,
+    pipeline: latest.ref.pipeline,
     latest: latest.result,
-    latestAt: latest.startTime,
-    runs: newestFirst.length,
-    passRate: Math.round((passes / newestFirst.length) * 1000) / 1000,
+    latestAt: latest.ref.startTime,
+    runs: results.length,
+    passRate: Math.round((passes / results.length) * 1000) / 1000,
     streak: { result: ok ? 'SUCCESS' : 'FAILURE', length },
     flaky: flips >= 2,
     flips,
-    lastLog: safeUrl(latest.logUrl) ?? page(latest),
-    lastBuild: page(latest),
+    lastLog: safeUrl(latest.ref.logUrl) ?? page(latest.ref),
+    lastBuild: page(latest.ref),
     failingSince: first
       ? {
-          at: first.startTime,
+          at: first.ref.startTime,
           result: first.result,
-          log: safeUrl(first.logUrl),
-          build: page(first),
+          log: safeUrl(first.ref.logUrl),
+          build: page(first.ref),
         }
       : null,
-    history: newestFirst.map((b) => b.result).reverse(),
+    history: [...results].reverse(),
   };
 }
 

@@ -1,9 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { computeGateJobs } from '../../src/gate/compute.js';
+import { computeGateJobs, linkedBuilds, wantedSeries } from '../../src/gate/compute.js';
+import { openStore } from '../../src/store/db.js';
 import { readBuild, type Build } from '../../src/sources/zuul/builds.js';
+import { readBuildRefs, readGateSeries, upsertBuilds } from '../../src/sources/zuul/store.js';
 import { nightlyBuilds, sampleJson } from '../helpers/service-stub.js';
 
-const opts = { zuulBase: 'https://zuul.opendev.org', tenant: 'openstack', jobs: null };
+const opts = { zuulBase: 'https://zuul.opendev.org', tenant: 'openstack' };
+
+/** Through a real (in-memory) SQLite store, as `liaison gate` reads it. */
+function computeGate(builds: readonly Build[], jobs: readonly string[] | null = null) {
+  const db = openStore(':memory:');
+  try {
+    upsertBuilds(db, builds);
+    const series = wantedSeries(
+      readGateSeries(db, {
+        tenant: 'openstack',
+        projects: [],
+        pipelines: [],
+        since: '2000-01-01T00:00:00.000Z',
+        until: '2100-01-01T00:00:00.000Z',
+      }),
+      jobs,
+    );
+    return computeGateJobs(series, readBuildRefs(db, linkedBuilds(series)), opts);
+  } finally {
+    db.close();
+  }
+}
 const read = (raw: unknown[]): Build[] =>
   raw
     .map((b) => readBuild(b, 'openstack', 'test'))
@@ -12,7 +35,7 @@ const read = (raw: unknown[]): Build[] =>
 const recorded = () => read(sampleJson('zuul-builds-periodic-glance.json') as unknown[]);
 
 describe('gate computation over the recorded periodic builds', () => {
-  const jobs = computeGateJobs(recorded(), opts);
+  const jobs = computeGate(recorded());
   const job = (name: string) => jobs.find((j) => j.name === name)!;
 
   it('groups by job and branch, leaving out the superseded RETRY attempt', () => {
@@ -77,9 +100,9 @@ describe('gate computation over the recorded periodic builds', () => {
   });
 
   it('limits to configured jobs', () => {
-    expect(
-      computeGateJobs(recorded(), { ...opts, jobs: ['openstack-tox-py312'] }).map((j) => j.name),
-    ).toEqual(['openstack-tox-py312']);
+    expect(computeGate(recorded(), ['openstack-tox-py312']).map((j) => j.name)).toEqual([
+      'openstack-tox-py312',
+    ]);
   });
 });
 
@@ -100,13 +123,31 @@ describe('gate computation rules', () => {
       branch: 'stable/2026.2',
       result: () => 'FAILURE',
     }).map((b) => ({ ...b, log_url: 'javascript:alert(1)' }));
-    const jobs = computeGateJobs(read([...master, ...stable]), opts);
+    const jobs = computeGate(read([...master, ...stable]));
     expect(jobs.map((j) => [j.branch, j.runs, j.latest])).toEqual([
       ['stable/2026.2', 2, 'FAILURE'],
       ['master', 3, 'SUCCESS'],
     ]);
     expect(jobs[0]!.lastLog).toBe(jobs[0]!.lastBuild);
     expect(jobs[0]!.failingSince!.log).toBeNull();
+  });
+
+  it('keeps any stored result string intact and orders builds of the same start by Zuul id', () => {
+    const hostile = 'FAIL","x\u0000,]\n<b>';
+    const [older, newer] = nightlyBuilds({
+      firstId: 1,
+      firstNight: '2026-09-01',
+      nights: 2,
+      jobs: ['z'],
+    }).sort((x, y) => x._id - y._id);
+    const builds = read([
+      { ...older!, result: 'SUCCESS' },
+      { ...newer!, start_time: older!.start_time, result: hostile },
+    ]);
+    const [job] = computeGate(builds);
+    // the higher Zuul id is the newer build although both started at the same second
+    expect(job).toMatchObject({ latest: hostile, history: ['SUCCESS', hostile], runs: 2 });
+    expect(job!.failingSince!.result).toBe(hostile);
   });
 
   it('reads project and branch from the top level for older Zuul servers', () => {
