@@ -1,8 +1,9 @@
 /**
- * Builds the embedded data snapshot (data/snapshot.json) from full checkouts
- * of openstack/releases and openstack/governance:
+ * Builds the embedded data snapshot (the folder data/snapshot/, one JSON
+ * file per part) from full checkouts of openstack/releases and
+ * openstack/governance:
  *
- *   npm run snapshot -- --releases DIR --governance DIR [--series N]
+ *   npm run snapshot -- --releases DIR --governance DIR [--series N] [--out DIR]
  *
  * It keeps what the tool needs offline: series status, the schema files,
  * the schedules and labels of the year-numbered series, the deliverable
@@ -20,7 +21,7 @@ import { summarize, type DeliverableSummary } from '../src/data/releases/deliver
 import { parseConfig } from '../src/config/load.js';
 import type { TeamConfig } from '../src/config/schema.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
-import { SNAPSHOT_FILE, type Snapshot } from '../src/data/snapshot.js';
+import { SNAPSHOT_DIR, SNAPSHOT_PARTS, type SnapshotContent } from '../src/data/snapshot.js';
 import { stampOf } from '../src/data/sources.js';
 
 const { values } = parseArgs({
@@ -34,7 +35,8 @@ const { values } = parseArgs({
 
 const here = packageRoot();
 const releasesDir = values.releases ?? join(here, '..', 'shared', 'data', 'openstack-releases');
-const governanceDir = values.governance ?? join(here, '..', 'shared', 'data', 'openstack-governance');
+const governanceDir =
+  values.governance ?? join(here, '..', 'shared', 'data', 'openstack-governance');
 const deliverableSeries = Number(values.series);
 
 const releases: Record<string, string> = {};
@@ -48,7 +50,12 @@ function take(into: Record<string, string>, root: string, path: string): void {
   }
 }
 
-function takeTree(into: Record<string, string>, root: string, dir: string, filter: (f: string) => boolean): void {
+function takeTree(
+  into: Record<string, string>,
+  root: string,
+  dir: string,
+  filter: (f: string) => boolean,
+): void {
   const full = join(root, dir);
   let entries: string[];
   try {
@@ -64,10 +71,16 @@ function takeTree(into: Record<string, string>, root: string, dir: string, filte
 }
 
 take(releases, releasesDir, SERIES_STATUS_FILE);
-for (const f of ['openstack_releases/schema.yaml', 'openstack_releases/series_status_schema.yaml', 'derived/tooling-constants.yaml']) {
+for (const f of [
+  'openstack_releases/schema.yaml',
+  'openstack_releases/series_status_schema.yaml',
+  'derived/tooling-constants.yaml',
+]) {
   take(releases, releasesDir, f);
 }
-const data = new ReleasesData(new DiskTree(releasesDir, 'releases'), { repo: 'openstack/releases' });
+const data = new ReleasesData(new DiskTree(releasesDir, 'releases'), {
+  repo: 'openstack/releases',
+});
 const series = data.series();
 // schedules of the year-numbered series (antelope onwards) plus the one before
 const withId = series.filter((s) => s.releaseId);
@@ -84,15 +97,23 @@ for (const s of series) {
   for (const n of names) take(releases, releasesDir, `deliverables/${s.name}/${n}.yaml`);
 }
 
-for (const f of ['reference/projects.yaml', 'reference/technical-committee-repos.yaml', 'reference/sigs-repos.yaml']) {
+for (const f of [
+  'reference/projects.yaml',
+  'reference/technical-committee-repos.yaml',
+  'reference/sigs-repos.yaml',
+]) {
   take(governance, governanceDir, f);
 }
 takeTree(governance, governanceDir, 'goals', (f) => f.endsWith('.rst'));
 
 // read the kept files back with our own readers: that both checks them and
 // gives the compiled data commands use without parsing YAML at start-up
-const readBack = new ReleasesData(new MemoryTree(releases, 'snapshot'), { repo: 'openstack/releases' });
-const keptGov = new GovernanceData(new MemoryTree(governance, 'snapshot'), { repo: 'openstack/governance' });
+const readBack = new ReleasesData(new MemoryTree(releases, 'snapshot'), {
+  repo: 'openstack/releases',
+});
+const keptGov = new GovernanceData(new MemoryTree(governance, 'snapshot'), {
+  repo: 'openstack/governance',
+});
 const schedules: Record<string, Schedule> = {};
 for (const s of readBack.series()) {
   const schedule = readBack.schedule(s.name);
@@ -107,31 +128,33 @@ for (const s of readBack.series()) {
 }
 const teamConfigs: Record<string, { text: string; config: TeamConfig }> = {};
 const teamsDir = join(here, 'data', 'teams');
-for (const f of readdirSync(teamsDir).filter((x) => x.endsWith('.yaml')).sort()) {
+for (const f of readdirSync(teamsDir)
+  .filter((x) => x.endsWith('.yaml'))
+  .sort()) {
   const text = readFileSync(join(teamsDir, f), 'utf8');
   teamConfigs[f.slice(0, -5)] = { text, config: parseConfig(text, join(teamsDir, f)) };
 }
-const snapshot: Snapshot = {
-  format: 1,
-  compiled: {
-    series: readBack.series(),
-    schedules,
-    labels: [...readBack.labels().values()],
-    teams: keptGov.teams(),
-    teamConfigs,
-    deliverables,
-  },
-  builtFrom: {
+const snapshot: SnapshotContent = {
+  series: readBack.series(),
+  schedules,
+  labels: [...readBack.labels().values()],
+  teams: keptGov.teams(),
+  teamConfigs,
+  deliverables,
+  stamps: {
     releases: stampOf(releasesDir, 'openstack/releases'),
     governance: stampOf(governanceDir, 'openstack/governance'),
   },
-  releases,
-  governance,
+  files: { releases, governance },
 };
-const out = values.out ?? join(here, SNAPSHOT_FILE);
-mkdirSync(join(out, '..'), { recursive: true });
-const json = JSON.stringify(snapshot);
-writeFileSync(out, json + '\n');
+const out = values.out ?? join(here, SNAPSHOT_DIR);
+mkdirSync(out, { recursive: true });
+let size = 0;
+for (const [part, file] of Object.entries(SNAPSHOT_PARTS)) {
+  const json = JSON.stringify(snapshot[part as keyof SnapshotContent]);
+  writeFileSync(join(out, file), json + '\n');
+  size += json.length + 1;
+}
 console.log(
-  `wrote ${out}: ${Object.keys(releases).length} releases files, ${Object.keys(governance).length} governance files, ${(json.length / 1024).toFixed(0)} KiB`,
+  `wrote ${out}: ${Object.keys(releases).length} releases files, ${Object.keys(governance).length} governance files, ${(size / 1024).toFixed(0)} KiB`,
 );

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadEmbeddedSnapshot } from '../src/data/snapshot.js';
+import { snapshotPart } from '../src/data/snapshot.js';
 import { precompiledModuleSource } from '../src/release/validate/schema-precompile.js';
 import {
   PRECOMPILED_FILE,
@@ -18,7 +18,7 @@ import {
 } from '../src/release/validate/schema.js';
 
 try {
-  const releases = loadEmbeddedSnapshot().releases;
+  const releases = snapshotPart('files').releases;
   const schemas = [SCHEMA_FILE, SERIES_SCHEMA_FILE].flatMap((file) => {
     const text = releases[file];
     return text === undefined ? [] : [{ text, file }];

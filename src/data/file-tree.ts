@@ -42,27 +42,39 @@ export class DiskTree implements FileTree {
   }
 }
 
-/** A tree held in memory: the embedded snapshot, or files built by a test. */
+/**
+ * A tree held in memory: the embedded snapshot, or files built by a test.
+ * Given a function, the files are fetched on first use (the embedded files
+ * are parsed only by commands that read them).
+ */
 export class MemoryTree implements FileTree {
-  private readonly dirs = new Map<string, Set<string>>();
+  private filesCache?: Readonly<Record<string, string>>;
+  private dirsCache?: Map<string, Set<string>>;
 
   constructor(
-    private readonly files: Readonly<Record<string, string>>,
+    private readonly source: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>),
     readonly label: string,
-  ) {
-    for (const path of Object.keys(files)) {
+  ) {}
+
+  private get files(): Readonly<Record<string, string>> {
+    this.filesCache ??= typeof this.source === 'function' ? this.source() : this.source;
+    return this.filesCache;
+  }
+
+  private get dirs(): Map<string, Set<string>> {
+    if (this.dirsCache) return this.dirsCache;
+    const dirs = new Map<string, Set<string>>();
+    const add = (dir: string, entry: string) => {
+      let entries = dirs.get(dir);
+      if (!entries) dirs.set(dir, (entries = new Set()));
+      entries.add(entry);
+    };
+    for (const path of Object.keys(this.files)) {
       const parts = path.split('/');
-      for (let i = 0; i < parts.length - 1; i++) {
-        const dir = parts.slice(0, i).join('/');
-        let entries = this.dirs.get(dir);
-        if (!entries) this.dirs.set(dir, (entries = new Set()));
-        entries.add(parts[i] ?? '');
-      }
-      const dir = parts.slice(0, -1).join('/');
-      let entries = this.dirs.get(dir);
-      if (!entries) this.dirs.set(dir, (entries = new Set()));
-      entries.add(parts[parts.length - 1] ?? '');
+      for (let i = 0; i < parts.length; i++) add(parts.slice(0, i).join('/'), parts[i] ?? '');
     }
+    this.dirsCache = dirs;
+    return dirs;
   }
 
   read(path: string): string | undefined {

@@ -16,6 +16,11 @@ export interface SourceStamp {
   readonly date?: string;
 }
 
+export interface SnapshotStamps {
+  readonly releases: SourceStamp;
+  readonly governance: SourceStamp;
+}
+
 /**
  * The snapshot's files already read by our own readers, so a command on the
  * embedded data parses no YAML for the calendar and the teams (start-up
@@ -27,49 +32,90 @@ export interface CompiledData {
   readonly labels: readonly ScheduleLabel[];
   readonly teams: readonly Team[];
   /** Built-in team configs (data/teams/*.yaml) as validated, with the text they came from. */
-  readonly teamConfigs?: Readonly<Record<string, { readonly text: string; readonly config: TeamConfig }>>;
+  readonly teamConfigs: Readonly<Record<string, { readonly text: string; readonly config: TeamConfig }>>;
   /** Per deliverable file (`<series>/<name>`): what listings need without parsing YAML. */
-  readonly deliverables?: Readonly<Record<string, DeliverableSummary>>;
+  readonly deliverables: Readonly<Record<string, DeliverableSummary>>;
 }
 
-export interface Snapshot {
-  readonly format: 1;
-  readonly compiled?: CompiledData;
-  readonly builtFrom: { readonly releases: SourceStamp; readonly governance: SourceStamp };
-  /** Relative path → text, for the files of openstack/releases we ship. */
+/** The upstream files we ship, relative path → text. */
+export interface SnapshotFiles {
   readonly releases: Readonly<Record<string, string>>;
-  /** Relative path → text, for the files of openstack/governance we ship. */
   readonly governance: Readonly<Record<string, string>>;
 }
 
-export const SNAPSHOT_FILE = 'data/snapshot.json';
+/**
+ * The embedded snapshot is a folder of JSON files, one per part, so that a
+ * command reads only the parts it uses: `liaison gate` needs the team list
+ * (75 KiB), not the 900 KiB of upstream files the validators read.
+ */
+export const SNAPSHOT_DIR = 'data/snapshot';
+export const SNAPSHOT_PARTS = {
+  stamps: 'stamps.json',
+  files: 'files.json',
+  series: 'series.json',
+  schedules: 'schedules.json',
+  labels: 'labels.json',
+  teams: 'teams.json',
+  teamConfigs: 'team-configs.json',
+  deliverables: 'deliverables.json',
+} as const;
 
-let loaded: Snapshot | undefined;
-
-export function loadEmbeddedSnapshot(): Snapshot {
-  if (loaded) return loaded;
-  const path = join(packageRoot(), SNAPSHOT_FILE);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new SourceUnavailableError(
-      `the embedded data snapshot ${path} is missing; rebuild it with npm run snapshot`,
-      'snapshot',
-    );
-  }
-  loaded = JSON.parse(text) as Snapshot;
-  return loaded;
+export interface SnapshotContent extends CompiledData {
+  readonly stamps: SnapshotStamps;
+  readonly files: SnapshotFiles;
 }
+
+type Part = keyof typeof SNAPSHOT_PARTS;
+const parts = new Map<Part, unknown>();
+
+/** One part of the embedded snapshot, read and parsed on first use. */
+export function snapshotPart<K extends Part>(part: K): SnapshotContent[K] {
+  if (!parts.has(part)) {
+    const path = join(packageRoot(), SNAPSHOT_DIR, SNAPSHOT_PARTS[part]);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new SourceUnavailableError(
+        `the embedded data snapshot file ${path} is missing; rebuild it with npm run snapshot`,
+        'snapshot',
+      );
+    }
+    parts.set(part, JSON.parse(text));
+  }
+  return parts.get(part) as SnapshotContent[K];
+}
+
+/** The compiled data of the embedded snapshot; each field is read when first used. */
+export const embeddedCompiled: CompiledData = {
+  get series() {
+    return snapshotPart('series');
+  },
+  get schedules() {
+    return snapshotPart('schedules');
+  },
+  get labels() {
+    return snapshotPart('labels');
+  },
+  get teams() {
+    return snapshotPart('teams');
+  },
+  get teamConfigs() {
+    return snapshotPart('teamConfigs');
+  },
+  get deliverables() {
+    return snapshotPart('deliverables');
+  },
+};
 
 /** The built-in config of a team from the snapshot, if its text is the one compiled. */
 export function compiledTeamConfig(team: string, text: string): TeamConfig | undefined {
-  let snap: Snapshot;
+  let configs: CompiledData['teamConfigs'];
   try {
-    snap = loadEmbeddedSnapshot();
+    configs = snapshotPart('teamConfigs');
   } catch {
     return undefined;
   }
-  const entry = snap.compiled?.teamConfigs?.[team];
+  const entry = Object.hasOwn(configs, team) ? configs[team] : undefined;
   return entry && entry.text === text ? entry.config : undefined;
 }

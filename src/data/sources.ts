@@ -5,7 +5,7 @@ import { gitSync } from '../git/run.js';
 import { DiskTree, MemoryTree } from './file-tree.js';
 import { GovernanceData } from './governance/governance-data.js';
 import { ReleasesData } from './releases/releases-data.js';
-import { loadEmbeddedSnapshot, type SourceStamp } from './snapshot.js';
+import { embeddedCompiled, snapshotPart, type SourceStamp } from './snapshot.js';
 
 export interface DataLocations {
   /** A checkout of openstack/releases; the embedded snapshot when absent. */
@@ -32,16 +32,21 @@ export function openDataSources(loc: DataLocations): DataSources {
     ? new GovernanceData(checkoutTree(loc.governanceRepo, 'governance'), stampOf(loc.governanceRepo, 'openstack/governance'))
     : undefined;
   const embedded = !releases || !governance;
-  const snap = () => loadEmbeddedSnapshot();
+  // embedded: each part of the snapshot is read only when a reader needs it
+  const files = () => snapshotPart('files');
   const rel =
     releases ??
-    new ReleasesData(new MemoryTree(snap().releases, 'embedded releases snapshot'), snap().builtFrom.releases, snap().compiled);
+    new ReleasesData(
+      new MemoryTree(() => files().releases, 'embedded releases snapshot'),
+      snapshotPart('stamps').releases,
+      embeddedCompiled,
+    );
   const gov =
     governance ??
     new GovernanceData(
-      new MemoryTree(snap().governance, 'embedded governance snapshot'),
-      snap().builtFrom.governance,
-      snap().compiled,
+      new MemoryTree(() => files().governance, 'embedded governance snapshot'),
+      snapshotPart('stamps').governance,
+      embeddedCompiled,
     );
   const describe = [describeStamp('releases', rel.stamp, !releases), describeStamp('governance', gov.stamp, !governance)].join('; ');
   return { releases: rel, governance: gov, describe, ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}), embedded };

@@ -59,4 +59,12 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
     id: 'sources-004-builds-time-order',
     sql: `CREATE INDEX zuul_builds_time_order ON zuul_builds (tenant, start_time, zuul_id)`,
   },
+  {
+    // the gate aggregates a date window per job and branch: an index holding
+    // every column it reads answers it without visiting the table rows
+    id: 'sources-005-builds-gate-covering',
+    sql: `DROP INDEX zuul_builds_time_order;
+      CREATE INDEX zuul_builds_gate ON zuul_builds
+        (tenant, start_time, zuul_id, final, result, pipeline, project, job_name, branch)`,
+  },
 ];

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { runCli, runJson } from '../helpers/cli.js';
 import { GOVERNANCE_DIR, RELEASES_DIR } from '../helpers/shared-data.js';
 import { tempDir } from '../helpers/tmp.js';
 import { packageRoot } from '../../src/core/package-root.js';
+import { SNAPSHOT_DIR, SNAPSHOT_PARTS } from '../../src/data/snapshot.js';
 
 /** A small releases tree: series status and two schedules, copied from the real data. */
 function smallReleases(): string {
@@ -69,20 +70,24 @@ describe('bad data gives one clear line and a documented exit code', () => {
 
 describe('embedded snapshot', () => {
   it('is rebuilt from the shared data by the snapshot script, small, and stamped', () => {
-    const out = join(tempDir(), 'snapshot.json');
+    const out = join(tempDir(), 'snapshot');
     execFileSync(process.execPath, [join(packageRoot(), 'dist/scripts/build-snapshot.js'), '--releases', RELEASES_DIR, '--governance', GOVERNANCE_DIR, '--out', out]);
-    expect(statSync(out).size).toBeLessThan(2 * 1024 * 1024);
-    const snap = JSON.parse(readFileSync(out, 'utf8')) as {
-      builtFrom: { releases: { commit: string; date: string } };
-      releases: Record<string, string>;
-      compiled: { series: { name: string }[] };
-    };
-    expect(snap.builtFrom.releases).toMatchObject({ commit: '02df7c9a3cc39cf886c8c1b8181d5e4ed96781c9', date: '2026-08-21' });
-    expect(Object.keys(snap.releases)).toContain('deliverables/hibiscus/glance.yaml');
-    expect(Object.keys(snap.releases)).toContain('doc/source/indri/schedule.rst');
-    expect(snap.compiled.series[0]?.name).toBe('indri');
-    // the committed snapshot is what the script makes from the shared data
-    const committed = readFileSync(join(packageRoot(), 'data/snapshot.json'), 'utf8');
-    expect(readFileSync(out, 'utf8')).toBe(committed);
+    const files = Object.values(SNAPSHOT_PARTS);
+    const size = files.reduce((n, f) => n + statSync(join(out, f)).size, 0);
+    expect(size).toBeLessThan(2 * 1024 * 1024);
+    const part = (f: string): unknown => JSON.parse(readFileSync(join(out, f), 'utf8'));
+    expect((part('stamps.json') as { releases: object }).releases).toMatchObject({
+      commit: '02df7c9a3cc39cf886c8c1b8181d5e4ed96781c9',
+      date: '2026-08-21',
+    });
+    const shipped = Object.keys((part('files.json') as { releases: object }).releases);
+    expect(shipped).toContain('deliverables/hibiscus/glance.yaml');
+    expect(shipped).toContain('doc/source/indri/schedule.rst');
+    expect((part('series.json') as { name: string }[])[0]?.name).toBe('indri');
+    // the committed snapshot is what the script makes from the shared data, part by part
+    expect(readdirSync(join(packageRoot(), SNAPSHOT_DIR)).sort()).toEqual([...files].sort());
+    for (const f of files) {
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(packageRoot(), SNAPSHOT_DIR, f), 'utf8'));
+    }
   });
 });

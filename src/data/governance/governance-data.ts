@@ -12,12 +12,12 @@ export class GovernanceData {
   constructor(
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
-    compiled?: Pick<CompiledData, 'teams'>,
-  ) {
-    if (compiled) this.teamCache = [...compiled.teams];
-  }
+    /** The embedded snapshot's teams, read on first use instead of parsing projects.yaml. */
+    private readonly compiled?: Pick<CompiledData, 'teams'>,
+  ) {}
 
   teams(): Team[] {
+    if (!this.teamCache && this.compiled) this.teamCache = [...this.compiled.teams];
     if (!this.teamCache) {
       const text = this.tree.read(PROJECTS_FILE);
       if (text === undefined) {

@@ -18,24 +18,18 @@ export class ReleasesData {
   private readonly schedules = new Map<string, Schedule | undefined>();
   private readonly deliverables = new Map<string, Deliverable | undefined>();
 
+  /**
+   * `compiled` (the embedded snapshot's) replaces parsing the files; its
+   * fields are read only when first needed, as they may load lazily.
+   */
   constructor(
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
-    compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
-  ) {
-    this.summaries = compiled?.deliverables;
-    if (compiled) {
-      this.seriesCache = [...compiled.series];
-      for (const [name, schedule] of Object.entries(compiled.schedules)) this.schedules.set(name, schedule);
-      this.labelCache = new Map(compiled.labels.map((l) => [l.label, l]));
-      this.complete = true;
-    }
-  }
-
-  /** True when every schedule is already known (compiled snapshot). */
-  private complete = false;
+    private readonly compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
+  ) {}
 
   series(): Series[] {
+    if (!this.seriesCache && this.compiled) this.seriesCache = [...this.compiled.series];
     if (!this.seriesCache) {
       const text = this.tree.read(SERIES_STATUS_FILE);
       if (text === undefined) throw missing(this.tree, SERIES_STATUS_FILE);
@@ -45,7 +39,11 @@ export class ReleasesData {
   }
 
   schedule(series: string): Schedule | undefined {
-    if (!this.schedules.has(series) && !this.complete) {
+    if (this.compiled) {
+      const compiled = this.compiled.schedules;
+      return Object.hasOwn(compiled, series) ? compiled[series] : undefined;
+    }
+    if (!this.schedules.has(series)) {
       const path = `doc/source/${series}/schedule.yaml`;
       const text = this.tree.read(path);
       this.schedules.set(series, text === undefined ? undefined : parseSchedule(text, this.where(path), series));
@@ -55,6 +53,7 @@ export class ReleasesData {
 
   /** Every label of every schedule.rst; labels are global across series. */
   labels(): Map<string, ScheduleLabel> {
+    if (!this.labelCache && this.compiled) this.labelCache = new Map(this.compiled.labels.map((l) => [l.label, l]));
     if (!this.labelCache) {
       const map = new Map<string, ScheduleLabel>();
       // oldest first so that a newer definition of a reused label wins
@@ -84,11 +83,9 @@ export class ReleasesData {
     return this.deliverables.get(path);
   }
 
-  private readonly summaries?: Readonly<Record<string, DeliverableSummary>>;
-
   /** What listings need of a deliverable file: compiled when the snapshot has it, else parsed. */
   summary(series: string, name: string): DeliverableSummary | undefined {
-    const compiled = this.summaries?.[`${series}/${name}`];
+    const compiled = this.compiled?.deliverables[`${series}/${name}`];
     if (compiled) return compiled;
     const d = this.deliverable(series, name);
     return d ? summarize(d) : undefined;

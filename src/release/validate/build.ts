@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
-import { loadEmbeddedSnapshot } from '../../data/snapshot.js';
+import { snapshotPart } from '../../data/snapshot.js';
 import { effectiveStatus } from '../../data/releases/series.js';
 import { CONSTANTS_FILE, parseToolingConstants, type ToolingConstants } from './constants.js';
 import { envOver, type EnvData } from './env.js';
@@ -190,7 +190,7 @@ function seriesStatusFindings(tree: FileTree): Finding[] {
 }
 
 function requiredText(tree: FileTree, path: string): string {
-  const text = tree.read(path) ?? loadEmbeddedSnapshot().releases[path];
+  const text = tree.read(path) ?? snapshotPart('files').releases[path];
   if (text === undefined) throw new UsageError(`${tree.label}: ${path} not found`);
   return text;
 }
