@@ -1,38 +1,52 @@
 import type { Command } from 'commander';
 import type { Action } from './main.js';
-import { registerBrief } from '../brief/command.js';
-import { registerSchedule } from '../schedule/command.js';
-import { registerTeam } from '../team/command.js';
-import { registerNotes } from '../notes/command.js';
-import { registerPlan } from '../plan/command.js';
-import { registerWeb } from '../web/command.js';
-import { registerRelease } from '../release/command.js';
-import { registerBugs } from '../bugs/command.js';
-import { registerGoals } from '../goals/command.js';
-import { registerFreeze } from '../freeze/command.js';
-import { registerSync } from '../sources/sync/command.js';
-import { registerGate } from '../gate/command.js';
-import { registerReview } from '../review/command.js';
 
 /** Turns an action into a commander handler that builds the Context. */
 export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
 
+type Register = (program: Command, wrap: Wrap) => void;
+
 /**
- * The command table: each capability registers its commands here. Command
- * modules keep heavy imports inside their actions so start-up stays fast.
+ * The command table: each capability registers its top-level commands here,
+ * in help order. A run loads only the module of the command it names (start-
+ * up time); help, an unknown name or no name loads them all. Command modules
+ * keep heavy imports inside their actions for the same reason.
  */
-export function registerCommands(program: Command, wrap: Wrap): void {
-  registerBrief(program, wrap);
-  registerSchedule(program, wrap);
-  registerTeam(program, wrap);
-  registerNotes(program, wrap);
-  registerPlan(program, wrap);
-  registerWeb(program, wrap);
-  registerRelease(program, wrap);
-  registerBugs(program, wrap);
-  registerGoals(program, wrap);
-  registerFreeze(program, wrap);
-  registerSync(program, wrap);
-  registerGate(program, wrap);
-  registerReview(program, wrap);
+const COMMANDS: readonly {
+  readonly names: readonly string[];
+  readonly load: () => Promise<Register>;
+}[] = [
+  { names: ['brief'], load: async () => (await import('../brief/command.js')).registerBrief },
+  {
+    names: ['schedule'],
+    load: async () => (await import('../schedule/command.js')).registerSchedule,
+  },
+  { names: ['team', 'init'], load: async () => (await import('../team/command.js')).registerTeam },
+  { names: ['notes'], load: async () => (await import('../notes/command.js')).registerNotes },
+  {
+    names: ['checklist', 'remind', 'meeting', 'post-final'],
+    load: async () => (await import('../plan/command.js')).registerPlan,
+  },
+  { names: ['serve', 'site'], load: async () => (await import('../web/command.js')).registerWeb },
+  { names: ['release'], load: async () => (await import('../release/command.js')).registerRelease },
+  { names: ['bugs'], load: async () => (await import('../bugs/command.js')).registerBugs },
+  { names: ['goals'], load: async () => (await import('../goals/command.js')).registerGoals },
+  { names: ['freeze'], load: async () => (await import('../freeze/command.js')).registerFreeze },
+  { names: ['sync'], load: async () => (await import('../sources/sync/command.js')).registerSync },
+  { names: ['gate'], load: async () => (await import('../gate/command.js')).registerGate },
+  { names: ['review'], load: async () => (await import('../review/command.js')).registerReview },
+];
+
+/** Every top-level command name, in help order. */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.flatMap((c) => c.names);
+
+/** Registers the command named `name`, or every command when it names none of them. */
+export async function registerCommands(
+  program: Command,
+  wrap: Wrap,
+  name: string | undefined,
+): Promise<void> {
+  const named = COMMANDS.filter((c) => name !== undefined && c.names.includes(name));
+  const registers = await Promise.all((named.length ? named : COMMANDS).map((c) => c.load()));
+  for (const register of registers) register(program, wrap);
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, LiaisonError, exitCodeOf } from '../core/errors.js';
 import type { Context, GlobalOptions, Io } from './context.js';
-import { registerCommands } from './commands.js';
+import { registerCommands, type Wrap } from './commands.js';
 
 /** Thrown by actions to end with a given exit code after printing their output. */
 export class ExitWith extends Error {
@@ -20,33 +20,73 @@ export type Action = (
  * `registerCommands`; an action receives a `Context` made from the global
  * options merged with its own.
  */
-export function buildProgram(
+export async function buildProgram(
   io: Io,
   run: (fn: Action, opts: GlobalOptions, args: readonly string[]) => Promise<void>,
-): Command {
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command('liaison')
-    .description("An OpenStack team's release liaison: cycle, releases, notes, gate, bugs, freeze, reminders")
+    .description(
+      "An OpenStack team's release liaison: cycle, releases, notes, gate, bugs, freeze, reminders",
+    )
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError('(run liaison --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   addGlobalOptions(program);
-  registerCommands(program, (fn) => async (...args: unknown[]) => {
-    const cmd = args[args.length - 1] as Command;
-    await run(fn, cmd.optsWithGlobals<GlobalOptions>(), cmd.args);
-  });
+  const wrap: Wrap =
+    (fn) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      await run(fn, cmd.optsWithGlobals<GlobalOptions>(), cmd.args);
+    };
+  await registerCommands(program, wrap, commandNameOf(argv, program));
   return program;
+}
+
+/** The command an argument list names: its first operand after the global options. */
+export function commandNameOf(argv: readonly string[], program: Command): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return argv[i + 1];
+    if (!arg.startsWith('-')) return arg;
+    if (arg.includes('=')) continue;
+    const option = program.options.find((o) => o.long === arg || o.short === arg);
+    if (option && (option.required || option.optional)) i++;
+  }
+  return undefined;
 }
 
 export function addGlobalOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--team <name>', 'governance team (default: the config team, else glance)'))
-    .addOption(new Option('--date <YYYY-MM-DD>', 'act as if today were this date (also $LIAISON_TODAY)'))
+    .addOption(
+      new Option('--team <name>', 'governance team (default: the config team, else glance)'),
+    )
+    .addOption(
+      new Option('--date <YYYY-MM-DD>', 'act as if today were this date (also $LIAISON_TODAY)'),
+    )
     .addOption(new Option('--json', 'print the result as JSON'))
-    .addOption(new Option('--config <file>', 'team config file (default ./liaison.yaml, else built-in)'))
-    .addOption(new Option('--releases-repo <dir>', 'openstack/releases checkout (default: embedded snapshot)'))
-    .addOption(new Option('--governance-repo <dir>', 'openstack/governance checkout (default: embedded snapshot)'))
-    .addOption(new Option('--db <file>', 'SQLite store (default: ~/.local/share/release-liaison/liaison.db)'))
+    .addOption(
+      new Option('--config <file>', 'team config file (default ./liaison.yaml, else built-in)'),
+    )
+    .addOption(
+      new Option(
+        '--releases-repo <dir>',
+        'openstack/releases checkout (default: embedded snapshot)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--governance-repo <dir>',
+        'openstack/governance checkout (default: embedded snapshot)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--db <file>',
+        'SQLite store (default: ~/.local/share/release-liaison/liaison.db)',
+      ),
+    )
     .addOption(new Option('--debug', 'show stack traces'));
 }
 
@@ -69,7 +109,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (typeof result === 'number') code = result;
   };
   try {
-    const program = buildProgram(io, run);
+    const program = await buildProgram(io, run, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
@@ -84,7 +124,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return err.exitCode;
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    io.stderr(`liaison: internal error: ${e.message}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`);
+    io.stderr(
+      `liaison: internal error: ${e.message}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`,
+    );
     if (debug && e.stack) io.stderr(e.stack + '\n');
     return exitCodeOf(err);
   }
