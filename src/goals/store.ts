@@ -1,20 +1,4 @@
-import type { Db, Migration } from '../store/db.js';
-
-/** The liaison's own record of the team's state per goal and series (`liaison goals set`). */
-export const GOALS_MIGRATIONS: readonly Migration[] = [
-  {
-    id: 'live-104-goal-states',
-    sql: `CREATE TABLE goal_state (
-      team TEXT NOT NULL,
-      series TEXT NOT NULL,
-      goal TEXT NOT NULL,
-      status TEXT NOT NULL CHECK (status IN ('done', 'in-progress', 'not-started')),
-      owner TEXT,
-      recorded_on TEXT NOT NULL,
-      PRIMARY KEY (team, series, goal)
-    )`,
-  },
-];
+import type { Db } from '../store/db.js';
 
 export const LIAISON_STATUSES = ['done', 'in-progress', 'not-started'] as const;
 export type LiaisonGoalStatus = (typeof LIAISON_STATUSES)[number];

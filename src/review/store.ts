@@ -1,50 +1,5 @@
-import type { Db, Migration } from '../store/db.js';
+import type { Db } from '../store/db.js';
 import type { FileContent, StoredRequest } from './model.js';
-
-/**
- * The review desk's tables: the snapshot of open release requests (one
- * JSON record per change, replaced as a whole by each sync), the
- * deliverable file contents per revision (immutable, so a later sync
- * re-uses them), and the ledger of votes the tool posted (once per change
- * and revision).
- */
-export const REVIEW_MIGRATIONS: readonly Migration[] = [
-  {
-    id: 'review-001-requests',
-    sql: `
-      CREATE TABLE review_snapshot (
-        scope TEXT PRIMARY KEY,
-        synced_at TEXT NOT NULL
-      );
-      CREATE TABLE review_request (
-        number INTEGER PRIMARY KEY,
-        revision TEXT NOT NULL,
-        created TEXT NOT NULL,
-        record TEXT NOT NULL
-      );
-      CREATE TABLE review_file (
-        revision TEXT NOT NULL,
-        path TEXT NOT NULL,
-        side TEXT NOT NULL CHECK (side IN ('old', 'new')),
-        content TEXT,
-        error TEXT,
-        PRIMARY KEY (revision, path, side)
-      );`,
-  },
-  {
-    id: 'review-002-vote-ledger',
-    sql: `
-      CREATE TABLE review_vote (
-        number INTEGER NOT NULL,
-        revision TEXT NOT NULL,
-        value INTEGER NOT NULL,
-        posted_at TEXT NOT NULL,
-        posted_by TEXT NOT NULL,
-        message TEXT NOT NULL,
-        PRIMARY KEY (number, revision)
-      );`,
-  },
-];
 
 export interface ContentRow {
   readonly revision: string;
@@ -55,17 +10,34 @@ export interface ContentRow {
 
 /** Revisions whose files are already stored (their contents never change). */
 export function knownRevisions(db: Db): Set<string> {
-  return new Set((db.prepare('SELECT DISTINCT revision FROM review_request').all() as { revision: string }[]).map((r) => r.revision));
+  return new Set(
+    (
+      db.prepare('SELECT DISTINCT revision FROM review_request').all() as { revision: string }[]
+    ).map((r) => r.revision),
+  );
 }
 
 /** Replaces the snapshot: requests, and the contents of revisions no longer current are dropped. */
-export function saveReviewSnapshot(db: Db, scope: string, syncedAt: string, requests: readonly StoredRequest[], contents: readonly ContentRow[]): void {
+export function saveReviewSnapshot(
+  db: Db,
+  scope: string,
+  syncedAt: string,
+  requests: readonly StoredRequest[],
+  contents: readonly ContentRow[],
+): void {
   db.prepare('DELETE FROM review_request').run();
-  const ins = db.prepare('INSERT INTO review_request (number, revision, created, record) VALUES (?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO review_request (number, revision, created, record) VALUES (?, ?, ?, ?)',
+  );
   for (const r of requests) ins.run(r.number, r.revision, r.created, JSON.stringify(r));
-  const file = db.prepare('INSERT OR REPLACE INTO review_file (revision, path, side, content, error) VALUES (?, ?, ?, ?, ?)');
-  for (const c of contents) file.run(c.revision, c.path, c.side, c.content.text, c.content.error ?? null);
-  db.prepare('DELETE FROM review_file WHERE revision NOT IN (SELECT revision FROM review_request)').run();
+  const file = db.prepare(
+    'INSERT OR REPLACE INTO review_file (revision, path, side, content, error) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const c of contents)
+    file.run(c.revision, c.path, c.side, c.content.text, c.content.error ?? null);
+  db.prepare(
+    'DELETE FROM review_file WHERE revision NOT IN (SELECT revision FROM review_request)',
+  ).run();
   db.prepare('DELETE FROM review_snapshot').run();
   db.prepare('INSERT INTO review_snapshot (scope, synced_at) VALUES (?, ?)').run(scope, syncedAt);
 }
@@ -77,10 +49,17 @@ export interface ReviewSnapshot {
 }
 
 export function loadReviewSnapshot(db: Db): ReviewSnapshot | undefined {
-  const snap = db.prepare('SELECT scope, synced_at FROM review_snapshot').get() as { scope: string; synced_at: string } | undefined;
+  const snap = db.prepare('SELECT scope, synced_at FROM review_snapshot').get() as
+    { scope: string; synced_at: string } | undefined;
   if (!snap) return undefined;
-  const rows = db.prepare('SELECT record FROM review_request ORDER BY created DESC, number DESC').all() as { record: string }[];
-  return { scope: snap.scope, syncedAt: snap.synced_at, requests: rows.map((r) => JSON.parse(r.record) as StoredRequest) };
+  const rows = db
+    .prepare('SELECT record FROM review_request ORDER BY created DESC, number DESC')
+    .all() as { record: string }[];
+  return {
+    scope: snap.scope,
+    syncedAt: snap.synced_at,
+    requests: rows.map((r) => JSON.parse(r.record) as StoredRequest),
+  };
 }
 
 /** The stored contents, as a lookup the pure planner takes. */
@@ -92,10 +71,16 @@ export function loadContents(db: Db): Map<string, FileContent> {
     content: string | null;
     error: string | null;
   }[];
-  return new Map(rows.map((r) => [contentKey(r.revision, r.path, r.side as 'old' | 'new'), { text: r.content, ...(r.error ? { error: r.error } : {}) }]));
+  return new Map(
+    rows.map((r) => [
+      contentKey(r.revision, r.path, r.side as 'old' | 'new'),
+      { text: r.content, ...(r.error ? { error: r.error } : {}) },
+    ]),
+  );
 }
 
-export const contentKey = (revision: string, path: string, side: 'old' | 'new'): string => `${revision}\u0000${side}\u0000${path}`;
+export const contentKey = (revision: string, path: string, side: 'old' | 'new'): string =>
+  `${revision}\u0000${side}\u0000${path}`;
 
 export interface PostedVote {
   readonly number: number;
@@ -108,7 +93,9 @@ export interface PostedVote {
 
 export function loadPostedVotes(db: Db): PostedVote[] {
   return (
-    db.prepare('SELECT number, revision, value, posted_at, posted_by, message FROM review_vote').all() as {
+    db
+      .prepare('SELECT number, revision, value, posted_at, posted_by, message FROM review_vote')
+      .all() as {
       number: number;
       revision: string;
       value: number;
@@ -116,20 +103,41 @@ export function loadPostedVotes(db: Db): PostedVote[] {
       posted_by: string;
       message: string;
     }[]
-  ).map((r) => ({ number: r.number, revision: r.revision, value: r.value, postedAt: r.posted_at, postedBy: r.posted_by, message: r.message }));
+  ).map((r) => ({
+    number: r.number,
+    revision: r.revision,
+    value: r.value,
+    postedAt: r.posted_at,
+    postedBy: r.posted_by,
+    message: r.message,
+  }));
 }
 
 export function findPostedVote(db: Db, number: number, revision: string): PostedVote | undefined {
-  const r = db.prepare('SELECT value, posted_at, posted_by, message FROM review_vote WHERE number = ? AND revision = ?').get(number, revision) as
-    | { value: number; posted_at: string; posted_by: string; message: string }
-    | undefined;
-  return r && { number, revision, value: r.value, postedAt: r.posted_at, postedBy: r.posted_by, message: r.message };
+  const r = db
+    .prepare(
+      'SELECT value, posted_at, posted_by, message FROM review_vote WHERE number = ? AND revision = ?',
+    )
+    .get(number, revision) as
+    { value: number; posted_at: string; posted_by: string; message: string } | undefined;
+  return (
+    r && {
+      number,
+      revision,
+      value: r.value,
+      postedAt: r.posted_at,
+      postedBy: r.posted_by,
+      message: r.message,
+    }
+  );
 }
 
 /** Records a posted vote; false when this revision already had one (the first stays). */
 export function recordPostedVote(db: Db, v: PostedVote): boolean {
   const r = db
-    .prepare('INSERT OR IGNORE INTO review_vote (number, revision, value, posted_at, posted_by, message) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT OR IGNORE INTO review_vote (number, revision, value, posted_at, posted_by, message) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(v.number, v.revision, v.value, v.postedAt, v.postedBy, v.message);
   return r.changes === 1;
 }

@@ -2,11 +2,11 @@ import type { Migration } from './db.js';
 import { NOTES_MIGRATIONS } from '../notes/scanner/migrations.js';
 import { PLAN_MIGRATIONS } from '../plan/migrations.js';
 import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
-import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/store.js';
-import { GERRIT_MIGRATIONS } from '../sources/gerrit/store.js';
-import { GOALS_MIGRATIONS } from '../goals/store.js';
-import { REVIEW_MIGRATIONS } from '../review/store.js';
-import { WEB_MIGRATIONS } from '../web/write-log.js';
+import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/migrations.js';
+import { GERRIT_MIGRATIONS } from '../sources/gerrit/migrations.js';
+import { GOALS_MIGRATIONS } from '../goals/migrations.js';
+import { REVIEW_MIGRATIONS } from '../review/migrations.js';
+import { WEB_MIGRATIONS } from '../web/migrations.js';
 
 /**
  * Every schema change of the store, in order. Capabilities append their own
