@@ -61,10 +61,11 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
   },
   {
     // the gate aggregates a date window per job and branch: an index holding
-    // every column it reads answers it without visiting the table rows
+    // every column it reads, in group order, answers it without visiting the
+    // table rows or sorting them into groups
     id: 'sources-005-builds-gate-covering',
     sql: `DROP INDEX zuul_builds_time_order;
       CREATE INDEX zuul_builds_gate ON zuul_builds
-        (tenant, start_time, zuul_id, final, result, pipeline, project, job_name, branch)`,
+        (tenant, pipeline, project, job_name, branch, start_time, zuul_id, final, result)`,
   },
 ];
