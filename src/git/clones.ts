@@ -33,9 +33,11 @@ export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
     if (cache.has(key)) return cache.get(key);
     const short = repo.split('/').pop() ?? repo;
     const candidates: string[] = [];
-    // the deliverable's own clone is the more specific setting, so it wins
+    // the deliverable's own clone is the more specific setting, so it wins;
+    // it is the clone of its main repository only, not of its other ones
     const explicit = deliverable ? overrides[deliverable]?.clone : undefined;
-    if (explicit) candidates.push(resolve(base, explicit));
+    if (explicit && isMainRepository(ctx, deliverable ?? '', repo))
+      candidates.push(resolve(base, explicit));
     if (dir) candidates.push(join(dir, short), join(dir, repo));
     const hit = candidates.find((c) => existsSync(c) && isGitRepo(c));
     cache.set(key, hit);
@@ -45,6 +47,15 @@ export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
     find,
     describe: dir ? `under ${dir}` : 'anywhere (set --clones DIR or clones-dir in liaison.yaml)',
   };
+}
+
+/**
+ * Whether `repo` is the deliverable's main repository: its first one in
+ * governance, or any when governance does not list the deliverable.
+ */
+function isMainRepository(ctx: Context, deliverable: string, repo: string): boolean {
+  const repos = ctx.team.deliverables.find((d) => d.name === deliverable)?.repos ?? [];
+  return repos.length === 0 || repos[0] === repo;
 }
 
 /** The clone of a team deliverable's first repository (by deliverable or repository base name). */

@@ -1,46 +1,10 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
-import { gitSync, isGitRepo } from '../../git/run.js';
+import { gitSync } from '../../git/run.js';
 
 /**
  * The git side of a proposal, read from local clones with the real git
  * binary: branch heads, whether a commit exists, the one-line log of what
  * a release ships.
  */
-
-export interface CloneSettings {
-  /** `--repo DIR`: the clone of the deliverable's (only) repository. */
-  readonly repoFlag?: string;
-  /** Config `deliverables.<name>.clone`. */
-  readonly deliverableClone?: string;
-  /** Config `clones-dir`. */
-  readonly clonesDir?: string;
-  /** Folder relative config paths are resolved from. */
-  readonly configBase: string;
-  readonly cwd: string;
-}
-
-/** The clone of `repo`, or undefined when none is configured or found. */
-export function findClone(repo: string, s: CloneSettings, onlyRepo: boolean): string | undefined {
-  if (s.repoFlag !== undefined) {
-    const dir = resolve(s.cwd, s.repoFlag);
-    if (!existsSync(dir) || !isGitRepo(dir))
-      throw new UsageError(`--repo ${s.repoFlag}: not a git repository`);
-    if (onlyRepo) return dir;
-  }
-  const candidates: string[] = [];
-  if (s.deliverableClone && onlyRepo) candidates.push(resolve(s.configBase, s.deliverableClone));
-  if (s.clonesDir) {
-    const base = isAbsolute(s.clonesDir) ? s.clonesDir : resolve(s.configBase, s.clonesDir);
-    candidates.push(join(base, repo.split('/').pop() ?? repo), join(base, repo));
-  }
-  return candidates.find((c) => existsSync(c) && isGitRepo(c));
-}
-
-export function configBaseOf(origin: string, cwd: string): string {
-  return isAbsolute(origin) ? dirname(origin) : cwd;
-}
 
 export interface BranchHead {
   readonly branch: string;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { positionAt } from '../../calendar/cycle.js';
 import type { Context } from '../../cli/context.js';
 import { emit } from '../../cli/output.js';
@@ -15,16 +17,9 @@ import {
   writeFileAtomic,
 } from './apply.js';
 import type { ProposeOptions } from './command.js';
-import {
-  commitExists,
-  configBaseOf,
-  findClone,
-  firstBranchHead,
-  gitIdentity,
-  isAncestor,
-  onelineLog,
-  type CloneSettings,
-} from './git-facts.js';
+import { cloneLocator } from '../../git/clones.js';
+import { isGitRepo } from '../../git/run.js';
+import { commitExists, firstBranchHead, gitIdentity, isAncestor, onelineLog } from './git-facts.js';
 import { planProposal, type ProposalView, type RepoCommit, type RepoLog } from './plan.js';
 import { renderProposal } from './render.js';
 import { milestoneHint } from './milestone-hint.js';
@@ -149,16 +144,8 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
     if (hint) notes.push(hint);
   }
   const repos = deliverable.repos.filter((r) => !deliverable.retiredRepos.includes(r));
-  const settings: CloneSettings = {
-    ...(opts.repo !== undefined ? { repoFlag: opts.repo } : {}),
-    ...(ctx.config.deliverables?.[name]?.clone
-      ? { deliverableClone: ctx.config.deliverables[name].clone }
-      : {}),
-    ...(ctx.config['clones-dir'] ? { clonesDir: ctx.config['clones-dir'] } : {}),
-    configBase: configBaseOf(ctx.loadedConfig.origin, ctx.io.cwd),
-    cwd: ctx.io.cwd,
-  };
-  const { commits, logs } = readCommits(name, repos, next, opts, settings, notes);
+  const findClone = cloneFinder(ctx, name, repos, opts.repo);
+  const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes);
   const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.io.cwd;
   const identity = gitIdentity(identityDir);
   if (!identity)
@@ -187,12 +174,31 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
 }
 
 /** The commit of each repository: --hash, or the head of the series branch in its clone. */
+/**
+ * Where the deliverable's clones are: `--repo DIR` for a deliverable with
+ * one repository (checked now: a wrong path is the user's error), else the
+ * clones the config names (src/git/clones.ts).
+ */
+function cloneFinder(
+  ctx: Context,
+  name: string,
+  repos: readonly string[],
+  repoFlag: string | undefined,
+): (repo: string) => string | undefined {
+  const locator = cloneLocator(ctx);
+  if (repoFlag === undefined) return (repo) => locator.find(repo, name);
+  const dir = resolve(ctx.io.cwd, repoFlag);
+  if (!existsSync(dir) || !isGitRepo(dir))
+    throw new UsageError(`--repo ${repoFlag}: not a git repository`);
+  return (repo) => (repos.length === 1 ? dir : locator.find(repo, name));
+}
+
 function readCommits(
   name: string,
   repos: readonly string[],
   next: NextRelease,
   opts: ProposeOptions,
-  settings: CloneSettings,
+  findClone: (repo: string) => string | undefined,
   notes: string[],
 ): { commits: Map<string, RepoCommit>; logs: RepoLog[] } {
   const commits = new Map<string, RepoCommit>();
@@ -209,7 +215,7 @@ function readCommits(
       `--hash: ${name} has ${repos.length} repositories; use clones (--repo for one, clones-dir for all)`,
     );
   for (const repo of repos) {
-    const clone = findClone(repo, settings, single);
+    const clone = findClone(repo);
     let sha: string;
     let from: string;
     if (opts.hash) {
