@@ -11,11 +11,11 @@ export function renderGateText(view: GateView, c: Colors): string {
   );
   out.push(view.source.state === 'fresh' ? c.dim(view.source.line) : c.yellow(view.source.line));
   if (view.jobs.length === 0) {
-    out.push(
-      view.dataAsOf
-        ? `No periodic builds stored for ${view.projects.length} repositories in these ${view.days} days.`
-        : '',
-    );
+    // never synced: the source line above already says there is no data
+    if (view.dataAsOf)
+      out.push(
+        `No periodic builds stored for ${view.projects.length} repositories in these ${view.days} days.`,
+      );
   } else {
     const rows = [
       ['job', 'repository', 'branch', 'latest', 'pass', 'streak', ''].map((h) => c.bold(h)),
