@@ -68,4 +68,28 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX zuul_builds_gate ON zuul_builds
         (tenant, pipeline, project, job_name, branch, start_time, zuul_id, final, result)`,
   },
+  {
+    // per job and branch, the counted builds oldest first (see zuul/series.ts),
+    // filled here from the builds already stored
+    id: 'sources-006-zuul-series',
+    sql: `CREATE TABLE zuul_series (
+        tenant TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        project TEXT NOT NULL,
+        job_name TEXT NOT NULL,
+        branch TEXT NOT NULL,
+        starts TEXT NOT NULL,
+        results TEXT NOT NULL,
+        ids TEXT NOT NULL,
+        PRIMARY KEY (tenant, pipeline, project, job_name, branch)
+      ) WITHOUT ROWID;
+      INSERT INTO zuul_series
+        SELECT tenant, pipeline, project, job_name, branch,
+          json_group_array(CAST(round(unixepoch(start_time, 'subsec') * 1000) AS INTEGER)
+            ORDER BY start_time, zuul_id),
+          json_group_array(result ORDER BY start_time, zuul_id),
+          json_group_array(rowid ORDER BY start_time, zuul_id)
+        FROM zuul_builds WHERE final = 1 AND result <> 'SKIPPED'
+        GROUP BY tenant, pipeline, project, job_name, branch`,
+  },
 ];

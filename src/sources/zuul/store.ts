@@ -1,5 +1,6 @@
 import type { Db } from '../../store/db.js';
 import type { Build } from './builds.js';
+import { lowerBound, readSeries, refreshSeries, type StoredSeries } from './series.js';
 
 /** Repository of the `zuul_builds` table (history of periodic builds). */
 
@@ -13,6 +14,8 @@ export function upsertBuilds(db: Db, builds: readonly Build[]): void {
        duration = excluded.duration, log_url = excluded.log_url, error_detail = excluded.error_detail`,
   );
   for (const b of builds) stmt.run({ ...b, final: b.final ? 1 : 0, voting: b.voting ? 1 : 0 });
+  // the per-job sequences the gate reads follow every write
+  refreshSeries(db, builds);
 }
 
 /** Highest Zuul `_id` stored for this scope; null when none. */
@@ -40,9 +43,9 @@ export interface BuildQuery {
 
 /**
  * The counted builds of one job on one branch in the window, newest first:
- * results and store row ids only. The gate's hot path aggregates in SQLite
- * (one row per job and branch instead of one per build: 10,000 builds cost
- * a few hundred small rows), then reads in full only the builds it links.
+ * results and store row ids only. The gate's hot path reads one stored row
+ * per job and branch instead of one per build, then reads in full only the
+ * builds it links to (`readBuildRefs`).
  */
 export interface JobSeries {
   readonly project: string;
@@ -61,38 +64,48 @@ export interface BuildRef {
 }
 
 /**
- * Counted builds of the scope in [since, until) grouped by project, job and
- * branch. Counted = what Zuul's builds page shows: final attempts only (a
- * RETRY row is superseded by its retry), no SKIPPED. JSON arrays carry the
- * per-build values, so no separator can clash with a stored string.
+ * Counted builds of the scope in [since, until) per project, job and branch,
+ * newest first, from the sequences a sync keeps (`series.ts`). A job run in
+ * several of the scope's pipelines is one series, merged by start time.
  */
 export function readGateSeries(db: Db, q: BuildQuery): JobSeries[] {
-  const inList = (xs: readonly string[]) => xs.map(() => '?').join(',');
-  const newestFirst = 'ORDER BY start_time DESC, zuul_id DESC';
-  const sql = `SELECT project, job_name, branch,
-      json_group_array(result ${newestFirst}), json_group_array(rowid ${newestFirst})
-    FROM zuul_builds
-    WHERE tenant = ? AND start_time >= ? AND start_time < ? AND final = 1 AND result <> 'SKIPPED'
-    ${q.projects.length ? `AND project IN (${inList(q.projects)})` : ''}
-    ${q.pipelines.length ? `AND pipeline IN (${inList(q.pipelines)})` : ''}
-    GROUP BY project, job_name, branch`;
-  const rows = db
-    .prepare(sql)
-    .raw(true)
-    .all(q.tenant, q.since, q.until, ...q.projects, ...q.pipelines) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ][];
-  return rows.map(([project, jobName, branch, results, ids]) => ({
-    project,
-    jobName,
-    branch,
-    results: JSON.parse(results) as string[],
-    ids: JSON.parse(ids) as number[],
-  }));
+  const from = Date.parse(q.since);
+  const to = Date.parse(q.until);
+  const windows = new Map<string, StoredSeries[]>();
+  for (const s of readSeries(db, q.tenant, q.projects, q.pipelines)) {
+    const first = lowerBound(s.starts, from);
+    const end = lowerBound(s.starts, to);
+    if (first >= end) continue;
+    const inWindow: StoredSeries = {
+      ...s,
+      starts: s.starts.slice(first, end),
+      results: s.results.slice(first, end),
+      ids: s.ids.slice(first, end),
+    };
+    const id = JSON.stringify([s.project, s.jobName, s.branch]);
+    const list = windows.get(id);
+    if (list) list.push(inWindow);
+    else windows.set(id, [inWindow]);
+  }
+  return [...windows.values()].map((list) => {
+    const [one, ...more] = list as [StoredSeries, ...StoredSeries[]];
+    const newestFirst = more.length === 0 ? reversed(one) : mergedNewestFirst(list);
+    return { project: one.project, jobName: one.jobName, branch: one.branch, ...newestFirst };
+  });
+}
+
+function reversed(s: StoredSeries): { results: string[]; ids: number[] } {
+  return { results: [...s.results].reverse(), ids: [...s.ids].reverse() };
+}
+
+/** Builds of one job from several pipelines, newest first by start time. */
+function mergedNewestFirst(list: readonly StoredSeries[]): { results: string[]; ids: number[] } {
+  const all = list.flatMap((s) => s.starts.map((start, i) => ({ start, i, s })));
+  all.sort((a, b) => b.start - a.start);
+  return {
+    results: all.map((x) => x.s.results[x.i] ?? ''),
+    ids: all.map((x) => x.s.ids[x.i] ?? 0),
+  };
 }
 
 /** The builds of these row ids (as `readGateSeries` gave them), by id. */
