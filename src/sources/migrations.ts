@@ -60,9 +60,9 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
     sql: `CREATE INDEX zuul_builds_time_order ON zuul_builds (tenant, start_time, zuul_id)`,
   },
   {
-    // the gate aggregates a date window per job and branch: an index holding
-    // every column it reads, in group order, answers it without visiting the
-    // table rows or sorting them into groups
+    // a job's build sequence (zuul/series.ts) is rebuilt from its builds in
+    // time order: an index holding every column it reads, in that order,
+    // answers it without visiting the table rows
     id: 'sources-005-builds-gate-covering',
     sql: `DROP INDEX zuul_builds_time_order;
       CREATE INDEX zuul_builds_gate ON zuul_builds
