@@ -69,8 +69,8 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
         (tenant, pipeline, project, job_name, branch, start_time, zuul_id, final, result)`,
   },
   {
-    // per job and branch, the counted builds oldest first (see zuul/series.ts),
-    // filled here from the builds already stored
+    // per job, branch and month, the counted builds oldest first (see
+    // zuul/series.ts), filled here from the builds already stored
     id: 'sources-006-zuul-series',
     sql: `CREATE TABLE zuul_series (
         tenant TEXT NOT NULL,
@@ -78,18 +78,20 @@ export const SOURCES_MIGRATIONS: readonly Migration[] = [
         project TEXT NOT NULL,
         job_name TEXT NOT NULL,
         branch TEXT NOT NULL,
+        month TEXT NOT NULL,
         starts TEXT NOT NULL,
         results TEXT NOT NULL,
         ids TEXT NOT NULL,
-        PRIMARY KEY (tenant, pipeline, project, job_name, branch)
+        PRIMARY KEY (tenant, pipeline, project, job_name, branch, month)
       ) WITHOUT ROWID;
+      CREATE INDEX zuul_series_month ON zuul_series (tenant, month);
       INSERT INTO zuul_series
-        SELECT tenant, pipeline, project, job_name, branch,
+        SELECT tenant, pipeline, project, job_name, branch, substr(start_time, 1, 7),
           json_group_array(CAST(round(unixepoch(start_time, 'subsec') * 1000) AS INTEGER)
             ORDER BY start_time, zuul_id),
           json_group_array(result ORDER BY start_time, zuul_id),
           json_group_array(rowid ORDER BY start_time, zuul_id)
         FROM zuul_builds WHERE final = 1 AND result <> 'SKIPPED'
-        GROUP BY tenant, pipeline, project, job_name, branch`,
+        GROUP BY tenant, pipeline, project, job_name, branch, substr(start_time, 1, 7)`,
   },
 ];

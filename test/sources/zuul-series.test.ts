@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openStore } from '../../src/store/db.js';
 import { ALL_MIGRATIONS } from '../../src/store/migrations.js';
 import { readBuild, type Build } from '../../src/sources/zuul/builds.js';
-import { readSeries } from '../../src/sources/zuul/series.js';
+import { nextMonth, readSeries } from '../../src/sources/zuul/series.js';
 import { readGateSeries, upsertBuilds } from '../../src/sources/zuul/store.js';
 import { nightlyBuilds } from '../helpers/service-stub.js';
 
@@ -26,7 +26,15 @@ describe('per-job build sequences kept at sync time', () => {
       jobs: ['a-tips', 'b-tips'],
     });
     upsertBuilds(db, builds(nights));
-    expect(readSeries(db, 'openstack', [], []).map((s) => [s.jobName, s.results.length])).toEqual([
+    expect(
+      readSeries(db, {
+        tenant: 'openstack',
+        projects: [],
+        pipelines: [],
+        fromMonth: '2000-01',
+        toMonth: '2100-12',
+      }).map((s) => [s.jobName, s.results.length]),
+    ).toEqual([
       ['a-tips', 3],
       ['b-tips', 3],
     ]);
@@ -44,6 +52,36 @@ describe('per-job build sequences kept at sync time', () => {
       ['SUCCESS'],
     ]);
     expect(readGateSeries(db, window('2026-08-01', '2026-09-01'))).toEqual([]);
+    db.close();
+  });
+
+  it('keeps a chunk per month and joins the chunks a window spans, across a year end too', () => {
+    expect([nextMonth('2026-09'), nextMonth('2026-12')]).toEqual(['2026-10', '2027-01']);
+    const db = openStore(':memory:');
+    upsertBuilds(
+      db,
+      builds(
+        nightlyBuilds({
+          firstId: 1,
+          firstNight: '2026-12-29',
+          nights: 5,
+          jobs: ['y'],
+          result: (_j, n) => (n % 2 ? 'FAILURE' : 'SUCCESS'),
+        }),
+      ),
+    );
+    const chunks = db.prepare('SELECT month, results FROM zuul_series ORDER BY month').all();
+    expect(chunks).toEqual([
+      { month: '2026-12', results: '["SUCCESS","FAILURE","SUCCESS"]' },
+      { month: '2027-01', results: '["FAILURE","SUCCESS"]' },
+    ]);
+    expect(readGateSeries(db, window('2026-12-30', '2027-01-03'))[0]!.results).toEqual([
+      'SUCCESS',
+      'FAILURE',
+      'SUCCESS',
+      'FAILURE',
+    ]);
+    expect(readGateSeries(db, window('2027-01-02', '2027-01-03'))[0]!.results).toEqual(['SUCCESS']);
     db.close();
   });
 
@@ -86,7 +124,15 @@ describe('per-job build sequences kept at sync time', () => {
     stmt.run('u3', 3, 'FAILURE', 1, '2026-09-02T03:00:00.000Z');
     stmt.run('u4', 4, 'SKIPPED', 1, '2026-09-03T02:00:00.000Z');
     expect(migrate(db, ALL_MIGRATIONS)).toEqual(['sources-006-zuul-series']);
-    expect(readSeries(db, 'openstack', [], [])).toEqual([
+    expect(
+      readSeries(db, {
+        tenant: 'openstack',
+        projects: [],
+        pipelines: [],
+        fromMonth: '2000-01',
+        toMonth: '2100-12',
+      }),
+    ).toEqual([
       {
         pipeline: 'periodic',
         project: 'openstack/glance',

@@ -72,7 +72,14 @@ export function readGateSeries(db: Db, q: BuildQuery): JobSeries[] {
   const from = Date.parse(q.since);
   const to = Date.parse(q.until);
   const windows = new Map<string, StoredSeries[]>();
-  for (const s of readSeries(db, q.tenant, q.projects, q.pipelines)) {
+  const stored = readSeries(db, {
+    tenant: q.tenant,
+    projects: q.projects,
+    pipelines: q.pipelines,
+    fromMonth: q.since.slice(0, 7),
+    toMonth: new Date(to - 1).toISOString().slice(0, 7),
+  });
+  for (const s of stored) {
     const first = lowerBound(s.starts, from);
     const end = lowerBound(s.starts, to);
     if (first >= end) continue;
