@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src/cli/commands.js';
 import { addGlobalOptions, buildProgram, commandNameOf } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
+import { packageRoot } from '../../src/core/package-root.js';
 
 const io = {
   stdout: () => undefined,
@@ -47,5 +50,24 @@ describe('command dispatch (only the named command is loaded)', () => {
     const sub = await runCli(['gate', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--days <n>');
+  });
+});
+
+describe('the built command in a pipeline', () => {
+  it('stops quietly with exit 0 when the reader closes the pipe early (liaison … | head -1)', async () => {
+    const child = spawn(
+      process.execPath,
+      [join(packageRoot(), 'dist/src/cli/bin.js'), 'schedule', '--date', '2026-11-27'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // close our end before it writes, like `head -1` that has already read its line
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
