@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, openStore } from '../../src/store/db.js';
+import { migrate, openStore, type Db } from '../../src/store/db.js';
 import { ALL_MIGRATIONS } from '../../src/store/migrations.js';
 import { readBuild, type Build } from '../../src/sources/zuul/builds.js';
 import { nextMonth, readSeries } from '../../src/sources/zuul/series.js';
@@ -8,6 +8,15 @@ import { nightlyBuilds } from '../helpers/service-stub.js';
 
 const builds = (raw: unknown[]): Build[] =>
   raw.map((b) => readBuild(b, 'openstack', 'test')).filter((b): b is Build => b !== null);
+/** Every stored sequence of the tenant, all months. */
+const everything = (db: Db) =>
+  readSeries(db, {
+    tenant: 'openstack',
+    projects: [],
+    pipelines: [],
+    fromMonth: '2000-01',
+    toMonth: '2100-12',
+  });
 const window = (since: string, until: string) => ({
   tenant: 'openstack',
   projects: [],
@@ -26,15 +35,7 @@ describe('per-job build sequences kept at sync time', () => {
       jobs: ['a-tips', 'b-tips'],
     });
     upsertBuilds(db, builds(nights));
-    expect(
-      readSeries(db, {
-        tenant: 'openstack',
-        projects: [],
-        pipelines: [],
-        fromMonth: '2000-01',
-        toMonth: '2100-12',
-      }).map((s) => [s.jobName, s.results.length]),
-    ).toEqual([
+    expect(everything(db).map((s) => [s.jobName, s.results.length])).toEqual([
       ['a-tips', 3],
       ['b-tips', 3],
     ]);
@@ -124,15 +125,7 @@ describe('per-job build sequences kept at sync time', () => {
     stmt.run('u3', 3, 'FAILURE', 1, '2026-09-02T03:00:00.000Z');
     stmt.run('u4', 4, 'SKIPPED', 1, '2026-09-03T02:00:00.000Z');
     expect(migrate(db, ALL_MIGRATIONS)).toEqual(['sources-006-zuul-series']);
-    expect(
-      readSeries(db, {
-        tenant: 'openstack',
-        projects: [],
-        pipelines: [],
-        fromMonth: '2000-01',
-        toMonth: '2100-12',
-      }),
-    ).toEqual([
+    expect(everything(db)).toEqual([
       {
         pipeline: 'periodic',
         project: 'openstack/glance',
