@@ -1,5 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { SourceUnavailableError } from '../core/errors.js';
+
+type ChildProcess = typeof import('node:child_process');
+let loaded: ChildProcess | undefined;
+
+/**
+ * node:child_process, loaded on the first git call: it costs ~5 ms to load,
+ * and most commands on the embedded data (brief, gate) run no git at all.
+ */
+function childProcess(): ChildProcess {
+  loaded ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
+  return loaded;
+}
 
 /**
  * The one way we run git: an argv array (never a shell string), output as
@@ -30,7 +42,7 @@ const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
 /** Runs git synchronously in `repo`; for short commands on the command path. */
 export function gitSync(repo: string, args: readonly string[], opts: GitOptions = {}): string {
-  const r = spawnSync('git', ['-C', repo, ...args], {
+  const r = childProcess().spawnSync('git', ['-C', repo, ...args], {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     input: opts.input,
@@ -46,7 +58,7 @@ export function gitSync(repo: string, args: readonly string[], opts: GitOptions 
 /** Runs git asynchronously, collecting stdout; for long outputs and parallel work. */
 export function git(repo: string, args: readonly string[], opts: GitOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', repo, ...args], {
+    const child = childProcess().spawn('git', ['-C', repo, ...args], {
       env: { ...process.env, ...BASE_ENV, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -58,7 +70,9 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
     child.stderr.on('data', (b: Buffer) => {
       err.push(b);
     });
-    child.on('error', (e) => { reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null)); });
+    child.on('error', (e) => {
+      reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null));
+    });
     child.on('close', (status) => {
       const stdout = Buffer.concat(out).toString('utf8');
       if (status !== 0 && !(opts.okCodes ?? []).includes(status ?? -1)) {
@@ -71,13 +85,26 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
   });
 }
 
-function gitFailure(repo: string, args: readonly string[], stderr: string, status: number | null): GitError {
+function gitFailure(
+  repo: string,
+  args: readonly string[],
+  stderr: string,
+  status: number | null,
+): GitError {
   const first = stderr.split('\n').find((l) => l.trim() !== '') ?? `exit ${status}`;
-  return new GitError(`git ${args[0] ?? ''} failed in ${repo}: ${first.replace(/^fatal: /, '')}`, repo, args, stderr, status);
+  return new GitError(
+    `git ${args[0] ?? ''} failed in ${repo}: ${first.replace(/^fatal: /, '')}`,
+    repo,
+    args,
+    stderr,
+    status,
+  );
 }
 
 /** True when `repo` is a git work tree or bare repository. */
 export function isGitRepo(repo: string): boolean {
-  const r = spawnSync('git', ['-C', repo, 'rev-parse', '--git-dir'], { encoding: 'utf8' });
+  const r = childProcess().spawnSync('git', ['-C', repo, 'rev-parse', '--git-dir'], {
+    encoding: 'utf8',
+  });
   return r.status === 0;
 }
