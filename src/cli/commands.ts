@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from './commander.js';
 import type { Action } from './main.js';
 
 /** Turns an action into a commander handler that builds the Context. */

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from './commander.js';
 import { EXIT, LiaisonError, exitCodeOf } from '../core/errors.js';
 import type { Context, GlobalOptions, Io } from './context.js';
 import { registerCommands, type Wrap } from './commands.js';

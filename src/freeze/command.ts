@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 import { EXIT } from '../core/errors.js';

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { Command, Option } from 'commander';
+import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';

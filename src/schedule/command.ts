@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 

@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { SourceUnavailableError } from '../core/errors.js';
 import { ALL_MIGRATIONS } from './migrations.js';
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+// required as the CommonJS module it is: through Node's ESM loader it costs a
+// lexer pass for named exports at every start
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 /**
  * A schema change. Ids are `<capability>-<NNN>-<what>` and never change once

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 import { RefusedError } from '../core/errors.js';

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../../cli/commander.js';
 import type { Wrap } from '../../cli/commands.js';
 import { emit } from '../../cli/output.js';
 import { EXIT } from '../../core/errors.js';
