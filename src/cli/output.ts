@@ -1,5 +1,10 @@
-import pc from 'picocolors';
+import { createRequire } from 'node:module';
+import type Picocolors from 'picocolors';
 import type { Context } from './context.js';
+
+// required as the CommonJS module it is: imported through Node's ESM loader,
+// a CommonJS package costs a lexer pass (and the lexer's start-up) at every run
+const pc = createRequire(import.meta.url)('picocolors') as typeof Picocolors;
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
