@@ -11,21 +11,56 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[2] ?? 11);
 const sha = 'a'.repeat(40);
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const propose = (...args) => ['dist/src/cli/bin.js', 'release', 'propose', ...args, '--date', '2026-08-27'];
+const propose = (...args) => [
+  'dist/src/cli/bin.js',
+  'release',
+  'propose',
+  ...args,
+  '--date',
+  '2026-08-27',
+];
 const cases = {
   'node -e 0': ['-e', '0'],
   'propose glance rc': propose('glance', 'rc', '--series', 'hibiscus', '--hash', sha),
-  'propose glance rc --json': propose('glance', 'rc', '--series', 'hibiscus', '--hash', sha, '--json'),
-  'propose glance-store feature': propose('glance-store', 'feature', '--series', 'hibiscus', '--hash', sha),
-  'propose glance bugfix gazpacho': propose('glance', 'bugfix', '--series', 'gazpacho', '--hash', sha),
+  'propose glance rc --json': propose(
+    'glance',
+    'rc',
+    '--series',
+    'hibiscus',
+    '--hash',
+    sha,
+    '--json',
+  ),
+  'propose glance-store feature': propose(
+    'glance-store',
+    'feature',
+    '--series',
+    'hibiscus',
+    '--hash',
+    sha,
+  ),
+  'propose glance bugfix gazpacho': propose(
+    'glance',
+    'bugfix',
+    '--series',
+    'gazpacho',
+    '--hash',
+    sha,
+  ),
 };
 const wall = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(cases)) {
-    const [cmd, argv] = gnuTime ? [gnuTime, ['-f', '@cpu %U %S', process.execPath, ...args]] : [process.execPath, args];
+    const [cmd, argv] = gnuTime
+      ? [gnuTime, ['-f', '@cpu %U %S', process.execPath, ...args]]
+      : [process.execPath, args];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(cmd, argv, {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     wall[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
     const m = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
@@ -35,10 +70,21 @@ for (let i = 0; i < runs; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchorWall = median(wall['node -e 0']);
 const anchorCpu = cpu['node -e 0'].length ? median(cpu['node -e 0']) : undefined;
-console.log(`runs: ${runs} each, interleaved; target: release propose <= 500 ms wall on the embedded data`);
+console.log(
+  `runs: ${runs} each, interleaved; target: release propose <= 500 ms wall on the embedded data`,
+);
 for (const name of Object.keys(cases)) {
   const w = median(wall[name]);
   const c = cpu[name].length ? median(cpu[name]) : undefined;
-  const cpuText = c !== undefined && anchorCpu ? `  cpu ${c.toFixed(0).padStart(4)} ms (${(c / anchorCpu).toFixed(2)}x)` : '';
-  console.log(`${name.padEnd(32)} wall ${w.toFixed(0).padStart(5)} ms (${(w / anchorWall).toFixed(2)}x node -e 0)  min ${Math.min(...wall[name]).toFixed(0).padStart(5)} ms${cpuText}`);
+  const cpuText =
+    c !== undefined && anchorCpu
+      ? `  cpu ${c.toFixed(0).padStart(4)} ms (${(c / anchorCpu).toFixed(2)}x)`
+      : '';
+  console.log(
+    `${name.padEnd(32)} wall ${w.toFixed(0).padStart(5)} ms (${(w / anchorWall).toFixed(2)}x node -e 0)  min ${Math.min(
+      ...wall[name],
+    )
+      .toFixed(0)
+      .padStart(5)} ms${cpuText}`,
+  );
 }

@@ -14,7 +14,10 @@ if (isMainThread) {
         const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         // utime + stime, in clock ticks (10 ms)
-        threads.push({ main: tid === String(process.pid), ms: (Number(f[11]) + Number(f[12])) * 10 });
+        threads.push({
+          main: tid === String(process.pid),
+          ms: (Number(f[11]) + Number(f[12])) * 10,
+        });
       } catch {
         // a thread that ended meanwhile
       }

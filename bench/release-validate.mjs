@@ -39,12 +39,16 @@ const threadsHook = join(here, 'release-validate-threads.mjs');
 
 function measure(args, env = {}) {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S', process.execPath, '--import', threadsHook, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'TIME %U %S', process.execPath, '--import', threadsHook, ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   const [user, sys] = /TIME (\S+) (\S+)/.exec(r.stderr)?.slice(1).map(Number) ?? [NaN, NaN];
   const threads = JSON.parse(/THREADS (.*)/.exec(r.stderr)?.[1] ?? '[]');
@@ -53,8 +57,13 @@ function measure(args, env = {}) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const summary = (rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), main: median(rs.map((r) => r.main)) });
-const fmt = (s) => `wall ${s.wall.toFixed(0)} ms, cpu ${s.cpu.toFixed(0)} ms, main thread ${s.main.toFixed(0)} ms`;
+const summary = (rs) => ({
+  wall: median(rs.map((r) => r.wall)),
+  cpu: median(rs.map((r) => r.cpu)),
+  main: median(rs.map((r) => r.main)),
+});
+const fmt = (s) =>
+  `wall ${s.wall.toFixed(0)} ms, cpu ${s.cpu.toFixed(0)} ms, main thread ${s.main.toFixed(0)} ms`;
 
 // the baseline runs in its own process too, so both pay a Node start-up
 const baselineScript = `
@@ -75,7 +84,16 @@ for (const dir of readdirSync(join(base, 'deliverables'))) for (const f of readd
 console.log(JSON.stringify({ files, invalid }));
 `;
 
-const cli = [join(root, 'dist/src/cli/bin.js'), 'release', 'validate', '--releases-repo', releases, '--governance-repo', governance, '--json'];
+const cli = [
+  join(root, 'dist/src/cli/bin.js'),
+  'release',
+  'validate',
+  '--releases-repo',
+  releases,
+  '--governance-repo',
+  governance,
+  '--json',
+];
 const cold = [...cli, '--no-cache'];
 // the cache goes to a temporary dir, never the user's
 const cacheHome = mkdtempSync(join(tmpdir(), 'liaison-bench-cache-'));
@@ -87,7 +105,11 @@ const copy = join(cacheHome, 'releases');
 cpSync(releases, copy, { recursive: true });
 const copyCli = cli.map((a) => (a === releases ? copy : a));
 const seriesDirs = readdirSync(join(copy, 'deliverables'));
-const someFiles = seriesDirs.slice(-2).flatMap((d) => readdirSync(join(copy, 'deliverables', d)).slice(0, 5).map((f) => join(copy, 'deliverables', d, f)));
+const someFiles = seriesDirs.slice(-2).flatMap((d) =>
+  readdirSync(join(copy, 'deliverables', d))
+    .slice(0, 5)
+    .map((f) => join(copy, 'deliverables', d, f)),
+);
 let stamp = 1_800_000_000;
 const touchSome = () => {
   stamp += 1;
@@ -125,15 +147,33 @@ const warm = summary(cases.warm);
 const warmChanged = summary(cases.warmChanged);
 const one = summary(cases.oneWorker);
 const bl = summary(cases.baseline);
-console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ${runs} runs (baseline ${cases.baseline.length})`);
-console.log(`files: ${view.files} (baseline ${base.files}); errors: ${view.errors} (baseline schema-invalid ${base.invalid}); warnings: ${view.warnings}`);
+console.log(
+  `machine: ${availableParallelism()} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}; ${runs} runs (baseline ${cases.baseline.length})`,
+);
+console.log(
+  `files: ${view.files} (baseline ${base.files}); errors: ${view.errors} (baseline schema-invalid ${base.invalid}); warnings: ${view.warnings}`,
+);
 console.log(`liaison release validate --no-cache (cold, CLI, all rules): ${fmt(ours)}`);
 console.log(`liaison release validate, warm cache (nothing changed):  ${fmt(warm)}`);
-console.log(`liaison release validate, warm cache, ${someFiles.length} files changed: ${fmt(warmChanged)}`);
+console.log(
+  `liaison release validate, warm cache, ${someFiles.length} files changed: ${fmt(warmChanged)}`,
+);
 console.log(`  (first run, filling the cache: wall ${fill.wall.toFixed(0)} ms)`);
 console.log(`  same, one worker thread (LIAISON_VALIDATE_WORKERS=1): ${fmt(one)}`);
 console.log(`baseline yaml parseDocument + ajv (schema only): ${fmt(bl)}`);
-console.log(`ratio baseline/ours: wall ${(bl.wall / ours.wall).toFixed(1)}x, cpu ${(bl.cpu / ours.cpu).toFixed(1)}x`);
-console.log(`ratio cold/warm: wall ${(ours.wall / warm.wall).toFixed(2)}x, cpu ${(ours.cpu / warm.cpu).toFixed(2)}x`);
-for (const [name, s] of [['cold', ours], ['warm', warm], ['warm, files changed', warmChanged]])
-  console.log(`target <= 1000 ms wall, ${name}: measured median ${s.wall <= 1000 ? 'met' : 'NOT met'} (${s.wall.toFixed(0)} ms); main-thread CPU ${s.main.toFixed(0)} ms, whole-process CPU ${s.cpu.toFixed(0)} ms`);
+console.log(
+  `ratio baseline/ours: wall ${(bl.wall / ours.wall).toFixed(1)}x, cpu ${(bl.cpu / ours.cpu).toFixed(1)}x`,
+);
+console.log(
+  `ratio cold/warm: wall ${(ours.wall / warm.wall).toFixed(2)}x, cpu ${(ours.cpu / warm.cpu).toFixed(2)}x`,
+);
+for (const [name, s] of [
+  ['cold', ours],
+  ['warm', warm],
+  ['warm, files changed', warmChanged],
+])
+  console.log(
+    `target <= 1000 ms wall, ${name}: measured median ${s.wall <= 1000 ? 'met' : 'NOT met'} (${s.wall.toFixed(0)} ms); main-thread CPU ${s.main.toFixed(0)} ms, whole-process CPU ${s.cpu.toFixed(0)} ms`,
+  );

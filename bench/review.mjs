@@ -24,7 +24,8 @@ const clone = join(dir, 'clones', 'glance_store');
 mkdirSync(clone, { recursive: true });
 
 // a glance_store clone made with fast-import: a release note every 10th commit, a bug footer every 3rd
-const git = (...args) => execFileSync('git', ['-C', clone, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const git = (...args) =>
+  execFileSync('git', ['-C', clone, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
 git('init', '-q', '-b', 'master');
 let stream = '';
 for (let i = 1; i <= commits; i++) {
@@ -45,7 +46,19 @@ git('checkout', '-q', 'master');
 const marks = git('rev-list', '--reverse', 'master').trim().split('\n');
 
 // requests: each releases glance-store at a later commit; ranges of 100 commits
-const realFile = readFileSync(join(root, '..', 'shared', 'data', 'openstack-releases', 'deliverables', 'hibiscus', 'glance-store.yaml'), 'utf8');
+const realFile = readFileSync(
+  join(
+    root,
+    '..',
+    'shared',
+    'data',
+    'openstack-releases',
+    'deliverables',
+    'hibiscus',
+    'glance-store.yaml',
+  ),
+  'utf8',
+);
 const requests = [];
 const contents = [];
 for (let i = 0; i < total; i++) {
@@ -67,11 +80,15 @@ for (let i = 0; i < total; i++) {
     revision,
     patchset: 1,
     message: `Release glance-store\n\nGenerated-By: openstack/releases:tools/process_auto_releases.sh\n`,
-    votes: i % 2 ? [{ account: { name: 'Pranali Deore', email: 'pdeore@redhat.com' }, value: 1 }] : [],
+    votes:
+      i % 2 ? [{ account: { name: 'Pranali Deore', email: 'pdeore@redhat.com' }, value: 1 }] : [],
     messages: [],
     files: [{ path, status: 'M' }],
   });
-  contents.push({ revision, path, side: 'old', content: { text: old } }, { revision, path, side: 'new', content: { text: now } });
+  contents.push(
+    { revision, path, side: 'old', content: { text: old } },
+    { revision, path, side: 'new', content: { text: now } },
+  );
 }
 const db = openStore(dbPath);
 db.transaction(() => {
@@ -84,26 +101,54 @@ writeFileSync(join(dir, 'liaison.yaml'), 'team: glance\n');
 const common = ['--db', dbPath, '--date', '2026-08-25', '--config', join(dir, 'liaison.yaml')];
 const cases = {
   'node -e 0': ['-e', '0'],
-  'review --json (no clones)': ['dist/src/cli/bin.js', 'review', '--json', '--clones', join(dir, 'none'), ...common],
-  'review --json (clones)': ['dist/src/cli/bin.js', 'review', '--json', '--clones', join(dir, 'clones'), ...common],
+  'review --json (no clones)': [
+    'dist/src/cli/bin.js',
+    'review',
+    '--json',
+    '--clones',
+    join(dir, 'none'),
+    ...common,
+  ],
+  'review --json (clones)': [
+    'dist/src/cli/bin.js',
+    'review',
+    '--json',
+    '--clones',
+    join(dir, 'clones'),
+    ...common,
+  ],
 };
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 let shipped = 0;
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(cases)) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, args, {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
-    if (name.endsWith('(clones)')) shipped = JSON.parse(r.stdout).requests.reduce((s, q) => s + (q.deliverables[0]?.commits ?? 0), 0);
+    if (name.endsWith('(clones)'))
+      shipped = JSON.parse(r.stdout).requests.reduce(
+        (s, q) => s + (q.deliverables[0]?.commits ?? 0),
+        0,
+      );
     times[name].push(ms);
   }
 }
 rmSync(dir, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(times['node -e 0']);
-console.log(`${total} stored requests, clone of ${commits} commits, ${shipped} commits shipped in total; runs: ${runs} each, interleaved`);
+console.log(
+  `${total} stored requests, clone of ${commits} commits, ${shipped} commits shipped in total; runs: ${runs} each, interleaved`,
+);
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
-  console.log(`${name.padEnd(28)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs).toFixed(0).padStart(5)} ms  ratio ${(m / anchor).toFixed(2)}x node -e 0`);
+  console.log(
+    `${name.padEnd(28)} median ${m.toFixed(0).padStart(5)} ms  min ${Math.min(...xs)
+      .toFixed(0)
+      .padStart(5)} ms  ratio ${(m / anchor).toFixed(2)}x node -e 0`,
+  );
 }

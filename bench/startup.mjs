@@ -41,7 +41,13 @@ const cpuAnchor = timeBin ? median(cpu['node -e 0']) : NaN;
 console.log(`runs: ${runs} each, interleaved; target: liaison brief <= 400 ms wall`);
 for (const name of Object.keys(cases)) {
   const w = median(wall[name]);
-  const line = `${name.padEnd(22)} wall median ${w.toFixed(0).padStart(5)} ms (min ${Math.min(...wall[name]).toFixed(0).padStart(4)})  ratio ${(w / wallAnchor).toFixed(2)}x`;
-  const c = timeBin ? `   cpu median ${median(cpu[name]).toFixed(0).padStart(5)} ms  ratio ${(median(cpu[name]) / cpuAnchor).toFixed(2)}x` : '';
+  const line = `${name.padEnd(22)} wall median ${w.toFixed(0).padStart(5)} ms (min ${Math.min(
+    ...wall[name],
+  )
+    .toFixed(0)
+    .padStart(4)})  ratio ${(w / wallAnchor).toFixed(2)}x`;
+  const c = timeBin
+    ? `   cpu median ${median(cpu[name]).toFixed(0).padStart(5)} ms  ratio ${(median(cpu[name]) / cpuAnchor).toFixed(2)}x`
+    : '';
   console.log(line + c);
 }

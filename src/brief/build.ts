@@ -7,13 +7,22 @@ import { teamDeliverables } from '../team/team-model.js';
 import { planBrief, type BriefSection, type BriefView } from './plan.js';
 
 /** Reads what the brief needs from the context (data, config) and plans it. */
-export function buildBrief(ctx: Context, opts: { horizonWeeks?: number; sections?: BriefSection[] } = {}): BriefView {
+export function buildBrief(
+  ctx: Context,
+  opts: { horizonWeeks?: number; sections?: BriefSection[] } = {},
+): BriefView {
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
   const team = ctx.team;
   const events = eventsAround(ctx, input, position);
   const files = ctx.data.releases;
-  const deliverables = teamDeliverables(team, input.series, position.series.name, files, ctx.config);
+  const deliverables = teamDeliverables(
+    team,
+    input.series,
+    position.series.name,
+    files,
+    ctx.config,
+  );
   const notes = [...ctx.loadedConfig.notes];
   if (files.deliverableNames(position.series.name).length === 0) {
     const from = deliverables.find((d) => d.fileSeries)?.fileSeries;
@@ -37,7 +46,11 @@ export function buildBrief(ctx: Context, opts: { horizonWeeks?: number; sections
 }
 
 /** Events of the current series and of the next one (the horizon may cross into it). */
-export function eventsAround(ctx: Context, input: CalendarInput, position: CyclePosition): CycleEvent[] {
+export function eventsAround(
+  ctx: Context,
+  input: CalendarInput,
+  position: CyclePosition,
+): CycleEvent[] {
   const team = ctx.config.team;
   const file = ctx.loadedConfig.origin;
   const events = teamCycleEvents(input, position.series.name, team, ctx.config.deadlines, file);

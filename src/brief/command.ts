@@ -11,12 +11,17 @@ export function registerBrief(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx) => {
         const weeks = Number((ctx.options as { weeks?: string }).weeks ?? '8');
-        if (!Number.isInteger(weeks) || weeks < 0 || weeks > 60) throw new UsageError('--weeks: expected a whole number from 0 to 60');
+        if (!Number.isInteger(weeks) || weeks < 0 || weeks > 60)
+          throw new UsageError('--weeks: expected a whole number from 0 to 60');
         const { buildBrief } = await import('./build.js');
         const { renderBriefText } = await import('./render.js');
         const { reviewBriefSection } = await import('../review/brief.js');
         const review = await reviewBriefSection(ctx);
-        emit(ctx, buildBrief(ctx, { horizonWeeks: weeks, sections: review ? [review] : [] }), renderBriefText);
+        emit(
+          ctx,
+          buildBrief(ctx, { horizonWeeks: weeks, sections: review ? [review] : [] }),
+          renderBriefText,
+        );
       }),
     );
 }

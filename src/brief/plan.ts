@@ -90,11 +90,11 @@ export function planBrief(input: BriefInput): BriefView {
     url: e.url ?? null,
   });
   const unique = dedupe(input.events);
-  const dueThisWeek = unique
-    .filter((e) => overlaps(e, position.weekStart, weekEnd))
-    .map(view);
+  const dueThisWeek = unique.filter((e) => overlaps(e, position.weekStart, weekEnd)).map(view);
   const upcoming = unique
-    .filter((e) => compareDates(e.endDate ?? e.date, today) >= 0 && compareDates(e.date, horizon) <= 0)
+    .filter(
+      (e) => compareDates(e.endDate ?? e.date, today) >= 0 && compareDates(e.date, horizon) <= 0,
+    )
     .map(view);
   const keys = unique.filter((e) => e.scope === 'cross-project' && KEY_EVENT.test(e.id));
   const after = [...keys].reverse().find((e) => compareDates(e.date, today) < 0);

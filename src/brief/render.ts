@@ -5,8 +5,13 @@ import type { BriefEvent, BriefView } from './plan.js';
 export function renderBriefText(b: BriefView, c: Colors): string {
   const out: string[] = [];
   const id = b.series.releaseId ? `${b.series.releaseId} ` : '';
-  out.push(c.bold(`${b.team} — ${id}${cap(b.series.name)}, week ${b.week}`) + c.dim(`  (${humanDate(b.date)})`));
-  const release = b.series.releaseDate ? `coordinated release ${humanDate(b.series.releaseDate)}` : '';
+  out.push(
+    c.bold(`${b.team} — ${id}${cap(b.series.name)}, week ${b.week}`) +
+      c.dim(`  (${humanDate(b.date)})`),
+  );
+  const release = b.series.releaseDate
+    ? `coordinated release ${humanDate(b.series.releaseDate)}`
+    : '';
   out.push(`Series status: ${b.series.status}${release ? `; ${release}` : ''}`);
   if (b.phase.after || b.phase.before) {
     const parts: string[] = [];
@@ -35,7 +40,9 @@ export function renderBriefText(b: BriefView, c: Colors): string {
           d.name,
           d.model ?? '-',
           d.type ?? '-',
-          d.latest ? `${d.latest}${d.latestSeries ? c.dim(` (${d.latestSeries})`) : ''}` : 'never released',
+          d.latest
+            ? `${d.latest}${d.latestSeries ? c.dim(` (${d.latestSeries})`) : ''}`
+            : 'never released',
         ]),
       ],
       '  ',

@@ -56,13 +56,18 @@ export function positionAt(input: CalendarInput, date: IsoDate): CyclePosition {
 }
 
 /** First and last day of a series' cycle: the Monday after the previous release week to the Sunday of its own. */
-export function cycleWindow(input: CalendarInput, series: Series): { start: IsoDate; end: IsoDate } | undefined {
+export function cycleWindow(
+  input: CalendarInput,
+  series: Series,
+): { start: IsoDate; end: IsoDate } | undefined {
   const releaseWeek = releaseWeekOf(input, series);
   if (!releaseWeek) return undefined;
   const i = input.series.findIndex((s) => s.name === series.name);
   const prev = input.series[i + 1];
   const prevWeek = prev ? releaseWeekOf(input, prev) : undefined;
   const schedule: Schedule | undefined = input.schedules.get(series.name);
-  const start = prevWeek ? addDays(prevWeek, 7) : (schedule?.startWeek ?? addDays(releaseWeek, -26 * 7));
+  const start = prevWeek
+    ? addDays(prevWeek, 7)
+    : (schedule?.startWeek ?? addDays(releaseWeek, -26 * 7));
   return { start, end: addDays(releaseWeek, 6) };
 }

@@ -61,10 +61,15 @@ export type ResolveResult =
   | { ok: false; reason: 'not-in-series' | 'unknown-event'; error: string };
 
 /** The date an expression gives in one series. */
-export function resolveDeadline(input: CalendarInput, expr: DeadlineExpr, seriesName: string): ResolveResult {
+export function resolveDeadline(
+  input: CalendarInput,
+  expr: DeadlineExpr,
+  seriesName: string,
+): ResolveResult {
   const series = input.series.find((s) => s.name === seriesName);
   const releaseWeek = series ? releaseWeekOf(input, series) : undefined;
-  if (!series || !releaseWeek) return { ok: false, reason: 'unknown-event', error: `no schedule for series ${seriesName}` };
+  if (!series || !releaseWeek)
+    return { ok: false, reason: 'unknown-event', error: `no schedule for series ${seriesName}` };
   let day: IsoDate;
   switch (expr.base.kind) {
     case 'week':
@@ -72,8 +77,16 @@ export function resolveDeadline(input: CalendarInput, expr: DeadlineExpr, series
       break;
     case 'date': {
       const window = cycleWindow(input, series);
-      if (!window || compareDates(expr.base.date, window.start) < 0 || compareDates(expr.base.date, window.end) > 0) {
-        return { ok: false, reason: 'not-in-series', error: `${expr.base.date} is not in the ${seriesName} cycle` };
+      if (
+        !window ||
+        compareDates(expr.base.date, window.start) < 0 ||
+        compareDates(expr.base.date, window.end) > 0
+      ) {
+        return {
+          ok: false,
+          reason: 'not-in-series',
+          error: `${expr.base.date} is not in the ${seriesName} cycle`,
+        };
       }
       day = expr.base.date;
       break;
@@ -101,7 +114,9 @@ function findEventWeek(input: CalendarInput, seriesName: string, label: string) 
   const letter = seriesName.charAt(0);
   const candidates = [label, letter + label.slice(1)];
   for (const cand of candidates) {
-    const week = schedule.weeks.find((w) => w.xProject.includes(cand) || w.projectSpecific.includes(cand));
+    const week = schedule.weeks.find(
+      (w) => w.xProject.includes(cand) || w.projectSpecific.includes(cand),
+    );
     if (week) return { week, label: cand };
   }
   return undefined;

@@ -26,7 +26,8 @@ export function eventDay(
   const inWeek = (d: IsoDate) => compareDates(d, monday) >= 0 && compareDates(d, sunday) <= 0;
   if (/^[a-z]-final$/.test(label)) {
     const owner = input.series.find((s) => s.name === info?.definedIn);
-    if (owner?.initialRelease && inWeek(owner.initialRelease)) return { date: owner.initialRelease };
+    if (owner?.initialRelease && inWeek(owner.initialRelease))
+      return { date: owner.initialRelease };
   }
   if (info) {
     const stated = datesInText(info.description).filter(inWeek);

@@ -1,6 +1,7 @@
 import { isoFromParts, monthIndex, type IsoDate } from '../core/dates.js';
 
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 
 /**

@@ -32,7 +32,9 @@ export function teamCycleEvents(
   const own = (t: string | undefined) => t !== undefined && t.toLowerCase() === team.toLowerCase();
   const fromSchedule = scheduleEvents(input, seriesName)
     .filter((e) => e.scope === 'cross-project' || includeOtherTeams || own(e.team))
-    .map((e): CycleEvent => (e.scope === 'project-specific' && own(e.team) ? { ...e, scope: 'team' } : e));
+    .map((e): CycleEvent =>
+      e.scope === 'project-specific' && own(e.team) ? { ...e, scope: 'team' } : e,
+    );
   const fromConfig: CycleEvent[] = [];
   deadlines.forEach((d, i) => {
     const parsed = parseDeadlineExpr(d.when);

@@ -58,12 +58,14 @@ export class Context {
   }
 
   get loadedConfig(): LoadedConfig {
-    this.loaded ??= this.builtinFromSnapshot() ?? configLoader().loadConfig({
-      ...(this.options.config ? { configFile: this.options.config } : {}),
-      ...(this.options.team ? { team: this.options.team } : {}),
-      cwd: this.io.cwd,
-      env: this.io.env,
-    });
+    this.loaded ??=
+      this.builtinFromSnapshot() ??
+      configLoader().loadConfig({
+        ...(this.options.config ? { configFile: this.options.config } : {}),
+        ...(this.options.team ? { team: this.options.team } : {}),
+        cwd: this.io.cwd,
+        env: this.io.env,
+      });
     return this.loaded;
   }
 
@@ -93,9 +95,14 @@ export class Context {
 
   get data(): DataSources {
     if (!this.sources) {
-      const releasesRepo = this.options.releasesRepo ?? this.io.env.LIAISON_RELEASES_REPO ?? this.config['releases-repo'];
+      const releasesRepo =
+        this.options.releasesRepo ??
+        this.io.env.LIAISON_RELEASES_REPO ??
+        this.config['releases-repo'];
       const governanceRepo =
-        this.options.governanceRepo ?? this.io.env.LIAISON_GOVERNANCE_REPO ?? this.config['governance-repo'];
+        this.options.governanceRepo ??
+        this.io.env.LIAISON_GOVERNANCE_REPO ??
+        this.config['governance-repo'];
       this.sources = openDataSources({
         ...(releasesRepo ? { releasesRepo } : {}),
         ...(governanceRepo ? { governanceRepo } : {}),

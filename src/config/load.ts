@@ -15,7 +15,6 @@ export interface LoadedConfig {
   readonly notes: readonly string[];
 }
 
-
 /** Parse and validate config text; errors name file, line and field. */
 export function parseConfig(text: string, file: string): TeamConfig {
   const parsed = parseYaml(text, file);
@@ -23,10 +22,14 @@ export function parseConfig(text: string, file: string): TeamConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const field = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  const field = path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
   const line = lineOf(parsed, unrecognizedPath(issue, path)) ?? lineOf(parsed, path);
   const message =
-    issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    issue.code === 'unrecognized_keys'
+      ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      : issue.message;
   throw new ConfigError(message, file, field || '(top level)', line);
 }
 
@@ -49,19 +52,26 @@ export function loadConfig(opts: {
   const notes: string[] = [];
   const explicit = opts.configFile ?? opts.env.LIAISON_CONFIG;
   const candidate = explicit ? resolve(opts.cwd, explicit) : join(opts.cwd, CONFIG_FILE);
-  if (explicit && !existsSync(candidate)) throw new UsageError(`config file ${candidate} does not exist`);
+  if (explicit && !existsSync(candidate))
+    throw new UsageError(`config file ${candidate} does not exist`);
   if (existsSync(candidate)) {
     const config = parseConfig(readFileSync(candidate, 'utf8'), candidate);
     if (!opts.team || sameTeam(opts.team, config.team)) return { config, origin: candidate, notes };
     if (explicit) {
-      throw new UsageError(`${candidate} is for team "${config.team}", not "${opts.team}"; drop --team or --config`);
+      throw new UsageError(
+        `${candidate} is for team "${config.team}", not "${opts.team}"; drop --team or --config`,
+      );
     }
     notes.push(`${candidate} is for team ${config.team}; using the defaults of ${opts.team}`);
   }
   const team = opts.team ?? 'glance';
   const builtin = builtinConfigPath(team);
   if (existsSync(builtin)) {
-    return { config: parseConfig(readFileSync(builtin, 'utf8'), builtin), origin: `built-in:${team}`, notes };
+    return {
+      config: parseConfig(readFileSync(builtin, 'utf8'), builtin),
+      origin: `built-in:${team}`,
+      notes,
+    };
   }
   return { config: configSchema.parse({ team }), origin: 'default', notes };
 }

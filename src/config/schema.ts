@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { parseDeadlineExpr } from '../calendar/deadline-expr.js';
-import { checklistsSchema, mailSchema, postFinalSchema, remindersSchema } from '../plan/config-schema.js';
+import {
+  checklistsSchema,
+  mailSchema,
+  postFinalSchema,
+  remindersSchema,
+} from '../plan/config-schema.js';
 
 /**
  * The team config, `liaison.yaml`. It only adds what governance does not
@@ -46,7 +51,9 @@ export const deliverableOverrideSchema = z.strictObject({
   ignore: z.boolean().optional(),
 });
 
-const serviceUrl = z.string().regex(/^https?:\/\/[^\s?#]+$/, 'expected an http(s) base URL without query');
+const serviceUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s?#]+$/, 'expected an http(s) base URL without query');
 
 /** `sources:` — where the services live and how politely to ask them. */
 export const sourcesSchema = z.strictObject({

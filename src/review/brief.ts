@@ -11,11 +11,8 @@ import { humanDate } from '../core/dates.js';
 export async function reviewBriefSection(ctx: Context): Promise<BriefSection | undefined> {
   // cheap check first: on a machine that never synced, load none of the review code
   if (ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) return undefined;
-  const [{ readSourceState }, { buildReviewView }, { plain, reviewSummaryLine }] = await Promise.all([
-    import('../sources/state.js'),
-    import('./build.js'),
-    import('./render.js'),
-  ]);
+  const [{ readSourceState }, { buildReviewView }, { plain, reviewSummaryLine }] =
+    await Promise.all([import('../sources/state.js'), import('./build.js'), import('./render.js')]);
   const REVIEW_SOURCE = 'review'; // same id as the sync source in ./sync.ts
   const db = await ctx.store();
   if (!readSourceState(db, REVIEW_SOURCE)) return undefined;
@@ -28,6 +25,14 @@ export async function reviewBriefSection(ctx: Context): Promise<BriefSection | u
         `#${r.number} ${plain(r.subject)} — ${r.ageDays} day${r.ageDays === 1 ? '' : 's'} old${r.mergeBy ? `, merged by ${humanDate(r.mergeBy)} without an answer` : ''}`,
     ),
   ];
-  if (waiting.length) lines.push('run `liaison review` to see what each ships and `liaison review vote CHANGE +1` to answer');
-  return { id: 'review', title: 'Release requests', lines, stale: view.dataState === 'fresh' ? null : view.dataLine };
+  if (waiting.length)
+    lines.push(
+      'run `liaison review` to see what each ships and `liaison review vote CHANGE +1` to answer',
+    );
+  return {
+    id: 'review',
+    title: 'Release requests',
+    lines,
+    stale: view.dataState === 'fresh' ? null : view.dataLine,
+  };
 }

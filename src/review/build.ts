@@ -32,7 +32,10 @@ export interface ReviewBuildOptions {
 
 export const REVIEW_TITLE = 'Release requests';
 
-export async function buildReviewView(ctx: Context, opts: ReviewBuildOptions = {}): Promise<ReviewView> {
+export async function buildReviewView(
+  ctx: Context,
+  opts: ReviewBuildOptions = {},
+): Promise<ReviewView> {
   const db = opts.db ?? (await ctx.store());
   const env = reviewEnv(ctx, db);
   const snapshot = loadReviewSnapshot(db);
@@ -51,7 +54,8 @@ export async function buildReviewView(ctx: Context, opts: ReviewBuildOptions = {
     }
     const queue = [...todo];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) facts.set(next[0], await next[1]());
+      for (let next = queue.shift(); next; next = queue.shift())
+        facts.set(next[0], await next[1]());
     };
     await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
@@ -74,12 +78,19 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
   const roster = makeRoster({
     // the approval rule counts the PTL only for PTL-led teams
     ptl: [team.leadershipType === 'ptl' ? team.ptl?.email : undefined, people?.ptl?.email],
-    liaisons: [...(team.liaisons.release ?? []).map((p) => p.email), ...(people?.liaisons ?? []).map((p) => p.email)],
-    releaseTeam: releaseTeam ? [releaseTeam.ptl?.email, ...(releaseTeam.liaisons.release ?? []).map((p) => p.email)] : [],
+    liaisons: [
+      ...(team.liaisons.release ?? []).map((p) => p.email),
+      ...(people?.liaisons ?? []).map((p) => p.email),
+    ],
+    releaseTeam: releaseTeam
+      ? [releaseTeam.ptl?.email, ...(releaseTeam.liaisons.release ?? []).map((p) => p.email)]
+      : [],
   });
   let owners: Map<string, string> | undefined; // only needed when a change touches another team's file
   const ownerTeam = (name: string): string | undefined => {
-    owners ??= new Map(teams.flatMap((t) => t.deliverables.map((d): [string, string] => [d.name, t.name])));
+    owners ??= new Map(
+      teams.flatMap((t) => t.deliverables.map((d): [string, string] => [d.name, t.name])),
+    );
     return owners.get(name);
   };
   const releases = ctx.data.releases;
@@ -89,7 +100,8 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
     if (!weeks.has(s)) {
       const m = new Map<string, IsoDate>();
       try {
-        for (const e of scheduleEvents(ctx.calendarInput, s)) if (!m.has(e.id)) m.set(e.id, e.weekStart);
+        for (const e of scheduleEvents(ctx.calendarInput, s))
+          if (!m.has(e.id)) m.set(e.id, e.weekStart);
       } catch {
         // a series without a schedule has no milestone weeks
       }
@@ -110,7 +122,10 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
     olderReleases: (s, name) => {
       const i = series.findIndex((x) => x.name === s);
       if (i < 0) return [];
-      return series.slice(i + 1).map((x) => ({ series: x.name, releases: releases.deliverable(x.name, name)?.releases ?? [] }));
+      return series.slice(i + 1).map((x) => ({
+        series: x.name,
+        releases: releases.deliverable(x.name, name)?.releases ?? [],
+      }));
     },
     branchesFor: (s) => {
       const entry = series.find((x) => x.name === s);

@@ -13,7 +13,11 @@ export interface ShipCheckInput {
   readonly previous: PreviousRelease | undefined;
   readonly jump: VersionJump;
   /** Per repository; null when no clone of it was found. */
-  readonly facts: readonly { readonly repo: string; readonly hash: string; readonly facts: ShipFacts | null }[];
+  readonly facts: readonly {
+    readonly repo: string;
+    readonly hash: string;
+    readonly facts: ShipFacts | null;
+  }[];
   /** Where clones were looked for ("under /src", "anywhere (set --clones DIR…)"). */
   readonly clonesHint: string;
   /** Note sections that mean "new features" (reno's semver_minor, default `features`). */
@@ -25,8 +29,12 @@ export const short = (hash: string): string => hash.slice(0, 12);
 export function shipWarnings(input: ShipCheckInput): string[] {
   const out: string[] = [];
   const featureSections = input.featureSections ?? ['features'];
-  if (input.jump === 'same-or-lower' && input.previous) out.push(`${input.version} is not higher than the previous release ${input.previous.version}`);
-  if (input.jump === 'unknown') out.push(`${input.version} is not a version the release tooling accepts (pbr semantic version or lifecycle tag)`);
+  if (input.jump === 'same-or-lower' && input.previous)
+    out.push(`${input.version} is not higher than the previous release ${input.previous.version}`);
+  if (input.jump === 'unknown')
+    out.push(
+      `${input.version} is not a version the release tooling accepts (pbr semantic version or lifecycle tag)`,
+    );
   const checked = input.facts.filter((f) => f.facts !== null);
   for (const { repo, hash, facts } of input.facts) {
     if (!facts) {
@@ -34,22 +42,31 @@ export function shipWarnings(input: ShipCheckInput): string[] {
       continue;
     }
     if (!facts.hashFound) {
-      out.push(`${repo}: ${short(hash)} is not in the local clone ${facts.clone ?? ''}; run \`liaison sync\` (or git fetch in the clone) and look again`);
+      out.push(
+        `${repo}: ${short(hash)} is not in the local clone ${facts.clone ?? ''}; run \`liaison sync\` (or git fetch in the clone) and look again`,
+      );
       continue;
     }
-    if (facts.onExpectedBranch === false) out.push(`${repo}: ${short(hash)} is not on ${facts.expectedBranch}`);
+    if (facts.onExpectedBranch === false)
+      out.push(`${repo}: ${short(hash)} is not on ${facts.expectedBranch}`);
     if (facts.start !== null && !facts.startFound) {
-      out.push(`${repo}: the previous release's commit ${short(facts.start)} is not in the local clone; run \`liaison sync\` and look again`);
+      out.push(
+        `${repo}: the previous release's commit ${short(facts.start)} is not in the local clone; run \`liaison sync\` and look again`,
+      );
       continue;
     }
     if (facts.start === null) continue;
     if (facts.commits.length === 0 && input.jump !== 'final' && input.jump !== 'lifecycle') {
       out.push(`${repo}: no changes since ${input.previous?.version ?? 'the previous release'}`);
     }
-    const featureNotes = facts.notes.filter((n) => n.sections.some((s) => featureSections.includes(s)));
+    const featureNotes = facts.notes.filter((n) =>
+      n.sections.some((s) => featureSections.includes(s)),
+    );
     for (const c of facts.commits) {
       if (c.feature && c.notes.length === 0 && featureNotes.length === 0) {
-        out.push(`${repo}: feature commit ${short(c.hash)} "${c.subject}" (${c.feature}) has no release note`);
+        out.push(
+          `${repo}: feature commit ${short(c.hash)} "${c.subject}" (${c.feature}) has no release note`,
+        );
       }
     }
   }
@@ -57,7 +74,9 @@ export function shipWarnings(input: ShipCheckInput): string[] {
   const allNotes = checked.flatMap((f) => f.facts?.notes ?? []);
   const featureWhy = [
     ...allCommits.filter((c) => c.feature).map((c) => `${short(c.hash)} ${c.feature ?? ''}`),
-    ...allNotes.filter((n) => n.sections.some((s) => featureSections.includes(s))).map((n) => `note ${n.path.split('/').pop() ?? n.path}`),
+    ...allNotes
+      .filter((n) => n.sections.some((s) => featureSections.includes(s)))
+      .map((n) => `note ${n.path.split('/').pop() ?? n.path}`),
   ];
   if (input.jump === 'patch' && featureWhy.length > 0) {
     out.push(
@@ -65,7 +84,9 @@ export function shipWarnings(input: ShipCheckInput): string[] {
     );
   }
   if ((input.jump === 'patch' || input.jump === 'minor') && allCommits.some((c) => c.apiBreak)) {
-    out.push(`${input.version} is not a major release but a commit says Sem-Ver: api-break; semantic versioning asks for ${suggest(input.previous?.version, 'major') ?? 'a major release'}`);
+    out.push(
+      `${input.version} is not a major release but a commit says Sem-Ver: api-break; semantic versioning asks for ${suggest(input.previous?.version, 'major') ?? 'a major release'}`,
+    );
   }
   return out;
 }

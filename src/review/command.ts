@@ -23,15 +23,25 @@ interface VoteOptions extends ReviewOptions {
 export function registerReview(program: Command, wrap: Wrap): void {
   const review = program
     .command('review')
-    .description("release requests for the team's deliverables in openstack/releases: what each ships, votes, merge deadline")
-    .addOption(new Option('--clones <dir>', 'folder of local clones of the team repositories (default: config clones-dir)'))
+    .description(
+      "release requests for the team's deliverables in openstack/releases: what each ships, votes, merge deadline",
+    )
+    .addOption(
+      new Option(
+        '--clones <dir>',
+        'folder of local clones of the team repositories (default: config clones-dir)',
+      ),
+    )
     .addOption(new Option('--commits <n>', 'commits listed per repository').default('10'))
-    .addOption(new Option('--strict', 'exit 3 when the requests data is missing or its last sync failed'))
+    .addOption(
+      new Option('--strict', 'exit 3 when the requests data is missing or its last sync failed'),
+    )
     .action(
       wrap(async (ctx) => {
         const o = ctx.options as ReviewOptions;
         const maxCommits = Number(o.commits ?? '10');
-        if (!Number.isInteger(maxCommits) || maxCommits < 0) throw new UsageError('--commits: expected a whole number');
+        if (!Number.isInteger(maxCommits) || maxCommits < 0)
+          throw new UsageError('--commits: expected a whole number');
         const { buildReviewView } = await import('./build.js');
         const { renderReviewText } = await import('./render.js');
         const view = await buildReviewView(ctx, o.clones !== undefined ? { clones: o.clones } : {});
@@ -49,7 +59,12 @@ export function registerReview(program: Command, wrap: Wrap): void {
     .argument('<value>', '+1 or -1')
     .addOption(new Option('--message <text>', 'your words, put above the list of what was checked'))
     .addOption(new Option('--apply', 'really post the vote to Gerrit'))
-    .addOption(new Option('--credentials <file>', 'Gerrit credentials file (default ~/.config/release-liaison/gerrit-credentials)'))
+    .addOption(
+      new Option(
+        '--credentials <file>',
+        'Gerrit credentials file (default ~/.config/release-liaison/gerrit-credentials)',
+      ),
+    )
     .action(
       wrap(async (ctx, args) => {
         const { runVote } = await import('./vote-run.js');

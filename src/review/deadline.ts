@@ -16,7 +16,10 @@ export interface TopicInfo {
 }
 
 /** `<series>-milestone-<N>`, `<series>-rc<N>`, `<series>-final…`; undefined for other topics. */
-export function parseTopic(topic: string | undefined, knownSeries: readonly string[]): TopicInfo | undefined {
+export function parseTopic(
+  topic: string | undefined,
+  knownSeries: readonly string[],
+): TopicInfo | undefined {
   if (!topic) return undefined;
   const m = /^([a-z]+)[-_](.+)$/.exec(topic.trim().toLowerCase());
   if (!m) return undefined;
@@ -27,14 +30,18 @@ export function parseTopic(topic: string | undefined, knownSeries: readonly stri
   let label: string | undefined;
   let x: RegExpExecArray | null;
   if ((x = /^(?:milestone|m)-?(\d)$/.exec(rest))) label = `${s}-${x[1]}`;
-  else if ((x = /^rc-?(\d*)$/.exec(rest))) label = x[1] === '' || x[1] === '1' ? `${s}-rc1` : `${s}-finalrc`;
+  else if ((x = /^rc-?(\d*)$/.exec(rest)))
+    label = x[1] === '' || x[1] === '1' ? `${s}-rc1` : `${s}-finalrc`;
   else if (/^final(?:-?rcs?)?(?:-releases?)?$/.test(rest)) label = `${s}-finalrc`;
   else if (/^(final-lib|final-clientlib|ff|cycle-highlights)$/.test(rest)) label = `${s}-${rest}`;
   return label ? { series, label } : undefined;
 }
 
 /** The date in "…merged after <date>" (ISO or words), in the first text that has one. */
-export function mergeAfterDate(texts: readonly string[], fallbackYear?: number): IsoDate | undefined {
+export function mergeAfterDate(
+  texts: readonly string[],
+  fallbackYear?: number,
+): IsoDate | undefined {
   for (const text of texts) {
     const m = /merged\s+after\s+(?:the\s+)?([^\n]{0,80})/i.exec(text);
     if (!m) continue;
@@ -44,7 +51,10 @@ export function mergeAfterDate(texts: readonly string[], fallbackYear?: number):
     const words = datesInText(tail)[0];
     if (words) return words;
     if (fallbackYear !== undefined) {
-      const noYear = /(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b|(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/i.exec(tail);
+      const noYear =
+        /(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b|(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/i.exec(
+          tail,
+        );
       if (noYear) {
         const month = noYear[1] ?? noYear[4] ?? '';
         const day = noYear[2] ?? noYear[3] ?? '';

@@ -1,6 +1,14 @@
 import { LiaisonError } from '../core/errors.js';
-import { parseDeliverable, type Deliverable, type ReleaseEntry } from '../data/releases/deliverables.js';
-import { comparePbr, isLifecycleVersion, parsePbrVersion } from '../release/versions/pbr-version.js';
+import {
+  parseDeliverable,
+  type Deliverable,
+  type ReleaseEntry,
+} from '../data/releases/deliverables.js';
+import {
+  comparePbr,
+  isLifecycleVersion,
+  parsePbrVersion,
+} from '../release/versions/pbr-version.js';
 import type { FileContent, StoredFile, VersionJump } from './model.js';
 import { deliverableOfPath } from './query.js';
 
@@ -25,11 +33,29 @@ export interface FileChangeAnalysis {
   readonly problem: string | null;
 }
 
-export function analyseFile(file: StoredFile, oldContent: FileContent | undefined, newContent: FileContent | undefined, patchset: string): FileChangeAnalysis | undefined {
+export function analyseFile(
+  file: StoredFile,
+  oldContent: FileContent | undefined,
+  newContent: FileContent | undefined,
+  patchset: string,
+): FileChangeAnalysis | undefined {
   const where = deliverableOfPath(file.path);
   if (!where) return undefined;
-  const base = { path: file.path, series: where.series, name: where.name, added: [], releases: [], branchesAdded: [], editedReleases: [] };
-  const fail = (problem: string, team: string | null = null): FileChangeAnalysis => ({ ...base, team, model: null, problem });
+  const base = {
+    path: file.path,
+    series: where.series,
+    name: where.name,
+    added: [],
+    releases: [],
+    branchesAdded: [],
+    editedReleases: [],
+  };
+  const fail = (problem: string, team: string | null = null): FileChangeAnalysis => ({
+    ...base,
+    team,
+    model: null,
+    problem,
+  });
   if (file.status === 'D') {
     const old = read(oldContent, file.path);
     return fail(`${file.path}: the change deletes this deliverable file`, old.doc?.team ?? null);
@@ -38,7 +64,10 @@ export function analyseFile(file: StoredFile, oldContent: FileContent | undefine
   if (now.error) return fail(`${file.path} at ${patchset}: ${now.error}`);
   const doc = now.doc;
   if (!doc) return fail(`${file.path} at ${patchset}: content not synced; run \`liaison sync\``);
-  const before = file.status === 'A' ? { doc: undefined, error: undefined } : read(oldContent, file.oldPath ?? file.path);
+  const before =
+    file.status === 'A'
+      ? { doc: undefined, error: undefined }
+      : read(oldContent, file.oldPath ?? file.path);
   const oldReleases = before.doc?.releases ?? [];
   const oldVersions = new Map(oldReleases.map((r) => [r.version, r]));
   const added = doc.releases.filter((r) => !oldVersions.has(r.version));
@@ -61,13 +90,17 @@ export function analyseFile(file: StoredFile, oldContent: FileContent | undefine
   };
 }
 
-function read(content: FileContent | undefined, path: string): { doc?: Deliverable; error?: string } {
+function read(
+  content: FileContent | undefined,
+  path: string,
+): { doc?: Deliverable; error?: string } {
   if (!content) return {};
   if (content.text === null) return content.error ? { error: content.error } : {};
   try {
     return { doc: parseDeliverable(content.text, path) };
   } catch (e) {
-    if (e instanceof LiaisonError) return { error: `does not parse: ${e.message.replace(`${path}: `, '')}` };
+    if (e instanceof LiaisonError)
+      return { error: `does not parse: ${e.message.replace(`${path}: `, '')}` };
     throw e;
   }
 }
@@ -91,7 +124,11 @@ export function previousRelease(
   olderReleases: () => readonly { series: string; releases: readonly ReleaseEntry[] }[],
 ): PreviousRelease | undefined {
   const idx = releases.indexOf(entry);
-  const inFile = (list: readonly ReleaseEntry[], s: string, upTo = list.length): PreviousRelease | undefined => {
+  const inFile = (
+    list: readonly ReleaseEntry[],
+    s: string,
+    upTo = list.length,
+  ): PreviousRelease | undefined => {
     for (let i = upTo - 1; i >= 0; i--) {
       const r = list[i];
       const p = r?.projects.find((x) => x.repo === repo);

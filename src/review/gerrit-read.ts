@@ -33,7 +33,8 @@ const MAX_MESSAGE = 4000;
 export function parseReleaseChange(e: unknown, where: string): StoredRequest {
   const base = parseChange(e, where);
   const raw = e as Rec;
-  if (!base.currentRevision) throw new GerritShapeError(`${where}: no current_revision (ask with o=CURRENT_REVISION)`);
+  if (!base.currentRevision)
+    throw new GerritShapeError(`${where}: no current_revision (ask with o=CURRENT_REVISION)`);
   const created = parseUtcTime(raw.created);
   if (!created) throw new GerritShapeError(`${where}: "created" is not a Gerrit timestamp`);
   return {
@@ -70,21 +71,29 @@ export function codeReviewVotes(change: Rec): StoredVote[] {
       .map((a) => ({ account: account(a), value: a.value as number }));
   }
   const votes: StoredVote[] = [];
-  const kinds: [string, number][] = [['approved', 2], ['recommended', 1], ['disliked', -1], ['rejected', -2]];
-  for (const [key, value] of kinds) if (isRec(cr[key])) votes.push({ account: account(cr[key]), value });
+  const kinds: [string, number][] = [
+    ['approved', 2],
+    ['recommended', 1],
+    ['disliked', -1],
+    ['rejected', -2],
+  ];
+  for (const [key, value] of kinds)
+    if (isRec(cr[key])) votes.push({ account: account(cr[key]), value });
   const latest = new Map<string, StoredVote>();
   for (const m of Array.isArray(change.messages) ? change.messages : []) {
     if (!isRec(m) || typeof m.message !== 'string') continue;
     const first = m.message.split('\n')[0] ?? '';
     const vote = /^Patch Set \d+:.*?\bCode-Review([+-]\d)\b/.exec(first);
-    const removed = /^Patch Set \d+:.*?-Code-Review\b/.test(first) || /Removed Code-Review/.test(first);
+    const removed =
+      /^Patch Set \d+:.*?-Code-Review\b/.test(first) || /Removed Code-Review/.test(first);
     const who = account(m.author);
     const key = who.email ?? who.username ?? who.name;
     if (!key) continue;
     if (vote) latest.set(key, { account: who, value: Number(vote[1]) });
     else if (removed) latest.delete(key);
   }
-  for (const v of latest.values()) if (v.value !== 0 && !votes.some((x) => sameAccount(x.account, v.account))) votes.push(v);
+  for (const v of latest.values())
+    if (v.value !== 0 && !votes.some((x) => sameAccount(x.account, v.account))) votes.push(v);
   return votes;
 }
 
@@ -109,7 +118,10 @@ export function parseFileList(body: unknown, where: string): StoredFile[] {
     .filter(([path]) => !path.startsWith('/'))
     .map(([path, info]) => {
       const i = isRec(info) ? info : {};
-      const status = typeof i.status === 'string' && STATUSES.has(i.status) ? (i.status as StoredFile['status']) : 'M';
+      const status =
+        typeof i.status === 'string' && STATUSES.has(i.status)
+          ? (i.status as StoredFile['status'])
+          : 'M';
       return { path, status, ...(typeof i.old_path === 'string' ? { oldPath: i.old_path } : {}) };
     });
 }

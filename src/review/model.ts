@@ -61,12 +61,25 @@ export interface FileContent {
   readonly error?: string;
 }
 
-export type ContentLookup = (revision: string, path: string, side: 'old' | 'new') => FileContent | undefined;
+export type ContentLookup = (
+  revision: string,
+  path: string,
+  side: 'old' | 'new',
+) => FileContent | undefined;
 
 export type ProposerRole = 'release-team' | 'ptl' | 'liaison' | 'other';
 
 /** What the version change says about the kind of release (semantic-version terms). */
-export type VersionJump = 'major' | 'minor' | 'patch' | 'pre-release' | 'final' | 'first' | 'same-or-lower' | 'lifecycle' | 'unknown';
+export type VersionJump =
+  | 'major'
+  | 'minor'
+  | 'patch'
+  | 'pre-release'
+  | 'final'
+  | 'first'
+  | 'same-or-lower'
+  | 'lifecycle'
+  | 'unknown';
 
 export interface CommitInfo {
   readonly hash: string;

@@ -14,20 +14,35 @@ export interface Roster {
   readonly releaseTeam: readonly string[];
 }
 
-const norm = (email: string | undefined): string | undefined => email?.trim().toLowerCase() || undefined;
+const norm = (email: string | undefined): string | undefined =>
+  email?.trim().toLowerCase() || undefined;
 
 export function roleOf(account: Account, roster: Roster, commitMessage?: string): ProposerRole {
   const email = norm(account.email);
   if (email && roster.ptl.includes(email)) return 'ptl';
   if (email && roster.liaisons.includes(email)) return 'liaison';
   if (email && roster.releaseTeam.includes(email)) return 'release-team';
-  if (commitMessage !== undefined && /^Generated-By:\s*openstack\/releases:tools\//m.test(commitMessage)) return 'release-team';
+  if (
+    commitMessage !== undefined &&
+    /^Generated-By:\s*openstack\/releases:tools\//m.test(commitMessage)
+  )
+    return 'release-team';
   return 'other';
 }
 
-export function makeRoster(input: { ptl?: (string | undefined)[]; liaisons?: (string | undefined)[]; releaseTeam?: (string | undefined)[] }): Roster {
-  const clean = (xs: (string | undefined)[] = []) => [...new Set(xs.map(norm).filter((x): x is string => x !== undefined))];
-  return { ptl: clean(input.ptl), liaisons: clean(input.liaisons), releaseTeam: clean(input.releaseTeam) };
+export function makeRoster(input: {
+  ptl?: (string | undefined)[];
+  liaisons?: (string | undefined)[];
+  releaseTeam?: (string | undefined)[];
+}): Roster {
+  const clean = (xs: (string | undefined)[] = []) => [
+    ...new Set(xs.map(norm).filter((x): x is string => x !== undefined)),
+  ];
+  return {
+    ptl: clean(input.ptl),
+    liaisons: clean(input.liaisons),
+    releaseTeam: clean(input.releaseTeam),
+  };
 }
 
 /** The team's deciders: the people whose +1 (or ownership) satisfies the approval rule. */
@@ -38,7 +53,12 @@ export interface Acknowledgement {
   readonly held: boolean;
 }
 
-export function acknowledgement(owner: Account, votes: readonly StoredVote[], roster: Roster, message: string): Acknowledgement {
+export function acknowledgement(
+  owner: Account,
+  votes: readonly StoredVote[],
+  roster: Roster,
+  message: string,
+): Acknowledgement {
   const ownedByTeam = isDecider(roleOf(owner, roster, message));
   const deciderVotes = votes.filter((v) => isDecider(roleOf(v.account, roster)));
   return {

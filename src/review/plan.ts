@@ -2,8 +2,23 @@ import { daysBetween, type IsoDate } from '../core/dates.js';
 import type { ReleaseEntry } from '../data/releases/deliverables.js';
 import { shipWarnings, short } from './checks.js';
 import { endOfWeek, mergeAfterDate, parseTopic } from './deadline.js';
-import { analyseFile, previousRelease, versionJump, type FileChangeAnalysis, type PreviousRelease } from './diff.js';
-import type { ContentLookup, ReviewDeliverable, ReviewRequest, ReviewView, ShipFacts, ShippedRepo, StoredRequest, VersionJump } from './model.js';
+import {
+  analyseFile,
+  previousRelease,
+  versionJump,
+  type FileChangeAnalysis,
+  type PreviousRelease,
+} from './diff.js';
+import type {
+  ContentLookup,
+  ReviewDeliverable,
+  ReviewRequest,
+  ReviewView,
+  ShipFacts,
+  ShippedRepo,
+  StoredRequest,
+  VersionJump,
+} from './model.js';
 import { acknowledgement, displayName, roleOf, type Roster } from './people.js';
 import { changeUrl } from './query.js';
 import type { ShipQuery } from './ships.js';
@@ -27,7 +42,10 @@ export interface ReviewEnv {
   /** Monday of the week the schedule lists `label` in, for `series`. */
   readonly eventWeek: (series: string, label: string) => IsoDate | undefined;
   /** Older series' releases of a deliverable, newest series first. */
-  readonly olderReleases: (series: string, deliverable: string) => readonly { series: string; releases: readonly ReleaseEntry[] }[];
+  readonly olderReleases: (
+    series: string,
+    deliverable: string,
+  ) => readonly { series: string; releases: readonly ReleaseEntry[] }[];
   /** Branches a new tag of `series` should be on, best first (`stable/2026.2`, `master`). */
   readonly branchesFor: (series: string) => readonly string[];
   readonly content: ContentLookup;
@@ -38,7 +56,12 @@ interface VersionItem {
   readonly entry: ReleaseEntry;
   readonly previousVersion: string | undefined;
   readonly jump: VersionJump;
-  readonly repos: readonly { readonly repo: string; readonly hash: string; readonly previous: PreviousRelease | undefined; readonly query: ShipQuery }[];
+  readonly repos: readonly {
+    readonly repo: string;
+    readonly hash: string;
+    readonly previous: PreviousRelease | undefined;
+    readonly query: ShipQuery;
+  }[];
 }
 
 export interface RequestAnalysis {
@@ -48,47 +71,86 @@ export interface RequestAnalysis {
   readonly problems: readonly string[];
 }
 
-export function analyseRequests(requests: readonly StoredRequest[], env: ReviewEnv): RequestAnalysis[] {
+export function analyseRequests(
+  requests: readonly StoredRequest[],
+  env: ReviewEnv,
+): RequestAnalysis[] {
   return requests.map((request) => analyseRequest(request, env));
 }
 
 function analyseRequest(r: StoredRequest, env: ReviewEnv): RequestAnalysis {
   const ps = `patch set ${r.patchset ?? '?'}`;
   const files = r.files
-    .map((f) => analyseFile(f, env.content(r.revision, f.oldPath ?? f.path, 'old'), env.content(r.revision, f.path, 'new'), ps))
+    .map((f) =>
+      analyseFile(
+        f,
+        env.content(r.revision, f.oldPath ?? f.path, 'old'),
+        env.content(r.revision, f.path, 'new'),
+        ps,
+      ),
+    )
     .filter((a): a is FileChangeAnalysis => a !== undefined);
   const problems: string[] = [];
   const ours = files.filter((f) => env.teamDeliverables.has(f.name));
   const others = files.filter((f) => !env.teamDeliverables.has(f.name));
   if (others.length > 0) {
-    const who = others.map((f) => `${f.path} (${f.team ?? env.ownerTeam(f.name) ?? 'unknown team'})`);
-    problems.push(`also touches other teams' deliverable files: ${who.join(', ')}; the team answers only for its own`);
+    const who = others.map(
+      (f) => `${f.path} (${f.team ?? env.ownerTeam(f.name) ?? 'unknown team'})`,
+    );
+    problems.push(
+      `also touches other teams' deliverable files: ${who.join(', ')}; the team answers only for its own`,
+    );
   }
-  if (files.length === 0) problems.push('touches none of the team\'s deliverable files at this patch set');
+  if (files.length === 0)
+    problems.push("touches none of the team's deliverable files at this patch set");
   const items: VersionItem[] = [];
   for (const f of ours) {
     if (f.problem) problems.push(f.problem);
-    if (f.added.length > 1) problems.push(`${f.path}: adds ${f.added.length} releases (${f.added.map((a) => a.version).join(', ')}); the release team asks for one release per change`);
-    for (const v of f.editedReleases) problems.push(`${f.path}: edits the already released entry ${v} (released entries never change)`);
+    if (f.added.length > 1)
+      problems.push(
+        `${f.path}: adds ${f.added.length} releases (${f.added.map((a) => a.version).join(', ')}); the release team asks for one release per change`,
+      );
+    for (const v of f.editedReleases)
+      problems.push(
+        `${f.path}: edits the already released entry ${v} (released entries never change)`,
+      );
     for (const entry of f.added) {
       const repos = entry.projects.map((p) => {
-        const previous = previousRelease(f.releases, entry, p.repo, f.series, () => env.olderReleases(f.series, f.name));
+        const previous = previousRelease(f.releases, entry, p.repo, f.series, () =>
+          env.olderReleases(f.series, f.name),
+        );
         const start = entry.diffStart ?? previous?.hash ?? null;
-        return { repo: p.repo, hash: p.hash, previous, query: { repo: p.repo, hash: p.hash, start, branches: env.branchesFor(f.series) } };
+        return {
+          repo: p.repo,
+          hash: p.hash,
+          previous,
+          query: { repo: p.repo, hash: p.hash, start, branches: env.branchesFor(f.series) },
+        };
       });
       const previousVersion = repos[0]?.previous?.version;
-      items.push({ file: f, entry, previousVersion, jump: versionJump(previousVersion, entry.version), repos });
+      items.push({
+        file: f,
+        entry,
+        previousVersion,
+        jump: versionJump(previousVersion, entry.version),
+        repos,
+      });
     }
   }
   return { request: r, files: ours, items, problems };
 }
 
 /** The ranges the clones must be asked about. */
-export function shipQueries(analyses: readonly RequestAnalysis[]): { deliverable: string; query: ShipQuery }[] {
-  return analyses.flatMap((a) => a.items.flatMap((i) => i.repos.map((r) => ({ deliverable: i.file.name, query: r.query }))));
+export function shipQueries(
+  analyses: readonly RequestAnalysis[],
+): { deliverable: string; query: ShipQuery }[] {
+  return analyses.flatMap((a) =>
+    a.items.flatMap((i) => i.repos.map((r) => ({ deliverable: i.file.name, query: r.query }))),
+  );
 }
 
-export const shipKey = (q: ShipQuery): string => [q.repo, q.hash, q.start ?? '', ...q.branches].join('\u0000');
+export const shipKey = (q: ShipQuery): string =>
+  [q.repo, q.hash, q.start ?? '', ...q.branches].join('\u0000');
 
 export interface ReviewPlanInput {
   readonly analyses: readonly RequestAnalysis[];
@@ -98,13 +160,19 @@ export interface ReviewPlanInput {
   readonly clonesHint: string;
   readonly posted: readonly PostedVote[];
   readonly featureSections?: readonly string[];
-  readonly data: { readonly asOf: string | null; readonly state: ReviewView['dataState']; readonly line: string };
+  readonly data: {
+    readonly asOf: string | null;
+    readonly state: ReviewView['dataState'];
+    readonly line: string;
+  };
   readonly notes?: readonly string[];
 }
 
 export function planReview(input: ReviewPlanInput): ReviewView {
   const { env } = input;
-  const requests = input.analyses.map((a) => planRequest(a, input)).sort((x, y) => y.created.localeCompare(x.created) || y.number - x.number);
+  const requests = input.analyses
+    .map((a) => planRequest(a, input))
+    .sort((x, y) => y.created.localeCompare(x.created) || y.number - x.number);
   const waiting = requests.filter((r) => !r.acknowledged && !r.held);
   return {
     team: env.team,
@@ -139,11 +207,17 @@ function planRequest(a: RequestAnalysis, input: ReviewPlanInput): ReviewRequest 
       commits: null,
       repos: [],
       branchesAdded: f.branchesAdded,
-      warnings: f.problem ? [] : [`adds no release${f.branchesAdded.length ? ` (branches: ${f.branchesAdded.join(', ')})` : ''}`],
+      warnings: f.problem
+        ? []
+        : [
+            `adds no release${f.branchesAdded.length ? ` (branches: ${f.branchesAdded.join(', ')})` : ''}`,
+          ],
     });
   }
   const releaseTeamTexts = r.messages
-    .filter((m) => m.author && ['release-team', 'ptl', 'liaison'].includes(roleOf(m.author, env.roster)))
+    .filter(
+      (m) => m.author && ['release-team', 'ptl', 'liaison'].includes(roleOf(m.author, env.roster)),
+    )
     .map((m) => m.text);
   const bodyDate = mergeAfterDate([r.message, ...releaseTeamTexts], Number(created.slice(0, 4)));
   const topic = parseTopic(r.topic, env.knownSeries);
@@ -163,7 +237,12 @@ function planRequest(a: RequestAnalysis, input: ReviewPlanInput): ReviewRequest 
     revision: r.revision,
     patchset: r.patchset ?? null,
     deliverables,
-    votes: r.votes.map((v) => ({ name: displayName(v.account), email: v.account.email ?? null, role: roleOf(v.account, env.roster), value: v.value })),
+    votes: r.votes.map((v) => ({
+      name: displayName(v.account),
+      email: v.account.email ?? null,
+      role: roleOf(v.account, env.roster),
+      value: v.value,
+    })),
     acknowledged: ack.acknowledged,
     held: ack.held,
     mergeBy: bodyDate ?? (week ? endOfWeek(week) : null),
@@ -174,7 +253,11 @@ function planRequest(a: RequestAnalysis, input: ReviewPlanInput): ReviewRequest 
 }
 
 function planDeliverable(item: VersionItem, input: ReviewPlanInput): ReviewDeliverable {
-  const facts = item.repos.map((r) => ({ repo: r.repo, hash: r.hash, facts: input.facts.get(shipKey(r.query)) ?? null }));
+  const facts = item.repos.map((r) => ({
+    repo: r.repo,
+    hash: r.hash,
+    facts: input.facts.get(shipKey(r.query)) ?? null,
+  }));
   const warnings = shipWarnings({
     deliverable: item.file.name,
     version: item.entry.version,
@@ -191,7 +274,9 @@ function planDeliverable(item: VersionItem, input: ReviewPlanInput): ReviewDeliv
       hash,
       commitCount: counted ? f.commits.length : null,
       commits: f?.commits ?? [],
-      closesBugs: [...new Set((f?.commits ?? []).flatMap((c) => c.closesBugs))].sort((x, y) => x - y),
+      closesBugs: [...new Set((f?.commits ?? []).flatMap((c) => c.closesBugs))].sort(
+        (x, y) => x - y,
+      ),
       notes: f?.notes ?? [],
       expectedBranch: f?.expectedBranch ?? null,
       onExpectedBranch: f?.onExpectedBranch ?? null,
@@ -206,7 +291,10 @@ function planDeliverable(item: VersionItem, input: ReviewPlanInput): ReviewDeliv
     newVersion: item.entry.version,
     hash: item.repos[0]?.hash ?? null,
     jump: item.jump,
-    commits: counts.length > 0 && counts.every((c) => c !== null) ? counts.reduce<number>((s, c) => s + (c ?? 0), 0) : null,
+    commits:
+      counts.length > 0 && counts.every((c) => c !== null)
+        ? counts.reduce<number>((s, c) => s + (c ?? 0), 0)
+        : null,
     repos,
     branchesAdded: item.file.branchesAdded,
     warnings,

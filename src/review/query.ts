@@ -8,7 +8,14 @@
 export const RELEASES_PROJECT = 'openstack/releases';
 
 /** ChangeInfo options: the commit message, votes with e-mails, the messages (deadline notices). */
-export const REVIEW_QUERY_OPTIONS = ['CURRENT_REVISION', 'CURRENT_COMMIT', 'LABELS', 'DETAILED_LABELS', 'DETAILED_ACCOUNTS', 'MESSAGES'];
+export const REVIEW_QUERY_OPTIONS = [
+  'CURRENT_REVISION',
+  'CURRENT_COMMIT',
+  'LABELS',
+  'DETAILED_LABELS',
+  'DETAILED_ACCOUNTS',
+  'MESSAGES',
+];
 
 export function reviewQuery(deliverables: readonly string[]): string {
   const names = [...new Set(deliverables)].sort();

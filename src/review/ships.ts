@@ -29,15 +29,24 @@ const US = '\x1f';
 export async function readShipFacts(clone: string, q: ShipQuery): Promise<ShipFacts> {
   const refs = q.branches.flatMap((b) => [`refs/heads/${b}`, `refs/remotes/origin/${b}`]);
   const asked = [`${q.hash}^{commit}`, `${q.start ?? q.hash}^{commit}`, ...refs];
-  const answers = (await git(clone, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: asked.join('\n') + '\n' })).split('\n');
-  const found = (i: number) => !(answers[i] ?? ' missing').endsWith(' missing') && (answers[i] ?? '') !== '';
+  const answers = (
+    await git(clone, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+      input: asked.join('\n') + '\n',
+    })
+  ).split('\n');
+  const found = (i: number) =>
+    !(answers[i] ?? ' missing').endsWith(' missing') && (answers[i] ?? '') !== '';
   const ref = refs.find((_, i) => found(i + 2));
-  const expectedBranch = ref ? ref.replace(/^refs\/(heads|remotes\/origin)\//, '') : (q.branches[q.branches.length - 1] ?? 'master');
+  const expectedBranch = ref
+    ? ref.replace(/^refs\/(heads|remotes\/origin)\//, '')
+    : (q.branches[q.branches.length - 1] ?? 'master');
   const hashFound = found(0);
   const startFound = q.start !== null && found(1);
   const base = { repo: q.repo, clone, hashFound, startFound, expectedBranch, start: q.start };
   if (!hashFound) return { ...base, onExpectedBranch: null, commits: [], notes: [] };
-  const onBranch = ref ? git(clone, ['merge-base', q.hash, ref], { okCodes: [1] }).then((o) => o.trim() === q.hash) : Promise.resolve(null);
+  const onBranch = ref
+    ? git(clone, ['merge-base', q.hash, ref], { okCodes: [1] }).then((o) => o.trim() === q.hash)
+    : Promise.resolve(null);
   if (!startFound) return { ...base, onExpectedBranch: await onBranch, commits: [], notes: [] };
   const range = `${q.start}..${q.hash}`;
   let config: RenoConfig | undefined;
@@ -50,7 +59,15 @@ export async function readShipFacts(clone: string, q: ShipQuery): Promise<ShipFa
   // one log for subjects, authors, footers and the files each commit adds
   const [onExpectedBranch, log] = await Promise.all([
     onBranch,
-    git(clone, ['log', '--no-merges', '--no-renames', '-z', '--name-status', `--format=%x1e%H${US}%an${US}%B`, range]),
+    git(clone, [
+      'log',
+      '--no-merges',
+      '--no-renames',
+      '-z',
+      '--name-status',
+      `--format=%x1e%H${US}%an${US}%B`,
+      range,
+    ]),
   ]);
   const commits: CommitInfo[] = [];
   for (const record of log.split('\x1e')) {
@@ -61,7 +78,8 @@ export async function readShipFacts(clone: string, q: ShipQuery): Promise<ShipFa
     const notes: string[] = [];
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const path = fields[i + 1] ?? '';
-      if (fields[i]?.trim() === 'A' && path.startsWith(notesDir) && path.endsWith('.yaml')) notes.push(path);
+      if (fields[i]?.trim() === 'A' && path.startsWith(notesDir) && path.endsWith('.yaml'))
+        notes.push(path);
     }
     commits.push({
       hash,
@@ -74,15 +92,24 @@ export async function readShipFacts(clone: string, q: ShipQuery): Promise<ShipFa
     });
   }
   const paths = [...new Set(commits.flatMap((c) => c.notes))];
-  const texts = await readBlobs(clone, paths.map((p) => `${q.hash}:${p}`));
-  const notes: NoteInfo[] = paths.map((path, i) => ({ path, sections: noteSections(texts[i], path, config) }));
+  const texts = await readBlobs(
+    clone,
+    paths.map((p) => `${q.hash}:${p}`),
+  );
+  const notes: NoteInfo[] = paths.map((path, i) => ({
+    path,
+    sections: noteSections(texts[i], path, config),
+  }));
   return { ...base, onExpectedBranch, commits, notes };
 }
 
 /** Several blobs in one `cat-file --batch`; undefined for a name that is missing (a note deleted again). */
 async function readBlobs(clone: string, names: readonly string[]): Promise<(string | undefined)[]> {
   if (names.length === 0) return [];
-  const out = Buffer.from(await git(clone, ['cat-file', '--batch'], { input: names.join('\n') + '\n' }), 'utf8');
+  const out = Buffer.from(
+    await git(clone, ['cat-file', '--batch'], { input: names.join('\n') + '\n' }),
+    'utf8',
+  );
   const texts: (string | undefined)[] = [];
   let at = 0;
   for (let i = 0; i < names.length; i++) {
@@ -101,7 +128,11 @@ async function readBlobs(clone: string, names: readonly string[]): Promise<(stri
   return texts;
 }
 
-function noteSections(text: string | undefined, path: string, config: RenoConfig | undefined): string[] {
+function noteSections(
+  text: string | undefined,
+  path: string,
+  config: RenoConfig | undefined,
+): string[] {
   if (!config || text === undefined) return [];
   try {
     return [...parseNoteText(text, path, config).content.keys()];

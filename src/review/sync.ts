@@ -7,7 +7,14 @@ import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
 import { decodeFileContent, parseFileList, parseReleaseChange } from './gerrit-read.js';
 import type { FileContent, StoredRequest } from './model.js';
 import { deliverableOfPath, RELEASES_PROJECT, REVIEW_QUERY_OPTIONS, reviewQuery } from './query.js';
-import { knownRevisions, loadContents, loadReviewSnapshot, contentKey, saveReviewSnapshot, type ContentRow } from './store.js';
+import {
+  knownRevisions,
+  loadContents,
+  loadReviewSnapshot,
+  contentKey,
+  saveReviewSnapshot,
+  type ContentRow,
+} from './store.js';
 
 export const REVIEW_SOURCE = 'review';
 
@@ -23,14 +30,16 @@ export const reviewSource: SyncSource = {
   title: 'Gerrit release requests (openstack/releases)',
   async sync(ctx, deps): Promise<SourceSyncResult> {
     const names = teamDeliverableNames(ctx);
-    if (names.length === 0) return { items: 0, notModified: false, summary: 'the team has no released deliverables' };
+    if (names.length === 0)
+      return { items: 0, notModified: false, summary: 'the team has no released deliverables' };
     const base = deps.endpoints.gerrit.replace(/\/+$/, '');
     const query = reviewQuery(names);
     const first = `${base}/changes/?${new URLSearchParams([['q', query], ...REVIEW_QUERY_OPTIONS.map((o): [string, string] => ['o', o])]).toString()}`;
     const requests: StoredRequest[] = [];
     const seen = new Set<number>();
     for await (const page of gerritPages<object>(deps.http, first, { n: 100, maxPages: 20 })) {
-      if (page.index === 0 && page.response.notModified) return { items: 0, notModified: true, summary: 'nothing new' };
+      if (page.index === 0 && page.response.notModified)
+        return { items: 0, notModified: true, summary: 'nothing new' };
       page.items.forEach((raw, i) => {
         const r = parseReleaseChange(raw, `releases changes[${page.index * 100 + i}]`);
         // pages can shift while we read (sorted by update time): keep the first copy
@@ -41,7 +50,9 @@ export const reviewSource: SyncSource = {
       });
     }
     const known = knownRevisions(deps.db);
-    const storedFiles = new Map((loadReviewSnapshot(deps.db)?.requests ?? []).map((r) => [r.revision, r.files]));
+    const storedFiles = new Map(
+      (loadReviewSnapshot(deps.db)?.requests ?? []).map((r) => [r.revision, r.files]),
+    );
     const stored = loadContents(deps.db);
     const contents: ContentRow[] = [];
     const withFiles: StoredRequest[] = [];
@@ -53,10 +64,16 @@ export const reviewSource: SyncSource = {
       for (const f of files) {
         if (!deliverableOfPath(f.path)) continue;
         for (const side of ['new', 'old'] as const) {
-          const absent = (side === 'new' && f.status === 'D') || (side === 'old' && (f.status === 'A' || f.status === 'C'));
+          const absent =
+            (side === 'new' && f.status === 'D') ||
+            (side === 'old' && (f.status === 'A' || f.status === 'C'));
           const path = side === 'old' && f.oldPath ? f.oldPath : f.path;
-          const again = known.has(r.revision) ? stored.get(contentKey(r.revision, path, side)) : undefined;
-          const content: FileContent = absent ? { text: null } : (again ?? (await fetchContent(deps.http, base, r, path, side)));
+          const again = known.has(r.revision)
+            ? stored.get(contentKey(r.revision, path, side))
+            : undefined;
+          const content: FileContent = absent
+            ? { text: null }
+            : (again ?? (await fetchContent(deps.http, base, r, path, side)));
           contents.push({ revision: r.revision, path, side, content });
         }
       }
@@ -80,7 +97,8 @@ export function teamDeliverableNames(ctx: Context): string[] {
     .filter((n) => !ignored.includes(n));
 }
 
-const changePath = (base: string, r: StoredRequest) => `${base}/changes/${encodeURIComponent(r.project || RELEASES_PROJECT)}~${r.number}`;
+const changePath = (base: string, r: StoredRequest) =>
+  `${base}/changes/${encodeURIComponent(r.project || RELEASES_PROJECT)}~${r.number}`;
 
 async function fetchFiles(http: HttpClient, base: string, r: StoredRequest) {
   const url = `${changePath(base, r)}/revisions/${r.revision}/files`;
@@ -89,14 +107,23 @@ async function fetchFiles(http: HttpClient, base: string, r: StoredRequest) {
 }
 
 /** A missing or refused file is recorded as a one-line error; other failures end the sync (data kept). */
-async function fetchContent(http: HttpClient, base: string, r: StoredRequest, path: string, side: 'old' | 'new'): Promise<FileContent> {
+async function fetchContent(
+  http: HttpClient,
+  base: string,
+  r: StoredRequest,
+  path: string,
+  side: 'old' | 'new',
+): Promise<FileContent> {
   const url = `${changePath(base, r)}/revisions/${r.revision}/files/${encodeURIComponent(path)}/content${side === 'old' ? '?parent=1' : ''}`;
   try {
     const res = await http.getText(url, { conditional: false });
     return { text: decodeFileContent(res.body, `change ${r.number} ${path}`) };
   } catch (e) {
     if (e instanceof HttpStatusError && e.status >= 400 && e.status < 500) {
-      return { text: null, error: `Gerrit answered HTTP ${e.status} for ${path} (${side === 'old' ? 'parent' : 'patch set'} side)` };
+      return {
+        text: null,
+        error: `Gerrit answered HTTP ${e.status} for ${path} (${side === 'old' ? 'parent' : 'patch set'} side)`,
+      };
     }
     throw e;
   }

@@ -29,14 +29,23 @@ export async function runVote(
   opts: { message?: string; apply?: boolean; credentials?: string; clones?: string },
 ): Promise<number> {
   const number = parseChangeArg(changeArg);
-  if (number === undefined) throw new UsageError(`CHANGE: expected a change number or URL, got "${changeArg.slice(0, 80)}"`);
+  if (number === undefined)
+    throw new UsageError(
+      `CHANGE: expected a change number or URL, got "${changeArg.slice(0, 80)}"`,
+    );
   const value = parseVoteValue(valueArg);
-  if (value === undefined) throw new UsageError(`VALUE: expected +1 or -1, got "${valueArg.slice(0, 20)}"`);
+  if (value === undefined)
+    throw new UsageError(`VALUE: expected +1 or -1, got "${valueArg.slice(0, 20)}"`);
   const db = await ctx.store();
-  const view = await buildReviewView(ctx, { db, ...(opts.clones !== undefined ? { clones: opts.clones } : {}) });
+  const view = await buildReviewView(ctx, {
+    db,
+    ...(opts.clones !== undefined ? { clones: opts.clones } : {}),
+  });
   const request = view.requests.find((r) => r.number === number);
   if (!request) {
-    throw new UsageError(`change ${number} is not among the stored open release requests of ${view.team} (${view.dataLine}); run \`liaison sync\` or check the number`);
+    throw new UsageError(
+      `change ${number} is not among the stored open release requests of ${view.team} (${view.dataLine}); run \`liaison sync\` or check the number`,
+    );
   }
   const message = draftVoteMessage(request, value, opts.message);
   const base = {
@@ -50,17 +59,41 @@ export async function runVote(
   const already = findPostedVote(db, number, request.revision);
   let result: VoteResult;
   if (already) {
-    result = { ...base, value: already.value, message: already.message, outcome: 'already-posted', postedAt: already.postedAt };
+    result = {
+      ...base,
+      value: already.value,
+      message: already.message,
+      outcome: 'already-posted',
+      postedAt: already.postedAt,
+    };
   } else if (!opts.apply) {
     result = { ...base, outcome: 'dry-run', postedAt: null };
   } else {
     const creds = loadGerritCredentials(ctx.io.env, ctx.io.cwd, opts.credentials);
     const endpoints = resolveEndpoints(ctx.config, ctx.io.env);
-    const http = new HttpClient({ ...httpSettings(ctx.config), now: () => ctx.io.now(), source: 'gerrit' });
-    const outcome = await postVote(http, endpoints.gerrit, { project: request.project, number, revision: request.revision }, value, message, creds);
+    const http = new HttpClient({
+      ...httpSettings(ctx.config),
+      now: () => ctx.io.now(),
+      source: 'gerrit',
+    });
+    const outcome = await postVote(
+      http,
+      endpoints.gerrit,
+      { project: request.project, number, revision: request.revision },
+      value,
+      message,
+      creds,
+    );
     if (!outcome.ok) throw new RefusedError(`change ${number}: ${outcome.reason}`);
     const postedAt = ctx.io.now().toISOString();
-    recordPostedVote(db, { number, revision: request.revision, value, postedAt, postedBy: creds.username, message });
+    recordPostedVote(db, {
+      number,
+      revision: request.revision,
+      value,
+      postedAt,
+      postedBy: creds.username,
+      message,
+    });
     result = { ...base, outcome: 'posted', postedAt };
   }
   emit(ctx, result, renderVote);

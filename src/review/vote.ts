@@ -21,10 +21,20 @@ export function parseVoteValue(text: string): VoteValue | undefined {
   return undefined;
 }
 
-export function draftVoteMessage(r: ReviewRequest, value: VoteValue, userMessage: string | undefined): string {
+export function draftVoteMessage(
+  r: ReviewRequest,
+  value: VoteValue,
+  userMessage: string | undefined,
+): string {
   const lines: string[] = [];
   const own = userMessage?.trim();
-  lines.push(own && own !== '' ? own : value > 0 ? 'Thanks, this release looks right to the team.' : 'Please hold this release for now.');
+  lines.push(
+    own && own !== ''
+      ? own
+      : value > 0
+        ? 'Thanks, this release looks right to the team.'
+        : 'Please hold this release for now.',
+  );
   lines.push('', `Checked with release-liaison on patch set ${r.patchset ?? '?'}:`);
   for (const d of r.deliverables) lines.push(...checkedLines(d));
   if (r.problems.length) {
@@ -37,22 +47,38 @@ export function draftVoteMessage(r: ReviewRequest, value: VoteValue, userMessage
 function checkedLines(d: ReviewDeliverable): string[] {
   const out: string[] = [];
   if (!d.newVersion) {
-    out.push(`* ${d.name}: no new version${d.branchesAdded.length ? `; adds ${d.branchesAdded.join(', ')}` : ''}`);
+    out.push(
+      `* ${d.name}: no new version${d.branchesAdded.length ? `; adds ${d.branchesAdded.join(', ')}` : ''}`,
+    );
     return out;
   }
-  out.push(`* ${d.name} ${d.newVersion}${d.oldVersion ? ` (${d.jump ?? 'step'} after ${d.oldVersion})` : ' (first release)'}${d.hash ? ` at ${short(d.hash)}` : ''}`);
+  out.push(
+    `* ${d.name} ${d.newVersion}${d.oldVersion ? ` (${d.jump ?? 'step'} after ${d.oldVersion})` : ' (first release)'}${d.hash ? ` at ${short(d.hash)}` : ''}`,
+  );
   for (const repo of d.repos) {
     const prefix = d.repos.length > 1 ? `${repo.repo}: ` : '';
-    if (repo.onExpectedBranch === true) out.push(`  - ${prefix}the commit is on ${repo.expectedBranch ?? 'the expected branch'}`);
+    if (repo.onExpectedBranch === true)
+      out.push(`  - ${prefix}the commit is on ${repo.expectedBranch ?? 'the expected branch'}`);
     if (repo.commitCount !== null) {
-      const bugs = repo.closesBugs.length ? `, closing bug${repo.closesBugs.length === 1 ? '' : 's'} ${repo.closesBugs.map((b) => `#${b}`).join(', ')}` : '';
-      out.push(`  - ${prefix}${repo.commitCount} commit${repo.commitCount === 1 ? '' : 's'} since ${d.oldVersion ?? 'the previous release'}${bugs}`);
+      const bugs = repo.closesBugs.length
+        ? `, closing bug${repo.closesBugs.length === 1 ? '' : 's'} ${repo.closesBugs.map((b) => `#${b}`).join(', ')}`
+        : '';
+      out.push(
+        `  - ${prefix}${repo.commitCount} commit${repo.commitCount === 1 ? '' : 's'} since ${d.oldVersion ?? 'the previous release'}${bugs}`,
+      );
       const sections = [...new Set(repo.notes.flatMap((n) => n.sections))];
-      out.push(`  - ${prefix}${repo.notes.length} release note${repo.notes.length === 1 ? '' : 's'} added${sections.length ? ` (${sections.join(', ')})` : ''}`);
+      out.push(
+        `  - ${prefix}${repo.notes.length} release note${repo.notes.length === 1 ? '' : 's'} added${sections.length ? ` (${sections.join(', ')})` : ''}`,
+      );
     }
   }
   const checked = d.repos.some((r) => r.commitCount !== null);
-  if (checked && !d.warnings.some((w) => /semantic versioning/.test(w)) && d.jump && ['major', 'minor', 'patch'].includes(d.jump)) {
+  if (
+    checked &&
+    !d.warnings.some((w) => /semantic versioning/.test(w)) &&
+    d.jump &&
+    ['major', 'minor', 'patch'].includes(d.jump)
+  ) {
     out.push(`  - the ${d.jump} version step matches the changes`);
   }
   for (const w of d.warnings) out.push(`  - note: ${plain(w)}`);
@@ -65,7 +91,8 @@ export interface VoteTarget {
   readonly revision: string;
 }
 
-export type VoteOutcome = { readonly ok: true } | { readonly ok: false; readonly status: number; readonly reason: string };
+export type VoteOutcome =
+  { readonly ok: true } | { readonly ok: false; readonly status: number; readonly reason: string };
 
 export function voteUrl(baseUrl: string, t: VoteTarget): string {
   // `<url-encoded project>~<number>`: the identifier Gerrit recommends; the revision is the reviewed sha
@@ -76,20 +103,33 @@ export function voteInput(value: VoteValue, message: string): Record<string, unk
   return { message, labels: { 'Code-Review': value } };
 }
 
-export async function postVote(http: HttpClient, baseUrl: string, t: VoteTarget, value: VoteValue, message: string, creds: GerritCredentials): Promise<VoteOutcome> {
+export async function postVote(
+  http: HttpClient,
+  baseUrl: string,
+  t: VoteTarget,
+  value: VoteValue,
+  message: string,
+  creds: GerritCredentials,
+): Promise<VoteOutcome> {
   try {
-    await http.send('POST', voteUrl(baseUrl, t), voteInput(value, message), { auth: { username: creds.username, password: creds.password } });
+    await http.send('POST', voteUrl(baseUrl, t), voteInput(value, message), {
+      auth: { username: creds.username, password: creds.password },
+    });
     return { ok: true };
   } catch (e) {
-    if (e instanceof HttpStatusError && e.status < 500) return { ok: false, status: e.status, reason: explainVoteError(e.status, e.body) };
+    if (e instanceof HttpStatusError && e.status < 500)
+      return { ok: false, status: e.status, reason: explainVoteError(e.status, e.body) };
     throw e;
   }
 }
 
 /** Gerrit's error texts are not a stable API: quoted, never parsed. */
 export function explainVoteError(status: number, body: string): string {
-  // eslint-disable-next-line no-control-regex
-  const said = body.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  const said = body
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   const quote = said ? ` (Gerrit said: "${said}")` : '';
   switch (status) {
     case 401:

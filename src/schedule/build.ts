@@ -6,16 +6,25 @@ import { UsageError } from '../core/errors.js';
 import { findSeries } from '../data/releases/series.js';
 import { planSchedule, type ScheduleView } from './plan.js';
 
-export function buildSchedule(ctx: Context, opts: { series?: string; allTeams?: boolean } = {}): ScheduleView {
+export function buildSchedule(
+  ctx: Context,
+  opts: { series?: string; allTeams?: boolean } = {},
+): ScheduleView {
   const input = ctx.calendarInput;
-  const series = opts.series ? findSeries(input.series, opts.series) : positionAt(input, ctx.today).series;
+  const series = opts.series
+    ? findSeries(input.series, opts.series)
+    : positionAt(input, ctx.today).series;
   if (!series) {
-    throw new UsageError(`unknown series "${opts.series}"; known: ${input.series.map((s) => s.name).join(', ')}`);
+    throw new UsageError(
+      `unknown series "${opts.series}"; known: ${input.series.map((s) => s.name).join(', ')}`,
+    );
   }
   const schedule = input.schedules.get(series.name);
   if (!schedule) {
     const known = input.series.filter((s) => input.schedules.has(s.name)).map((s) => s.name);
-    throw new UsageError(`no schedule for series ${series.name} in the releases data; schedules exist for: ${known.join(', ')}`);
+    throw new UsageError(
+      `no schedule for series ${series.name} in the releases data; schedules exist for: ${known.join(', ')}`,
+    );
   }
   const events = teamCycleEvents(
     input,

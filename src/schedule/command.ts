@@ -6,8 +6,12 @@ import { emit } from '../cli/output.js';
 export function registerSchedule(program: Command, wrap: Wrap): void {
   program
     .command('schedule')
-    .description('the whole cycle: weeks, cross-project events and team deadlines; --ics writes iCalendar')
-    .addOption(new Option('--series <name>', 'series name or release id (default: the series at --date)'))
+    .description(
+      'the whole cycle: weeks, cross-project events and team deadlines; --ics writes iCalendar',
+    )
+    .addOption(
+      new Option('--series <name>', 'series name or release id (default: the series at --date)'),
+    )
     .addOption(new Option('--ics <file>', 'write an iCalendar file (- for standard output)'))
     .addOption(new Option('--all-teams', "also list other teams' project-specific events"))
     .action(
@@ -27,7 +31,8 @@ export function registerSchedule(program: Command, wrap: Wrap): void {
           }
           writeFileSync(opts.ics, text);
           const count = view.weeks.reduce((n, w) => n + w.events.length, 0);
-          if (ctx.json) ctx.io.stdout(JSON.stringify({ file: opts.ics, events: count }, null, 2) + '\n');
+          if (ctx.json)
+            ctx.io.stdout(JSON.stringify({ file: opts.ics, events: count }, null, 2) + '\n');
           else ctx.io.stdout(`wrote ${opts.ics}: ${count} events of ${view.series.name}\n`);
           return;
         }

@@ -31,7 +31,10 @@ export function scheduleToIcs(view: ScheduleView, stamp: string): string {
         // DTEND of an all-day event is exclusive
         end: toUtcDate(addDays(last, 1)),
         summary: `${week.name ? `${cap(view.series.name)} ${week.name}: ` : ''}${e.title}`,
-        description: [e.description, e.owner && e.owner !== 'team' ? `Owner: ${e.owner}` : undefined]
+        description: [
+          e.description,
+          e.owner && e.owner !== 'team' ? `Owner: ${e.owner}` : undefined,
+        ]
           .filter(Boolean)
           .join('\n\n'),
         url: e.url ?? view.url,

@@ -27,7 +27,11 @@ export interface ScheduleWeekView {
 export interface ScheduleView {
   readonly team: string;
   readonly date: IsoDate;
-  readonly series: { readonly name: string; readonly releaseId: string | null; readonly releaseDate: IsoDate | null };
+  readonly series: {
+    readonly name: string;
+    readonly releaseId: string | null;
+    readonly releaseDate: IsoDate | null;
+  };
   readonly startWeek: IsoDate;
   readonly releaseWeek: IsoDate;
   readonly url: string;
@@ -78,7 +82,13 @@ export function planSchedule(input: {
   const listed = new Set(weeks.map((w) => w.start));
   for (const [start, events] of byWeek) {
     if (listed.has(start)) continue;
-    weeks.push({ name: null, start, end: addDays(start, 4), current: start === thisMonday, events });
+    weeks.push({
+      name: null,
+      start,
+      end: addDays(start, 4),
+      current: start === thisMonday,
+      events,
+    });
   }
   weeks.sort((a, b) => compareDates(a.start, b.start));
   return {

@@ -10,9 +10,14 @@ export function renderScheduleText(v: ScheduleView, c: Colors): string {
     const dates = `${w.start}…${w.end.slice(5)}`;
     const marker = w.current ? c.green('▶ ') : '  ';
     const events = w.events.map((e) => {
-      const title = e.scope === 'cross-project' ? e.title : c.cyan(e.title + (e.team && e.scope === 'project-specific' ? ` (${e.team})` : ''));
+      const title =
+        e.scope === 'cross-project'
+          ? e.title
+          : c.cyan(e.title + (e.team && e.scope === 'project-specific' ? ` (${e.team})` : ''));
       const day = e.date.slice(5);
-      return `${title} ${c.dim(day)}` + (e.owner && e.owner !== 'team' ? c.dim(` [${e.owner}]`) : '');
+      return (
+        `${title} ${c.dim(day)}` + (e.owner && e.owner !== 'team' ? c.dim(` [${e.owner}]`) : '')
+      );
     });
     rows.push([marker + name, dates, events.join('; ')]);
   }

@@ -32,7 +32,10 @@ export function openStore(path: string, migrations: readonly Migration[] = ALL_M
   try {
     db = new Database(path);
   } catch (e) {
-    throw new SourceUnavailableError(`cannot open the store ${path}: ${(e as Error).message}`, 'store');
+    throw new SourceUnavailableError(
+      `cannot open the store ${path}: ${(e as Error).message}`,
+      'store',
+    );
   }
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');
@@ -43,7 +46,9 @@ export function openStore(path: string, migrations: readonly Migration[] = ALL_M
 }
 
 export function migrate(db: Db, migrations: readonly Migration[]): string[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, position INTEGER NOT NULL)',
+  );
   const applied = new Set(
     (db.prepare('SELECT id FROM schema_migrations').all() as { id: string }[]).map((r) => r.id),
   );

@@ -16,8 +16,22 @@ export function registerTeam(program: Command, wrap: Wrap): void {
         const { renderTeamText } = await import('./render.js');
         const series = positionAt(ctx.calendarInput, ctx.today).series.name;
         const team = ctx.team;
-        const deliverables = teamDeliverables(team, ctx.calendarInput.series, series, ctx.data.releases, ctx.config);
-        emit(ctx, { ...teamView(team, deliverables, ctx.config), series, dataAsOf: ctx.data.dataAsOf ?? null }, renderTeamText);
+        const deliverables = teamDeliverables(
+          team,
+          ctx.calendarInput.series,
+          series,
+          ctx.data.releases,
+          ctx.config,
+        );
+        emit(
+          ctx,
+          {
+            ...teamView(team, deliverables, ctx.config),
+            series,
+            dataAsOf: ctx.data.dataAsOf ?? null,
+          },
+          renderTeamText,
+        );
       }),
     );
 
@@ -32,7 +46,8 @@ export function registerTeam(program: Command, wrap: Wrap): void {
         const { builtinConfigPath, parseConfig } = await import('../config/load.js');
         const { starterConfig } = await import('../config/starter.js');
         const file = resolve(ctx.io.cwd, opts.output);
-        if (existsSync(file) && !opts.force) throw new RefusedError(`${file} exists; use --force to overwrite it`);
+        if (existsSync(file) && !opts.force)
+          throw new RefusedError(`${file} exists; use --force to overwrite it`);
         const teamName = ctx.options.team ?? 'glance';
         const team = ctx.data.governance.team(teamName);
         const builtin = builtinConfigPath(team.name);
@@ -40,7 +55,8 @@ export function registerTeam(program: Command, wrap: Wrap): void {
         parseConfig(text, builtin); // never write a config we would refuse to read
         writeFileSync(file, text);
         if (ctx.json) ctx.io.stdout(JSON.stringify({ file, team: team.name }, null, 2) + '\n');
-        else ctx.io.stdout(`wrote ${file} for team ${team.name}; edit it, then run liaison brief\n`);
+        else
+          ctx.io.stdout(`wrote ${file} for team ${team.name}; edit it, then run liaison brief\n`);
       }),
     );
 }

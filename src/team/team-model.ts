@@ -54,11 +54,18 @@ export function teamDeliverables(
   files: DeliverableLookup,
   config?: Pick<TeamConfig, 'deliverables'>,
 ): TeamDeliverableView[] {
-  const start = Math.max(0, series.findIndex((s) => s.name === fromSeries));
+  const start = Math.max(
+    0,
+    series.findIndex((s) => s.name === fromSeries),
+  );
   const older = series.slice(start);
   const managed = team.deliverables
     .filter((d) => !config?.deliverables?.[d.name]?.ignore)
-    .sort((a, b) => Number(a.releaseManagement !== undefined) - Number(b.releaseManagement !== undefined) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Number(a.releaseManagement !== undefined) - Number(b.releaseManagement !== undefined) ||
+        a.name.localeCompare(b.name),
+    );
   return managed.map((gd) => {
     let file: (DeliverableSummary & { series: string }) | undefined;
     let latest: string | null = null;
@@ -94,7 +101,10 @@ export function teamDeliverables(
 
 /** PTL and liaisons from governance, replaced by the config's `people` where given. */
 export function teamPeople(team: Team, config?: Pick<TeamConfig, 'people'>): PersonView[] {
-  const view = (role: string, p: Person | { name: string; email?: string; irc?: string }): PersonView => ({
+  const view = (
+    role: string,
+    p: Person | { name: string; email?: string; irc?: string },
+  ): PersonView => ({
     role,
     name: p.name,
     email: p.email ?? null,
@@ -112,7 +122,11 @@ export function teamPeople(team: Team, config?: Pick<TeamConfig, 'people'>): Per
   return out;
 }
 
-export function teamView(team: Team, deliverables: TeamDeliverableView[], config?: Pick<TeamConfig, 'people'>): TeamView {
+export function teamView(
+  team: Team,
+  deliverables: TeamDeliverableView[],
+  config?: Pick<TeamConfig, 'people'>,
+): TeamView {
   return {
     team: team.name,
     service: team.service ?? null,

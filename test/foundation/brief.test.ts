@@ -29,7 +29,10 @@ describe('liaison brief', () => {
       'glance-tempest-plugin',
       'python-glanceclient',
     ]);
-    expect(b.deliverables.find((d) => d.name === 'glance')).toMatchObject({ model: 'cycle-with-rc', latest: '33.0.0.0b2' });
+    expect(b.deliverables.find((d) => d.name === 'glance')).toMatchObject({
+      model: 'cycle-with-rc',
+      latest: '33.0.0.0b2',
+    });
     expect(b.dataAsOf).toBe('2026-08-21');
   });
 

@@ -11,9 +11,21 @@ import { scheduleEvents } from '../../src/calendar/events.js';
 import { datesInText } from '../../src/calendar/explicit-dates.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
 
-const data = new ReleasesData(new DiskTree(RELEASES_DIR, 'releases'), { repo: 'openstack/releases' });
+const data = new ReleasesData(new DiskTree(RELEASES_DIR, 'releases'), {
+  repo: 'openstack/releases',
+});
 const input = calendarInput(data);
-const RECENT = ['antelope', 'bobcat', 'caracal', 'dalmatian', 'epoxy', 'flamingo', 'gazpacho', 'hibiscus', 'indri'];
+const RECENT = [
+  'antelope',
+  'bobcat',
+  'caracal',
+  'dalmatian',
+  'epoxy',
+  'flamingo',
+  'gazpacho',
+  'hibiscus',
+  'indri',
+];
 
 describe('calendar engine on the real schedules', () => {
   it('has a schedule for every series from antelope to indri', () => {
@@ -85,7 +97,10 @@ describe('calendar engine on the real schedules', () => {
   });
 
   it('reads explicit dates and ranges from descriptions', () => {
-    expect(datesInText('From 12 to 16 October, 2026 we will meet')).toEqual(['2026-10-12', '2026-10-16']);
+    expect(datesInText('From 12 to 16 October, 2026 we will meet')).toEqual([
+      '2026-10-12',
+      '2026-10-16',
+    ]);
     expect(datesInText('by this date (August 19th, 2026 at 00:00 UTC)')).toEqual(['2026-08-19']);
     expect(datesInText('19 November, 2026 is the Indri-1 milestone')).toEqual(['2026-11-19']);
     expect(datesInText('The week of 1 March, 2027 is the target')).toEqual([]);
@@ -94,7 +109,11 @@ describe('calendar engine on the real schedules', () => {
 
   it('gives the indri events the reference lists', () => {
     const byId = new Map(scheduleEvents(input, 'indri').map((e) => [e.id, e]));
-    expect(byId.get('i-vptg')).toMatchObject({ date: '2026-10-12', endDate: '2026-10-16', week: 'R-23' });
+    expect(byId.get('i-vptg')).toMatchObject({
+      date: '2026-10-12',
+      endDate: '2026-10-16',
+      week: 'R-23',
+    });
     expect(byId.get('i-1')).toMatchObject({ date: '2026-11-19', week: 'R-18' });
     expect(byId.get('i-cycle-trail')).toMatchObject({ date: '2026-12-03', week: 'R-16' });
     expect(byId.get('i-2')).toMatchObject({ date: '2027-01-14', week: 'R-10' });
@@ -118,17 +137,19 @@ describe('calendar engine on the real schedules', () => {
 
 describe('schedule labels', () => {
   it('match the extracted label map for antelope..indri', () => {
-    const derived = parse(readFileSync(join(RELEASES_DIR, 'derived/schedule-labels.yaml'), 'utf8')) as Record<
-      string,
-      { label: string; title: string; section: string; group?: string }[]
-    >;
+    const derived = parse(
+      readFileSync(join(RELEASES_DIR, 'derived/schedule-labels.yaml'), 'utf8'),
+    ) as Record<string, { label: string; title: string; section: string; group?: string }[]>;
     let n = 0;
     for (const [series, labels] of Object.entries(derived)) {
       for (const l of labels) {
         const mine = data.labels().get(l.label);
         expect(mine, `${series} ${l.label}`).toBeDefined();
         if (mine!.definedIn !== series) continue; // a later series redefined the label
-        expect({ title: mine!.title, section: mine!.section, group: mine!.group }, `${series} ${l.label}`).toEqual({
+        expect(
+          { title: mine!.title, section: mine!.section, group: mine!.group },
+          `${series} ${l.label}`,
+        ).toEqual({
           title: l.title,
           section: l.section,
           group: l.group,

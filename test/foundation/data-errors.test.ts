@@ -11,7 +11,12 @@ import { SNAPSHOT_DIR, SNAPSHOT_PARTS } from '../../src/data/snapshot.js';
 /** A small releases tree: series status and two schedules, copied from the real data. */
 function smallReleases(): string {
   const dir = tempDir();
-  for (const p of ['data/series_status.yaml', 'doc/source/indri', 'doc/source/hibiscus', 'deliverables/hibiscus/glance.yaml']) {
+  for (const p of [
+    'data/series_status.yaml',
+    'doc/source/indri',
+    'doc/source/hibiscus',
+    'deliverables/hibiscus/glance.yaml',
+  ]) {
     mkdirSync(join(dir, p, '..'), { recursive: true });
     cpSync(join(RELEASES_DIR, p), join(dir, p), { recursive: true });
   }
@@ -22,7 +27,7 @@ describe('bad data gives one clear line and a documented exit code', () => {
   it('names the file and line of malformed YAML in a releases checkout (exit 2)', async () => {
     const dir = smallReleases();
     const file = join(dir, 'doc/source/indri/schedule.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("name: R-17", "name: [R-17"));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: R-17', 'name: [R-17'));
     const r = await runCli(['brief', '--date', '2026-11-27', '--releases-repo', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^liaison: ${file}:\\d+: invalid YAML`));
@@ -60,8 +65,17 @@ describe('bad data gives one clear line and a documented exit code', () => {
   });
 
   it('runs on a small checkout whose series has no deliverable files, and says so', async () => {
-    const b = await runJson<{ notes: string[]; deliverables: { name: string; model: string | null }[] }>([
-      'brief', '--date', '2026-11-27', '--releases-repo', smallReleases(), '--governance-repo', GOVERNANCE_DIR,
+    const b = await runJson<{
+      notes: string[];
+      deliverables: { name: string; model: string | null }[];
+    }>([
+      'brief',
+      '--date',
+      '2026-11-27',
+      '--releases-repo',
+      smallReleases(),
+      '--governance-repo',
+      GOVERNANCE_DIR,
     ]);
     expect(b.notes.join(' ')).toContain('indri has no deliverable files');
     expect(b.deliverables.find((d) => d.name === 'glance')?.model).toBe('cycle-with-rc');
@@ -71,7 +85,15 @@ describe('bad data gives one clear line and a documented exit code', () => {
 describe('embedded snapshot', () => {
   it('is rebuilt from the shared data by the snapshot script, small, and stamped', () => {
     const out = join(tempDir(), 'snapshot');
-    execFileSync(process.execPath, [join(packageRoot(), 'dist/scripts/build-snapshot.js'), '--releases', RELEASES_DIR, '--governance', GOVERNANCE_DIR, '--out', out]);
+    execFileSync(process.execPath, [
+      join(packageRoot(), 'dist/scripts/build-snapshot.js'),
+      '--releases',
+      RELEASES_DIR,
+      '--governance',
+      GOVERNANCE_DIR,
+      '--out',
+      out,
+    ]);
     const files = Object.values(SNAPSHOT_PARTS);
     const size = files.reduce((n, f) => n + statSync(join(out, f)).size, 0);
     expect(size).toBeLessThan(2 * 1024 * 1024);
@@ -87,7 +109,9 @@ describe('embedded snapshot', () => {
     // the committed snapshot is what the script makes from the shared data, part by part
     expect(readdirSync(join(packageRoot(), SNAPSHOT_DIR)).sort()).toEqual([...files].sort());
     for (const f of files) {
-      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(packageRoot(), SNAPSHOT_DIR, f), 'utf8'));
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(
+        readFileSync(join(packageRoot(), SNAPSHOT_DIR, f), 'utf8'),
+      );
     }
   });
 });

@@ -12,7 +12,9 @@ import { runCli, runJson } from '../helpers/cli.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const input = calendarInput(new ReleasesData(new DiskTree(RELEASES_DIR, 'releases'), { repo: 'openstack/releases' }));
+const input = calendarInput(
+  new ReleasesData(new DiskTree(RELEASES_DIR, 'releases'), { repo: 'openstack/releases' }),
+);
 
 function resolve(text: string, series = 'indri'): string {
   const p = parseDeadlineExpr(text);
@@ -47,33 +49,52 @@ describe('team deadline expressions', () => {
 
   it('skips a fixed date outside the cycle and refuses an unknown event', () => {
     const p = parseDeadlineExpr('2026-06-01');
-    expect(p.ok && resolveDeadline(input, p.expr, 'indri')).toMatchObject({ ok: false, reason: 'not-in-series' });
+    expect(p.ok && resolveDeadline(input, p.expr, 'indri')).toMatchObject({
+      ok: false,
+      reason: 'not-in-series',
+    });
     const q = parseDeadlineExpr('i-nosuch');
-    expect(q.ok && resolveDeadline(input, q.expr, 'indri')).toMatchObject({ ok: false, reason: 'unknown-event' });
+    expect(q.ok && resolveDeadline(input, q.expr, 'indri')).toMatchObject({
+      ok: false,
+      reason: 'unknown-event',
+    });
     expect(() =>
-      teamCycleEvents(input, 'indri', 'glance', [{ id: 'x', title: 'X', when: 'i-nosuch' }], 'my.yaml'),
+      teamCycleEvents(
+        input,
+        'indri',
+        'glance',
+        [{ id: 'x', title: 'X', when: 'i-nosuch' }],
+        'my.yaml',
+      ),
     ).toThrow(/my.yaml: deadlines\[0\]\.when: event "i-nosuch" is not in the indri schedule/);
   });
 });
 
 describe('team config', () => {
   it('names file, line and field for a bad deadline', () => {
-    const text = 'team: glance\ndeadlines:\n  - id: a\n    title: A\n    when: R-3\n  - id: b\n    title: B\n    when: tomorrow\n';
+    const text =
+      'team: glance\ndeadlines:\n  - id: a\n    title: A\n    when: R-3\n  - id: b\n    title: B\n    when: tomorrow\n';
     try {
       parseConfig(text, 'liaison.yaml');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
-      expect((e as Error).message).toMatch(/^liaison\.yaml:8: deadlines\[1\]\.when: "tomorrow" is not a deadline/);
+      expect((e as Error).message).toMatch(
+        /^liaison\.yaml:8: deadlines\[1\]\.when: "tomorrow" is not a deadline/,
+      );
     }
   });
 
   it('refuses an unknown key, naming it and its line', () => {
-    expect(() => parseConfig('team: glance\ndeadline: []\n', 'c.yaml')).toThrow(/^c\.yaml:2: \(top level\): unknown key "deadline"/);
+    expect(() => parseConfig('team: glance\ndeadline: []\n', 'c.yaml')).toThrow(
+      /^c\.yaml:2: \(top level\): unknown key "deadline"/,
+    );
   });
 
   it('reports malformed YAML with its line', () => {
-    expect(() => parseConfig('team: glance\ndeadlines: [\n  - x: y\n', 'c.yaml')).toThrow(/^c\.yaml(:\d+)?: invalid YAML/);
+    expect(() => parseConfig('team: glance\ndeadlines: [\n  - x: y\n', 'c.yaml')).toThrow(
+      /^c\.yaml(:\d+)?: invalid YAML/,
+    );
   });
 
   it('validates the built-in Glance config and applies defaults', () => {
@@ -84,9 +105,11 @@ describe('team config', () => {
     expect(config.deadlines.every((d) => d.owner !== undefined)).toBe(true);
     // every built-in deadline resolves in the current and the next cycle
     for (const series of ['hibiscus', 'indri']) {
-      expect(teamCycleEvents(input, series, 'glance', config.deadlines).filter((e) => e.scope === 'team')).toHaveLength(
-        config.deadlines.length,
-      );
+      expect(
+        teamCycleEvents(input, series, 'glance', config.deadlines).filter(
+          (e) => e.scope === 'team',
+        ),
+      ).toHaveLength(config.deadlines.length);
     }
   });
 
@@ -96,17 +119,23 @@ describe('team config', () => {
       join(dir, 'liaison.yaml'),
       'team: glance\ndeadlines:\n  - id: glance-cake\n    title: Cake day\n    when: i-2 -1w\n    owner: Jane Doe\n',
     );
-    const b = await runJson<{ upcoming: { id: string; date: string; owner: string; scope: string }[] }>(
-      ['brief', '--date', '2026-11-27', '--weeks', '10'],
-      { cwd: dir },
-    );
-    expect(b.upcoming.find((e) => e.id === 'glance-cake')).toMatchObject({ date: '2027-01-07', owner: 'Jane Doe', scope: 'team' });
+    const b = await runJson<{
+      upcoming: { id: string; date: string; owner: string; scope: string }[];
+    }>(['brief', '--date', '2026-11-27', '--weeks', '10'], { cwd: dir });
+    expect(b.upcoming.find((e) => e.id === 'glance-cake')).toMatchObject({
+      date: '2027-01-07',
+      owner: 'Jane Doe',
+      scope: 'team',
+    });
     expect(b.upcoming.find((e) => e.id === 'glance-spec-freeze')).toBeUndefined();
   });
 
   it('exits 2 with one line naming the file for a broken config', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'liaison.yaml'), 'team: glance\ndeadlines:\n  - id: x\n    title: X\n    when: R-99x\n');
+    writeFileSync(
+      join(dir, 'liaison.yaml'),
+      'team: glance\ndeadlines:\n  - id: x\n    title: X\n    when: R-99x\n',
+    );
     const r = await runCli(['brief', '--date', '2026-11-27'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -124,7 +153,13 @@ describe('liaison init', () => {
     expect(again.stderr).toContain('exists; use --force');
     const nova = await runCli(['init', '--team', 'nova', '--output', 'nova.yaml'], { cwd: dir });
     expect(nova.code).toBe(0);
-    const b = await runJson<{ team: string }>(['brief', '--config', join(dir, 'nova.yaml'), '--date', '2026-11-27']);
+    const b = await runJson<{ team: string }>([
+      'brief',
+      '--config',
+      join(dir, 'nova.yaml'),
+      '--date',
+      '2026-11-27',
+    ]);
     expect(b.team).toBe('nova');
     expect(file).toBeTruthy();
   });

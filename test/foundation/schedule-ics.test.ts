@@ -27,7 +27,11 @@ describe('liaison schedule', () => {
   it('lists every week of the indri cycle with the team deadlines', async () => {
     const v = await runJson<{
       series: { name: string };
-      weeks: { name: string | null; current: boolean; events: { id: string; scope: string; date: string }[] }[];
+      weeks: {
+        name: string | null;
+        current: boolean;
+        events: { id: string; scope: string; date: string }[];
+      }[];
     }>(['schedule', '--date', '2026-11-27', ...real]);
     expect(v.series.name).toBe('indri');
     expect(v.weeks.filter((w) => w.name).map((w) => w.name)[0]).toBe('R-24');
@@ -38,7 +42,13 @@ describe('liaison schedule', () => {
   });
 
   it('accepts a release id for --series and refuses an unknown series', async () => {
-    const v = await runJson<{ series: { name: string } }>(['schedule', '--series', '2026.2', '--date', '2026-11-27']);
+    const v = await runJson<{ series: { name: string } }>([
+      'schedule',
+      '--series',
+      '2026.2',
+      '--date',
+      '2026-11-27',
+    ]);
     expect(v.series.name).toBe('hibiscus');
     const bad = await runCli(['schedule', '--series', 'zzz']);
     expect(bad.code).toBe(2);
@@ -68,8 +78,19 @@ describe('liaison schedule', () => {
     expect(team.map((e) => e.uid)).toContain('indri-glance-glance-spec-freeze@release-liaison');
     // a second export on another day keeps the UIDs, so calendars update in place
     const file2 = join(dir, 'again.ics');
-    await runCli(['schedule', '--date', '2027-01-20', '--series', 'indri', '--ics', file2, ...real]);
-    expect(parseIcs(readFileSync(file2, 'utf8')).map((e) => e.uid)).toEqual(events.map((e) => e.uid));
+    await runCli([
+      'schedule',
+      '--date',
+      '2027-01-20',
+      '--series',
+      'indri',
+      '--ics',
+      file2,
+      ...real,
+    ]);
+    expect(parseIcs(readFileSync(file2, 'utf8')).map((e) => e.uid)).toEqual(
+      events.map((e) => e.uid),
+    );
   });
 
   it('writes the same dates whatever the machine time zone', async () => {
@@ -83,7 +104,9 @@ describe('liaison schedule', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
-    const m2 = parseIcs(readFileSync(file, 'utf8')).find((e) => e.summary.includes('Indri-2 milestone'))!;
+    const m2 = parseIcs(readFileSync(file, 'utf8')).find((e) =>
+      e.summary.includes('Indri-2 milestone'),
+    )!;
     expect(m2.start.toString()).toBe('2027-01-14');
   });
 });
@@ -92,19 +115,35 @@ describe('liaison team', () => {
   it('lists glance deliverables, repositories, models and people', async () => {
     const t = await runJson<{
       people: { role: string; name: string; email: string }[];
-      deliverables: { name: string; repos: string[]; model: string | null; type: string | null; releaseManagement: string | null }[];
+      deliverables: {
+        name: string;
+        repos: string[];
+        model: string | null;
+        type: string | null;
+        releaseManagement: string | null;
+      }[];
     }>(['team', '--date', '2026-11-27', ...real]);
-    expect(t.people.find((p) => p.role === 'ptl')).toMatchObject({ name: 'Cyril Roelandt', email: 'cyril@redhat.com' });
-    expect(t.people.find((p) => p.role === 'release-liaison')).toMatchObject({ email: 'pdeore@redhat.com' });
+    expect(t.people.find((p) => p.role === 'ptl')).toMatchObject({
+      name: 'Cyril Roelandt',
+      email: 'cyril@redhat.com',
+    });
+    expect(t.people.find((p) => p.role === 'release-liaison')).toMatchObject({
+      email: 'pdeore@redhat.com',
+    });
     const store = t.deliverables.find((d) => d.name === 'glance-store')!;
-    expect(store).toMatchObject({ repos: ['openstack/glance_store'], model: 'cycle-with-intermediary', type: 'library' });
+    expect(store).toMatchObject({
+      repos: ['openstack/glance_store'],
+      model: 'cycle-with-intermediary',
+      type: 'library',
+    });
     expect(t.deliverables.find((d) => d.name === 'glance-specs')?.releaseManagement).toBe('none');
   });
 
   it('works for nova', async () => {
-    const t = await runJson<{ team: string; deliverables: { name: string; model: string | null }[] }>([
-      'team', '--team', 'nova', '--date', '2026-11-27', ...real,
-    ]);
+    const t = await runJson<{
+      team: string;
+      deliverables: { name: string; model: string | null }[];
+    }>(['team', '--team', 'nova', '--date', '2026-11-27', ...real]);
     expect(t.team).toBe('nova');
     expect(t.deliverables.find((d) => d.name === 'nova')?.model).toBe('cycle-with-rc');
   });

@@ -42,7 +42,10 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
-export async function runJson<T = unknown>(argv: readonly string[], opts: Parameters<typeof runCli>[1] = {}): Promise<T> {
+export async function runJson<T = unknown>(
+  argv: readonly string[],
+  opts: Parameters<typeof runCli>[1] = {},
+): Promise<T> {
   const r = await runCli([...argv, '--json'], opts);
   if (r.code !== 0) throw new Error(`liaison ${argv.join(' ')} exited ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;

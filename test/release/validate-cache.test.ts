@@ -73,7 +73,10 @@ describe.runIf(hasSharedData())('release validate: the per-file cache', () => {
     const glance = join(releases, GLANCE);
     writeFileSync(glance, readFileSync(glance, 'utf8').replace('type: service', 'type: bogus'));
     const prev = join(releases, GLANCE_PREV);
-    writeFileSync(prev, readFileSync(prev, 'utf8').replace(/^releases:[\s\S]*$/m, 'releases: []\n'));
+    writeFileSync(
+      prev,
+      readFileSync(prev, 'utf8').replace(/^releases:[\s\S]*$/m, 'releases: []\n'),
+    );
     const afterEdit = await validate(releases, cacheHome);
     const afterEditUncached = await validate(releases, cacheHome, ['--no-cache']);
     expect(afterEdit).toEqual(afterEditUncached);

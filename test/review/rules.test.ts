@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeAfterDate, parseTopic } from '../../src/review/deadline.js';
 import { analyseFile, versionJump } from '../../src/review/diff.js';
-import { codeReviewVotes, decodeFileContent, parseFileList, parseReleaseChange } from '../../src/review/gerrit-read.js';
+import {
+  codeReviewVotes,
+  decodeFileContent,
+  parseFileList,
+  parseReleaseChange,
+} from '../../src/review/gerrit-read.js';
 import { acknowledgement, makeRoster, roleOf } from '../../src/review/people.js';
 import { parseChangeArg, reviewQuery } from '../../src/review/query.js';
 import { featureSignal } from '../../src/review/ships.js';
@@ -14,18 +19,26 @@ const SERIES = ['indri', 'hibiscus', 'gazpacho', 'flamingo'];
 
 describe('topics and merge deadlines', () => {
   it('reads the milestone, RC and final topics of the release team', () => {
-    expect(parseTopic('hibiscus-milestone-1', SERIES)).toEqual({ series: 'hibiscus', label: 'h-1' });
+    expect(parseTopic('hibiscus-milestone-1', SERIES)).toEqual({
+      series: 'hibiscus',
+      label: 'h-1',
+    });
     expect(parseTopic('indri-milestone-2', SERIES)).toEqual({ series: 'indri', label: 'i-2' });
     expect(parseTopic('hibiscus-rc1', SERIES)).toEqual({ series: 'hibiscus', label: 'h-rc1' });
     expect(parseTopic('hibiscus-rc2', SERIES)).toEqual({ series: 'hibiscus', label: 'h-finalrc' });
-    expect(parseTopic('hibiscus-final', SERIES)).toEqual({ series: 'hibiscus', label: 'h-finalrc' });
+    expect(parseTopic('hibiscus-final', SERIES)).toEqual({
+      series: 'hibiscus',
+      label: 'h-finalrc',
+    });
     expect(parseTopic('stable-releases', SERIES)).toBeUndefined();
     expect(parseTopic('zebra-milestone-1', SERIES)).toBeUndefined();
     expect(parseTopic(undefined, SERIES)).toBeUndefined();
   });
 
   it('takes the date of "it will be merged after <date>" in ISO form or in words', () => {
-    expect(mergeAfterDate(['If the patch gets no response, it will be merged after 2026-05-14.'])).toBe('2026-05-14');
+    expect(
+      mergeAfterDate(['If the patch gets no response, it will be merged after 2026-05-14.']),
+    ).toBe('2026-05-14');
     expect(mergeAfterDate(['…it will be merged after May 14th, 2026.'])).toBe('2026-05-14');
     expect(mergeAfterDate(['…it will be\nmerged after\n14 May 2026'])).toBe('2026-05-14'); // bodies wrap at 72 columns
     expect(mergeAfterDate(['…it will be merged after Thursday, May 14.'], 2026)).toBe('2026-05-14');
@@ -56,19 +69,49 @@ describe('versions', () => {
     expect(a?.added.map((r) => r.version)).toEqual(['5.4.1']);
     expect(a?.problem).toBeNull();
     expect(a?.team).toBe('glance');
-    const edited = analyseFile({ path, status: 'M' }, { text: old }, { text: old.replace('032d273acc57f9010123f184cb112979f37391a5', 'b'.repeat(40)) }, 'patch set 1');
+    const edited = analyseFile(
+      { path, status: 'M' },
+      { text: old },
+      { text: old.replace('032d273acc57f9010123f184cb112979f37391a5', 'b'.repeat(40)) },
+      'patch set 1',
+    );
     expect(edited?.editedReleases).toEqual(['5.4.0']);
-    const broken = analyseFile({ path, status: 'M' }, { text: old }, { text: 'releases: [\n' }, 'patch set 2');
-    expect(broken?.problem).toMatch(/^deliverables\/gazpacho\/glance-store\.yaml at patch set 2: does not parse/);
-    expect(analyseFile({ path: 'doc/source/index.rst', status: 'M' }, undefined, undefined, 'patch set 1')).toBeUndefined();
+    const broken = analyseFile(
+      { path, status: 'M' },
+      { text: old },
+      { text: 'releases: [\n' },
+      'patch set 2',
+    );
+    expect(broken?.problem).toMatch(
+      /^deliverables\/gazpacho\/glance-store\.yaml at patch set 2: does not parse/,
+    );
+    expect(
+      analyseFile(
+        { path: 'doc/source/index.rst', status: 'M' },
+        undefined,
+        undefined,
+        'patch set 1',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('Gerrit shapes', () => {
   it('reads a release change: created time, revision, votes from DETAILED_LABELS', () => {
     const r = parseReleaseChange(fixtureChanges()[0], 'c[0]');
-    expect(r).toMatchObject({ number: 960001, project: 'openstack/releases', topic: 'hibiscus-milestone-3', created: '2026-08-21T10:02:13.000Z', patchset: 1 });
-    expect(r.votes).toEqual([{ account: { name: 'Pranali Deore', email: 'pdeore@redhat.com', username: 'pdeore' }, value: 1 }]);
+    expect(r).toMatchObject({
+      number: 960001,
+      project: 'openstack/releases',
+      topic: 'hibiscus-milestone-3',
+      created: '2026-08-21T10:02:13.000Z',
+      patchset: 1,
+    });
+    expect(r.votes).toEqual([
+      {
+        account: { name: 'Pranali Deore', email: 'pdeore@redhat.com', username: 'pdeore' },
+        value: 1,
+      },
+    ]);
     expect(r.message).toContain('Generated-By: openstack/releases:tools/process_auto_releases.sh');
     expect(r.messages.every((m) => !m.text.startsWith('Uploaded patch set'))).toBe(true); // autogenerated messages left out
   });
@@ -83,15 +126,25 @@ describe('Gerrit shapes', () => {
         { author: { name: 'A', email: 'a@x.org' }, message: 'Patch Set 2: Code-Review+1' },
       ],
     });
-    expect(votes.map((v) => [v.account.name, v.value])).toEqual([['A', 1], ['B', 1]]);
+    expect(votes.map((v) => [v.account.name, v.value])).toEqual([
+      ['A', 1],
+      ['B', 1],
+    ]);
   });
 
   it('lists files without the magic paths and decodes base64 content', () => {
-    expect(parseFileList({ '/COMMIT_MSG': { status: 'A' }, 'deliverables/x/y.yaml': { status: 'D' }, 'a.yaml': {} }, 'f')).toEqual([
+    expect(
+      parseFileList(
+        { '/COMMIT_MSG': { status: 'A' }, 'deliverables/x/y.yaml': { status: 'D' }, 'a.yaml': {} },
+        'f',
+      ),
+    ).toEqual([
       { path: 'deliverables/x/y.yaml', status: 'D' },
       { path: 'a.yaml', status: 'M' },
     ]);
-    expect(decodeFileContent(Buffer.from('team: glance\n').toString('base64'), 'f')).toBe('team: glance\n');
+    expect(decodeFileContent(Buffer.from('team: glance\n').toString('base64'), 'f')).toBe(
+      'team: glance\n',
+    );
     expect(() => decodeFileContent('<html>oops</html>', 'f')).toThrow(/not base64/);
   });
 
@@ -101,34 +154,74 @@ describe('Gerrit shapes', () => {
     );
     expect(parseChangeArg('960001')).toBe(960001);
     expect(parseChangeArg('https://review.opendev.org/c/openstack/releases/+/960001')).toBe(960001);
-    expect(parseChangeArg('https://review.opendev.org/c/openstack/releases/+/960001/2')).toBe(960001);
+    expect(parseChangeArg('https://review.opendev.org/c/openstack/releases/+/960001/2')).toBe(
+      960001,
+    );
     expect(parseChangeArg('https://review.opendev.org/#/c/960001/')).toBe(960001);
     expect(parseChangeArg('glance')).toBeUndefined();
   });
 });
 
 describe('people and features', () => {
-  const roster = makeRoster({ ptl: ['cyril@redhat.com'], liaisons: ['PDeore@redhat.com'], releaseTeam: ['elod.illes@est.tech'] });
+  const roster = makeRoster({
+    ptl: ['cyril@redhat.com'],
+    liaisons: ['PDeore@redhat.com'],
+    releaseTeam: ['elod.illes@est.tech'],
+  });
 
   it('classifies proposers by e-mail (case-insensitive) and by the release tools trailer', () => {
     expect(roleOf({ email: 'cyril@redhat.com' }, roster)).toBe('ptl');
     expect(roleOf({ email: 'pdeore@REDHAT.com' }, roster)).toBe('liaison');
     expect(roleOf({ email: 'elod.illes@est.tech' }, roster)).toBe('release-team');
-    expect(roleOf({ email: 'someone@else.org' }, roster, 'x\n\nGenerated-By: openstack/releases:tools/process_auto_releases.sh\n')).toBe('release-team');
+    expect(
+      roleOf(
+        { email: 'someone@else.org' },
+        roster,
+        'x\n\nGenerated-By: openstack/releases:tools/process_auto_releases.sh\n',
+      ),
+    ).toBe('release-team');
     expect(roleOf({ name: 'no mail' }, roster)).toBe('other');
   });
 
   it('applies the approval rule: owned by, or +1 from, the PTL or a liaison; a -1 from them holds', () => {
-    expect(acknowledgement({ email: 'cyril@redhat.com' }, [], roster, '')).toEqual({ acknowledged: true, held: false });
-    expect(acknowledgement({ email: 'x@y.org' }, [{ account: { email: 'pdeore@redhat.com' }, value: 1 }], roster, '')).toEqual({ acknowledged: true, held: false });
-    expect(acknowledgement({ email: 'x@y.org' }, [{ account: { email: 'z@y.org' }, value: 2 }], roster, '')).toEqual({ acknowledged: false, held: false });
-    expect(acknowledgement({ email: 'x@y.org' }, [{ account: { email: 'cyril@redhat.com' }, value: -1 }], roster, '')).toEqual({ acknowledged: false, held: true });
+    expect(acknowledgement({ email: 'cyril@redhat.com' }, [], roster, '')).toEqual({
+      acknowledged: true,
+      held: false,
+    });
+    expect(
+      acknowledgement(
+        { email: 'x@y.org' },
+        [{ account: { email: 'pdeore@redhat.com' }, value: 1 }],
+        roster,
+        '',
+      ),
+    ).toEqual({ acknowledged: true, held: false });
+    expect(
+      acknowledgement(
+        { email: 'x@y.org' },
+        [{ account: { email: 'z@y.org' }, value: 2 }],
+        roster,
+        '',
+      ),
+    ).toEqual({ acknowledged: false, held: false });
+    expect(
+      acknowledgement(
+        { email: 'x@y.org' },
+        [{ account: { email: 'cyril@redhat.com' }, value: -1 }],
+        roster,
+        '',
+      ),
+    ).toEqual({ acknowledged: false, held: true });
   });
 
   it('sees features in Sem-Ver and blueprint footers only', () => {
     expect(featureSignal('Add x\n\nSem-Ver: feature\n')).toBe('Sem-Ver: feature');
-    expect(featureSignal('Add x\n\nImplements: blueprint multi-store\n')).toBe('Implements: blueprint multi-store');
-    expect(featureSignal('Add x\n\nPartially-Implements: bp foo\n')).toBe('Partially-Implements: blueprint foo');
+    expect(featureSignal('Add x\n\nImplements: blueprint multi-store\n')).toBe(
+      'Implements: blueprint multi-store',
+    );
+    expect(featureSignal('Add x\n\nPartially-Implements: bp foo\n')).toBe(
+      'Partially-Implements: blueprint foo',
+    );
     expect(featureSignal('Add unit tests for the feature\n\nCloses-Bug: #1\n')).toBeNull();
   });
 });

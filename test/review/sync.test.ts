@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
-import { buildScenario, cliEnv, commonArgs, installReleasesRoutes, type Scenario } from './scenario.js';
+import {
+  buildScenario,
+  cliEnv,
+  commonArgs,
+  installReleasesRoutes,
+  type Scenario,
+} from './scenario.js';
 
 let stub: ServiceStub;
 let s: Scenario;
@@ -22,10 +28,16 @@ afterAll(async () => {
 });
 
 function run(args: string[], now = '2026-08-25T08:00:00Z') {
-  return runCli([...args, ...commonArgs(s, now.slice(0, 10))], { env: cliEnv(stub, s), now: new Date(now) });
+  return runCli([...args, ...commonArgs(s, now.slice(0, 10))], {
+    env: cliEnv(stub, s),
+    now: new Date(now),
+  });
 }
 
-const releasesQueries = () => stub.requests.filter((r) => r.path === '/gerrit/changes/' && (r.query.get('q') ?? '').includes('openstack/releases'));
+const releasesQueries = () =>
+  stub.requests.filter(
+    (r) => r.path === '/gerrit/changes/' && (r.query.get('q') ?? '').includes('openstack/releases'),
+  );
 const fileRequests = () => stub.requests.filter((r) => r.path.includes('/revisions/'));
 
 interface Brief {
@@ -35,14 +47,22 @@ interface Brief {
 describe('review sync: offline first, incremental, a down source makes the view stale', () => {
   it('tells nothing in the brief before the first sync, then the waiting requests after it', async () => {
     const before = await run(['brief', '--json']);
-    expect((JSON.parse(before.stdout) as Brief).sections.find((x) => x.id === 'review')).toBeUndefined();
+    expect(
+      (JSON.parse(before.stdout) as Brief).sections.find((x) => x.id === 'review'),
+    ).toBeUndefined();
     const first = await run(['sync', '--only', 'review', '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(fileRequests().length).toBe(7 + 15); // 7 file lists; both sides of 8 deliverable files but the deleted file's new side
     const brief = JSON.parse((await run(['brief', '--json'])).stdout) as Brief;
     const section = brief.sections.find((x) => x.id === 'review');
     expect(section?.lines[0]).toBe('4 release requests wait for your +1, oldest 5 days');
-    expect(section?.lines.some((l) => l.startsWith('#960002 Release glance-store for Hibiscus-3 milestone — 4 days old, merged by Thu 27 Aug 2026'))).toBe(true);
+    expect(
+      section?.lines.some((l) =>
+        l.startsWith(
+          '#960002 Release glance-store for Hibiscus-3 milestone — 4 days old, merged by Thu 27 Aug 2026',
+        ),
+      ),
+    ).toBe(true);
     expect(section?.stale).toBeNull();
   });
 
@@ -59,12 +79,18 @@ describe('review sync: offline first, incremental, a down source makes the view 
     c.current_revision = 'e'.repeat(40);
     c.revisions = { [c.current_revision]: (c.revisions as Record<string, unknown>)[oldRev] };
     s.files[c.current_revision] = s.files[oldRev]!;
-    for (const side of ['old', 'new']) s.contents.set(`${c.current_revision}|deliverables/hibiscus/python-glanceclient.yaml|${side}`, s.contents.get(`${oldRev}|deliverables/hibiscus/python-glanceclient.yaml|${side}`)!);
+    for (const side of ['old', 'new'])
+      s.contents.set(
+        `${c.current_revision}|deliverables/hibiscus/python-glanceclient.yaml|${side}`,
+        s.contents.get(`${oldRev}|deliverables/hibiscus/python-glanceclient.yaml|${side}`)!,
+      );
     stub.touch();
     const third = await run(['sync', '--only', 'review', '--json'], '2026-08-25T10:00:00Z');
     expect(third.code, third.stderr).toBe(0);
     expect(fileRequests().length).toBe(f + 3); // one file list, the file at the revision and at its parent
-    const v = JSON.parse((await run(['review', '--json', '--clones', s.clones])).stdout) as { requests: { number: number; revision: string }[] };
+    const v = JSON.parse((await run(['review', '--json', '--clones', s.clones])).stdout) as {
+      requests: { number: number; revision: string }[];
+    };
     expect(v.requests.find((r) => r.number === 960001)?.revision).toBe('e'.repeat(40));
   });
 
@@ -76,11 +102,15 @@ describe('review sync: offline first, incremental, a down source makes the view 
     stub.clearFaults();
     const r = await run(['review', '--clones', s.clones], '2026-08-28T09:00:00Z');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Release requests: stale since 2026-08-25 10:00 UTC — last sync 2026-08-28 08:00 UTC failed/);
+    expect(r.stdout).toMatch(
+      /Release requests: stale since 2026-08-25 10:00 UTC — last sync 2026-08-28 08:00 UTC failed/,
+    );
     expect(r.stdout).toContain('#960001');
     const strict = await run(['review', '--strict', '--clones', s.clones], '2026-08-28T09:00:00Z');
     expect(strict.code).toBe(3);
-    const brief = JSON.parse((await run(['brief', '--json'], '2026-08-28T09:00:00Z')).stdout) as Brief;
+    const brief = JSON.parse(
+      (await run(['brief', '--json'], '2026-08-28T09:00:00Z')).stdout,
+    ) as Brief;
     expect(brief.sections.find((x) => x.id === 'review')?.stale).toMatch(/stale since 2026-08-25/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Db, Migration } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import { yamlParserVersion, type NoteEntries } from '../note-file.js';
 import type { FileChange } from './git-facts.js';
 import type { CommitGraph } from './graph.js';

@@ -74,9 +74,7 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
     overdue = list.items.filter((i) => i.state === 'overdue');
   }
   const catchUp = config.reminders?.['catch-up-days'];
-  const sinceDays = opts.since
-    ? Math.max(0, daysBetween(opts.since, ctx.today))
-    : undefined;
+  const sinceDays = opts.since ? Math.max(0, daysBetween(opts.since, ctx.today)) : undefined;
   const occurrences = dueReminders(rules, events, overdue, {
     today: ctx.today,
     ...(catchUp !== undefined || sinceDays !== undefined
