@@ -27,22 +27,30 @@ export interface Migration {
  * wait for each other instead of failing.
  */
 export function openStore(path: string, migrations: readonly Migration[] = ALL_MIGRATIONS): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
+    // the first statements are where SQLite finds a file is not a database
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
   } catch (e) {
-    throw new SourceUnavailableError(
-      `cannot open the store ${path}: ${(e as Error).message}`,
-      'store',
-    );
+    db?.close();
+    throw new SourceUnavailableError(`cannot open the store ${path}: ${storeProblem(e)}`, 'store');
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 10000');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
   migrate(db, migrations);
   return db;
+}
+
+/** What is wrong with a store file, in words a user can act on. */
+function storeProblem(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'SQLITE_NOTADB') return 'it is not a SQLite database (pass another --db)';
+  if (code === 'EEXIST' || code === 'ENOTDIR') return `a part of its folder is a file (${message})`;
+  return message;
 }
 
 export function migrate(db: Db, migrations: readonly Migration[]): string[] {
