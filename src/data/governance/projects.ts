@@ -28,6 +28,20 @@ export interface Team {
   readonly deliverables: readonly GovernanceDeliverable[];
 }
 
+/** A team's `deliverables:` mapping (anything else reads as none). */
+export function readDeliverables(value: unknown): GovernanceDeliverable[] {
+  if (!isRecord(value)) return [];
+  return Object.entries(value).map(([name, d]) => {
+    const rec = isRecord(d) ? d : {};
+    const rm = asString(rec['release-management']);
+    return {
+      name,
+      repos: Array.isArray(rec.repos) ? rec.repos.map((r) => asString(r) ?? '') : [],
+      ...(rm ? { releaseManagement: rm } : {}),
+    };
+  });
+}
+
 /** `reference/projects.yaml` of openstack/governance. */
 export function parseProjects(text: string, file: string): Team[] {
   const { value } = parseYaml(text, file);
@@ -40,17 +54,7 @@ export function parseProjects(text: string, file: string): Team[] {
         if (Array.isArray(people)) liaisons[role] = people.map(readPerson).filter((p): p is Person => !!p);
       }
     }
-    const deliverables = isRecord(raw.deliverables)
-      ? Object.entries(raw.deliverables).map(([dname, d]): GovernanceDeliverable => {
-          const rec = isRecord(d) ? d : {};
-          const rm = asString(rec['release-management']);
-          return {
-            name: dname,
-            repos: Array.isArray(rec.repos) ? rec.repos.map((r) => asString(r) ?? '') : [],
-            ...(rm ? { releaseManagement: rm } : {}),
-          };
-        })
-      : [];
+    const deliverables = readDeliverables(raw.deliverables);
     const ptl = readPerson(raw.ptl);
     const s = (k: string) => asString(raw[k])?.trim();
     return {

@@ -1,9 +1,9 @@
 import type { GovernanceData } from '../../data/governance/governance-data.js';
 import { PROJECTS_FILE } from '../../data/governance/governance-data.js';
-import type { Team } from '../../data/governance/projects.js';
+import { readDeliverables, type Team } from '../../data/governance/projects.js';
 import { SERIES_STATUS_FILE, type ReleasesData } from '../../data/releases/releases-data.js';
 import { SERIES_STATUSES } from '../../data/releases/series.js';
-import { asString, isRecord, parseYaml } from '../../data/yaml.js';
+import { isRecord, parseYaml } from '../../data/yaml.js';
 import { parseSubsetYaml } from './fast-yaml.js';
 import type { RuleSeries } from './series-lookup.js';
 
@@ -60,18 +60,7 @@ export function teamsFromValue(value: Readonly<Record<string, unknown>>): RuleTe
   const out: RuleTeam[] = [];
   for (const [name, raw] of Object.entries(value)) {
     if (!isRecord(raw)) return undefined;
-    const deliverables = isRecord(raw.deliverables)
-      ? Object.entries(raw.deliverables).map(([dname, d]) => {
-          const rec = isRecord(d) ? d : {};
-          const rm = asString(rec['release-management']);
-          return {
-            name: dname,
-            repos: Array.isArray(rec.repos) ? rec.repos.map((r) => asString(r) ?? '') : [],
-            ...(rm ? { releaseManagement: rm } : {}),
-          };
-        })
-      : [];
-    out.push({ name, deliverables });
+    out.push({ name, deliverables: readDeliverables(raw.deliverables) });
   }
   return out;
 }
