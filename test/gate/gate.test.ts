@@ -1,34 +1,23 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GateView } from '../../src/gate/build.js';
 import { openStore } from '../../src/store/db.js';
 import { runCli, runJson } from '../helpers/cli.js';
-import { nightlyBuilds, startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
-import { tempDir } from '../helpers/tmp.js';
+import { liveWorkspace } from '../helpers/live-workspace.js';
+import { nightlyBuilds, type ServiceStub } from '../helpers/service-stub.js';
 
+const live = liveWorkspace('liaison-gate-', {
+  retries: 0,
+  'min-interval-ms': 0,
+  'timeout-seconds': 1,
+});
 let stub: ServiceStub;
-let dir: string;
 let db: string;
 let config: string;
 beforeEach(async () => {
-  stub = await startServiceStub();
-  dir = tempDir('liaison-gate-');
-  db = join(dir, 'store.db');
-  config = writeConfig('');
+  ({ stub, db, config } = await live.start());
 });
-afterEach(async () => {
-  await stub.close();
-});
-
-function writeConfig(extra: string): string {
-  const file = join(dir, 'liaison.yaml');
-  writeFileSync(
-    file,
-    `team: glance\nsources:\n  retries: 0\n  min-interval-ms: 0\n  timeout-seconds: 1\n${extra}`,
-  );
-  return file;
-}
+afterEach(() => live.stop());
+const writeConfig = live.writeConfig;
 const args = (date = '2026-09-16') => ['--db', db, '--config', config, '--date', date];
 const env = () => ({ ...stub.env() });
 const now = new Date('2026-11-27T06:30:00Z');

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Context } from '../../src/cli/context.js';
@@ -9,31 +8,24 @@ import { runSync, type SyncView } from '../../src/sources/sync/run.js';
 import { openStore } from '../../src/store/db.js';
 import { runCli } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
-import { nightlyBuilds, startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
-import { tempDir } from '../helpers/tmp.js';
+import { liveWorkspace } from '../helpers/live-workspace.js';
+import { nightlyBuilds, type ServiceStub } from '../helpers/service-stub.js';
 
+const live = liveWorkspace('liaison-sync-', {
+  retries: 1,
+  'retry-delay-ms': 10,
+  'min-interval-ms': 0,
+  'timeout-seconds': 1,
+});
 let stub: ServiceStub;
 let dir: string;
 let db: string;
 let config: string;
 beforeEach(async () => {
-  stub = await startServiceStub();
-  dir = tempDir('liaison-sync-');
-  db = join(dir, 'store.db');
-  config = writeConfig('');
+  ({ stub, dir, db, config } = await live.start());
 });
-afterEach(async () => {
-  await stub.close();
-});
-
-function writeConfig(extra: string): string {
-  const file = join(dir, 'liaison.yaml');
-  writeFileSync(
-    file,
-    `team: glance\nsources:\n  retries: 1\n  retry-delay-ms: 10\n  min-interval-ms: 0\n  timeout-seconds: 1\n${extra}`,
-  );
-  return file;
-}
+afterEach(() => live.stop());
+const writeConfig = live.writeConfig;
 
 const args = (...more: string[]) => [
   ...more,
