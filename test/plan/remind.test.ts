@@ -22,6 +22,18 @@ interface RemindJson {
 }
 
 const real = ['--releases-repo', RELEASES_DIR, '--governance-repo', GOVERNANCE_DIR];
+/** `liaison remind --send` through this SMTP URL for a date, with its own store. */
+const sendArgs = (url: string, date: string, db: string, ...more: string[]) => [
+  'remind',
+  '--send',
+  '--smtp-url',
+  url,
+  '--date',
+  date,
+  '--db',
+  db,
+  ...more,
+];
 const I2 = 'milestone-announce/i-2@2027-01-14/4w';
 
 function ledger(db: string): { reminder: string; recipient: string; state: string }[] {
@@ -116,17 +128,7 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     smtp.mode = 'accept';
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = [
-      'remind',
-      '--send',
-      '--smtp-url',
-      smtp.url,
-      '--date',
-      '2026-12-17',
-      '--db',
-      db,
-      ...real,
-    ];
+    const args = sendArgs(smtp.url, '2026-12-17', db, ...real);
     const first = await runJson<RemindJson>(args);
     expect(first.summary?.sent).toBeGreaterThanOrEqual(1);
     expect(first.reminders.every((r) => r.sent)).toBe(true);
@@ -153,17 +155,7 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
   it('refused by the server: exit 3, recorded as failed (not sent), delivered once when the server accepts again', async () => {
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = [
-      'remind',
-      '--send',
-      '--smtp-url',
-      smtp.url,
-      '--date',
-      '2026-12-17',
-      '--db',
-      db,
-      ...real,
-    ];
+    const args = sendArgs(smtp.url, '2026-12-17', db, ...real);
     for (const mode of ['refuse-rcpt', 'refuse-data'] as const) {
       smtp.mode = mode;
       const r = await runCli(args);
@@ -183,17 +175,7 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
   it('a dropped connection during DATA is recorded as unknown and never sent twice', async () => {
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = [
-      'remind',
-      '--send',
-      '--smtp-url',
-      smtp.url,
-      '--date',
-      '2026-12-17',
-      '--db',
-      db,
-      ...real,
-    ];
+    const args = sendArgs(smtp.url, '2026-12-17', db, ...real);
     smtp.mode = 'drop-at-data';
     const r = await runCli(args);
     expect(r.code).toBe(3);
@@ -220,30 +202,11 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
   it('a server that closes on connect or is not there: exit 3, nothing recorded as sent', async () => {
     const db = join(tempDir(), 'l.db');
     smtp.mode = 'drop-on-connect';
-    const r = await runCli([
-      'remind',
-      '--send',
-      '--smtp-url',
-      smtp.url,
-      '--date',
-      '2026-12-17',
-      '--db',
-      db,
-      ...real,
-    ]);
+    const r = await runCli(sendArgs(smtp.url, '2026-12-17', db, ...real));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/421|closed/i);
     smtp.mode = 'accept';
-    const gone = await runCli([
-      'remind',
-      '--send',
-      '--smtp-url',
-      'smtp://127.0.0.1:1',
-      '--date',
-      '2026-12-17',
-      '--db',
-      db,
-    ]);
+    const gone = await runCli(sendArgs('smtp://127.0.0.1:1', '2026-12-17', db));
     expect(gone.code).toBe(3);
     expect(gone.stderr).toMatch(/ECONNREFUSED/);
     expect(ledger(db).every((x) => x.state === 'failed')).toBe(true);
@@ -253,17 +216,7 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     smtp.mode = 'accept';
     smtp.received.length = 0;
     const db = join(tempDir(), 'l.db');
-    const args = [
-      'remind',
-      '--send',
-      '--smtp-url',
-      smtp.url,
-      '--date',
-      '2027-02-04',
-      '--db',
-      db,
-      ...real,
-    ];
+    const args = sendArgs(smtp.url, '2027-02-04', db, ...real);
     const [a, b] = await Promise.all([runJson<RemindJson>(args), runJson<RemindJson>(args)]);
     const total = a.reminders.reduce((n, r) => n + r.deliveries.length, 0);
     expect(total).toBeGreaterThan(3);
@@ -277,7 +230,7 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     try {
       const db = join(tempDir(), 'l.db');
       const url = `smtp://liaison@127.0.0.1:${auth.port}`;
-      const args = ['remind', '--send', '--smtp-url', url, '--date', '2026-12-17', '--db', db];
+      const args = sendArgs(url, '2026-12-17', db);
       const wrong = await runCli(args, { env: { LIAISON_SMTP_PASSWORD: 'nope' } });
       expect(wrong.code).toBe(3);
       expect(auth.received).toHaveLength(0);
@@ -294,30 +247,12 @@ describe('liaison remind: bad input', () => {
   it('rejects a bad SMTP URL with exit 2 and records nothing', async () => {
     const db = join(tempDir(), 'l.db');
     for (const url of ['http://mail.example.org', 'not a url', 'smtp://u:pw@host:25']) {
-      const r = await runCli([
-        'remind',
-        '--send',
-        '--smtp-url',
-        url,
-        '--date',
-        '2026-12-17',
-        '--db',
-        db,
-      ]);
+      const r = await runCli(sendArgs(url, '2026-12-17', db));
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--smtp-url/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    const nopass = await runCli([
-      'remind',
-      '--send',
-      '--smtp-url',
-      'smtp://me@127.0.0.1:2525',
-      '--date',
-      '2026-12-17',
-      '--db',
-      db,
-    ]);
+    const nopass = await runCli(sendArgs('smtp://me@127.0.0.1:2525', '2026-12-17', db));
     expect(nopass.code).toBe(2);
     expect(nopass.stderr).toContain('LIAISON_SMTP_PASSWORD');
     expect(existsSync(db) ? ledger(db) : []).toEqual([]);
