@@ -69,6 +69,24 @@ function clonesDir(): string {
 }
 
 const GOV = ['--governance-repo', GOVERNANCE_DIR];
+/** Arguments of `liaison release status|coverage` on 2026-08-21 over a releases checkout and clones. */
+const releaseArgs = (
+  command: 'status' | 'coverage',
+  releases: string,
+  clones: string,
+  ...more: string[]
+) => [
+  'release',
+  command,
+  '--date',
+  '2026-08-21',
+  '--releases-repo',
+  releases,
+  ...GOV,
+  '--clones',
+  clones,
+  ...more,
+];
 
 describe.runIf(hasSharedData())('release status with real clones and a releases checkout', () => {
   it('reports releases with tag dates, branches, unreleased commits and what is due', async () => {
@@ -87,20 +105,9 @@ describe.runIf(hasSharedData())('release status with real clones and a releases 
       'Release glance RC1 for 2026.2 Hibiscus',
     );
     const clones = clonesDir();
-    const r = await runCli([
-      'release',
-      'status',
-      '--date',
-      '2026-08-21',
-      '--series',
-      'hibiscus',
-      '--releases-repo',
-      checkout.dir,
-      ...GOV,
-      '--clones',
-      clones,
-      '--json',
-    ]);
+    const r = await runCli(
+      releaseArgs('status', checkout.dir, clones, '--series', 'hibiscus', '--json'),
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const view = JSON.parse(r.stdout) as ReleaseStatusView;
@@ -142,17 +149,7 @@ describe.runIf(hasSharedData())('release status with real clones and a releases 
     });
     expect(view.notes.join('\n')).toMatch(/no clone for glance/);
     // the text form says the same
-    const text = await runCli([
-      'release',
-      'status',
-      '--date',
-      '2026-08-21',
-      '--releases-repo',
-      checkout.dir,
-      ...GOV,
-      '--clones',
-      clones,
-    ]);
+    const text = await runCli(releaseArgs('status', checkout.dir, clones));
     expect(text.stdout).toMatch(/unreleased master\s+1 commit since 5\.6\.0/);
     expect(text.stdout).toMatch(/unreleased\s+no clone/);
   });
@@ -160,18 +157,7 @@ describe.runIf(hasSharedData())('release status with real clones and a releases 
   it('fails coverage when a closed milestone window had changes but no release', async () => {
     const checkout = releasesCheckout();
     const clones = clonesDir();
-    const r = await runCli([
-      'release',
-      'coverage',
-      '--date',
-      '2026-08-21',
-      '--releases-repo',
-      checkout.dir,
-      ...GOV,
-      '--clones',
-      clones,
-      '--json',
-    ]);
+    const r = await runCli(releaseArgs('coverage', checkout.dir, clones, '--json'));
     expect(r.code).toBe(1);
     const view = JSON.parse(r.stdout) as CoverageView;
     const store = view.rows.find((x) => x.deliverable === 'glance-store');
@@ -183,17 +169,7 @@ describe.runIf(hasSharedData())('release status with real clones and a releases 
     const client = view.rows.find((x) => x.deliverable === 'python-glanceclient');
     expect(client?.windows.map((w) => w.state)).toEqual(['released', 'no-changes', 'open']);
     expect(view.missed).toBe(1);
-    const text = await runCli([
-      'release',
-      'coverage',
-      '--date',
-      '2026-08-21',
-      '--releases-repo',
-      checkout.dir,
-      ...GOV,
-      '--clones',
-      clones,
-    ]);
+    const text = await runCli(releaseArgs('coverage', checkout.dir, clones));
     expect(text.stdout).toMatch(
       /M1 → M2\s+2026-05-14 → 2026-07-02\s+MISSED \(1 unreleased commits\)/,
     );
@@ -202,18 +178,9 @@ describe.runIf(hasSharedData())('release status with real clones and a releases 
   it('reports but does not fail coverage without clones', async () => {
     const checkout = releasesCheckout();
     mkdirSync(join(checkout.dir, 'empty'), { recursive: true });
-    const r = await runCli([
-      'release',
-      'coverage',
-      '--date',
-      '2026-08-21',
-      '--releases-repo',
-      checkout.dir,
-      ...GOV,
-      '--clones',
-      join(checkout.dir, 'empty'),
-      '--json',
-    ]);
+    const r = await runCli(
+      releaseArgs('coverage', checkout.dir, join(checkout.dir, 'empty'), '--json'),
+    );
     expect(r.code).toBe(0);
     const view = JSON.parse(r.stdout) as CoverageView;
     expect(view.missed).toBe(0);
