@@ -282,7 +282,7 @@ describe('liaison release propose with a project clone and a releases checkout',
   it('eol needs the stable branch; --hash must exist in the clone', async () => {
     const releases = releasesCheckout();
     const { repo: clone } = projectClone('31.1.0');
-    const eol = await runCli([
+    const eolArgs = [
       'release',
       'propose',
       'glance',
@@ -293,24 +293,14 @@ describe('liaison release propose with a project clone and a releases checkout',
       clone.dir,
       '--releases-repo',
       releases.dir,
-    ]);
+    ];
+    const eol = await runCli(eolArgs);
     expect(eol.code).toBe(1);
     expect(eol.stderr).toBe(
       `liaison: stable/2025.2 does not exist in ${clone.dir}: cannot tag its head (upstream new-release would silently tag master)\n`,
     );
     clone.branch('stable/2025.2');
-    const ok = await runJson<Proposal>([
-      'release',
-      'propose',
-      'glance',
-      'eol',
-      '--series',
-      'flamingo',
-      '--repo',
-      clone.dir,
-      '--releases-repo',
-      releases.dir,
-    ]);
+    const ok = await runJson<Proposal>(eolArgs);
     expect(ok.version).toBe('2025.2-eol');
     const missing = await runCli([
       'release',
