@@ -20,17 +20,20 @@ interface Checklist {
   counts: Record<string, number>;
 }
 const real = ['--releases-repo', RELEASES_DIR, '--governance-repo', GOVERNANCE_DIR];
+/** `liaison checklist` on the shared data at a date, with a store of its own. */
+const freshChecklist = (date: string, ...more: string[]) => [
+  'checklist',
+  ...more,
+  '--date',
+  date,
+  '--db',
+  join(tempDir(), 'l.db'),
+  ...real,
+];
 
 describe('liaison checklist', () => {
   it('resolves every due date from the indri schedule and says what is overdue on 2026-11-27', async () => {
-    const v = await runJson<Checklist>([
-      'checklist',
-      '--date',
-      '2026-11-27',
-      '--db',
-      join(tempDir(), 'l.db'),
-      ...real,
-    ]);
+    const v = await runJson<Checklist>(freshChecklist('2026-11-27'));
     expect(v.series).toBe('indri');
     const by = new Map(v.items.map((i) => [i.id, i]));
     expect(by.get('m1-libraries')).toMatchObject({
@@ -66,16 +69,7 @@ describe('liaison checklist', () => {
   });
 
   it('ticks items automatically from the hibiscus deliverable files', async () => {
-    const v = await runJson<Checklist>([
-      'checklist',
-      '--series',
-      'hibiscus',
-      '--date',
-      '2026-09-20',
-      '--db',
-      join(tempDir(), 'l.db'),
-      ...real,
-    ]);
+    const v = await runJson<Checklist>(freshChecklist('2026-09-20', '--series', 'hibiscus'));
     const by = new Map(v.items.map((i) => [i.id, i]));
     expect(by.get('m2-beta')).toMatchObject({
       state: 'auto-done',
@@ -85,16 +79,7 @@ describe('liaison checklist', () => {
       state: 'overdue',
       evidence: 'stable/2026.2 not requested in deliverables/hibiscus/glance.yaml',
     });
-    const gaz = await runJson<Checklist>([
-      'checklist',
-      '--series',
-      'gazpacho',
-      '--date',
-      '2026-05-01',
-      '--db',
-      join(tempDir(), 'l.db'),
-      ...real,
-    ]);
+    const gaz = await runJson<Checklist>(freshChecklist('2026-05-01', '--series', 'gazpacho'));
     const g = new Map(gaz.items.map((i) => [i.id, i]));
     expect(g.get('rc1-with-branch')).toMatchObject({
       state: 'auto-done',
