@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
+import type { ServiceStub } from '../helpers/service-stub.js';
 import {
-  buildScenario,
   cliEnv,
   commonArgs,
-  installReleasesRoutes,
+  startScenario,
+  stopScenario,
+  type RunningScenario,
   type Scenario,
 } from './scenario.js';
 
@@ -53,20 +51,15 @@ interface JsonView {
 let stub: ServiceStub;
 let s: Scenario;
 let view: JsonView;
-let root: string;
+let running: RunningScenario | undefined;
 
 // one sync, many readings: the scenario is read-only for these tests
 beforeAll(async () => {
-  stub = await startServiceStub();
-  root = mkdtempSync(join(tmpdir(), 'liaison-review-'));
-  s = buildScenario(root);
-  installReleasesRoutes(stub, s);
+  running = await startScenario('liaison-review-');
+  ({ stub, s } = running);
   view = await syncAndReview();
 }, 60_000);
-afterAll(async () => {
-  await stub.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => stopScenario(running));
 
 const run = (args: string[], extraEnv: Record<string, string> = {}) =>
   runCli([...args, ...commonArgs(s)], {

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/package-root.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
-import type { ServiceStub, StubRequest } from '../helpers/service-stub.js';
+import { startServiceStub, type ServiceStub, type StubRequest } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /**
@@ -296,4 +297,25 @@ export function cliEnv(stub: ServiceStub, s: Scenario): Record<string, string> {
 
 export function commonArgs(s: Scenario, date: string = TODAY): string[] {
   return ['--config', s.configFile, '--date', date, '--releases-repo', RELEASES_DIR];
+}
+
+/** A running stand-in serving a fresh scenario (under a new temporary folder `root`). */
+export interface RunningScenario {
+  readonly stub: ServiceStub;
+  readonly s: Scenario;
+  readonly root: string;
+}
+
+export async function startScenario(prefix: string): Promise<RunningScenario> {
+  const stub = await startServiceStub();
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const s = buildScenario(root);
+  installReleasesRoutes(stub, s);
+  return { stub, s, root };
+}
+
+export async function stopScenario(running: RunningScenario | undefined): Promise<void> {
+  if (!running) return;
+  await running.stub.close();
+  rmSync(running.root, { recursive: true, force: true });
 }

@@ -1,31 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
+import type { ServiceStub } from '../helpers/service-stub.js';
 import {
-  buildScenario,
   cliEnv,
   commonArgs,
-  installReleasesRoutes,
+  startScenario,
+  stopScenario,
+  type RunningScenario,
   type Scenario,
 } from './scenario.js';
 
 let stub: ServiceStub;
 let s: Scenario;
-let root: string;
+let running: RunningScenario | undefined;
 
 beforeAll(async () => {
-  stub = await startServiceStub();
-  root = mkdtempSync(join(tmpdir(), 'liaison-review-sync-'));
-  s = buildScenario(root);
-  installReleasesRoutes(stub, s);
+  running = await startScenario('liaison-review-sync-');
+  ({ stub, s } = running);
 }, 60_000);
-afterAll(async () => {
-  await stub.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => stopScenario(running));
 
 function run(args: string[], now = '2026-08-25T08:00:00Z') {
   return runCli([...args, ...commonArgs(s, now.slice(0, 10))], {

@@ -1,34 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
+import type { ServiceStub } from '../helpers/service-stub.js';
 import {
-  buildScenario,
   cliEnv,
   commonArgs,
-  installReleasesRoutes,
+  startScenario,
+  stopScenario,
+  type RunningScenario,
   type Scenario,
 } from './scenario.js';
 
 let stub: ServiceStub;
 let s: Scenario;
-let root: string;
+let running: RunningScenario | undefined;
 const creds = { LIAISON_GERRIT_USER: 'pdeore', LIAISON_GERRIT_PASSWORD: 'http-password' };
 
 beforeAll(async () => {
-  stub = await startServiceStub();
-  root = mkdtempSync(join(tmpdir(), 'liaison-vote-'));
-  s = buildScenario(root);
-  installReleasesRoutes(stub, s);
+  running = await startScenario('liaison-vote-');
+  ({ stub, s } = running);
   const sync = await run(['sync', '--only', 'review']);
   expect(sync.code, sync.stderr).toBe(0);
 }, 60_000);
-afterAll(async () => {
-  await stub.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => stopScenario(running));
 
 function run(args: string[], env: Record<string, string> = {}) {
   return runCli(
@@ -109,7 +103,7 @@ describe('liaison review vote', () => {
 
   it('refuses clearly: no credentials (2), a newer patch set on Gerrit (1), an unknown change (2), a bad value (2)', async () => {
     const none = await run(['review', 'vote', '960003', '+1', '--apply'], {
-      XDG_CONFIG_HOME: join(root, 'nothing-here'),
+      XDG_CONFIG_HOME: join(running!.root, 'nothing-here'),
     });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no Gerrit credentials/);
