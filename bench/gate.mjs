@@ -3,8 +3,8 @@
 //   npm run build && node bench/gate.mjs [runs] [builds]
 // Target: ≤ 300 ms wall for the whole command. `liaison --version` (CLI start-up)
 // and `liaison gate` on an empty store show what the 10,000 builds themselves cost.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { median, timeCases } from './lib/timing.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,33 +84,15 @@ const cases = {
   'liaison gate': ['dist/src/cli/bin.js', 'gate', ...common],
   'liaison gate --json': ['dist/src/cli/bin.js', 'gate', '--json', ...common],
 };
-const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-// CPU time (user + sys) of the child too, via GNU time when present: on a busy
-// machine wall time mostly measures the wait for a core
-const gnuTime = existsSync('/usr/bin/time');
-const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 let jobs = 0;
-for (let i = 0; i < runs; i++) {
-  for (const [name, args] of Object.entries(cases)) {
-    const t0 = process.hrtime.bigint();
-    const [cmd, argv] = gnuTime
-      ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]]
-      : [process.execPath, args];
-    const r = spawnSync(cmd, argv, {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
+const { times, cpu } = timeCases(cases, {
+  runs,
+  cwd: root,
+  onResult: (name, r) => {
     if (name.endsWith('--json')) jobs = JSON.parse(r.stdout).jobs.length;
-    times[name].push(ms);
-    const m = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
-    if (m) cpu[name].push((Number(m[1]) + Number(m[2])) * 1000);
-  }
-}
+  },
+});
 rmSync(dir, { recursive: true, force: true });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(times['node -e 0']);
 console.log(
   `${stored} stored builds, ${jobs} job/branch rows; runs: ${runs} each, interleaved; target: liaison gate <= 300 ms wall`,

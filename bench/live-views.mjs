@@ -4,8 +4,8 @@
 //   npm run build && node bench/live-views.mjs [runs] [tasks-per-project] [changes]
 // Target: each view ≤ 400 ms wall (the start-up target), i.e. reading the
 // store stays a small part of the command.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { median, timeCases } from './lib/timing.mjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,37 +107,18 @@ const cases = {
   'liaison freeze --json': ['dist/src/cli/bin.js', 'freeze', '--json', ...common],
   'liaison goals --json': ['dist/src/cli/bin.js', 'goals', '--json', ...common],
 };
-const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-// user + sys CPU of the child as well (GNU time): on a loaded machine the
-// wall time is mostly waiting for a core
-const gnuTime = existsSync('/usr/bin/time');
-const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 const sizes = {};
-for (let i = 0; i < runs; i++) {
-  for (const [name, args] of Object.entries(cases)) {
-    const t0 = process.hrtime.bigint();
-    const [cmd, argv] = gnuTime
-      ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args]]
-      : [process.execPath, args];
-    const r = spawnSync(cmd, argv, {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
-    const c = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
-    if (c) cpu[name].push((Number(c[1]) + Number(c[2])) * 1000);
+const { times, cpu } = timeCases(cases, {
+  runs,
+  cwd: root,
+  onResult: (name, r) => {
     if (name.startsWith('liaison') && name.endsWith('--json')) {
       const v = JSON.parse(r.stdout);
       sizes[name] = (v.bugs ?? v.changes ?? v.goals).length;
     }
-    times[name].push(ms);
-  }
-}
+  },
+});
 rmSync(dir, { recursive: true, force: true });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(times['node -e 0']);
 console.log(
   `${tasks} stored bug tasks, ${changeCount} stored open changes; runs: ${runs} each, interleaved; target: each view <= 400 ms wall`,

@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = process.argv[2] ?? '/tmp/glance';
@@ -104,7 +105,6 @@ for (let i = 0; i < runs; i++) {
   }
 }
 rmSync(store, { recursive: true, force: true });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const floor = median(times['git floor']);
 const floorCpu = median(cpus['git floor']);
 console.log(

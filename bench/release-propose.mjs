@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[2] ?? 11);
@@ -67,7 +68,6 @@ for (let i = 0; i < runs; i++) {
     if (m) cpu[name].push((Number(m[1]) + Number(m[2])) * 1000);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchorWall = median(wall['node -e 0']);
 const anchorCpu = cpu['node -e 0'].length ? median(cpu['node -e 0']) : undefined;
 console.log(

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -56,7 +57,6 @@ function measure(args, env = {}) {
   return { wall, cpu: (user + sys) * 1000, main, code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const summary = (rs) => ({
   wall: median(rs.map((r) => r.wall)),
   cpu: median(rs.map((r) => r.cpu)),

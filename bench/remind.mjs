@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { SMTPServer } from 'smtp-server';
+import { median } from './lib/timing.mjs';
 
 const { main } = await import('../dist/src/cli/main.js');
 const runs = Number(process.argv[2] ?? 9);
@@ -30,7 +31,6 @@ const run = async (argv) => {
   if (code !== 0) throw new Error(`liaison ${argv.join(' ')} exited ${code}`);
   return out.join('');
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = async (fn) => {
   const t0 = process.hrtime.bigint();
   await fn();

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { openStore } = await import(join(root, 'dist/src/store/db.js'));
@@ -139,7 +140,6 @@ for (let i = 0; i < runs; i++) {
   }
 }
 rmSync(dir, { recursive: true, force: true });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(times['node -e 0']);
 console.log(
   `${total} stored requests, clone of ${commits} commits, ${shipped} commits shipped in total; runs: ${runs} each, interleaved`,

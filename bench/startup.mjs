@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[2] ?? 15);
@@ -35,7 +36,6 @@ for (let i = 0; i < runs; i++) {
     }
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const wallAnchor = median(wall['node -e 0']);
 const cpuAnchor = timeBin ? median(cpu['node -e 0']) : NaN;
 console.log(`runs: ${runs} each, interleaved; target: liaison brief <= 400 ms wall`);

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const warmRuns = Number(process.argv[2] ?? 5);
@@ -116,7 +117,6 @@ for (let i = 0; i < 5; i++) {
   spawnSync(process.execPath, ['-e', '0']);
   anchorRuns.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const anchor = median(anchorRuns);
 
 const rows = [await run(`cold (${builds.length} builds on the server)`)];
