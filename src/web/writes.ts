@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import type { PageId } from './panel.js';
 
@@ -14,7 +14,7 @@ export interface WriteRoute {
   readonly page: PageId;
   /** Applies the write; returns who did it and what it touched, for the write log. */
   apply(
-    ctx: Context,
+    ctx: Deps,
     field: (name: string) => string,
   ): Promise<{ who: string; target: string; detail: string }>;
 }
@@ -51,7 +51,7 @@ export const WRITES: readonly WriteRoute[] = [
       const { tickItem } = await import('../checklist/apply.js');
       const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
       return {
-        who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'),
+        who: field('by').trim().slice(0, 64) || (ctx.env.USER ?? 'someone'),
         target: `${r.series}/${r.id}`,
         detail: r.message,
       };
@@ -84,7 +84,7 @@ export const WRITES: readonly WriteRoute[] = [
         ...(owner !== undefined ? { owner } : {}),
         recordedOn: ctx.today,
       });
-      const who = field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone');
+      const who = field('by').trim().slice(0, 64) || (ctx.env.USER ?? 'someone');
       return {
         who,
         target: `${view.series}/${goal}`,

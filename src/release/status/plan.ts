@@ -1,3 +1,4 @@
+import type { Deps } from '../../core/deps.js';
 import type { IsoDate } from '../../core/dates.js';
 import type { UnreleasedCommits } from './read-git.js';
 
@@ -83,4 +84,18 @@ export interface ReleaseStatusView {
   readonly coverage: CoverageView;
   readonly dataSource: string;
   readonly notes: readonly string[];
+}
+
+export interface StatusOptions {
+  /** Series name or id; default: the series of the cycle at --date. */
+  readonly series?: string;
+  /** Folder of project clones (default: config clones-dir). */
+  readonly clones?: string;
+}
+
+declare module '../../core/deps.js' {
+  interface Views {
+    /** `liaison release status`: the team's deliverables, unreleased commits, coverage, what is due. */
+    releaseStatus(ctx: Deps, opts?: StatusOptions): Promise<ReleaseStatusView>;
+  }
 }

@@ -1,7 +1,7 @@
 import { cycleWindow, positionAt } from '../../calendar/cycle.js';
 import { scheduleEvents } from '../../calendar/events.js';
 import type { CycleEvent } from '../../calendar/model.js';
-import type { Context } from '../../cli/context.js';
+import type { Deps } from '../../core/deps.js';
 import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { releasedDeliverables } from '../../data/governance/projects.js';
@@ -19,14 +19,8 @@ import type {
   ReleaseFact,
   ReleaseStatusView,
   RepoUnreleased,
+  StatusOptions,
 } from './plan.js';
-
-export interface StatusOptions {
-  /** Series name or id; default: the series of the cycle at --date. */
-  readonly series?: string;
-  /** Folder of project clones (default: config clones-dir). */
-  readonly clones?: string;
-}
 
 const LIBRARY_TYPES = new Set(['library', 'client-library']);
 
@@ -35,7 +29,7 @@ const LIBRARY_TYPES = new Set(['library', 'client-library']);
  * clones and the releases history, then plans with pure functions. The
  * dashboard renders the same view model.
  */
-export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): ReleaseStatusView {
+export function buildReleaseStatus(ctx: Deps, opts: StatusOptions = {}): ReleaseStatusView {
   const input = ctx.calendarInput;
   const all = input.series;
   const position = positionAt(input, ctx.today);
