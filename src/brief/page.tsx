@@ -2,7 +2,6 @@ import { buildBrief } from './read.js';
 import { REVIEW_TITLE, reviewLines, reviewStale } from './render.js';
 import type { BriefEvent, BriefView } from './plan.js';
 import type { Deps } from '../core/deps.js';
-import { buildSchedule } from '../schedule/read.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
 import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
@@ -22,7 +21,7 @@ export const overviewPanel: Panel<OverviewView> = {
     const brief = await buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
     let schedule: ScheduleView | null = null;
     try {
-      schedule = buildSchedule(ctx);
+      schedule = await ctx.views.schedule(ctx);
     } catch {
       // no schedule for the series: the timeline is left out, the brief still shows
     }

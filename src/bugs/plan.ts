@@ -1,4 +1,3 @@
-import { compareDates, type IsoDate } from '../core/dates.js';
 import type { Deps } from '../core/deps.js';
 import type { SourceAge } from '../sources/age.js';
 import type { StoredTask } from '../sources/launchpad/store.js';
