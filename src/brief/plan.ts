@@ -2,7 +2,7 @@ import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
 import type { Deps } from '../core/deps.js';
-import type { ReviewSummary } from '../review/plan.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
 import type { TeamDeliverableView } from '../team/plan.js';
 
 export interface BriefEvent {

@@ -1,6 +1,6 @@
 import { humanDate } from '../core/dates.js';
 import { table, type Colors } from '../core/terminal.js';
-import type { ReviewSummary } from '../review/plan.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
 import { plain, reviewSummaryLine } from '../review/render.js';
 import type { BriefEvent, BriefView } from './plan.js';
 

@@ -8,13 +8,8 @@ import { cloneLocator } from '../git/clones.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
 import type { Db } from '../store/db.js';
-import {
-  planReview,
-  summarizeReview,
-  type ReviewSummary,
-  type ReviewView,
-  type ShipFacts,
-} from './plan.js';
+import { planReview, type ReviewView, type ShipFacts } from './plan.js';
+import { summarizeReview, type ReviewSummary } from './plan-summary.js';
 import { makeRoster } from './plan-people.js';
 import { analyseRequests, shipKey, shipQueries, type ReviewEnv } from './plan-requests.js';
 import { readShipFacts } from './read-ships.js';
