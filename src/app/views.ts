@@ -1,4 +1,4 @@
-import type { Views } from '../core/deps.js';
+import { hasStore, type Views } from '../core/deps.js';
 
 /**
  * Every capability's view builder, for `Deps.views`: a builder that shows
@@ -8,7 +8,9 @@ import type { Views } from '../core/deps.js';
  */
 export const VIEWS: Views = {
   brief: async (ctx, opts) => (await import('../brief/read.js')).buildBrief(ctx, opts),
-  reviewSummary: async (ctx) => (await import('../review/read.js')).readReviewSummary(ctx),
+  // the brief asks at every run: on a machine that never synced, load none of the review code
+  reviewSummary: async (ctx) =>
+    hasStore(ctx) ? (await import('../review/read.js')).readReviewSummary(ctx) : null,
   schedule: async (ctx, opts) => (await import('../schedule/read.js')).buildSchedule(ctx, opts),
   releaseStatus: async (ctx, opts) =>
     (await import('../release/status/read.js')).buildReleaseStatus(ctx, opts),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { CalendarInput } from '../calendar/model.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { TeamConfig } from '../config/schema.js';
@@ -91,4 +92,13 @@ export function dataLocationKey(loc: DataLocations): string {
 export function instantOn(today: IsoDate, now: Date, pinned: boolean): Date {
   if (!pinned) return now;
   return new Date(`${today}T${now.toISOString().slice(11)}`);
+}
+
+/**
+ * Whether the run has a store to read (the file exists, or it is in
+ * memory): a view of synced data can answer "never synced" without
+ * loading its code or creating the store.
+ */
+export function hasStore(deps: Pick<Deps, 'dbPath'>): boolean {
+  return deps.dbPath === ':memory:' || existsSync(deps.dbPath);
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { scheduleEvents } from '../calendar/events.js';
-import type { Deps } from '../core/deps.js';
+import { hasStore, type Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
 import { findTeam } from '../data/governance/projects.js';
 import { seriesId } from '../data/releases/series.js';
@@ -139,19 +138,14 @@ export function reviewEnv(ctx: Deps, db: Db): ReviewEnv {
   };
 }
 
-/** True when the store file exists (the brief never creates one just to read nothing). */
-export function storeExists(ctx: Deps): boolean {
-  return ctx.dbPath === ':memory:' || existsSync(ctx.dbPath);
-}
-
 /**
  * The review desk's part of the brief: how many release requests wait for
  * the team's +1, from the store only (no network, no git). Null when the
  * requests were never synced.
  */
 export async function readReviewSummary(ctx: Deps): Promise<ReviewSummary | null> {
-  // cheap check first: a machine that never synced has no store to open
-  if (ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) return null;
+  // a machine that never synced has no store to open (nor to create)
+  if (!hasStore(ctx)) return null;
   const db = await ctx.store();
   if (!readSourceState(db, REVIEW_SOURCE)) return null;
   return summarizeReview(await buildReviewView(ctx, { db, ships: false }));
