@@ -14,8 +14,9 @@ export class TestRepo {
 
   constructor(readonly dir: string) {}
 
-  static create(opts: { branch?: string; startDate?: string } = {}): TestRepo {
-    const dir = tempDir('liaison-git-');
+  /** A new repository in a temporary folder removed after the test (or in `dir`, which the caller removes). */
+  static create(opts: { branch?: string; startDate?: string; dir?: string } = {}): TestRepo {
+    const dir = opts.dir ?? tempDir('liaison-git-');
     const repo = new TestRepo(dir);
     repo.git('init', '-q', '-b', opts.branch ?? 'master');
     for (const [k, v] of [
