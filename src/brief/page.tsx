@@ -1,3 +1,4 @@
+import { cap } from '../core/text.js';
 import { buildBrief } from './read.js';
 import { REVIEW_TITLE, reviewLines, reviewStale } from './render.js';
 import type { BriefEvent, BriefView } from './plan.js';
@@ -176,6 +177,3 @@ function EventTable({ events }: { events: readonly BriefEvent[] }) {
   );
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

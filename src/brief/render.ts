@@ -1,3 +1,4 @@
+import { cap } from '../core/text.js';
 import { humanDate } from '../core/dates.js';
 import { table, type Colors } from '../core/terminal.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
@@ -69,9 +70,6 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
   );
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 export const REVIEW_TITLE = 'Release requests';
 

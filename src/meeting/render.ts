@@ -1,3 +1,4 @@
+import { cap } from '../core/text.js';
 import { ircLines } from '../gate/render.js';
 import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
 
@@ -133,6 +134,3 @@ export function renderMeetingMarkdown(v: MeetingView): string {
   return out.join('\n');
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { dirname, join } from 'node:path';
 import { gitSync } from '../git/run.js';
 import { RefusedError } from '../core/errors.js';
@@ -25,7 +26,7 @@ export function applyTask(plan: TaskPlan, opts: { commit: boolean }): ApplyResul
   const written: string[] = [];
   for (const c of plan.changes) {
     if (c.kind === 'edit') {
-      writeFileSync(join(dir, c.path), c.after);
+      writeFileAtomic(join(dir, c.path), c.after);
       written.push(c.path);
     } else {
       mkdirSync(dirname(join(dir, c.to)), { recursive: true });

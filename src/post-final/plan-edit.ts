@@ -66,34 +66,6 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A unified diff of one file (one hunk spanning the changed lines, three lines of context). */
-export function unifiedDiff(path: string, before: string, after: string): string {
-  if (before === after) return '';
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length - 1;
-  let endB = b.length - 1;
-  while (endA >= start && endB >= start && a[endA] === b[endB]) {
-    endA--;
-    endB--;
-  }
-  const from = Math.max(0, start - 3);
-  const toA = Math.min(a.length - 1, endA + 3);
-  const toB = Math.min(b.length - 1, endB + 3);
-  const lines = [
-    `--- a/${path}`,
-    `+++ b/${path}`,
-    `@@ -${from + 1},${toA - from + 1} +${from + 1},${toB - from + 1} @@`,
-  ];
-  for (let i = from; i < start; i++) lines.push(` ${a[i] ?? ''}`);
-  for (let i = start; i <= endA; i++) lines.push(`-${a[i] ?? ''}`);
-  for (let i = start; i <= endB; i++) lines.push(`+${b[i] ?? ''}`);
-  for (let i = endA + 1; i <= toA; i++) lines.push(` ${a[i] ?? ''}`);
-  return lines.join('\n') + '\n';
-}
-
 /**
  * Specs approved for a cycle but not implemented: `.rst` files under the
  * approved folder whose name is not under the implemented folder (index

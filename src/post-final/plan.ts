@@ -1,6 +1,7 @@
 import { compareDates, type IsoDate } from '../core/dates.js';
 import type { Deps } from '../core/deps.js';
 import { ConfigError } from '../core/errors.js';
+import { unifiedDiff } from '../core/unified-diff.js';
 import type { Series } from '../data/releases/series.js';
 import { mergeById, readBuiltin, required, type Sourced } from '../config/builtin.js';
 import {
@@ -12,7 +13,6 @@ import {
   fillTemplate,
   replaceConstant,
   taskValues,
-  unifiedDiff,
   unimplementedSpecs,
 } from './plan-edit.js';
 
@@ -155,7 +155,7 @@ export function planTask(
       status: 'pending',
       detail: `${constant} is '${edit.current}', should be '${value}' for ${next.name} (${file}:${edit.line})`,
       changes: [{ kind: 'edit', path: file, before: text, after: edit.text }],
-      diff: unifiedDiff(file, text, edit.text),
+      diff: unifiedDiff(text, edit.text, file),
       message,
     };
   }

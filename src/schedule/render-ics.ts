@@ -1,3 +1,4 @@
+import { cap } from '../core/text.js';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays } from '../core/dates.js';
 import type { ScheduleView } from './plan.js';
@@ -50,6 +51,3 @@ function toUtcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -10,9 +10,8 @@ import {
 } from '../../src/release/edits/deliverable-edits.js';
 import { addCycleHighlights, highlightLines } from '../../src/release/edits/highlights-edit.js';
 import { newSeriesFile } from '../../src/release/edits/new-series-file.js';
-import { unifiedDiff } from '../../src/release/edits/unified-diff.js';
+import { unifiedDiff } from '../../src/core/unified-diff.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
-import { tempDir } from '../helpers/tmp.js';
 
 const file = (p: string) => readFileSync(join(RELEASES_DIR, 'deliverables', p), 'utf8');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -231,39 +230,5 @@ describe('new series file (init-series)', () => {
       false,
     );
     expect(spec).toBe(file('hibiscus/puppet-openstack_spec_helper.yaml'));
-  });
-});
-
-describe('unified diff', () => {
-  it('matches git diff --no-index hunk for hunk', () => {
-    const dir = tempDir();
-    const before = file('flamingo/glance.yaml');
-    const after = addBranch(
-      appendRelease(before, {
-        version: '31.2.0',
-        projects: [{ repo: 'openstack/glance', hash: SHA }],
-      }),
-      {
-        name: 'bugfix/31.2',
-        location: '31.2.0',
-      },
-    );
-    writeFileSync(join(dir, 'a'), before);
-    writeFileSync(join(dir, 'b'), after);
-    let gitOut = '';
-    try {
-      execFileSync('git', ['diff', '--no-index', '--no-color', 'a', 'b'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-    } catch (err) {
-      gitOut = (err as { stdout: string }).stdout;
-    }
-    const hunksOf = (d: string) => d.slice(d.indexOf('@@')).replace(/^(@@ [^@]+ @@).*$/gm, '$1'); // git adds a section heading
-    expect(hunksOf(unifiedDiff(before, after, 'x'))).toBe(hunksOf(gitOut));
-    expect(unifiedDiff(before, before, 'x')).toBe('');
-    expect(unifiedDiff(undefined, 'a\nb\n', 'new.yaml')).toBe(
-      '--- /dev/null\n+++ b/new.yaml\n@@ -0,0 +1,2 @@\n+a\n+b\n',
-    );
   });
 });

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/release/propose/apply.js';
+import { writeFileAtomic } from '../../src/core/write-atomic.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { GOVERNANCE_DIR, RELEASES_DIR } from '../helpers/shared-data.js';
@@ -489,6 +489,6 @@ describe('liaison release propose: refusals and bad input', () => {
     expect(readdirSync(dir)).toEqual(['target']);
     writeFileAtomic(join(dir, 'ok.yaml'), 'a: 1\n');
     expect(readFileSync(join(dir, 'ok.yaml'), 'utf8')).toBe('a: 1\n');
-    expect(existsSync(join(dir, `.${process.pid}.liaison-tmp`))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['ok.yaml', 'target']);
   });
 });

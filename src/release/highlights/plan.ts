@@ -1,7 +1,7 @@
 import { seriesTitle } from '../../data/releases/series.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { addCycleHighlights } from '../edits/highlights-edit.js';
-import { unifiedDiff } from '../edits/unified-diff.js';
+import { unifiedDiff } from '../../core/unified-diff.js';
 
 export interface HighlightsView {
   readonly deliverable: string;

@@ -1,26 +1,10 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
 import type { Deps } from '../../core/deps.js';
 import type { Identity } from './read-git.js';
 import type { ProposalInput, ProposalResult, ProposalView } from './plan.js';
-
-/**
- * Writes a file so that a reader never sees half of it: a temporary file
- * in the same folder, then a rename over the target.
- */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${process.pid}.liaison-tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
 
 export interface CommitRequest {
   /** Root of the releases checkout. */

@@ -1,7 +1,7 @@
 import { RefusedError } from '../../core/errors.js';
 import { parseDeliverable, type ReleaseEntry } from '../../data/releases/deliverables.js';
 import { addBranch, appendRelease, type NewProject } from '../edits/deliverable-edits.js';
-import { unifiedDiff } from '../edits/unified-diff.js';
+import { unifiedDiff } from '../../core/unified-diff.js';
 import type { NextRelease } from '../versions/next-version.js';
 import type { ReleaseType } from '../versions/release-types.js';
 import { commitMessage } from './plan-commit-message.js';
