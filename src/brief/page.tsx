@@ -176,4 +176,3 @@ function EventTable({ events }: { events: readonly BriefEvent[] }) {
     </div>
   );
 }
-

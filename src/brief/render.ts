@@ -70,7 +70,6 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
   );
 }
 
-
 export const REVIEW_TITLE = 'Release requests';
 
 /** The review desk's lines in the brief: the summary, each waiting request, what to run. */

@@ -133,4 +133,3 @@ export function renderMeetingMarkdown(v: MeetingView): string {
     out.push(`- due ${i.due}: ${md(i.title)} (${md(i.ownerPeople.join(', ') || i.owner)})`);
   return out.join('\n');
 }
-

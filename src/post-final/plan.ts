@@ -9,12 +9,7 @@ import {
   type PostFinalConfig,
   type PostFinalTaskSpec,
 } from '../config/schema-workflow.js';
-import {
-  fillTemplate,
-  replaceConstant,
-  taskValues,
-  unimplementedSpecs,
-} from './plan-edit.js';
+import { fillTemplate, replaceConstant, taskValues, unimplementedSpecs } from './plan-edit.js';
 
 /** Read access to a clone; the command passes one over the file system, tests may pass their own. */
 export interface RepoReader {

@@ -50,4 +50,3 @@ export function scheduleToIcs(view: ScheduleView, stamp: string): string {
 function toUtcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
-
