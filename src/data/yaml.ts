@@ -3,10 +3,11 @@ import type { Document, Node } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 
 // The YAML library is loaded on first parse: commands that run on compiled
-// snapshot data never pay for it at start-up.
+// snapshot data, or on cached notes, never pay for it at start-up. The one
+// loader of the program; everything else that parses YAML goes through it.
 type YamlLib = typeof import('yaml');
 let lib: YamlLib | undefined;
-function yamlLib(): YamlLib {
+export function yamlLib(): YamlLib {
   lib ??= createRequire(import.meta.url)('yaml') as YamlLib;
   return lib;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { yaml } from './note-file.js';
+import { yamlLib } from '../yaml.js';
 import { ConfigError } from '../../core/errors.js';
 import { PyRegex } from './py-regex.js';
 
@@ -91,78 +91,67 @@ export function defaultTemplate(
   return lines.join('\n') + '\n';
 }
 
-export const RENO_DEFAULTS: RenoConfig = {
-  relnotesdir: 'releasenotes',
-  notesdir: 'notes',
-  allowSubdirectories: false,
-  collapsePreReleases: true,
-  stopAtBranchBase: true,
-  branch: null,
-  defaultBranch: 'master',
-  earliestVersion: null,
-  template: defaultTemplate('prelude'),
-  addReleaseDate: false,
-  releaseTagRe: DEFAULT_RELEASE_TAG_RE,
-  preReleaseTagRe: DEFAULT_PRE_RELEASE_TAG_RE,
-  branchNameRe: 'stable/.+',
-  closedBranchTagRe: '(.+)-eo[lm]',
-  branchNamePrefix: 'stable/',
-  branchSortRe: 'stable/([0-9].*)',
-  branchSortPrefix: 'stable/zzz',
-  sections: DEFAULT_SECTIONS,
-  preludeSectionName: 'prelude',
-  ignoreNullMerges: true,
-  ignoreNotes: [],
-  unreleasedVersionTitle: '',
-  encoding: null,
-  semverMajor: ['upgrade'],
-  semverMinor: ['features'],
-  semverPatch: ['fixes'],
+/**
+ * What each kind of option takes from the config file: text; text or null
+ * (`~` switches it off); a truth value as Python reads it; a list of
+ * strings; reno's section list; a pattern (text that must compile).
+ */
+type OptionKind = 'text' | 'text-or-null' | 'boolean' | 'list' | 'sections' | 'pattern';
+
+interface OptionSpec<V> {
+  readonly kind: OptionKind;
+  readonly default: V;
+  /** False for an option of the command line only (the notes folder is where the file is). */
+  readonly inFile?: false;
+}
+
+/**
+ * reno's options, one row each: its kind and default. The config file
+ * names an option in snake case (`allowSubdirectories` is
+ * `allow_subdirectories`); every field of RenoConfig must have its row.
+ */
+const OPTIONS: { readonly [K in keyof RenoConfig]: OptionSpec<RenoConfig[K]> } = {
+  relnotesdir: { kind: 'text', default: 'releasenotes', inFile: false },
+  notesdir: { kind: 'text', default: 'notes' },
+  allowSubdirectories: { kind: 'boolean', default: false },
+  collapsePreReleases: { kind: 'boolean', default: true },
+  stopAtBranchBase: { kind: 'boolean', default: true },
+  branch: { kind: 'text-or-null', default: null },
+  defaultBranch: { kind: 'text', default: 'master' },
+  earliestVersion: { kind: 'text-or-null', default: null },
+  template: { kind: 'text', default: defaultTemplate('prelude') },
+  addReleaseDate: { kind: 'boolean', default: false },
+  releaseTagRe: { kind: 'pattern', default: DEFAULT_RELEASE_TAG_RE },
+  preReleaseTagRe: { kind: 'pattern', default: DEFAULT_PRE_RELEASE_TAG_RE },
+  branchNameRe: { kind: 'pattern', default: 'stable/.+' },
+  closedBranchTagRe: { kind: 'pattern', default: '(.+)-eo[lm]' },
+  branchNamePrefix: { kind: 'text', default: 'stable/' },
+  branchSortRe: { kind: 'pattern', default: 'stable/([0-9].*)' },
+  branchSortPrefix: { kind: 'text', default: 'stable/zzz' },
+  sections: { kind: 'sections', default: DEFAULT_SECTIONS },
+  preludeSectionName: { kind: 'text', default: 'prelude' },
+  ignoreNullMerges: { kind: 'boolean', default: true },
+  ignoreNotes: { kind: 'list', default: [] },
+  unreleasedVersionTitle: { kind: 'text', default: '' },
+  encoding: { kind: 'text-or-null', default: null },
+  semverMajor: { kind: 'list', default: ['upgrade'] },
+  semverMinor: { kind: 'list', default: ['features'] },
+  semverPatch: { kind: 'list', default: ['fixes'] },
 };
+
+const FIELDS = Object.keys(OPTIONS) as (keyof RenoConfig)[];
+
+/** The option's name in reno's config file. */
+const fileName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const RENO_DEFAULTS: RenoConfig = Object.fromEntries(
+  FIELDS.map((f) => [f, OPTIONS[f].default]),
+) as unknown as RenoConfig;
 
 /** Config file option name → our field. */
-const OPTION_FIELDS: Readonly<Record<string, keyof RenoConfig>> = {
-  notesdir: 'notesdir',
-  allow_subdirectories: 'allowSubdirectories',
-  collapse_pre_releases: 'collapsePreReleases',
-  stop_at_branch_base: 'stopAtBranchBase',
-  branch: 'branch',
-  default_branch: 'defaultBranch',
-  earliest_version: 'earliestVersion',
-  template: 'template',
-  add_release_date: 'addReleaseDate',
-  release_tag_re: 'releaseTagRe',
-  pre_release_tag_re: 'preReleaseTagRe',
-  branch_name_re: 'branchNameRe',
-  closed_branch_tag_re: 'closedBranchTagRe',
-  branch_name_prefix: 'branchNamePrefix',
-  branch_sort_re: 'branchSortRe',
-  branch_sort_prefix: 'branchSortPrefix',
-  sections: 'sections',
-  prelude_section_name: 'preludeSectionName',
-  ignore_null_merges: 'ignoreNullMerges',
-  ignore_notes: 'ignoreNotes',
-  unreleased_version_title: 'unreleasedVersionTitle',
-  encoding: 'encoding',
-  semver_major: 'semverMajor',
-  semver_minor: 'semverMinor',
-  semver_patch: 'semverPatch',
-};
-
-const BOOLEAN_FIELDS = new Set<keyof RenoConfig>([
-  'allowSubdirectories',
-  'collapsePreReleases',
-  'stopAtBranchBase',
-  'addReleaseDate',
-  'ignoreNullMerges',
-]);
-const LIST_FIELDS = new Set<keyof RenoConfig>([
-  'ignoreNotes',
-  'semverMajor',
-  'semverMinor',
-  'semverPatch',
-]);
-const NULLABLE_FIELDS = new Set<keyof RenoConfig>(['branch', 'earliestVersion', 'encoding']);
+const BY_FILE_NAME: ReadonlyMap<string, keyof RenoConfig> = new Map(
+  FIELDS.filter((f) => OPTIONS[f].inFile !== false).map((f) => [fileName(f), f]),
+);
 
 /** Options the command line can override (reno's query options). */
 export interface RenoOverrides {
@@ -191,7 +180,7 @@ export function loadRenoConfig(
   let config: RenoConfig = { ...RENO_DEFAULTS, relnotesdir };
   if (file) {
     const text = readFileSync(file, 'utf8');
-    const doc = yaml().parseDocument(text, {
+    const doc = yamlLib().parseDocument(text, {
       version: '1.1',
       uniqueKeys: false,
       prettyErrors: false,
@@ -211,19 +200,8 @@ export function loadRenoConfig(
       config = applyOptions(config, raw as Record<string, unknown>, file, warnings);
     }
   }
-  config = {
-    ...config,
-    ...(overrides.branch !== undefined ? { branch: overrides.branch } : {}),
-    ...(overrides.earliestVersion !== undefined
-      ? { earliestVersion: overrides.earliestVersion }
-      : {}),
-    ...(overrides.collapsePreReleases !== undefined
-      ? { collapsePreReleases: overrides.collapsePreReleases }
-      : {}),
-    ...(overrides.stopAtBranchBase !== undefined
-      ? { stopAtBranchBase: overrides.stopAtBranchBase }
-      : {}),
-  };
+  const given = Object.entries(overrides).filter(([, v]) => v !== undefined);
+  config = { ...config, ...Object.fromEntries(given) };
   validateRegexes(config, file ?? '(defaults)');
   return { config, file, warnings };
 }
@@ -237,18 +215,12 @@ export function applyOptions(
 ): RenoConfig {
   const out: Record<string, unknown> = { ...base };
   for (const [name, value] of Object.entries(raw)) {
-    const field = OPTION_FIELDS[name];
+    const field = BY_FILE_NAME.get(name);
     if (!field) {
       warnings.push(`${file}: ignoring unknown configuration value ${name}`);
       continue;
     }
-    if (field === 'sections') out.sections = parseSections(value, file);
-    else if (BOOLEAN_FIELDS.has(field)) out[field] = pythonTruthy(value);
-    else if (LIST_FIELDS.has(field)) {
-      if (!Array.isArray(value)) throw new ConfigError('expected a list', file, name);
-      out[field] = value.map((v) => scalarText(v, file, name));
-    } else if (value === null && NULLABLE_FIELDS.has(field)) out[field] = null;
-    else out[field] = scalarText(value, file, name);
+    out[field] = optionValue(OPTIONS[field].kind, value, file, name);
   }
   // Renaming the prelude also renames it in the default template (as reno does).
   if (
@@ -259,6 +231,23 @@ export function applyOptions(
     out.template = defaultTemplate(raw.prelude_section_name);
   }
   return out as unknown as RenoConfig;
+}
+
+function optionValue(kind: OptionKind, value: unknown, file: string, name: string): unknown {
+  switch (kind) {
+    case 'sections':
+      return parseSections(value, file);
+    case 'boolean':
+      return pythonTruthy(value);
+    case 'list':
+      if (!Array.isArray(value)) throw new ConfigError('expected a list', file, name);
+      return value.map((v) => scalarText(v, file, name));
+    case 'text-or-null':
+      return value === null ? null : scalarText(value, file, name);
+    case 'text':
+    case 'pattern':
+      return scalarText(value, file, name);
+  }
 }
 
 function parseSections(value: unknown, file: string): RenoSection[] {
@@ -300,18 +289,15 @@ function pythonTruthy(value: unknown): boolean {
 }
 
 function validateRegexes(config: RenoConfig, file: string): void {
-  const fields: [string, string][] = [
-    ['release_tag_re', config.releaseTagRe],
-    ['pre_release_tag_re', config.preReleaseTagRe],
-    ['branch_name_re', config.branchNameRe],
-    ['closed_branch_tag_re', config.closedBranchTagRe],
-    ['branch_sort_re', config.branchSortRe],
-  ];
-  for (const [name, source] of fields) {
+  for (const field of FIELDS.filter((f) => OPTIONS[f].kind === 'pattern')) {
     try {
-      new PyRegex(source);
+      new PyRegex(config[field] as string);
     } catch (e) {
-      throw new ConfigError(`not a usable regular expression: ${(e as Error).message}`, file, name);
+      throw new ConfigError(
+        `not a usable regular expression: ${(e as Error).message}`,
+        file,
+        fileName(field),
+      );
     }
   }
   if (!/\(\?P<pre_release>/.test(config.preReleaseTagRe)) {

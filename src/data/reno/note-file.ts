@@ -2,16 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../../core/package-root.js';
+import { yamlLib } from '../yaml.js';
 import type { RenoConfig } from './config.js';
-
-// The YAML library loads on first parse: a report whose notes all come
-// from the parsed-note cache never loads it.
-type YamlLib = typeof import('yaml');
-let yamlLib: YamlLib | undefined;
-export function yaml(): YamlLib {
-  yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib;
-  return yamlLib;
-}
 
 let parser: string | undefined;
 /** The YAML library and version, part of the parsed-note cache key (read without loading the library). */
@@ -93,7 +85,7 @@ export function parseNoteText(
 
 /** The top-level mapping of a note as YAML 1.1 reads it (keys and values as parsed). */
 export function parseNoteYaml(text: string, file: string): Map<unknown, unknown> {
-  const doc = yaml().parseDocument(text, {
+  const doc = yamlLib().parseDocument(text, {
     version: '1.1',
     uniqueKeys: false,
     prettyErrors: false,
