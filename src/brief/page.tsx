@@ -5,7 +5,7 @@ import type { BriefEvent, BriefView } from './plan.js';
 import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
-import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
+import { Chart, EventTitle, ScopeBadge, Table } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
 export interface OverviewView {
@@ -99,32 +99,20 @@ export const overviewPanel: Panel<OverviewView> = {
         </section>
         <section aria-labelledby="deliverables">
           <h2 id="deliverables">Deliverables</h2>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Deliverable</th>
-                  <th scope="col">Model</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Latest release</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.deliverables.map((d) => (
-                  <tr>
-                    <td>{d.name}</td>
-                    <td>{d.model ?? '-'}</td>
-                    <td>{d.type ?? '-'}</td>
-                    <td>
-                      {d.latest
-                        ? `${d.latest}${d.latestSeries ? ` (${d.latestSeries})` : ''}`
-                        : 'never released'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={['Deliverable', 'Model', 'Type', 'Latest release']}>
+            {b.deliverables.map((d) => (
+              <tr>
+                <td>{d.name}</td>
+                <td>{d.model ?? '-'}</td>
+                <td>{d.type ?? '-'}</td>
+                <td>
+                  {d.latest
+                    ? `${d.latest}${d.latestSeries ? ` (${d.latestSeries})` : ''}`
+                    : 'never released'}
+                </td>
+              </tr>
+            ))}
+          </Table>
         </section>
       </>
     );
@@ -146,33 +134,20 @@ function EventList({ events }: { events: readonly BriefEvent[] }) {
 
 function EventTable({ events }: { events: readonly BriefEvent[] }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Week</th>
-            <th scope="col">Event</th>
-            <th scope="col">Owner</th>
-            <th scope="col">In</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr>
-              <td>{e.date + (e.endDate ? ` to ${e.endDate}` : '')}</td>
-              <td>{e.week ?? ''}</td>
-              <td>
-                <ScopeBadge scope={e.scope} /> <EventTitle title={e.title} url={e.url} />
-              </td>
-              <td>{e.owner ?? ''}</td>
-              <td>
-                {e.daysAway === 0 ? 'today' : e.daysAway > 0 ? `${e.daysAway} days` : 'under way'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table head={['Date', 'Week', 'Event', 'Owner', 'In']}>
+      {events.map((e) => (
+        <tr>
+          <td>{e.date + (e.endDate ? ` to ${e.endDate}` : '')}</td>
+          <td>{e.week ?? ''}</td>
+          <td>
+            <ScopeBadge scope={e.scope} /> <EventTitle title={e.title} url={e.url} />
+          </td>
+          <td>{e.owner ?? ''}</td>
+          <td>
+            {e.daysAway === 0 ? 'today' : e.daysAway > 0 ? `${e.daysAway} days` : 'under way'}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

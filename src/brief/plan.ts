@@ -1,6 +1,11 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
-import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
+import {
+  effectiveStatus,
+  seriesHeading,
+  type SeriesHeading,
+  type SeriesStatus,
+} from '../data/releases/series.js';
 import type { Deps } from '../core/deps.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import type { TeamDeliverableView } from '../team/plan.js';
@@ -22,12 +27,7 @@ export interface BriefEvent {
 export interface BriefView {
   readonly team: string;
   readonly date: IsoDate;
-  readonly series: {
-    readonly name: string;
-    readonly releaseId: string | null;
-    readonly status: SeriesStatus;
-    readonly releaseDate: IsoDate | null;
-  };
+  readonly series: SeriesHeading & { readonly status: SeriesStatus };
   readonly week: string;
   readonly weekStart: IsoDate;
   readonly weeksToRelease: number;
@@ -109,10 +109,8 @@ export function planBrief(input: BriefInput): BriefView {
     team: input.team,
     date: today,
     series: {
-      name: position.series.name,
-      releaseId: position.series.releaseId ?? null,
+      ...seriesHeading(position.series),
       status: effectiveStatus(position.series, today),
-      releaseDate: position.series.initialRelease ?? null,
     },
     week: position.week,
     weekStart: position.weekStart,

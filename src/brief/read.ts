@@ -1,5 +1,5 @@
 import { positionAt } from '../calendar/cycle.js';
-import { teamEventsAround } from '../calendar/team-events.js';
+import { teamEventsOf } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { teamDeliverables } from '../team/plan.js';
 import { planBrief, type BriefOptions, type BriefView } from './plan.js';
@@ -13,13 +13,7 @@ export async function buildBrief(ctx: Deps, opts: BriefOptions = {}): Promise<Br
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
   const team = ctx.team;
-  const events = teamEventsAround(
-    input,
-    position,
-    ctx.config.team,
-    ctx.config.deadlines,
-    ctx.loadedConfig.origin,
-  );
+  const events = teamEventsOf(ctx, position);
   const files = ctx.data.releases;
   const deliverables = teamDeliverables(
     team,

@@ -2,7 +2,7 @@ import { buildBugsView } from './read.js';
 import { type BugsView } from './plan.js';
 import type { BugItem } from './plan.js';
 import type { Deps } from '../core/deps.js';
-import { DataLink } from '../web/parts.js';
+import { DataLink, Table } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
 export const bugsPanel: Panel<BugsView> = {
@@ -67,38 +67,24 @@ function BugTable({
       {bugs.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Bug</th>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Importance</th>
-                <th scope="col">Milestone</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bugs.map((b) => (
-                <tr>
-                  <td>
-                    <DataLink url={b.url}>{`#${b.id}`}</DataLink>
-                  </td>
-                  <td>
-                    {b.title}
-                    <br />
-                    <small class="muted">{b.projects.join(', ')}</small>
-                  </td>
-                  <td>{b.status}</td>
-                  <td class={b.importance === 'Critical' ? 'bad' : undefined}>{b.importance}</td>
-                  <td>{b.milestone ?? '-'}</td>
-                  <td>{b.reasons.join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table head={['Bug', 'Title', 'Status', 'Importance', 'Milestone', 'Why']}>
+          {bugs.map((b) => (
+            <tr>
+              <td>
+                <DataLink url={b.url}>{`#${b.id}`}</DataLink>
+              </td>
+              <td>
+                {b.title}
+                <br />
+                <small class="muted">{b.projects.join(', ')}</small>
+              </td>
+              <td>{b.status}</td>
+              <td class={b.importance === 'Critical' ? 'bad' : undefined}>{b.importance}</td>
+              <td>{b.milestone ?? '-'}</td>
+              <td>{b.reasons.join('; ')}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

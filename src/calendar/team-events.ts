@@ -1,4 +1,5 @@
 import { mondayOf } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 import { ConfigError } from '../core/errors.js';
 import { parseDeadlineExpr, resolveDeadline } from './deadline-expr.js';
 import { scheduleEvents, scheduleUrl, sortEvents } from './events.js';
@@ -78,4 +79,15 @@ export function teamEventsAround(
   if (next && input.schedules.has(next.name))
     events.push(...teamCycleEvents(input, next.name, team, deadlines, configFile));
   return events;
+}
+
+/** The team's events around `position`, from the run's data and config (brief, reminders). */
+export function teamEventsOf(ctx: Deps, position: CyclePosition): CycleEvent[] {
+  return teamEventsAround(
+    ctx.calendarInput,
+    position,
+    ctx.config.team,
+    ctx.config.deadlines,
+    ctx.loadedConfig.origin,
+  );
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../core/deps.js';
 import { buildChecklist } from './read.js';
 import type { ChecklistItemView, ChecklistView, ItemState } from './plan.js';
-import { DataLink } from '../web/parts.js';
+import { DataLink, Table } from '../web/parts.js';
 import type { Panel, RenderEnv } from '../web/panel.js';
 
 const STATE_LABEL: Record<ItemState, string> = {
@@ -43,26 +43,13 @@ export const checklistPanel: Panel<ChecklistView> = {
         {phases.map((phase) => (
           <section aria-labelledby={`phase-${phase}`}>
             <h2 id={`phase-${phase}`}>{phase}</h2>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">State</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Item</th>
-                    <th scope="col">Owner</th>
-                    {env.csrf ? <th scope="col">Action</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.items
-                    .filter((i) => i.phase === phase)
-                    .map((i) => (
-                      <Item item={i} env={env} />
-                    ))}
-                </tbody>
-              </table>
-            </div>
+            <Table head={['State', 'Due', 'Item', 'Owner', env.csrf ? 'Action' : null]}>
+              {v.items
+                .filter((i) => i.phase === phase)
+                .map((i) => (
+                  <Item item={i} env={env} />
+                ))}
+            </Table>
           </section>
         ))}
       </>

@@ -2,7 +2,7 @@ import type { Deps } from '../core/deps.js';
 import { buildGateView } from './read.js';
 import { type GateView } from './plan.js';
 import { gateHeatmapSvg, resultColor } from '../web/charts/heatmap.js';
-import { Chart, DataLink } from '../web/parts.js';
+import { Chart, DataLink, Table } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
 export const gatePanel: Panel<GateView> = {
@@ -34,59 +34,43 @@ export const gatePanel: Panel<GateView> = {
               svg={gateHeatmapSvg(v)}
               caption="Each row is a job, each cell a build: green passed, red failed, amber other failures (timeouts, node failures); newest on the right."
             />
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Job</th>
-                    <th scope="col">Latest</th>
-                    <th scope="col">Streak</th>
-                    <th scope="col">Pass rate</th>
-                    <th scope="col">Flaky</th>
-                    <th scope="col">Logs</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.jobs.map((j) => (
-                    <tr>
-                      <th scope="row">
-                        {j.name}
+            <Table head={['Job', 'Latest', 'Streak', 'Pass rate', 'Flaky', 'Logs']}>
+              {v.jobs.map((j) => (
+                <tr>
+                  <th scope="row">
+                    {j.name}
+                    <br />
+                    <small class="muted">{`${j.project} · ${j.branch} · ${j.pipeline}`}</small>
+                  </th>
+                  <td>
+                    <span style={`color:${resultColor(j.latest)}`}>{j.latest}</span>
+                    <br />
+                    <small class="muted">{j.latestAt.slice(0, 16).replace('T', ' ')}</small>
+                  </td>
+                  <td>
+                    {`${j.streak.length} × ${j.streak.result === 'SUCCESS' ? 'pass' : 'fail'}`}
+                    {j.failingSince ? (
+                      <>
                         <br />
-                        <small class="muted">{`${j.project} · ${j.branch} · ${j.pipeline}`}</small>
-                      </th>
-                      <td>
-                        <span style={`color:${resultColor(j.latest)}`}>{j.latest}</span>
-                        <br />
-                        <small class="muted">{j.latestAt.slice(0, 16).replace('T', ' ')}</small>
-                      </td>
-                      <td>
-                        {`${j.streak.length} × ${j.streak.result === 'SUCCESS' ? 'pass' : 'fail'}`}
-                        {j.failingSince ? (
-                          <>
-                            <br />
-                            <small>
-                              {'failing since '}
-                              <DataLink url={j.failingSince.log ?? j.failingSince.build}>
-                                {j.failingSince.at.slice(0, 10)}
-                              </DataLink>
-                            </small>
-                          </>
-                        ) : null}
-                      </td>
-                      <td>{`${Math.round(j.passRate * 100)}% of ${j.runs}`}</td>
-                      <td>
-                        {j.flaky ? <span class="warn">{`yes (${j.flips} flips)`}</span> : 'no'}
-                      </td>
-                      <td>
-                        <DataLink url={j.lastLog}>logs</DataLink>
-                        {' · '}
-                        <DataLink url={j.lastBuild}>build</DataLink>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                        <small>
+                          {'failing since '}
+                          <DataLink url={j.failingSince.log ?? j.failingSince.build}>
+                            {j.failingSince.at.slice(0, 10)}
+                          </DataLink>
+                        </small>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{`${Math.round(j.passRate * 100)}% of ${j.runs}`}</td>
+                  <td>{j.flaky ? <span class="warn">{`yes (${j.flips} flips)`}</span> : 'no'}</td>
+                  <td>
+                    <DataLink url={j.lastLog}>logs</DataLink>
+                    {' · '}
+                    <DataLink url={j.lastBuild}>build</DataLink>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
         {v.missing.length ? (

@@ -2,7 +2,7 @@ import type { Deps } from '../core/deps.js';
 import { buildGoalsView } from './read.js';
 import { type GoalItem, type GoalsView } from './plan.js';
 import { LIAISON_STATUSES } from './store.js';
-import { DataLink } from '../web/parts.js';
+import { DataLink, Table } from '../web/parts.js';
 import type { Panel, RenderEnv } from '../web/panel.js';
 
 export const goalsPanel: Panel<GoalsView> = {
@@ -17,24 +17,11 @@ export const goalsPanel: Panel<GoalsView> = {
       <>
         <p>{`Community goals of ${v.seriesId} ${v.series} for ${v.team}: ${v.goals.length}.`}</p>
         {v.goals.length ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Goal</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Champions</th>
-                  {env.csrf ? <th scope="col">Record</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {v.goals.map((g) => (
-                  <Goal goal={g} env={env} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={['Goal', 'Status', 'Owner', 'Champions', env.csrf ? 'Record' : null]}>
+            {v.goals.map((g) => (
+              <Goal goal={g} env={env} />
+            ))}
+          </Table>
         ) : null}
       </>
     );

@@ -5,6 +5,7 @@ import type { Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
 import type { GateView } from '../gate/plan.js';
 import type { DueItem } from '../release/status/plan.js';
+import type { SeriesHeading } from '../data/releases/series.js';
 
 /** Whether a section's capability answered, and why its data is missing or old. */
 interface SectionState {
@@ -69,11 +70,7 @@ export const SECTION_IDS: readonly MeetingSectionId[] = ['release-status', 'gate
 export interface MeetingView {
   readonly team: string;
   readonly date: IsoDate;
-  readonly series: {
-    readonly name: string;
-    readonly releaseId: string | null;
-    readonly releaseDate: IsoDate | null;
-  };
+  readonly series: SeriesHeading;
   readonly week: string;
   readonly weeksToRelease: number;
   readonly phase: { readonly after: BriefEvent | null; readonly before: BriefEvent | null };

@@ -126,20 +126,23 @@ export function dueReminders(
     compareDates(due, opts.today) <= 0 &&
     compareDates(opts.today, expires) <= 0 &&
     (opts.catchUpDays === undefined || daysBetween(due, opts.today) <= opts.catchUpDays);
+  /** Keeps an occurrence that is due and not expired, once. */
+  const add = (
+    rule: ReminderRule,
+    id: string,
+    due: IsoDate,
+    rest: Omit<ReminderOccurrence, 'id' | 'rule' | 'kind' | 'due'>,
+  ) => {
+    if (!inWindow(due, rest.expires) || seen.has(id)) return;
+    seen.add(id);
+    out.push({ id, rule: rule.id, kind: rule.kind, due, ...rest });
+  };
   for (const rule of rules) {
     if (rule.kind === 'checklist-overdue') {
       for (const item of overdueItems) {
         const due = addDays(item.due, 1);
-        const expires = addDays(due, 14);
-        const id = `${rule.id}/${item.id}@${item.due}`;
-        if (!inWindow(due, expires) || seen.has(id)) continue;
-        seen.add(id);
-        out.push({
-          id,
-          rule: rule.id,
-          kind: rule.kind,
-          due,
-          expires,
+        add(rule, `${rule.id}/${item.id}@${item.due}`, due, {
+          expires: addDays(due, 14),
           lead: '',
           event: {
             id: item.id,
@@ -162,15 +165,7 @@ export function dueReminders(
     for (const e of events) {
       if (!rule.events.some((label) => matchesEvent(label, e))) continue;
       for (const lead of rule.leadDays) {
-        const due = addDays(e.date, -lead.days);
-        const id = `${rule.id}/${e.id}@${e.date}/${lead.text}`;
-        if (!inWindow(due, e.date) || seen.has(id)) continue;
-        seen.add(id);
-        out.push({
-          id,
-          rule: rule.id,
-          kind: rule.kind,
-          due,
+        add(rule, `${rule.id}/${e.id}@${e.date}/${lead.text}`, addDays(e.date, -lead.days), {
           expires: e.date,
           lead: lead.text,
           event: {

@@ -1,5 +1,5 @@
 import { positionAt } from '../calendar/cycle.js';
-import { teamEventsAround } from '../calendar/team-events.js';
+import { teamEventsOf } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { daysBetween, type IsoDate } from '../core/dates.js';
 import { teamDeliverables } from '../team/plan.js';
@@ -25,13 +25,7 @@ export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promi
   const rules = reminderRules(team, config, ctx.loadedConfig.origin);
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
-  const events = teamEventsAround(
-    input,
-    position,
-    ctx.config.team,
-    ctx.config.deadlines,
-    ctx.loadedConfig.origin,
-  );
+  const events = teamEventsOf(ctx, position);
   checkRuleEvents(
     rules,
     events,

@@ -2,7 +2,7 @@ import type { Deps } from '../core/deps.js';
 import { addDays, compareDates, mondayOf, type IsoDate } from '../core/dates.js';
 import type { CycleEvent } from '../calendar/model.js';
 import type { Schedule } from '../data/releases/schedule.js';
-import type { Series } from '../data/releases/series.js';
+import { seriesHeading, type Series, type SeriesHeading } from '../data/releases/series.js';
 
 export interface ScheduleEventView {
   readonly id: string;
@@ -28,11 +28,7 @@ export interface ScheduleWeekView {
 export interface ScheduleView {
   readonly team: string;
   readonly date: IsoDate;
-  readonly series: {
-    readonly name: string;
-    readonly releaseId: string | null;
-    readonly releaseDate: IsoDate | null;
-  };
+  readonly series: SeriesHeading;
   readonly startWeek: IsoDate;
   readonly releaseWeek: IsoDate;
   readonly url: string;
@@ -95,11 +91,7 @@ export function planSchedule(input: {
   return {
     team: input.team,
     date: today,
-    series: {
-      name: input.series.name,
-      releaseId: input.series.releaseId ?? null,
-      releaseDate: input.series.initialRelease ?? null,
-    },
+    series: seriesHeading(input.series),
     startWeek: schedule.startWeek,
     releaseWeek: schedule.releaseWeek,
     url: input.url,

@@ -33,3 +33,30 @@ export function DataLink({
   const href = safeUrl(url);
   return href ? <a href={href}>{children}</a> : <>{children as string}</>;
 }
+
+/**
+ * A data table in its scrolling wrapper: one column header per name (a
+ * null leaves the column out, e.g. an action column when writes are off),
+ * the rows as children.
+ */
+export function Table({
+  head,
+  caption,
+  children,
+}: {
+  head: readonly (string | null)[];
+  caption?: string;
+  children?: unknown;
+}) {
+  return (
+    <div class="table-wrap">
+      <table>
+        {caption ? <caption class="muted">{caption}</caption> : null}
+        <thead>
+          <tr>{head.map((h) => (h === null ? null : <th scope="col">{h}</th>))}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -23,6 +23,21 @@ export interface Series {
   readonly nextPhase?: { readonly status: SeriesStatus; readonly date?: IsoDate };
 }
 
+/** The series a view is about, as views show it (name, `2026.2`, release date). */
+export interface SeriesHeading {
+  readonly name: string;
+  readonly releaseId: string | null;
+  readonly releaseDate: IsoDate | null;
+}
+
+export function seriesHeading(series: Series): SeriesHeading {
+  return {
+    name: series.name,
+    releaseId: series.releaseId ?? null,
+    releaseDate: series.initialRelease ?? null,
+  };
+}
+
 /**
  * The series list of `data/series_status.yaml`, newest first. The file
  * order is the chronological order; never sort series names.

@@ -2,7 +2,7 @@ import type { Deps } from '../../core/deps.js';
 import { buildReleaseStatus } from './read.js';
 import type { DeliverableStatus, ReleaseStatusView } from './plan.js';
 import { releaseHistorySvg } from '../../web/charts/release-history.js';
-import { Chart } from '../../web/parts.js';
+import { Chart, Table } from '../../web/parts.js';
 import type { Panel } from '../../web/panel.js';
 
 export const releasesPanel: Panel<ReleaseStatusView> = {
@@ -30,42 +30,30 @@ export const releasesPanel: Panel<ReleaseStatusView> = {
           {v.coverage.rows.length === 0 ? (
             <p>No library to check.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Library</th>
-                    {(v.coverage.rows[0]?.windows ?? []).map((w) => (
-                      <th scope="col">{w.label}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.coverage.rows.map((r) => (
-                    <tr>
-                      <th scope="row">{r.deliverable}</th>
-                      {r.windows.map((w) => (
-                        <td
-                          class={
-                            w.state === 'missed' ? 'bad' : w.state === 'released' ? 'ok' : undefined
-                          }
-                        >
-                          {w.state}
-                          <br />
-                          <small class="muted">
-                            {`${w.from} – ${w.to}`}
-                            {w.releases.length ? ` · ${w.releases.join(', ')}` : ''}
-                            {w.unreleasedChanges !== null
-                              ? ` · ${w.unreleasedChanges} unreleased changes`
-                              : ''}
-                          </small>
-                        </td>
-                      ))}
-                    </tr>
+            <Table head={['Library', ...(v.coverage.rows[0]?.windows ?? []).map((w) => w.label)]}>
+              {v.coverage.rows.map((r) => (
+                <tr>
+                  <th scope="row">{r.deliverable}</th>
+                  {r.windows.map((w) => (
+                    <td
+                      class={
+                        w.state === 'missed' ? 'bad' : w.state === 'released' ? 'ok' : undefined
+                      }
+                    >
+                      {w.state}
+                      <br />
+                      <small class="muted">
+                        {`${w.from} – ${w.to}`}
+                        {w.releases.length ? ` · ${w.releases.join(', ')}` : ''}
+                        {w.unreleasedChanges !== null
+                          ? ` · ${w.unreleasedChanges} unreleased changes`
+                          : ''}
+                      </small>
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </Table>
           )}
         </section>
       </>
