@@ -1,4 +1,5 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { GlobalOptions, Io } from '../cli/context.js';
 import { isIsoDate, isoDateOfInstant } from '../core/dates.js';
 import { LiaisonError } from '../core/errors.js';
@@ -11,6 +12,7 @@ import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from
 import { RequestContext, SharedState } from './request-context.js';
 import type { PageDef, PageId, RenderEnv } from './pages/types.js';
 import { WRITES } from './writes.js';
+import { MAX_FORM_BYTES, parseTarget } from './request-guard.js';
 import { logWrite } from './write-log.js';
 
 export interface AppOptions {
@@ -117,7 +119,9 @@ export function createDashboard(opts: AppOptions): DashboardApp {
 
   /** Same key as servePage computes, from the raw URL; undefined whenever anything is unusual. */
   const cachedPage = (url: string) => {
-    const u = new URL(url, 'http://dashboard');
+    const target = parseTarget(url);
+    if (!target.ok) return undefined;
+    const u = new URL(`http://dashboard${target.path}`);
     const page = PAGES.find((p) => p.path === u.pathname);
     const date = u.searchParams.get('date') || undefined;
     const team = u.searchParams.get('team') || undefined;
@@ -219,8 +223,13 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     }),
   );
 
+  // a form is a few hundred bytes; a bigger body is refused before it is read whole
+  const formLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => c.text(`form too large (over ${MAX_FORM_BYTES / 1024} KB)`, 413),
+  });
   for (const write of WRITES) {
-    app.post(write.path, async (c) => {
+    app.post(write.path, formLimit, async (c) => {
       if (opts.readOnly)
         return c.text('this dashboard is read-only (started with --read-only)', 403);
       const form = await c.req.parseBody();

@@ -27,6 +27,11 @@ function person(value: string, what: string): string {
   return name;
 }
 
+/** Who did a write that does not need a name: the form's `by` (checked like any name), else the server's user. */
+function whoOf(ctx: Context, value: string): string {
+  return value.trim() ? person(value, 'by') : (ctx.io.env.USER ?? 'someone');
+}
+
 function itemId(value: string, what: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value))
     throw new UsageError(`${what}: "${value.slice(0, 40)}" is not an id`);
@@ -49,9 +54,10 @@ export const WRITES: readonly WriteRoute[] = [
     page: 'checklist',
     async apply(ctx, field) {
       const { tickItem } = await import('../plan/checklists/tick.js');
+      const who = whoOf(ctx, field('by'));
       const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
       return {
-        who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'),
+        who,
         target: `${r.series}/${r.id}`,
         detail: r.message,
       };
@@ -72,6 +78,7 @@ export const WRITES: readonly WriteRoute[] = [
         );
       }
       const owner = field('owner').trim() ? person(field('owner'), 'owner') : undefined;
+      const who = whoOf(ctx, field('by'));
       const view = await buildGoalsView(ctx);
       if (!view.goals.some((g) => g.id === goal)) {
         throw new UsageError(
@@ -84,7 +91,6 @@ export const WRITES: readonly WriteRoute[] = [
         ...(owner !== undefined ? { owner } : {}),
         recordedOn: ctx.today,
       });
-      const who = field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone');
       return {
         who,
         target: `${view.series}/${goal}`,
