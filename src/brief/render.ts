@@ -1,5 +1,6 @@
 import { humanDate } from '../core/dates.js';
 import { table, type Colors } from '../cli/output.js';
+import { inertLine as t } from '../core/text.js';
 import type { BriefEvent, BriefView } from './plan.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
@@ -28,7 +29,7 @@ export function renderBriefText(b: BriefView, c: Colors): string {
   for (const s of b.sections) {
     out.push('');
     out.push(c.bold(s.title) + (s.stale ? c.yellow(`  (${s.stale})`) : ''));
-    for (const line of s.lines) out.push(`  ${line}`);
+    for (const line of s.lines) out.push(`  ${t(line)}`);
   }
   out.push('');
   out.push(c.bold('Deliverables'));
@@ -60,7 +61,7 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
       e.date + (e.endDate ? `…${e.endDate.slice(5)}` : ''),
       e.week ?? '',
       e.scope === 'cross-project' ? c.dim('x') : c.cyan('team'),
-      e.title + (e.owner && e.owner !== 'team' ? c.dim(` [${e.owner}]`) : ''),
+      t(e.title) + (e.owner && e.owner !== 'team' ? c.dim(` [${t(e.owner)}]`) : ''),
     ]),
     '  ',
   );

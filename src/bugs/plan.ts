@@ -1,4 +1,5 @@
 import { compareDates, type IsoDate } from '../core/dates.js';
+import { safeUrl } from '../core/text.js';
 import type { LaunchpadMilestone } from '../sources/launchpad/parse.js';
 import type { StoredTask } from '../sources/launchpad/store.js';
 
@@ -126,7 +127,8 @@ export function planBugs(tasks: readonly StoredTask[], rules: BugRules): BugItem
       targeted: targetedTask !== undefined,
       fixCommitted,
       reasons,
-      url: first.webLink ?? `https://bugs.launchpad.net/bugs/${id}`,
+      // a link from the source is shown only when it is http(s); else Launchpad's own page of the bug
+      url: safeUrl(first.webLink) ?? `https://bugs.launchpad.net/bugs/${id}`,
     });
   }
   return items.sort(

@@ -1,6 +1,6 @@
 import { buildPageUrl } from '../sources/zuul/builds.js';
 import type { BuildRef, JobSeries } from '../sources/zuul/store.js';
-import { safeUrl } from '../sources/text.js';
+import { safeUrl } from '../core/text.js';
 
 /**
  * Gate health of periodic jobs: pure computation over the counted builds

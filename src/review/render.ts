@@ -1,5 +1,6 @@
 import type { Colors } from '../cli/output.js';
 import { humanDate } from '../core/dates.js';
+import { inertLine } from '../core/text.js';
 import type { ProposerRole, ReviewRequest, ReviewView } from './model.js';
 
 const ROLE: Record<ProposerRole, string> = {
@@ -11,8 +12,7 @@ const ROLE: Record<ProposerRole, string> = {
 
 /** Shown as text, whatever a change's subject or message holds. */
 export function plain(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters would drive the terminal
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return inertLine(s);
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

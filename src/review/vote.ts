@@ -1,3 +1,4 @@
+import { inertLine } from '../core/text.js';
 import { HttpStatusError } from '../sources/http/errors.js';
 import type { HttpClient } from '../sources/http/client.js';
 import type { GerritCredentials } from '../sources/gerrit/credentials.js';
@@ -125,11 +126,7 @@ export async function postVote(
 
 /** Gerrit's error texts are not a stable API: quoted, never parsed. */
 export function explainVoteError(status: number, body: string): string {
-  const said = body
-    // eslint-disable-next-line no-control-regex -- control characters are what it removes
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .slice(0, 200);
+  const said = inertLine(body, 200);
   const quote = said ? ` (Gerrit said: "${said}")` : '';
   switch (status) {
     case 401:

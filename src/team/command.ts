@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, print, printJson } from '../cli/output.js';
 import { RefusedError } from '../core/errors.js';
 
 export function registerTeam(program: Command, wrap: Wrap): void {
@@ -54,9 +54,8 @@ export function registerTeam(program: Command, wrap: Wrap): void {
         const text = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
         parseConfig(text, builtin); // never write a config we would refuse to read
         writeFileSync(file, text);
-        if (ctx.json) ctx.io.stdout(JSON.stringify({ file, team: team.name }, null, 2) + '\n');
-        else
-          ctx.io.stdout(`wrote ${file} for team ${team.name}; edit it, then run liaison brief\n`);
+        if (ctx.json) printJson(ctx, { file, team: team.name });
+        else print(ctx, `wrote ${file} for team ${team.name}; edit it, then run liaison brief`);
       }),
     );
 }

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { GlobalOptions, Io } from '../cli/context.js';
 import { isIsoDate, isoDateOfInstant } from '../core/dates.js';
 import { LiaisonError } from '../core/errors.js';
+import { jsonText } from '../core/text.js';
 import { APP_JS } from './assets.js';
 import { ViewCache } from './cache.js';
 import { checkCsrf, newCsrfToken } from './csrf.js';
@@ -190,7 +191,10 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return c.json({ error: e instanceof LiaisonError ? e.message : 'bad request' }, 400);
     }
     const out = jsonOfBuilt(await viewOf(page, ctx, q));
-    return c.json(out.body as object, out.status as 200);
+    // the same escaping as `--json` (C1 and bidi characters as \u escapes)
+    return c.body(jsonText(out.body, 0), out.status as 200, {
+      'Content-Type': 'application/json; charset=UTF-8',
+    });
   };
 
   for (const page of PAGES) {

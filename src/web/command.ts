@@ -1,4 +1,5 @@
 import { Command, Option } from '../cli/commander.js';
+import { printJson } from '../cli/output.js';
 import type { Wrap } from '../cli/commands.js';
 import { UsageError } from '../core/errors.js';
 import { hostNameOf } from './request-guard.js';
@@ -69,7 +70,7 @@ export function registerWeb(program: Command, wrap: Wrap): void {
         if (!dir) throw new UsageError('site build: expected an output folder');
         const { buildSite } = await import('./site.js');
         const result = await buildSite(ctx, dir);
-        if (ctx.json) ctx.io.stdout(JSON.stringify(result, null, 2) + '\n');
+        if (ctx.json) printJson(ctx, result);
         else {
           ctx.io.stdout(
             `wrote ${result.files.length} files into ${dir} (open ${dir}/index.html or publish the folder)\n`,

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonText } from '../core/text.js';
 import type { Context } from '../cli/context.js';
 import { PAGES } from './registry.js';
 import { buildPage, jsonOfBuilt, renderBuilt } from './render.js';
@@ -48,7 +49,7 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
     const out = await renderBuilt(page, built, env);
     write(page.file, out.html);
     const json = jsonOfBuilt(built);
-    write(`api/${page.api}.json`, JSON.stringify(json.body, null, 2) + '\n');
+    write(`api/${page.api}.json`, jsonText(json.body) + '\n');
     if (out.status !== 200 || json.status !== 200)
       notices.push({ page: page.id, status: json.status });
   }

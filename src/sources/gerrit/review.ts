@@ -1,3 +1,4 @@
+import { inertLine } from '../../core/text.js';
 import type { HttpClient } from '../http/client.js';
 import { HttpStatusError } from '../http/errors.js';
 import type { GerritCredentials } from './credentials.js';
@@ -28,9 +29,7 @@ export function reviewInput(message: string): Record<string, unknown> {
 
 /** Gerrit's error text as one plain line (it is not a stable API; shown, never parsed beyond a hint). */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const controls = /[\u0000-\u001f\u007f]+/g;
-  return text.replace(controls, ' ').trim().slice(0, 200);
+  return inertLine(text, 200);
 }
 
 /** What an error answer means for the liaison, in words. */
