@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from './commander.js';
-import { EXIT, LiaisonError, exitCodeOf } from '../core/errors.js';
+import { EXIT, LiaisonError, UsageError, exitCodeOf } from '../core/errors.js';
 import type { Context, GlobalOptions, Io } from './context.js';
 import { registerCommands, type Wrap } from './commands.js';
 
@@ -38,10 +38,32 @@ export async function buildProgram(
     (fn) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
+      rejectEmptyValues(cmd);
       await run(fn, cmd.optsWithGlobals<GlobalOptions>(), cmd.args);
     };
   await registerCommands(program, wrap, commandNameOf(argv, program));
   return program;
+}
+
+/**
+ * An empty value (`--date ''`, `--team ''`, `sync --only ''`) is a mistake
+ * (an unset shell variable), never a choice: without this check it would
+ * silently mean "the default" (for --date, the real clock).
+ */
+export function rejectEmptyValues(cmd: Command): void {
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const o of c.options) {
+      const value: unknown = c.getOptionValue(o.attributeName());
+      const values: unknown[] = Array.isArray(value) ? value : [value];
+      if (values.some((v) => typeof v === 'string' && v.trim() === ''))
+        throw new UsageError(`${o.long ?? o.flags}: expected a value, got an empty one`);
+    }
+  }
+  const empty = cmd.args.findIndex((a) => a.trim() === '');
+  if (empty >= 0)
+    throw new UsageError(
+      `${cmd.name()}: argument ${empty + 1} is empty (${cmd.usage() || 'see --help'})`,
+    );
 }
 
 /** The command an argument list names: its first operand after the global options. */

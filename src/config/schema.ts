@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
 import { parseDeadlineExpr } from '../calendar/deadline-expr.js';
 import {
   checklistsSchema,
@@ -80,13 +81,13 @@ export const gateSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  team: z.string().min(1),
-  'releases-repo': z.string().optional(),
-  'governance-repo': z.string().optional(),
+  team: z.string().refine(isTeamName, `expected ${TEAM_NAME_RULE}`),
+  'releases-repo': z.string().min(1).optional(),
+  'governance-repo': z.string().min(1).optional(),
   /** Folder holding clones of the team's repositories, by repository base name. */
   'clones-dir': z.string().optional(),
   /** SQLite store of synced data and ledgers. */
-  db: z.string().optional(),
+  db: z.string().min(1).optional(),
   people: peopleSchema.optional(),
   deadlines: z.array(deadlineSchema).default([]),
   deliverables: z.record(z.string(), deliverableOverrideSchema).optional(),

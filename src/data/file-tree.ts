@@ -1,5 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRegularFile } from '../core/files.js';
+
+/** No data file of openstack/releases or governance comes near this (the largest is ~1 MB). */
+export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * A read-only tree of text files addressed by `/`-separated relative paths.
@@ -23,12 +27,9 @@ export class DiskTree implements FileTree {
     readonly label: string,
   ) {}
 
+  /** Absent is undefined; a directory, FIFO, dangling link or loop is a ConfigError naming the file. */
   read(path: string): string | undefined {
-    try {
-      return readFileSync(join(this.root, path), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readRegularFile(join(this.root, path), { maxBytes: MAX_DATA_FILE_BYTES });
   }
 
   list(dir: string): string[] {

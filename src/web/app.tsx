@@ -4,6 +4,7 @@ import type { GlobalOptions, Io } from '../cli/context.js';
 import { isIsoDate, isoDateOfInstant } from '../core/dates.js';
 import { LiaisonError } from '../core/errors.js';
 import { jsonText } from '../core/text.js';
+import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
 import { APP_JS } from './assets.js';
 import { ViewCache } from './cache.js';
 import { checkCsrf, newCsrfToken } from './csrf.js';
@@ -38,8 +39,6 @@ export interface DashboardApp {
   setOrigin(origin: string): void;
   close(): void;
 }
-
-const TEAM_RE = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/;
 
 interface CachedPage {
   readonly status: number;
@@ -82,8 +81,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     const date = c.req.query('date') || undefined;
     const team = c.req.query('team') || undefined;
     if (date !== undefined && !isIsoDate(date)) return `date=${date}: expected YYYY-MM-DD`;
-    if (team !== undefined && !TEAM_RE.test(team))
-      return `team=${team}: expected a team name (letters, digits, space, _ . -)`;
+    if (team !== undefined && !isTeamName(team)) return `team=${team}: expected ${TEAM_NAME_RULE}`;
     return { ...(date ? { date } : {}), ...(team ? { team } : {}) };
   };
 
@@ -129,7 +127,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     if (
       !page ||
       (date !== undefined && !isIsoDate(date)) ||
-      (team !== undefined && !TEAM_RE.test(team))
+      (team !== undefined && !isTeamName(team))
     )
       return undefined;
     const today =
