@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from './commander.js';
-import { EXIT, LiaisonError, UsageError, exitCodeOf } from '../core/errors.js';
+import { EXIT, UsageError, asLiaisonError, exitCodeOf } from '../core/errors.js';
+import { inertText } from '../core/text.js';
 import type { Context, GlobalOptions, Io } from './context.js';
 import { registerCommands, type Wrap } from './commands.js';
 
@@ -140,14 +141,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // help and version end with code 0; bad usage with 2
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof LiaisonError) {
-      io.stderr(`liaison: ${err.message}\n`);
-      if (debug && err.stack) io.stderr(err.stack + '\n');
-      return err.exitCode;
+    const known = asLiaisonError(err);
+    if (known) {
+      // messages quote file contents and server answers: shown inert, like all terminal text
+      io.stderr(`liaison: ${inertText(known.message)}\n`);
+      if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+      return known.exitCode;
     }
     const e = err instanceof Error ? err : new Error(String(err));
     io.stderr(
-      `liaison: internal error: ${e.message}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`,
+      `liaison: internal error: ${inertText(e.message)}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`,
     );
     if (debug && e.stack) io.stderr(e.stack + '\n');
     return exitCodeOf(err);

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { readRegularFile } from '../core/files.js';
+import { inertLine } from '../core/text.js';
 
 /** A team config is a few KB; anything near this is not one. */
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
@@ -31,7 +32,10 @@ export function parseConfig(text: string, file: string): TeamConfig {
   const line = lineOf(parsed, unrecognizedPath(issue, path)) ?? lineOf(parsed, path);
   const message =
     issue.code === 'unrecognized_keys'
-      ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      ? `unknown key ${issue.keys
+          .slice(0, 5)
+          .map((k) => `"${inertLine(k, 40)}"`)
+          .join(', ')}${issue.keys.length > 5 ? ` (and ${issue.keys.length - 5} more)` : ''}`
       : issue.message;
   throw new ConfigError(message, file, field || '(top level)', line);
 }

@@ -3,11 +3,15 @@ import {
   constants,
   fstatSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readSync,
+  statSync,
+  writeFileSync,
   type Stats,
 } from 'node:fs';
-import { ConfigError } from './errors.js';
+import { dirname, resolve } from 'node:path';
+import { ConfigError, UsageError } from './errors.js';
 
 /**
  * Reading data and config files: only regular files are read. A FIFO in
@@ -116,5 +120,89 @@ export function readRegularFile(
     return text;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** An output path's problem, in words (a command-line path: the user's to fix). */
+function unwritable(code: string | undefined): string {
+  switch (code ?? '') {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a directory; give a file name';
+    case 'EEXIST':
+      return 'it exists and is not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    default:
+      return `cannot write it (${code ?? 'unknown error'})`;
+  }
+}
+
+/** The error for an output path the command cannot write, naming the option and the path. */
+export function outputError(what: string, path: string, e: unknown): UsageError {
+  return new UsageError(`${what} ${path}: ${unwritable((e as NodeJS.ErrnoException).code)}`);
+}
+
+/**
+ * `mkdir -p` for an output folder, one level at a time: Node's recursive
+ * mkdir spins forever under /proc, and a file on the way must be named, not
+ * reported as an internal error. `what` names the option (`--outbox`).
+ */
+export function makeOutputDir(dir: string, what: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    let st: Stats | undefined;
+    try {
+      st = statSync(at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw outputError(what, dir, e);
+    }
+    if (st) {
+      if (!st.isDirectory())
+        throw new UsageError(
+          `${what} ${dir}: ${at === resolve(dir) ? 'it is a file, not a folder' : `${at} is a file, not a folder`}`,
+        );
+      break;
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // ENOENT from mkdir with the parent there: a file system that makes no folders (/proc)
+      const why = code === 'ENOENT' ? 'this file system does not allow it' : unwritable(code);
+      throw new UsageError(`${what} ${dir}: cannot create the folder ${d}: ${why}`);
+    }
+  }
+}
+
+/** Writes an output file; a path that cannot be written is a usage error naming it. */
+export function writeOutputFile(path: string, data: string | Uint8Array, what: string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw outputError(what, path, e);
   }
 }

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
+import { writeOutputFile } from '../core/files.js';
 import { emit, print, printJson } from '../cli/output.js';
 
 export function registerSchedule(program: Command, wrap: Wrap): void {
@@ -29,7 +29,7 @@ export function registerSchedule(program: Command, wrap: Wrap): void {
             ctx.io.stdout(text); // calendar text: its fields are made inert where it is built
             return;
           }
-          writeFileSync(opts.ics, text);
+          writeOutputFile(opts.ics, text, '--ics');
           const count = view.weeks.reduce((n, w) => n + w.events.length, 0);
           if (ctx.json) printJson(ctx, { file: opts.ics, events: count });
           else print(ctx, `wrote ${opts.ics}: ${count} events of ${view.series.name}`);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import { emit, print, printJson } from '../cli/output.js';
 import { RefusedError } from '../core/errors.js';
+import { writeOutputFile } from '../core/files.js';
 
 export function registerTeam(program: Command, wrap: Wrap): void {
   program
@@ -53,7 +54,7 @@ export function registerTeam(program: Command, wrap: Wrap): void {
         const builtin = builtinConfigPath(team.name);
         const text = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
         parseConfig(text, builtin); // never write a config we would refuse to read
-        writeFileSync(file, text);
+        writeOutputFile(file, text, '--output');
         if (ctx.json) printJson(ctx, { file, team: team.name });
         else print(ctx, `wrote ${file} for team ${team.name}; edit it, then run liaison brief`);
       }),

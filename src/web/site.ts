@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeOutputDir, writeOutputFile } from '../core/files.js';
 import { jsonText } from '../core/text.js';
 import type { Context } from '../cli/context.js';
 import { PAGES } from './registry.js';
@@ -19,7 +19,8 @@ export interface SiteResult {
  * serves it without this program. No forms: the site is read-only.
  */
 export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> {
-  mkdirSync(join(dir, 'api'), { recursive: true });
+  makeOutputDir(dir, 'site build');
+  makeOutputDir(join(dir, 'api'), 'site build');
   let team: string;
   try {
     team = ctx.team.name;
@@ -40,7 +41,7 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
   const files: string[] = [];
   const notices: { page: PageId; status: number }[] = [];
   const write = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
+    writeOutputFile(join(dir, name), text, 'site build');
     files.push(name);
   };
   for (const page of PAGES) {

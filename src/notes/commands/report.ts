@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../core/errors.js';
+import { writeOutputFile } from '../../core/files.js';
 import { reportOf } from '../api.js';
 import type { NotesReport } from '../report/model.js';
 import { renderRst } from '../report/rst.js';
@@ -22,7 +22,7 @@ export async function runReport(ctx: Context, versions: readonly string[] = []):
   const text = await render(report, format);
   if (o.output) {
     try {
-      writeFileSync(resolve(ctx.io.cwd, o.output), text);
+      writeOutputFile(resolve(ctx.io.cwd, o.output), text, '--output');
     } catch (e) {
       throw new UsageError(`--output ${o.output}: cannot write (${(e as Error).message})`);
     }

@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Providers } from '../providers.js';
 import { buildReminders, type RemindView } from './build.js';
 import { deliver, type DeliverOptions, type DeliverSummary } from './deliver.js';
-import { allowResend, runOwner } from './ledger.js';
+import { allowResend, ledgerStates, runOwner } from './ledger.js';
 import { outboxChannel } from './outbox.js';
 import { parseSmtpUrl, smtpChannel, type Channel } from './smtp.js';
 
@@ -38,7 +38,18 @@ export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<R
     );
   const channel = openChannel(ctx, opts);
   const db = await ctx.store();
-  if (opts.resend) allowResend(db, opts.resend);
+  if (opts.resend && allowResend(db, opts.resend) === 0) {
+    // a mistyped id must not look like "done": say what the ledger knows
+    const states = ledgerStates(db, opts.resend);
+    if (states.length === 0)
+      throw new UsageError(
+        `--resend ${opts.resend}: no delivery of this reminder in the ledger (ids: liaison remind --json)`,
+      );
+    if (!states.includes('failed'))
+      throw new UsageError(
+        `--resend ${opts.resend}: nothing to send again (its deliveries are ${states.join(', ')})`,
+      );
+  }
   const view = await buildReminders(ctx, {
     ...(opts.since ? { since: opts.since } : {}),
     ...(opts.providers ? { providers: opts.providers } : {}),

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { UsageError } from '../../core/errors.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
+import { documentValue, textHazard } from '../../data/yaml.js';
 import { readRegularFile } from '../../core/files.js';
 import { MAX_DATA_FILE_BYTES, type FileTree } from '../../data/file-tree.js';
 import { parseSubsetYaml } from './fast-yaml.js';
@@ -24,17 +25,26 @@ export interface FileRef {
 
 /** Parses a deliverable text: the fast subset reader, else the `yaml` package (which names the error). */
 export function parseDeliverableText(text: string): LoadedFile['parsed'] {
+  const hazard = textHazard(text);
+  if (hazard) return { ok: false, message: `invalid YAML at line ${hazard.line}: ${hazard.message}` };
   const fast = parseSubsetYaml(text);
   if (fast) return { ok: true, value: fast.value };
-  const { parseDocument } = require('yaml') as typeof import('yaml');
-  const doc = parseDocument(text, { version: '1.2' });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line;
-    const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, message: `invalid YAML${line ? ` at line ${line}` : ''}: ${what}` };
+  try {
+    const { parseDocument } = require('yaml') as typeof import('yaml');
+    const doc = parseDocument(text, { version: '1.2' });
+    const err = doc.errors[0];
+    if (err) {
+      const line = err.linePos?.[0]?.line;
+      const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      return { ok: false, message: `invalid YAML${line ? ` at line ${line}` : ''}: ${what}` };
+    }
+    // the limits of data/yaml.ts: an alias bomb or a too-deep nesting is a finding, not a crash
+    return { ok: true, value: documentValue(doc, '') };
+  } catch (e) {
+    if (e instanceof ConfigError) return { ok: false, message: e.detail };
+    if (e instanceof RangeError) return { ok: false, message: 'invalid YAML: nested too deep' };
+    throw e;
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
 }
 
 /** Every `deliverables/<series>/<name>.yaml` of the tree. */

@@ -44,6 +44,21 @@ export function validateFile(f: LoadedFile, env: RuleEnv, schema: SchemaCheck): 
 export function checkShape(f: LoadedFile, schema: SchemaCheck): Finding[] | undefined {
   if (!f.parsed.ok)
     return [{ file: f.file, level: 'error', check: 'yaml', message: f.parsed.message }];
+  // the upstream schema has no top-level `type: object`: an empty, comment-only or `~` file
+  // (null) or a list would pass it and reach rules that read its keys
+  const v = f.parsed.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return [
+      {
+        file: f.file,
+        level: 'error',
+        check: 'yaml',
+        message:
+          v === null || v === undefined
+            ? 'the file is empty (a deliverable file is a mapping: team, type, releases…)'
+            : `expected a mapping (team, type, releases…), got ${Array.isArray(v) ? 'a list' : typeof v}`,
+      },
+    ];
   const schemaFindings = schema(f.parsed.value, f.file);
   return schemaFindings.length > 0 ? schemaFindings : undefined;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError, SourceUnavailableError } from '../../core/errors.js';
+import { documentValue } from '../../data/yaml.js';
 import { parseSubsetYaml } from './fast-yaml.js';
 import type { Finding } from './model.js';
 
@@ -96,7 +97,7 @@ function parseWithYaml(text: string, file: string): unknown {
   const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, file);
-  return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  return documentValue(doc, file);
 }
 
 /** ajv as the schemas need it (loaded only when something must be compiled). */
