@@ -3,7 +3,7 @@ import { humanDate } from '../core/dates.js';
 import { seriesTitle } from '../data/releases/series.js';
 import { inertLine } from '../core/text.js';
 import type { VoteResult } from './apply.js';
-import type { FreezeChange, FreezeView } from './build.js';
+import type { FreezeChange, FreezeView } from './read.js';
 
 export interface FreezeOutput extends FreezeView {
   /** What --apply did; null on a dry run. */

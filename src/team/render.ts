@@ -1,6 +1,6 @@
 import { table, type Colors } from '../cli/output.js';
 import { inertLine as t, safeUrl } from '../core/text.js';
-import type { TeamView } from './team-model.js';
+import type { TeamView } from './plan.js';
 
 /** Governance and config text is shown through `inertLine` (a name or title from a YAML file can hold anything). */
 export function renderTeamText(v: TeamView, c: Colors): string {

@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError, SourceUnavailableError } from '../../core/errors.js';
 import { documentValue } from '../../data/yaml.js';
 import { parseSubsetYaml } from './fast-yaml.js';
-import type { Finding } from './model.js';
+import type { Finding } from './plan-types.js';
 
 /**
  * The upstream JSON schemas (`openstack_releases/schema.yaml`,
