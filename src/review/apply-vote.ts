@@ -1,4 +1,5 @@
 import { inertLine } from '../core/text.js';
+import { changeId, gerritUrl, revisionId } from '../sources/gerrit/ids.js';
 import { HttpStatusError } from '../sources/http/errors.js';
 import type { HttpClient } from '../sources/http/client.js';
 import type { GerritCredentials } from '../sources/gerrit/credentials.js';
@@ -97,7 +98,16 @@ export type VoteOutcome =
 
 export function voteUrl(baseUrl: string, t: VoteTarget): string {
   // `<url-encoded project>~<number>`: the identifier Gerrit recommends; the revision is the reviewed sha
-  return `${baseUrl.replace(/\/+$/, '')}/a/changes/${encodeURIComponent(t.project)}~${t.number}/revisions/${t.revision}/review`;
+  // each id checked again (a store synced before ids were checked) and each segment encoded
+  return gerritUrl(
+    baseUrl,
+    'a',
+    'changes',
+    changeId(t.project, t.number),
+    'revisions',
+    revisionId(t.revision),
+    'review',
+  );
 }
 
 export function voteInput(value: VoteValue, message: string): Record<string, unknown> {

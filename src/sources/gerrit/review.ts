@@ -1,5 +1,6 @@
 import { inertLine } from '../../core/text.js';
 import type { HttpClient } from '../http/client.js';
+import { changeId, gerritUrl } from './ids.js';
 import { HttpStatusError } from '../http/errors.js';
 import type { GerritCredentials } from './credentials.js';
 
@@ -20,7 +21,15 @@ export type ReviewOutcome =
 
 export function reviewUrl(baseUrl: string, change: ReviewTarget): string {
   // `<url-encoded project>~<number>`: the identifier Gerrit recommends
-  return `${baseUrl.replace(/\/+$/, '')}/a/changes/${encodeURIComponent(change.project)}~${change.number}/revisions/current/review`;
+  return gerritUrl(
+    baseUrl,
+    'a',
+    'changes',
+    changeId(change.project, change.number),
+    'revisions',
+    'current',
+    'review',
+  );
 }
 
 export function reviewInput(message: string): Record<string, unknown> {
