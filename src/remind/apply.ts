@@ -83,7 +83,11 @@ function openChannel(ctx: Context, opts: RemindRunOptions): Channel | undefined 
     throw new UsageError(
       '--send needs an SMTP server: --smtp-url smtp://[user@]host[:port], $LIAISON_SMTP_URL or mail.smtp-url',
     );
-  return smtpChannel(parseSmtpUrl(url, ctx.io.env));
+  return smtpChannel(
+    parseSmtpUrl(url, ctx.io.env, {
+      allowPlainAuth: ctx.config.mail?.['allow-plain-auth'] === true,
+    }),
+  );
 }
 
 /** Exit code of a run: 0, or 3 when a message could not be delivered (or its fate is unknown). */
