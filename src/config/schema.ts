@@ -65,6 +65,8 @@ export const sourcesSchema = z.strictObject({
   retries: z.number().int().min(0).max(10).optional(),
   'retry-delay-ms': z.number().int().min(0).max(60_000).optional(),
   'min-interval-ms': z.number().int().min(0).max(60_000).optional(),
+  /** Largest answer read from a service, in MB (default 32). */
+  'max-body-mb': z.number().positive().max(1024).optional(),
 });
 
 /** `gate:` — the periodic jobs of `liaison gate`; by default every job of the team's repositories. */

@@ -35,6 +35,21 @@ export class HttpTimeoutError extends SourceUnavailableError {
   }
 }
 
+/** The answer was larger than `sources.max-body-mb` allows (a runaway or hostile server). */
+export class ResponseTooLargeError extends SourceUnavailableError {
+  constructor(
+    readonly url: string,
+    readonly limitBytes: number,
+    source?: string,
+  ) {
+    super(
+      `${source ? `${source}: ` : ''}${describeUrl(url)} sent more than ${Math.round(limitBytes / 1024 / 1024)} MB; ` +
+        'stopped reading (raise sources.max-body-mb if the service really answers that much)',
+      source,
+    );
+  }
+}
+
 /** The connection itself failed (refused, reset, DNS). */
 export class HttpNetworkError extends SourceUnavailableError {
   constructor(
