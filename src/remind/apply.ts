@@ -8,6 +8,7 @@ import { buildReminders, type RemindView } from './read.js';
 import { deliver, type DeliverOptions, type DeliverSummary } from './apply-deliver.js';
 import { allowResend, ledgerStates, runOwner } from './store.js';
 import { outboxChannel } from './apply-outbox.js';
+import { mailbox } from './apply-message.js';
 import { parseSmtpUrl, smtpChannel, type Channel } from './apply-smtp.js';
 
 export interface RemindRunOptions {
@@ -60,6 +61,7 @@ export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<R
     throw new UsageError(
       'no sender address: set mail.from in liaison.yaml (or a release liaison with an e-mail in governance)',
     );
+  mailbox(from); // a malformed mail.from is one line before anything is claimed
   view.mode = 'send';
   view.channel = channel.name;
   const replyTo = ctx.config.mail?.['reply-to'];
