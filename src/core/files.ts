@@ -206,3 +206,13 @@ export function writeOutputFile(path: string, data: string | Uint8Array, what: s
     throw outputError(what, path, e);
   }
 }
+
+/** What a path is when it exists and is not a regular file (`a FIFO (named pipe)`), else undefined. */
+export function nonFileKind(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? undefined : kindOf(st);
+  } catch {
+    return undefined;
+  }
+}

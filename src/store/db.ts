@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SourceUnavailableError } from '../core/errors.js';
+import { nonFileKind } from '../core/files.js';
 import { ALL_MIGRATIONS } from '../app/migrations.js';
 
 export type Db = BetterSqlite3.Database;
@@ -28,6 +29,12 @@ export interface Migration {
  */
 export function openStore(path: string, migrations: readonly Migration[] = ALL_MIGRATIONS): Db {
   let db: Db | undefined;
+  const kind = path === ':memory:' ? undefined : nonFileKind(path);
+  if (kind)
+    throw new SourceUnavailableError(
+      `cannot open the store ${path}: it is ${kind}, not a file`,
+      'store',
+    );
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
@@ -86,9 +93,9 @@ function storeProblem(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'SQLITE_NOTADB') return 'it is not a SQLite database (pass another --db)';
   if (code === 'EEXIST' || code === 'ENOTDIR') return `a part of its folder is a file (${message})`;
-  if (code === 'SQLITE_CORRUPT')
-    return `the file is damaged; ${KEEP_IT}`;
-  if (code === 'EISDIR' || code === 'SQLITE_CANTOPEN') return `cannot open it as a file (${message})`;
+  if (code === 'SQLITE_CORRUPT') return `the file is damaged; ${KEEP_IT}`;
+  if (code === 'EISDIR' || code === 'SQLITE_CANTOPEN')
+    return `cannot open it as a file (${message})`;
   return message.split('\n')[0] ?? message;
 }
 
