@@ -228,7 +228,9 @@ export function createDashboard(opts: AppOptions): DashboardApp {
   // a form is a few hundred bytes; a bigger body is refused before it is read whole
   const formLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
-    onError: (c) => c.text(`form too large (over ${MAX_FORM_BYTES / 1024} KB)`, 413),
+    // the rest of the body is not read: the connection is closed, not reused
+    onError: (c) =>
+      c.text(`form too large (over ${MAX_FORM_BYTES / 1024} KB)`, 413, { Connection: 'close' }),
   });
   for (const write of WRITES) {
     app.post(write.path, formLimit, async (c) => {
