@@ -4,8 +4,8 @@ import { ConfigError, UsageError } from '../core/errors.js';
 import { readRegularFile } from '../core/files.js';
 import { inertLine } from '../core/text.js';
 
-/** A team config is a few KB; anything near this is not one. */
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/** A team config is a few KB (Glance's: 5 KB); a bigger file is refused before the YAML reader. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 import { builtinConfigPath, CONFIG_FILE } from './locate.js';
 import { lineOf, parseYaml } from '../data/yaml.js';
 import { configSchema, type TeamConfig } from './schema.js';

@@ -83,14 +83,24 @@ export function documentValue(doc: Document, file: string): unknown {
 
 /** True when the value nests deeper than `max` (iterative: no stack to overflow). */
 export function depthOver(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
+  // two parallel stacks of containers only (scalars are never pushed): cheap on wide maps
+  const nodes: object[] = [];
+  const depths: number[] = [];
   const seen = new Set<object>();
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number];
-    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+  const push = (v: unknown, d: number) => {
+    if (typeof v === 'object' && v !== null && !seen.has(v)) {
+      seen.add(v);
+      nodes.push(v);
+      depths.push(d);
+    }
+  };
+  push(value, 0);
+  while (nodes.length > 0) {
+    const v = nodes.pop() as object;
+    const d = depths.pop() as number;
     if (d >= max) return true;
-    seen.add(v);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+    if (Array.isArray(v)) for (const child of v) push(child, d + 1);
+    else for (const k in v) push((v as Record<string, unknown>)[k], d + 1);
   }
   return false;
 }

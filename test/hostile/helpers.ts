@@ -105,4 +105,5 @@ export function copyGovernance(into: string): string {
 export const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A hostile string: OSC 8 hyperlink, clear screen, BEL, NUL, BS, one-byte CSI, bidi override. */
-export const ESCAPES = '\u001b]8;;http://evil.example\u0007X\u001b[2J\u0000\u0008\u009b31m\u202eRTL';
+export const ESCAPES =
+  '\u001b]8;;http://evil.example\u0007X\u001b[2J\u0000\u0008\u009b31m\u202eRTL';

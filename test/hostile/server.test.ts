@@ -32,7 +32,14 @@ describe('serve keeps serving whatever the request line', () => {
   });
 
   it('answers 400 to unparsable targets (absolute-form included), then serves the next page', async () => {
-    for (const target of ['http://[', '//[', 'http://%zz/', 'http://a:99999999/', '*', 'ftp://x/']) {
+    for (const target of [
+      'http://[',
+      '//[',
+      'http://%zz/',
+      'http://a:99999999/',
+      '*',
+      'ftp://x/',
+    ]) {
       expect(await statusOf(port, target), target).toBe(400);
       expect(await statusOf(port, '/schedule?date=2026-11-27'), `after ${target}`).toBe(200);
     }
@@ -104,7 +111,8 @@ describe('serve keeps serving whatever the request line', () => {
       }[];
       expect(rows.map((r) => r.who)).toEqual(['Ada']);
       // eslint-disable-next-line no-control-regex -- what must not be stored
-      for (const r of rows) expect(`${r.who}${r.detail}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      for (const r of rows)
+        expect(`${r.who}${r.detail}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     } finally {
       db.close();
     }

@@ -89,14 +89,16 @@ describe('config titles and deadline text on every text renderer', () => {
   const run = (...argv: string[]) =>
     runCli([...argv, '--config', config, '--db', join(dir, 'l.db'), '--date', DATE]);
 
-  it.each([
-    ['schedule'],
-    ['checklist'],
-    ['meeting'],
-    ['meeting', '--format', 'md'],
-    ['brief'],
-    ['team'],
-  ])('%j: inert text, the hostile title still shown', async (...argv) => {
+  it.each(
+    [
+      ['schedule'],
+      ['checklist'],
+      ['meeting'],
+      ['meeting', '--format', 'md'],
+      ['brief'],
+      ['team'],
+    ].map((argv) => [argv.join(' '), argv] as const),
+  )('%s: inert text, the hostile title still shown', async (_name, argv) => {
     const r = await run(...argv);
     expect(r.code, r.stderr).toBe(0);
     expectInert(r.stdout, argv.join(' '));
@@ -149,15 +151,16 @@ describe('a PTL name from projects.yaml', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([['team'], ['checklist'], ['meeting', '--format', 'md'], ['meeting']])(
-    '%j shows it inert',
-    async (...argv) => {
-      const r = await runCli([...argv, '--governance-repo', gov, '--date', DATE]);
-      expect(r.code, r.stderr).toBe(0);
-      expectInert(r.stdout, argv.join(' '));
-      if (argv[0] === 'team') expect(r.stdout).toContain('Evil \\x1b]8;;http://evil\\x07PTL');
-    },
-  );
+  it.each(
+    [['team'], ['checklist'], ['meeting', '--format', 'md'], ['meeting']].map(
+      (argv) => [argv.join(' '), argv] as const,
+    ),
+  )('%s shows it inert', async (_name, argv) => {
+    const r = await runCli([...argv, '--governance-repo', gov, '--date', DATE]);
+    expect(r.code, r.stderr).toBe(0);
+    expectInert(r.stdout, argv.join(' '));
+    if (argv[0] === 'team') expect(r.stdout).toContain('Evil \\x1b]8;;http://evil\\x07PTL');
+  });
 });
 
 describe('Launchpad titles and links in the meeting paste', () => {
