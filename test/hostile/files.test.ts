@@ -39,7 +39,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'liaison-hostile-files-'));
   rel = copyReleases(dir);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Replaces a file of the releases copy for the length of `fn`. */
 async function withReplaced(path: string, make: (abs: string) => void, fn: () => Promise<void>) {
@@ -61,11 +63,36 @@ describe('release validate with a broken schema (item 3)', () => {
   const validate = () =>
     runCli(['release', 'validate', '--releases-repo', rel, FILE, '--date', DATE]);
   const cases: [string, (abs: string) => void][] = [
-    ['empty', (a) => writeFileSync(a, '')],
-    ['comment only', (a) => writeFileSync(a, '# nothing\n')],
-    ['`~`', (a) => writeFileSync(a, '~\n')],
-    ['not a schema', (a) => writeFileSync(a, 'type: 42\n')],
-    ['a directory', (a) => mkdirSync(a)],
+    [
+      'empty',
+      (a) => {
+        writeFileSync(a, '');
+      },
+    ],
+    [
+      'comment only',
+      (a) => {
+        writeFileSync(a, '# nothing\n');
+      },
+    ],
+    [
+      '`~`',
+      (a) => {
+        writeFileSync(a, '~\n');
+      },
+    ],
+    [
+      'not a schema',
+      (a) => {
+        writeFileSync(a, 'type: 42\n');
+      },
+    ],
+    [
+      'a directory',
+      (a) => {
+        mkdirSync(a);
+      },
+    ],
     [
       'a symlink loop',
       (a) => {
@@ -150,7 +177,9 @@ describe('deliverable files that are not deliverables (items 8, 10)', () => {
     async (_n, text) => {
       await withReplaced(
         FILE,
-        (a) => writeFileSync(a, text),
+        (a) => {
+          writeFileSync(a, text);
+        },
         async () => {
           const v = await runCli([
             'release',
@@ -174,7 +203,9 @@ describe('deliverable files that are not deliverables (items 8, 10)', () => {
   it('NUL bytes: a validate finding', async () => {
     await withReplaced(
       FILE,
-      (a) => writeFileSync(a, 'team: glance\u0000\n'),
+      (a) => {
+        writeFileSync(a, 'team: glance\u0000\n');
+      },
       async () => {
         const v = await runCli([
           'release',
@@ -191,10 +222,18 @@ describe('deliverable files that are not deliverables (items 8, 10)', () => {
     );
   });
   it.each([
-    ['a directory', (a: string) => mkdirSync(a), /it is a directory, not a file/],
+    [
+      'a directory',
+      (a: string) => {
+        mkdirSync(a);
+      },
+      /it is a directory, not a file/,
+    ],
     [
       'a dangling link',
-      (a: string) => symlinkSync(join(dir, 'nowhere.yaml'), a),
+      (a: string) => {
+        symlinkSync(join(dir, 'nowhere.yaml'), a);
+      },
       /a dangling symbolic link/,
     ],
   ])('%s: exit 2 naming the file, never "absent"', async (_n, make, says) => {
@@ -212,7 +251,9 @@ describe('deliverable files that are not deliverables (items 8, 10)', () => {
     );
     await withReplaced(
       FILE,
-      (a) => writeFileSync(a, text),
+      (a) => {
+        writeFileSync(a, text);
+      },
       async () => {
         const t0 = performance.now();
         const r = await runCli(

@@ -18,7 +18,9 @@ export function rawHttp(port: number, request: string | Buffer, timeoutMs = 5000
     let answer = '';
     socket.setEncoding('latin1');
     socket.on('data', (d: string) => (answer += d));
-    socket.on('end', () => resolve(answer));
+    socket.on('end', () => {
+      resolve(answer);
+    });
     socket.on('error', reject);
     socket.setTimeout(timeoutMs, () => {
       socket.destroy();

@@ -85,7 +85,9 @@ describe('config titles and deadline text on every text renderer', () => {
     config = join(dir, 'liaison.yaml');
     writeFileSync(config, hostileConfig());
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const run = (...argv: string[]) =>
     runCli([...argv, '--config', config, '--db', join(dir, 'l.db'), '--date', DATE]);
 
@@ -149,7 +151,9 @@ describe('a PTL name from projects.yaml', () => {
       `${text.slice(0, ptl)}    name: "Evil \\e]8;;http://evil\\aPTL\\e[2J\\x9b31m\\u202e"${text.slice(end)}`,
     );
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it.each(
     [['team'], ['checklist'], ['meeting', '--format', 'md'], ['meeting']].map(
