@@ -121,12 +121,23 @@ async function plainAuthServer() {
     onData(stream, _session, cb) {
       seen.messages++;
       stream.resume();
-      stream.on('end', () => cb());
+      stream.on('end', () => {
+        cb();
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { seen, port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    seen,
+    port,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => {
+          r();
+        });
+      }),
+  };
 }
 
 describe('SMTP password only inside TLS (item 5)', () => {
@@ -272,7 +283,9 @@ describe('CR/LF in governance names and e-mails (item 11)', () => {
       );
     writeFileSync(file, text);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('never puts them in From/To: the name is flattened and quoted, the address left out with a note', async () => {
     const outbox = join(dir, 'outbox');
