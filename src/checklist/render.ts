@@ -1,6 +1,6 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import { inertLine as t } from '../core/text.js';
-import type { ChecklistView, ItemState } from './model.js';
+import type { ChecklistView, ItemState } from './plan.js';
 
 const MARK: Record<ItemState, string> = {
   done: '[x]',

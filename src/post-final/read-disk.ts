@@ -3,8 +3,6 @@ import { readRegularFile } from '../core/files.js';
 import { join } from 'node:path';
 import type { RepoReader } from './plan.js';
 
-export { cloneDir } from '../git/clones.js';
-
 /** Reads files of a working tree. */
 export function diskRepo(dir: string): RepoReader {
   return {

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import {
   ConfigError,
   LiaisonError,
@@ -24,7 +24,7 @@ export type Built =
   | { ok: false; status: number; notice: Notice; detail?: string };
 
 /** Loads the page's panel and builds its view; errors of the user's world become notices. */
-export async function buildPage(page: PageDef, ctx: Context): Promise<Built> {
+export async function buildPage(page: PageDef, ctx: Deps): Promise<Built> {
   const panel = await page.load();
   if (!panel) {
     return {
@@ -75,7 +75,7 @@ export function failure(err: unknown): { status: number; notice: Notice } {
 /** The full HTML document of a page, for the server and the static site alike. */
 export async function renderPage(
   page: PageDef,
-  ctx: Context,
+  ctx: Deps,
   env: RenderEnv,
   log?: (line: string) => void,
 ): Promise<RenderedPage> {
@@ -112,7 +112,7 @@ export async function renderBuilt(
 }
 
 /** The JSON twin: exactly the view the command prints with --json. */
-export async function pageJson(page: PageDef, ctx: Context): Promise<JsonResult> {
+export async function pageJson(page: PageDef, ctx: Deps): Promise<JsonResult> {
   return jsonOfBuilt(await buildPage(page, ctx));
 }
 

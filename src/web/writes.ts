@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import type { PageId } from './panel.js';
 
@@ -14,7 +14,7 @@ export interface WriteRoute {
   readonly page: PageId;
   /** Applies the write; returns who did it and what it touched, for the write log. */
   apply(
-    ctx: Context,
+    ctx: Deps,
     field: (name: string) => string,
   ): Promise<{ who: string; target: string; detail: string }>;
 }
@@ -28,8 +28,8 @@ function person(value: string, what: string): string {
 }
 
 /** Who did a write that does not need a name: the form's `by` (checked like any name), else the server's user. */
-function whoOf(ctx: Context, value: string): string {
-  return value.trim() ? person(value, 'by') : (ctx.io.env.USER ?? 'someone');
+function whoOf(ctx: Deps, value: string): string {
+  return value.trim() ? person(value, 'by') : (ctx.env.USER ?? 'someone');
 }
 
 function itemId(value: string, what: string): string {
@@ -68,32 +68,16 @@ export const WRITES: readonly WriteRoute[] = [
     path: '/goals/set',
     page: 'goals',
     async apply(ctx, field) {
-      const { LIAISON_STATUSES, saveGoalRecord } = await import('../goals/store.js');
-      const { buildGoalsView } = await import('../goals/read.js');
+      const { setGoalStatus } = await import('../goals/apply.js');
       const goal = itemId(field('goal'), 'goal');
-      const status = field('status');
-      if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
-        throw new UsageError(
-          `status "${status.slice(0, 40)}": use one of ${LIAISON_STATUSES.join(', ')}`,
-        );
-      }
       const owner = field('owner').trim() ? person(field('owner'), 'owner') : undefined;
       const who = whoOf(ctx, field('by'));
-      const view = await buildGoalsView(ctx);
-      if (!view.goals.some((g) => g.id === goal)) {
-        throw new UsageError(
-          `goal "${goal}" is not a community goal of ${view.series} (goals: ${view.goals.map((g) => g.id).join(', ') || 'none'})`,
-        );
-      }
-      const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
-        goal,
-        status: status as (typeof LIAISON_STATUSES)[number],
+      const saved = await setGoalStatus(ctx, goal, field('status'), {
         ...(owner !== undefined ? { owner } : {}),
-        recordedOn: ctx.today,
       });
       return {
         who,
-        target: `${view.series}/${goal}`,
+        target: `${saved.series}/${goal}`,
         detail: `${saved.status}${saved.owner ? `, owner ${saved.owner}` : ''}`,
       };
     },
