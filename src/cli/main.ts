@@ -49,23 +49,23 @@ export async function buildProgram(
 /**
  * An empty value (`--date ''`, `--team ''`, `sync --only ''`) is a mistake
  * (an unset shell variable), never a choice: without this check it would
- * silently mean "the default" (for --date, the real clock).
+ * silently mean "the default" (for --date, the real clock). Operands are
+ * each command's to check (it can say what the operand is for).
  */
 export function rejectEmptyValues(cmd: Command): void {
   for (let c: Command | null = cmd; c; c = c.parent) {
     for (const o of c.options) {
+      if (o.long && EMPTY_MEANS_SOMETHING.has(o.long)) continue;
       const value: unknown = c.getOptionValue(o.attributeName());
       const values: unknown[] = Array.isArray(value) ? value : [value];
       if (values.some((v) => typeof v === 'string' && v.trim() === ''))
         throw new UsageError(`${o.long ?? o.flags}: expected a value, got an empty one`);
     }
   }
-  const empty = cmd.args.findIndex((a) => a.trim() === '');
-  if (empty >= 0)
-    throw new UsageError(
-      `${cmd.name()}: argument ${empty + 1} is empty (${cmd.usage() || 'see --help'})`,
-    );
 }
+
+/** Options where an empty value is a documented choice: `notes report --title ''` (no title, as reno). */
+const EMPTY_MEANS_SOMETHING: ReadonlySet<string> = new Set(['--title']);
 
 /** The command an argument list names: its first operand after the global options. */
 export function commandNameOf(argv: readonly string[], program: Command): string | undefined {

@@ -423,8 +423,9 @@ describe('silently accepted before, errors now (item 10)', () => {
     const r = await runCli(argv);
     expectLine(r, 2, /: expected a value, got an empty one/);
   });
-  it('an empty argument', async () => {
-    expectLine(await runCli(['release', 'propose', '', 'rc']), 2, /argument 1 is empty/);
+  it('an empty operand: each command names it', async () => {
+    expectLine(await runCli(['release', 'propose', '', 'rc']), 2, /"": not a deliverable name/);
+    expectLine(await runCli(['site', 'build', '']), 2, /site build: expected an output folder/);
   });
   it('remind --resend of an id the ledger does not have', async () => {
     const r = await runCli([
