@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ConfigError } from '../core/errors.js';
+import { inertLine } from '../core/text.js';
 
 /** One e-mail to one recipient, ready for a channel. */
 export interface OutgoingMessage {
@@ -34,13 +35,9 @@ export function isMailAddress(value: string): boolean {
   return value.length <= 254 && ADDRESS.test(value);
 }
 
-/** A display name fit for a header: one line, no controls or bidi characters, bounded (nodemailer quotes it). */
+/** A display name fit for a header: one line (CR/LF become a space), inert, bounded; nodemailer quotes it. */
 export function displayName(value: string): string {
-  return value
-    .replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100);
+  return inertLine(value.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' '), 100);
 }
 
 /** `Name <addr>` or `addr` (config `mail.from`, the liaison) as a structured mailbox. */

@@ -1,4 +1,5 @@
 import { SourceUnavailableError } from '../../core/errors.js';
+import { inertLine } from '../../core/text.js';
 
 /**
  * Failures of a remote service. They are all `SourceUnavailableError`s
@@ -89,6 +90,5 @@ function excerpt(body: string): string {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l !== '');
-  // eslint-disable-next-line no-control-regex
-  return (line ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 160);
+  return inertLine(line ?? '', 160);
 }
