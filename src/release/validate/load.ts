@@ -26,7 +26,8 @@ export interface FileRef {
 /** Parses a deliverable text: the fast subset reader, else the `yaml` package (which names the error). */
 export function parseDeliverableText(text: string): LoadedFile['parsed'] {
   const hazard = textHazard(text);
-  if (hazard) return { ok: false, message: `invalid YAML at line ${hazard.line}: ${hazard.message}` };
+  if (hazard)
+    return { ok: false, message: `invalid YAML at line ${hazard.line}: ${hazard.message}` };
   const fast = parseSubsetYaml(text);
   if (fast) return { ok: true, value: fast.value };
   try {
