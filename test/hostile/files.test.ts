@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScheduleLabels } from '../../src/data/releases/schedule-labels.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { copyReleases, hasBuild, spawnCli } from './helpers.js';
+import { RAW_CONTROLS, copyReleases, hasBuild, spawnCli } from './helpers.js';
 
 /**
  * Issue 12 items 3, 8, 9 and 10: hostile files and paths. Each gets one line
@@ -109,6 +109,31 @@ describe('release validate with a broken schema (item 3)', () => {
       expectLine(await validate(), 3, /cannot read the schema .*schema\.yaml: /);
     });
     rmSync(join(rel, `${SCHEMA}.b`), { force: true });
+  });
+});
+
+describe('schedule.rst headings (item 2)', () => {
+  it('are shown inert by schedule, schedule --ics and brief', async () => {
+    const file = 'doc/source/hibiscus/schedule.rst';
+    const text = readFileSync(join(rel, file), 'utf8').replace(
+      'Hibiscus-2 milestone\n--------------------',
+      'Hibiscus-2 \u001b]8;;http://evil\u0007milestone\u009b31m\u202e\n------------------------------',
+    );
+    await withReplaced(
+      file,
+      (a) => {
+        writeFileSync(a, text);
+      },
+      async () => {
+        for (const argv of [['schedule'], ['schedule', '--ics', '-'], ['brief']]) {
+          const r = await runCli([...argv, '--releases-repo', rel, '--date', DATE]);
+          expect(r.code, r.stderr).toBe(0);
+          expect(r.stdout.replace(/\r\n/g, '\n'), argv.join(' ')).not.toMatch(RAW_CONTROLS);
+        }
+        const s = await runCli(['schedule', '--releases-repo', rel, '--date', DATE]);
+        expect(s.stdout).toContain('Hibiscus-2 \\x1b]8;;http://evil\\x07milestone');
+      },
+    );
   });
 });
 
