@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/package-root.js';
@@ -52,6 +53,12 @@ export interface SpawnResult {
 export const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 export const hasBuild = existsSync(BIN);
 
+let home: string | undefined;
+function spawnHome(): string {
+  home ??= mkdtempSync(join(tmpdir(), 'liaison-hostile-home-'));
+  return home;
+}
+
 /** The built CLI in its own process, killed after `timeoutMs` (a hang is a failure, not a stuck test run). */
 export function spawnCli(
   args: readonly string[],
@@ -67,7 +74,8 @@ export function spawnCli(
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? process.cwd(),
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: opts.cwd ?? '/tmp', ...opts.env },
+      // a home of its own: a command that opens the default store never writes into ~ or the repository
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: spawnHome(), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
