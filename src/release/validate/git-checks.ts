@@ -33,7 +33,7 @@ export function gitFindings(
     const doc = f.parsed.value as DeliverableDoc;
     if (typeof doc !== 'object' || doc === null) continue;
     const add = (check: string, level: 'error' | 'warning', message: string, field?: string) =>
-      out.push({ file: f.file, level, check, message, ...(field ? { field } : {}) });
+      out.push({ file: f.file, level, rule: check, check, message, ...(field ? { field } : {}) });
     const settings = doc['repository-settings'] ?? {};
     const retired = new Set(
       Object.entries(settings)

@@ -4,12 +4,19 @@ import { gatesOpen, type Rule } from './rule.js';
 import { BRANCH_RULES } from './rules-branches.js';
 import { FILE_RULES } from './rules-file.js';
 import { SERIES_RULES } from './rules-series.js';
+import { agesOf, NOTHING_NEW, type Newness } from './newness.js';
+import { BEYOND_RULES } from './rules-beyond.js';
 import type { SchemaCheck } from './schema.js';
 
-/** Every data rule, in upstream's execution order. */
-export const DATA_RULES: readonly Rule[] = [...FILE_RULES, ...SERIES_RULES, ...BRANCH_RULES].sort(
-  (a, b) => a.number - b.number,
-);
+export { NOTHING_NEW, type Newness };
+
+/** Every data rule: upstream's in its execution order, then the rules beyond upstream. */
+export const DATA_RULES: readonly Rule[] = [
+  ...[...FILE_RULES, ...SERIES_RULES, ...BRANCH_RULES].sort(
+    (a, b) => (a.number ?? 0) - (b.number ?? 0),
+  ),
+  ...BEYOND_RULES,
+];
 
 /** A deliverable file as read at the edge: parsed, or why it could not be. */
 export interface LoadedFile {
@@ -23,15 +30,6 @@ export interface LoadedFile {
   readonly newness: Newness;
 }
 
-export interface Newness {
-  readonly release: (version: string) => boolean;
-  readonly branch: (name: string) => boolean;
-}
-
-const never = (): boolean => false;
-export const NOTHING_NEW: Newness = { release: never, branch: never };
-export const ALL_NEW: Newness = { release: () => true, branch: () => true };
-
 /**
  * Validates one file: YAML, then the upstream schema, then (when the schema
  * holds and the series is not closed) every data rule whose gates open.
@@ -43,7 +41,9 @@ export function validateFile(f: LoadedFile, env: RuleEnv, schema: SchemaCheck): 
 /** The YAML and schema findings, or undefined when the file is fit for the data rules. */
 export function checkShape(f: LoadedFile, schema: SchemaCheck): Finding[] | undefined {
   if (!f.parsed.ok)
-    return [{ file: f.file, level: 'error', check: 'yaml', message: f.parsed.message }];
+    return [
+      { file: f.file, level: 'error', rule: 'yaml', check: 'yaml', message: f.parsed.message },
+    ];
   const schemaFindings = schema(f.parsed.value, f.file);
   return schemaFindings.length > 0 ? schemaFindings : undefined;
 }
@@ -52,17 +52,8 @@ export function checkShape(f: LoadedFile, schema: SchemaCheck): Finding[] | unde
 export function checkRules(f: LoadedFile, env: RuleEnv): Finding[] {
   if (!f.parsed.ok || env.constants.closedSeries.has(f.series)) return [];
   const doc = f.parsed.value as DeliverableDoc;
-  const releases = doc.releases ?? [];
-  const nothingNew = f.newness === NOTHING_NEW;
   const d = derive(
-    {
-      file: f.file,
-      series: f.series,
-      name: f.name,
-      doc,
-      isNewRelease: nothingNew ? never : (i) => f.newness.release(releases[i]?.version ?? ''),
-      isNewBranch: nothingNew ? never : (name) => f.newness.branch(name),
-    },
+    { file: f.file, series: f.series, name: f.name, doc, ages: agesOf(doc, f.newness) },
     env,
   );
   const out: Finding[] = [];
@@ -72,7 +63,8 @@ export function checkRules(f: LoadedFile, env: RuleEnv): Finding[] {
       out.push({
         file: f.file,
         level: issue.level,
-        check: rule.check,
+        rule: rule.id,
+        check: rule.id,
         message: issue.message,
         ...(issue.field ? { field: issue.field } : {}),
       });
