@@ -102,6 +102,24 @@ describe.runIf(hasSharedData())('release validate on the real data', () => {
     );
   });
 
+  it('stable releases of an older line stay legal: gnocchi 2.2.1 after 3.0.0, 3.0.5 and 3.0.7 after 3.1.x', () => {
+    const { env, schema } = newestSeriesFiles();
+    const ref = {
+      display: 'deliverables/_independent/gnocchi.yaml',
+      rel: 'deliverables/_independent/gnocchi.yaml',
+    };
+    const text = readFileSync(join(RELEASES_DIR, ref.rel), 'utf8');
+    const stable = new Set(['2.2.1', '3.0.5', '3.0.7']);
+    const f = loadFile(ref, text, { kind: 'versions', isNew: (v) => stable.has(v) });
+    expect(validateFile(f, env, schema).filter((x) => x.rule === 'version-order')).toEqual([]);
+    // while an RC of 3.1.4 after 3.1.4 would not be
+    const wrong = loadFile(ref, text.replace(/version: 3\.0\.7$/m, 'version: 3.1.4.0rc1'), {
+      kind: 'versions',
+      isNew: (v) => v === '3.1.4.0rc1',
+    });
+    expect(validateFile(wrong, env, schema).map((x) => x.rule)).toContain('version-order');
+  });
+
   it('the rules beyond upstream accept every release of the four newest series, replayed one at a time', () => {
     // each release as the new one, in its file cut right after it (as the file was when it was requested)
     const { env, schema, files } = newestSeriesFiles();

@@ -14,14 +14,18 @@ export interface BaseFacts {
   /** The --base revision as given (`HEAD`, `origin/master`). */
   readonly label: string;
   readonly releases: readonly BaseRelease[];
-  readonly branches: ReadonlySet<string>;
-  /** `release-notes` by repository, `''` for the one-link form. */
-  readonly links: ReadonlyMap<string, unknown>;
+  readonly branches: readonly BaseBranch[];
 }
 
 export interface BaseRelease {
   readonly version: string;
   readonly projects: readonly { readonly repo: string; readonly hash: string }[];
+}
+
+export interface BaseBranch {
+  readonly name: string;
+  /** The location as text (a mapping as JSON), for comparison only. */
+  readonly location: string;
 }
 
 export type Newness =
@@ -43,9 +47,11 @@ export interface Ages {
   readonly edited: readonly EditedRelease[];
   /** Versions of the base that the file no longer lists. */
   readonly removed: readonly string[];
+  /** Indexes of branch entries that are new (to be created). */
+  readonly newBranches: readonly number[];
+  /** Branch entries whose name the base has at another location. */
+  readonly editedBranches: readonly { readonly index: number; readonly before: BaseBranch }[];
   readonly isNewBranch: (name: string) => boolean;
-  /** Release-notes links added or changed (key `''` for the one-link form). */
-  readonly newLinks: readonly { readonly key: string; readonly url: unknown }[];
   /** The --base revision, when there is one. */
   readonly baseLabel: string | undefined;
 }
@@ -62,8 +68,9 @@ export const NO_AGES: Ages = {
   newReleases: NONE,
   edited: NONE,
   removed: NONE,
+  newBranches: NONE,
+  editedBranches: NONE,
   isNewBranch: never,
-  newLinks: NONE,
   baseLabel: undefined,
 };
 
@@ -84,8 +91,9 @@ export function agesOf(doc: DeliverableDoc, newness: Newness): Ages {
         newReleases: indexesWhere(releases.length, always),
         edited: NONE,
         removed: NONE,
+        newBranches: indexesWhere((doc.branches ?? []).length, always),
+        editedBranches: NONE,
         isNewBranch: always,
-        newLinks: linksOf(doc['release-notes']),
         baseLabel: newness.label,
       };
     case 'base':
@@ -95,45 +103,75 @@ export function agesOf(doc: DeliverableDoc, newness: Newness): Ages {
 
 function againstBase(doc: DeliverableDoc, base: BaseFacts): Ages {
   const releases = doc.releases ?? [];
-  // identical entries first, wherever they are; then same version = edited
-  const unmatched = new Map<string, BaseRelease[]>();
-  for (const r of base.releases) {
-    const key = entryKey(r.version, r.projects);
-    const list = unmatched.get(key);
-    if (list) list.push(r);
-    else unmatched.set(key, [r]);
-  }
-  const status: ('old' | 'open')[] = releases.map((r) => {
-    const list = unmatched.get(entryKey(String(r.version), r.projects ?? []));
-    return list && list.length > 0 && list.pop() ? 'old' : 'open';
-  });
-  const leftByVersion = new Map<string, BaseRelease[]>();
-  for (const list of unmatched.values())
-    for (const r of list) {
-      const same = leftByVersion.get(r.version);
-      if (same) same.push(r);
-      else leftByVersion.set(r.version, [r]);
-    }
-  const newReleases: number[] = [];
-  const edited: EditedRelease[] = [];
-  status.forEach((s, i) => {
-    if (s === 'old') return;
-    const before = leftByVersion.get(String(releases[i]?.version))?.shift();
-    if (before) edited.push({ index: i, before });
-    else newReleases.push(i);
-  });
-  const removed = [...leftByVersion.values()].flat().map((r) => r.version);
-  const newLinks = linksOf(doc['release-notes']).filter(
-    ({ key, url }) => !base.links.has(key) || base.links.get(key) !== url,
+  const r = matchEntries(
+    releases,
+    base.releases,
+    (e) => String(e.version),
+    (e) => projectsKey(e.projects ?? []),
+    (b) => b.version,
+    (b) => projectsKey(b.projects),
   );
+  const branches = doc.branches ?? [];
+  const b = matchEntries(
+    branches,
+    base.branches,
+    (e) => String(e.name),
+    (e) => locationText(e.location),
+    (x) => x.name,
+    (x) => x.location,
+  );
+  const newBranchNames = new Set(b.fresh.map((i) => String(branches[i]?.name)));
   return {
-    newReleases,
-    edited,
-    removed,
-    isNewBranch: (name) => !base.branches.has(name),
-    newLinks,
+    newReleases: r.fresh,
+    edited: r.edited,
+    removed: r.left.map((x) => x.version),
+    newBranches: b.fresh,
+    editedBranches: b.edited,
+    isNewBranch: (name) => newBranchNames.has(name),
     baseLabel: base.label,
   };
+}
+
+/**
+ * Matches the entries of the file with those of the base as multisets:
+ * identical entries first, wherever they are; then an entry whose name
+ * the base still has (with other content) is an edit; the rest are new.
+ */
+function matchEntries<E, B>(
+  entries: readonly E[],
+  baseEntries: readonly B[],
+  nameOf: (e: E) => string,
+  contentOf: (e: E) => string,
+  baseName: (b: B) => string,
+  baseContent: (b: B) => string,
+): { fresh: number[]; edited: { index: number; before: B }[]; left: B[] } {
+  const unmatched = new Map<string, B[]>();
+  for (const x of baseEntries) {
+    const key = `${baseName(x)}\u0000${baseContent(x)}`;
+    const list = unmatched.get(key);
+    if (list) list.push(x);
+    else unmatched.set(key, [x]);
+  }
+  const open = entries.map((e) => {
+    const list = unmatched.get(`${nameOf(e)}\u0000${contentOf(e)}`);
+    return !(list && list.length > 0 && list.pop());
+  });
+  const byName = new Map<string, B[]>();
+  for (const list of unmatched.values())
+    for (const x of list) {
+      const same = byName.get(baseName(x));
+      if (same) same.push(x);
+      else byName.set(baseName(x), [x]);
+    }
+  const fresh: number[] = [];
+  const edited: { index: number; before: B }[] = [];
+  entries.forEach((e, i) => {
+    if (!open[i]) return;
+    const before = byName.get(nameOf(e))?.shift();
+    if (before !== undefined) edited.push({ index: i, before });
+    else fresh.push(i);
+  });
+  return { fresh, edited, left: [...byName.values()].flat() };
 }
 
 function indexesWhere(n: number, pred: (i: number) => boolean): number[] {
@@ -142,14 +180,17 @@ function indexesWhere(n: number, pred: (i: number) => boolean): number[] {
   return out;
 }
 
-function entryKey(
-  version: string,
+function projectsKey(
   projects: readonly { readonly repo: unknown; readonly hash: unknown }[],
 ): string {
-  return `${version}\u0000${projects
+  return projects
     .map((p) => `${String(p.repo)}@${String(p.hash)}`)
     .sort()
-    .join(',')}`;
+    .join(',');
+}
+
+export function locationText(location: unknown): string {
+  return typeof location === 'string' ? location : JSON.stringify(location ?? null);
 }
 
 /** The links of a `release-notes` value: one link (key `''`) or one per repository. */
@@ -165,7 +206,6 @@ export function baseFactsOf(label: string, value: unknown): BaseFacts {
   const doc = (typeof value === 'object' && value !== null ? value : {}) as {
     releases?: unknown;
     branches?: unknown;
-    'release-notes'?: unknown;
   };
   const releases: BaseRelease[] = [];
   if (Array.isArray(doc.releases))
@@ -178,10 +218,10 @@ export function baseFactsOf(label: string, value: unknown): BaseFacts {
         : [];
       releases.push({ version: String(r.version), projects });
     }
-  const branches = new Set<string>();
+  const branches: BaseBranch[] = [];
   if (Array.isArray(doc.branches))
-    for (const b of doc.branches as { name?: unknown }[])
-      if (typeof b === 'object' && b !== null) branches.add(String(b.name));
-  const links = new Map(linksOf(doc['release-notes']).map(({ key, url }) => [key, url]));
-  return { label, releases, branches, links };
+    for (const b of doc.branches as { name?: unknown; location?: unknown }[])
+      if (typeof b === 'object' && b !== null)
+        branches.push({ name: String(b.name), location: locationText(b.location) });
+  return { label, releases, branches };
 }

@@ -1,5 +1,6 @@
 import { parseLifecycleTag } from '../versions/pbr-version.js';
 import { INDEPENDENT, type Derived } from './derived.js';
+import { linksOf, locationText } from './newness.js';
 import type { RuleEnv } from './model.js';
 import { UPSTREAM, type Issue, type Rule } from './rule.js';
 import { statusAt } from './series-lookup.js';
@@ -24,13 +25,14 @@ const versionAt = (d: Derived, i: number): string => String(d.releases[i]?.versi
 /** A link upstream fetches (release-notes): it must be an https:// URL with a host. */
 const linkScheme: Rule = {
   id: 'link-scheme',
-  what: 'every release-notes link added or changed is an https:// URL with a host',
+  what: 'every release-notes link is an https:// URL with a host',
   upstream:
     'upstream validate fetches each link: it crashes on one without a scheme (or with another than http/https) and accepts http://',
+  // like upstream's link check, on every file checked (the real files are all clean)
   gates: [],
-  scope: 'release-notes links added or changed against --base',
+  scope: 'every file checked',
   run: (d) =>
-    d.ages.newLinks.flatMap(({ key, url }) => {
+    linksOf(d.doc['release-notes']).flatMap(({ key, url }) => {
       const problem = linkProblem(url);
       if (!problem) return [];
       const stance = d.hasLifecycleTag
@@ -288,7 +290,7 @@ const editedRelease: Rule = {
         const old = was.get(String(p.repo));
         if (old === undefined) changes.push(`${String(p.repo)} added`);
         else if (old !== String(p.hash))
-          changes.push(`${String(p.repo)} ${old.slice(0, 12)} → ${String(p.hash).slice(0, 12)}`);
+          changes.push(`${String(p.repo)} ${old} → ${String(p.hash)}`);
         was.delete(String(p.repo));
       }
       for (const repo of was.keys()) changes.push(`${repo} removed`);
@@ -314,11 +316,50 @@ const removedRelease: Rule = {
     })),
 };
 
+const duplicateBranch: Rule = {
+  id: 'duplicate-branch',
+  what: 'a new branch entry does not repeat a branch name the file already lists',
+  upstream: 'upstream validate misses this (with git it stops at a branch that exists)',
+  gates: [],
+  scope: 'branch entries new against --base',
+  run: (d) => {
+    const branches = d.doc.branches ?? [];
+    return d.ages.newBranches.flatMap((i) => {
+      const name = String(branches[i]?.name);
+      const other = branches.findIndex((b, j) => j !== i && String(b.name) === name);
+      if (other < 0 || (other > i && d.ages.newBranches.includes(other))) return [];
+      return [
+        {
+          level: 'error' as const,
+          message: `branch ${name} is listed twice (also branches[${other}]); ${UPSTREAM.misses}`,
+          field: `branches[${i}].name`,
+        },
+      ];
+    });
+  },
+};
+
+const editedBranch: Rule = {
+  id: 'edited-branch',
+  what: 'a branch the base already lists keeps its location',
+  upstream: 'upstream validate misses this (with git it stops at a branch that exists)',
+  gates: [],
+  scope: 'branch entries changed against --base',
+  run: (d) =>
+    d.ages.editedBranches.map(({ index, before }) => ({
+      level: 'error' as const,
+      message: `branch ${before.name} is already in ${d.ages.baseLabel ?? 'the base'} at ${before.location}, not ${locationText(d.doc.branches?.[index]?.location)}: a branch is cut once; ${UPSTREAM.misses}`,
+      field: `branches[${index}].location`,
+    })),
+};
+
 export const BEYOND_RULES: readonly Rule[] = [
   linkScheme,
   duplicateVersion,
   editedRelease,
   removedRelease,
+  duplicateBranch,
+  editedBranch,
   versionOrder,
   belowOlderSeries,
   versionInOtherSeries,
