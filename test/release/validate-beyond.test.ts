@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/release/validate/model.js';
+import type { Finding } from '../../src/release/validate/plan-types.js';
 import type { ValidateView } from '../../src/release/validate/plan.js';
 import { runCli } from '../helpers/cli.js';
 import { GOVERNANCE_DIR, hasSharedData } from '../helpers/shared-data.js';

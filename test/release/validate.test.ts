@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Context } from '../../src/cli/context.js';
-import { ruleEnv } from '../../src/release/validate/build.js';
+import { ruleEnv } from '../../src/release/validate/read.js';
 import { listDeliverableFiles, loadFile, readRef } from '../../src/release/validate/load.js';
-import type { Finding } from '../../src/release/validate/model.js';
+import type { Finding } from '../../src/release/validate/plan-types.js';
 import {
   validateFile,
   type LoadedFile,

@@ -1,7 +1,7 @@
 import type { FileTree } from '../../data/file-tree.js';
 import { parseDeliverableText } from './load.js';
 import { INDEPENDENT } from './derived.js';
-import type { DeliverableDoc, RuleEnv } from './model.js';
+import type { DeliverableDoc, RuleEnv } from './plan-types.js';
 
 /**
  * The part of the rule environment that is plain data (series, constants,

@@ -1,4 +1,4 @@
-import type { DeliverableDoc } from './model.js';
+import type { DeliverableDoc } from './plan-types.js';
 
 /**
  * What counts as new in a file, against the file at `--base` (pure).

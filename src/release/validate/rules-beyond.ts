@@ -1,7 +1,7 @@
-import { parseLifecycleTag } from '../versions/pbr-version.js';
+import { parseLifecycleTag } from '../../data/releases/pbr-version.js';
 import { INDEPENDENT, type Derived } from './derived.js';
 import { linksOf, locationText } from './newness.js';
-import type { RuleEnv } from './model.js';
+import type { RuleEnv } from './plan-types.js';
 import { UPSTREAM, type Issue, type Rule } from './rule.js';
 import { statusAt } from './series-lookup.js';
 import {
