@@ -10,7 +10,7 @@ import {
   type LoadedFile,
   type ValidateView,
 } from '../../src/release/validate/plan.js';
-import { BEYOND_RULES } from '../../src/release/validate/rules-beyond.js';
+import { BEYOND_RULES } from '../../src/release/validate/plan-rules-beyond.js';
 import { compileUpstreamSchema } from '../../src/release/validate/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { GOVERNANCE_DIR, RELEASES_DIR, hasSharedData } from '../helpers/shared-data.js';

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
 import { parseDeliverableText, type FileRef } from './load.js';
-import { baseFactsOf, type Newness } from './newness.js';
+import { baseFactsOf, type Newness } from './plan-newness.js';
 
 /** `release validate --base REV`: which files changed, and which releases and branches are new. */
 

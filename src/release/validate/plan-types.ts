@@ -1,5 +1,5 @@
 import type { ToolingConstants } from './constants.js';
-import type { Ages } from './newness.js';
+import type { Ages } from './plan-newness.js';
 import type { RuleTeam } from './env-readers.js';
 import type { RuleSeries } from './series-lookup.js';
 

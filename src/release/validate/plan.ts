@@ -4,8 +4,8 @@ import { gatesOpen, type Rule } from './rule.js';
 import { BRANCH_RULES } from './rules-branches.js';
 import { FILE_RULES } from './rules-file.js';
 import { SERIES_RULES } from './rules-series.js';
-import { agesOf, NOTHING_NEW, type Newness } from './newness.js';
-import { BEYOND_RULES } from './rules-beyond.js';
+import { agesOf, NOTHING_NEW, type Newness } from './plan-newness.js';
+import { BEYOND_RULES } from './plan-rules-beyond.js';
 import type { SchemaCheck } from './schema.js';
 
 export { NOTHING_NEW, type Newness };

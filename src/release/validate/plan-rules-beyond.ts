@@ -1,6 +1,6 @@
 import { parseLifecycleTag } from '../../data/releases/pbr-version.js';
 import { INDEPENDENT, type Derived } from './derived.js';
-import { linksOf, locationText } from './newness.js';
+import { linksOf, locationText } from './plan-newness.js';
 import type { RuleEnv } from './plan-types.js';
 import { UPSTREAM, type Issue, type Rule } from './rule.js';
 import { statusAt } from './series-lookup.js';
@@ -10,7 +10,7 @@ import {
   orderedVersion,
   sameScheme,
   type OrderedVersion,
-} from './version-order.js';
+} from './plan-version-order.js';
 
 /**
  * Rules upstream's validator does not have (or has only with git, or
