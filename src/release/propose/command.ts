@@ -13,6 +13,7 @@ export interface ProposeOptions {
   write?: boolean;
   commit?: boolean;
   topic?: string;
+  override?: string[];
 }
 
 export function registerProposeCommand(group: Command, wrap: Wrap): void {
@@ -22,7 +23,10 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
       'compute the next release of a deliverable and the minimal edit of its file (dry run unless --write)',
     )
     .argument('<deliverable>', 'deliverable name, e.g. glance-store')
-    .argument('<type>', `release type: ${RELEASE_TYPES.join(', ')}`)
+    .argument(
+      '<type>',
+      `release type: ${RELEASE_TYPES.join(', ')}; or branch (stable/<id> at the last release of the series)`,
+    )
     .addOption(
       new Option(
         '--series <name>',
@@ -50,6 +54,12 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
       ),
     )
     .addOption(new Option('--force', 'tag even when the branch head is already released'))
+    .addOption(
+      new Option(
+        '--override <rule>',
+        'write the request although this rule refuses it (repeatable; rules: docs/release-rules.md)',
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
     .addOption(new Option('--write', 'edit the file in the releases checkout (--releases-repo)'))
     .addOption(new Option('--commit', 'with --write: commit on a new topic branch, signed off'))
     .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))

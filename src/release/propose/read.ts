@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { positionAt } from '../../calendar/cycle.js';
 import type { Context } from '../../cli/context.js';
 import { emit } from '../../cli/output.js';
-import { RefusedError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
 import { effectiveStatus } from '../../data/releases/series.js';
 import { newSeriesFile } from '../edits/new-series-file.js';
 import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
 import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
+import { checkOverrides, ProposalRefused, refuseUnless } from '../versions/refusals.js';
 import { isReleaseType, RELEASE_TYPES } from '../versions/release-types.js';
 import {
   checkCommitPossible,
@@ -19,7 +20,14 @@ import {
 import type { ProposeOptions } from './command.js';
 import { cloneLocator } from '../../git/clones.js';
 import { isGitRepo } from '../../git/run.js';
-import { commitExists, firstBranchHead, gitIdentity, isAncestor, onelineLog } from './read-git.js';
+import {
+  commitExists,
+  firstBranchHead,
+  gitIdentity,
+  isAncestor,
+  onelineLog,
+  type Identity,
+} from './read-git.js';
 import { planProposal, type ProposalView, type RepoCommit, type RepoLog } from './plan.js';
 import { renderProposal } from './render.js';
 import { milestoneHint } from './plan-milestone-hint.js';
@@ -30,50 +38,83 @@ export interface ProposalResult extends Omit<ProposalView, 'text'> {
 }
 
 /** `liaison release propose <deliverable> <type>`: read → plan → print or apply. */
-export function runPropose(
+export async function runPropose(
   ctx: Context,
   name: string,
   typeArg: string,
   opts: ProposeOptions,
-): number {
-  const input = readInputs(ctx, name, typeArg, opts);
-  const plan = planProposal(input.proposal);
-  let written = false;
-  let commit: ProposalResult['commit'] = null;
-  if (opts.write || opts.commit) {
-    if (plan.pendingHash)
-      throw new UsageError(
-        `no commit for ${name}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
-      );
-    const root = ctx.data.releases.tree.absolute('');
-    if (!root)
-      throw new UsageError(
-        '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
-      );
-    if (opts.commit) {
-      const req = {
-        root,
-        file: plan.file,
-        text: plan.text,
-        message: plan.commitMessage,
-        topic: opts.topic ?? defaultTopic(name, plan.version),
-        identity: input.proposal.identity,
-      };
-      checkCommitPossible(req);
-      commit = commitOnTopicBranch(req);
-    } else writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
-    written = true;
+): Promise<number> {
+  checkName(name);
+  const overrides = checkOverrides(opts.override ?? []);
+  if (overrides.problem) throw new UsageError(overrides.problem);
+  if (typeArg === 'branch') {
+    const { runBranchPropose } = await import('./read-branch.js');
+    return runBranchPropose(ctx, name, opts, overrides.ok);
   }
-  const result: ProposalResult = { ...withoutText(plan), written, commit };
+  const input = readInputs(ctx, name, typeArg, opts, overrides.ok);
+  const plan = planProposal(input.proposal);
+  const applied = applyIfAsked(ctx, name, plan, opts, input.proposal.identity);
+  const result: ProposalResult = { ...withoutText(plan), ...applied };
   emit(ctx, result, renderProposal);
   return 0;
 }
 
-function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOptions) {
+export function checkName(name: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
     throw new UsageError(`${JSON.stringify(name)}: not a deliverable name`);
+}
+
+/** --write (and --commit): the planned file into the releases checkout; else nothing. */
+export function applyIfAsked(
+  ctx: Context,
+  name: string,
+  plan: {
+    file: string;
+    text: string;
+    commitMessage: string;
+    version: string;
+    pendingHash: boolean;
+  },
+  opts: ProposeOptions,
+  identity: Identity | undefined,
+): { written: boolean; commit: ProposalResult['commit'] } {
+  if (!opts.write && !opts.commit) return { written: false, commit: null };
+  if (plan.pendingHash)
+    throw new UsageError(
+      `no commit for ${name}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
+    );
+  const root = ctx.data.releases.tree.absolute('');
+  if (!root)
+    throw new UsageError(
+      '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
+    );
+  if (!opts.commit) {
+    writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
+    return { written: true, commit: null };
+  }
+  const req = {
+    root,
+    file: plan.file,
+    text: plan.text,
+    message: plan.commitMessage,
+    topic: opts.topic ?? defaultTopic(name, plan.version),
+    identity,
+  };
+  checkCommitPossible(req);
+  return { written: true, commit: commitOnTopicBranch(req) };
+}
+
+function readInputs(
+  ctx: Context,
+  name: string,
+  typeArg: string,
+  opts: ProposeOptions,
+  overrides: ReadonlySet<string>,
+) {
   if (!isReleaseType(typeArg))
-    throw new UsageError(`${typeArg}: unknown release type (one of ${RELEASE_TYPES.join(', ')})`);
+    throw new UsageError(
+      `${typeArg}: unknown release type (one of ${RELEASE_TYPES.join(', ')}, or branch)`,
+    );
   const type = typeArg;
   if (opts.hash !== undefined && !/^[0-9a-f]{40}$/.test(opts.hash)) {
     throw new UsageError(
@@ -137,7 +178,9 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
     ...(milestone !== undefined ? { milestone } : {}),
     ...(opts.stableBranch ? { stableBranch: true } : {}),
     ...(opts.intermediateBranch ? { intermediateBranch: true } : {}),
-    ...(opts.force ? { force: true } : {}),
+    overrides,
+    today: ctx.today,
+    ...(h.series?.nextPhase ? { nextPhase: h.series.nextPhase } : {}),
   });
   if (type === 'milestone' && milestone === undefined && h.series) {
     const hint = milestoneHint(ctx.calendarInput, h.series.name, ctx.today, next.version);
@@ -145,7 +188,7 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
   }
   const repos = deliverable.repos.filter((r) => !deliverable.retiredRepos.includes(r));
   const findClone = cloneFinder(ctx, name, repos, opts.repo);
-  const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes);
+  const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes, overrides);
   const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.io.cwd;
   const identity = gitIdentity(identityDir);
   if (!identity)
@@ -166,7 +209,7 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
       next,
       commits,
       logs,
-      force: opts.force === true,
+      force: opts.force === true || overrides.has('already-tagged'),
       ...(identity ? { identity } : {}),
       notes,
     },
@@ -200,6 +243,7 @@ function readCommits(
   opts: ProposeOptions,
   findClone: (repo: string) => string | undefined,
   notes: string[],
+  overrides: ReadonlySet<string>,
 ): { commits: Map<string, RepoCommit>; logs: RepoLog[] } {
   const commits = new Map<string, RepoCommit>();
   const logs: RepoLog[] = [];
@@ -211,8 +255,10 @@ function readCommits(
     return { commits, logs };
   }
   if (opts.hash && !single)
-    throw new UsageError(
-      `--hash: ${name} has ${repos.length} repositories; use clones (--repo for one, clones-dir for all)`,
+    throw new ProposalRefused(
+      'multi-repository-hash',
+      `--hash: ${name} has ${repos.length} repositories (${repos.join(', ')}); use clones (--repo for one, clones-dir for all)`,
+      `upstream new-release takes no hash: it would write ${next.version} at the head of each repository's ${source.branches.join(' or ')}`,
     );
   for (const repo of repos) {
     const clone = findClone(repo);
@@ -239,12 +285,17 @@ function readCommits(
         commits.set(repo, { from: `HEAD of ${where}` });
         continue;
       }
-      const head = firstBranchHead(clone, source.branches);
+      let head = firstBranchHead(clone, source.branches);
       if (source.requireFirst && head?.branch !== source.branches[0]) {
         // upstream would silently tag master here
-        throw new RefusedError(
-          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head (upstream new-release would silently tag master)`,
+        refuseUnless(
+          overrides,
+          notes,
+          'branch-missing',
+          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head`,
+          () => `upstream new-release would silently write ${next.version} at the head of master`,
         );
+        head = firstBranchHead(clone, [...source.branches, 'master']);
       }
       if (!head) throw new UsageError(`${clone} has no branch ${source.branches.join(' or ')}`);
       sha = head.sha;
