@@ -43,7 +43,9 @@ describe.runIf(hasSharedData())(
     beforeAll(() => {
       copy = fullReleasesCopy();
     }, 180_000);
-    afterAll(() => copy?.remove());
+    afterAll(() => {
+      copy?.remove();
+    });
 
     async function validateAfter(
       edits: readonly Edit[],

@@ -106,7 +106,7 @@ function againstBase(doc: DeliverableDoc, base: BaseFacts): Ages {
   const r = matchEntries(
     releases,
     base.releases,
-    (e) => String(e.version),
+    (e) => e.version,
     (e) => projectsKey(e.projects ?? []),
     (b) => b.version,
     (b) => projectsKey(b.projects),
@@ -115,7 +115,7 @@ function againstBase(doc: DeliverableDoc, base: BaseFacts): Ages {
   const b = matchEntries(
     branches,
     base.branches,
-    (e) => String(e.name),
+    (e) => e.name,
     (e) => locationText(e.location),
     (x) => x.name,
     (x) => x.location,

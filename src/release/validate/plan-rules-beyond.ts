@@ -20,7 +20,7 @@ import {
  */
 
 const isLifecycle = (v: string): boolean => parseLifecycleTag(v) !== undefined;
-const versionAt = (d: Derived, i: number): string => String(d.releases[i]?.version ?? '');
+const versionAt = (d: Derived, i: number): string => d.releases[i]?.version ?? '';
 
 /** A link upstream fetches (release-notes): it must be an https:// URL with a host. */
 const linkScheme: Rule = {
@@ -57,7 +57,7 @@ function linkProblem(url: unknown): { what: string; upstreamCrashes: boolean } |
     return { what: 'has no scheme: write https://…', upstreamCrashes: true };
   if (scheme === 'http') return { what: 'is plain http: write https://…', upstreamCrashes: false };
   if (scheme !== 'https') return { what: `uses ${scheme}://, not https://`, upstreamCrashes: true };
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).hostname;
   } catch {
@@ -76,7 +76,7 @@ const duplicateVersion: Rule = {
   run: (d) =>
     d.newReleaseIndexes.flatMap((i) => {
       const version = versionAt(d, i);
-      const other = d.releases.findIndex((r, j) => j !== i && String(r.version) === version);
+      const other = d.releases.findIndex((r, j) => j !== i && r.version === version);
       // two new entries with one version: reported once, on the later one
       if (other < 0 || (other > i && d.newReleaseIndexes.includes(other))) return [];
       return [
@@ -162,7 +162,7 @@ const belowOlderSeries: Rule = {
       let highest: { version: string; series: string; v: OrderedVersion } | undefined;
       for (const f of olderFiles(d, env))
         for (const r of f.doc.releases ?? []) {
-          const text = String(r.version);
+          const text = r.version;
           const e = orderedVersion(text);
           if (!e || !sameScheme(v, e) || compareOrdered(v, e) > 0) continue;
           if (!highest || compareOrdered(e, highest.v) > 0)
@@ -192,9 +192,7 @@ const versionInOtherSeries: Rule = {
       const where = env
         .filesOf(d.name)
         .filter(
-          (f) =>
-            f.series !== d.series &&
-            (f.doc.releases ?? []).some((r) => String(r.version) === version),
+          (f) => f.series !== d.series && (f.doc.releases ?? []).some((r) => r.version === version),
         )
         .map((f) => f.series);
       if (where.length === 0) return [];
@@ -217,15 +215,13 @@ const diffStartKnown: Rule = {
     d.newReleaseIndexes.flatMap((i) => {
       const start = d.releases[i]?.['diff-start'];
       if (start === undefined) return [];
-      const text = String(start);
+      const text = start;
       const known =
-        d.releases.some((r, j) => j !== i && String(r.version) === text) ||
+        d.releases.some((r, j) => j !== i && r.version === text) ||
         env
           .filesOf(d.name)
           .some(
-            (f) =>
-              f.series !== d.series &&
-              (f.doc.releases ?? []).some((r) => String(r.version) === text),
+            (f) => f.series !== d.series && (f.doc.releases ?? []).some((r) => r.version === text),
           );
       if (known) return [];
       return [
@@ -287,11 +283,10 @@ const editedRelease: Rule = {
       const was = new Map(before.projects.map((p) => [p.repo, p.hash]));
       const changes: string[] = [];
       for (const p of now) {
-        const old = was.get(String(p.repo));
-        if (old === undefined) changes.push(`${String(p.repo)} added`);
-        else if (old !== String(p.hash))
-          changes.push(`${String(p.repo)} ${old} → ${String(p.hash)}`);
-        was.delete(String(p.repo));
+        const old = was.get(p.repo);
+        if (old === undefined) changes.push(`${p.repo} added`);
+        else if (old !== p.hash) changes.push(`${p.repo} ${old} → ${p.hash}`);
+        was.delete(p.repo);
       }
       for (const repo of was.keys()) changes.push(`${repo} removed`);
       return {
@@ -326,7 +321,7 @@ const duplicateBranch: Rule = {
     const branches = d.doc.branches ?? [];
     return d.ages.newBranches.flatMap((i) => {
       const name = String(branches[i]?.name);
-      const other = branches.findIndex((b, j) => j !== i && String(b.name) === name);
+      const other = branches.findIndex((b, j) => j !== i && b.name === name);
       if (other < 0 || (other > i && d.ages.newBranches.includes(other))) return [];
       return [
         {
