@@ -150,6 +150,12 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
   let diffStart: string | undefined;
   const branches: BranchEntry[] = [];
 
+  if (!last && (req.type === 'procedural' || req.type === 'releasefix'))
+    throw new ProposalRefused(
+      'no-earlier-release',
+      `${req.deliverable} was never released: a ${req.type} release re-tags an earlier one`,
+      'upstream new-release crashes on it',
+    );
   if (!last && !['eol', 'eom', 'em'].includes(req.type)) {
     version = FIRST_RELEASE_VERSION;
     notes.push(`${req.deliverable} was never released: first version ${FIRST_RELEASE_VERSION}`);
