@@ -140,6 +140,12 @@ export interface ReviewDeliverable {
   readonly commits: number | null;
   readonly repos: readonly ShippedRepo[];
   readonly branchesAdded: readonly string[];
+  /**
+   * `release`: adds a version; `branch-only`: only creates branches (the
+   * release team's end-of-cycle request for libraries); `no-release`:
+   * neither (highlights, release-notes links, deletions).
+   */
+  readonly kind: 'release' | 'branch-only' | 'no-release';
   readonly warnings: readonly string[];
 }
 
