@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { renderReviewText } from '../../src/review/render.js';
-import type { StoredRequest } from '../../src/review/model.js';
-import { analyseRequests, planReview, type ReviewEnv } from '../../src/review/plan.js';
+import type { StoredRequest } from '../../src/review/plan.js';
+import { planReview } from '../../src/review/plan.js';
+import { analyseRequests, type ReviewEnv } from '../../src/review/plan-requests.js';
 import { makeRoster } from '../../src/review/plan-people.js';
 
 /**

@@ -1,20 +1,9 @@
 import { Option, type Command } from '../../cli/commander.js';
 import type { Wrap } from '../../cli/commands.js';
+import { emit } from '../../cli/output.js';
+import { UsageError } from '../../core/errors.js';
 import { RELEASE_TYPES } from '../versions/release-types.js';
-
-export interface ProposeOptions {
-  series?: string;
-  hash?: string;
-  repo?: string;
-  stableBranch?: boolean;
-  intermediateBranch?: boolean;
-  milestone?: string;
-  force?: boolean;
-  write?: boolean;
-  commit?: boolean;
-  topic?: string;
-  override?: string[];
-}
+import type { ProposeOptions } from './read.js';
 
 export function registerProposeCommand(group: Command, wrap: Wrap): void {
   group
@@ -65,8 +54,36 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
     .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))
     .action(
       wrap(async (ctx, args) => {
-        const { runPropose } = await import('./read.js');
-        return runPropose(ctx, args[0] ?? '', args[1] ?? '', ctx.options as ProposeOptions);
+        // read → plan → print, or apply (--write / --commit)
+        const opts = ctx.options as ProposeOptions;
+        const { checkOverrides } = await import('../versions/refusals.js');
+        const overrides = checkOverrides(opts.override ?? []);
+        if (overrides.problem) throw new UsageError(overrides.problem);
+        const apply = opts.write === true || opts.commit === true;
+        if (args[1] === 'branch') {
+          const { readBranchProposal } = await import('./read-branch.js');
+          const { planBranch, branchProposalResult } = await import('./plan-branch.js');
+          const { applyBranchProposal } = await import('./apply.js');
+          const { renderBranchProposal } = await import('./render.js');
+          const input = readBranchProposal(ctx, args[0] ?? '', opts, overrides.ok);
+          const plan = planBranch(input);
+          const applied = apply
+            ? applyBranchProposal(ctx, input, plan, opts)
+            : { written: false, commit: null };
+          emit(ctx, branchProposalResult(plan, applied), renderBranchProposal);
+          return 0;
+        }
+        const { readProposal } = await import('./read.js');
+        const { planProposal, proposalResult } = await import('./plan.js');
+        const { applyProposal } = await import('./apply.js');
+        const { renderProposal } = await import('./render.js');
+        const input = readProposal(ctx, args[0] ?? '', args[1] ?? '', opts, overrides.ok);
+        const plan = planProposal(input);
+        const applied = apply
+          ? applyProposal(ctx, input, plan, opts)
+          : { written: false, commit: null };
+        emit(ctx, proposalResult(plan, applied), renderProposal);
+        return 0;
       }),
     );
 }

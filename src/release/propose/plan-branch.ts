@@ -169,6 +169,21 @@ function wrap(text: string, width = 72): string[] {
   return lines;
 }
 
+/** What `--json` prints: the view without the edited text, and what was written. */
+export interface BranchProposalResult extends Omit<BranchProposalView, 'text'> {
+  readonly written: boolean;
+  readonly commit: { readonly branch: string; readonly sha: string } | null;
+}
+
+export function branchProposalResult(
+  plan: BranchProposalView,
+  applied: Pick<BranchProposalResult, 'written' | 'commit'>,
+): BranchProposalResult {
+  const view: Partial<BranchProposalView> = { ...plan };
+  Reflect.deleteProperty(view, 'text'); // the diff shows what changes
+  return { ...(view as Omit<BranchProposalView, 'text'>), ...applied };
+}
+
 /** `branch` applies to a series' file only. */
 export function checkBranchSeries(seriesName: string): void {
   if (seriesName === '_independent')

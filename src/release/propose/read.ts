@@ -1,62 +1,34 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { positionAt } from '../../calendar/cycle.js';
-import type { Context } from '../../cli/context.js';
-import { emit } from '../../cli/output.js';
+import type { Deps } from '../../core/deps.js';
 import { UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
 import { effectiveStatus } from '../../data/releases/series.js';
 import { newSeriesFile } from '../edits/new-series-file.js';
 import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
 import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
-import { checkOverrides, ProposalRefused, refuseUnless } from '../versions/refusals.js';
+import { ProposalRefused, refuseUnless } from '../versions/refusals.js';
 import { isReleaseType, RELEASE_TYPES } from '../versions/release-types.js';
-import {
-  checkCommitPossible,
-  commitOnTopicBranch,
-  defaultTopic,
-  writeFileAtomic,
-} from './apply.js';
-import type { ProposeOptions } from './command.js';
 import { cloneLocator } from '../../git/clones.js';
 import { isGitRepo } from '../../git/run.js';
-import {
-  commitExists,
-  firstBranchHead,
-  gitIdentity,
-  isAncestor,
-  onelineLog,
-  type Identity,
-} from './read-git.js';
-import { planProposal, type ProposalView, type RepoCommit, type RepoLog } from './plan.js';
-import { renderProposal } from './render.js';
+import { commitExists, firstBranchHead, gitIdentity, isAncestor, onelineLog } from './read-git.js';
+import type { ProposalInput, RepoCommit, RepoLog } from './plan.js';
 import { milestoneHint } from './plan-milestone-hint.js';
 
-export interface ProposalResult extends Omit<ProposalView, 'text'> {
-  readonly written: boolean;
-  readonly commit: { readonly branch: string; readonly sha: string } | null;
-}
-
-/** `liaison release propose <deliverable> <type>`: read → plan → print or apply. */
-export async function runPropose(
-  ctx: Context,
-  name: string,
-  typeArg: string,
-  opts: ProposeOptions,
-): Promise<number> {
-  checkName(name);
-  const overrides = checkOverrides(opts.override ?? []);
-  if (overrides.problem) throw new UsageError(overrides.problem);
-  if (typeArg === 'branch') {
-    const { runBranchPropose } = await import('./read-branch.js');
-    return runBranchPropose(ctx, name, opts, overrides.ok);
-  }
-  const input = readInputs(ctx, name, typeArg, opts, overrides.ok);
-  const plan = planProposal(input.proposal);
-  const applied = applyIfAsked(ctx, name, plan, opts, input.proposal.identity);
-  const result: ProposalResult = { ...withoutText(plan), ...applied };
-  emit(ctx, result, renderProposal);
-  return 0;
+export interface ProposeOptions {
+  readonly series?: string;
+  readonly hash?: string;
+  readonly repo?: string;
+  readonly stableBranch?: boolean;
+  readonly intermediateBranch?: boolean;
+  readonly milestone?: string;
+  readonly force?: boolean;
+  readonly write?: boolean;
+  readonly commit?: boolean;
+  readonly topic?: string;
+  /** Rules of versions/refusals.ts to write the request anyway (repeatable). */
+  readonly override?: readonly string[];
 }
 
 export function checkName(name: string): void {
@@ -64,53 +36,19 @@ export function checkName(name: string): void {
     throw new UsageError(`${JSON.stringify(name)}: not a deliverable name`);
 }
 
-/** --write (and --commit): the planned file into the releases checkout; else nothing. */
-export function applyIfAsked(
-  ctx: Context,
-  name: string,
-  plan: {
-    file: string;
-    text: string;
-    commitMessage: string;
-    version: string;
-    pendingHash: boolean;
-  },
-  opts: ProposeOptions,
-  identity: Identity | undefined,
-): { written: boolean; commit: ProposalResult['commit'] } {
-  if (!opts.write && !opts.commit) return { written: false, commit: null };
-  if (plan.pendingHash)
-    throw new UsageError(
-      `no commit for ${name}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
-    );
-  const root = ctx.data.releases.tree.absolute('');
-  if (!root)
-    throw new UsageError(
-      '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
-    );
-  if (!opts.commit) {
-    writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
-    return { written: true, commit: null };
-  }
-  const req = {
-    root,
-    file: plan.file,
-    text: plan.text,
-    message: plan.commitMessage,
-    topic: opts.topic ?? defaultTopic(name, plan.version),
-    identity,
-  };
-  checkCommitPossible(req);
-  return { written: true, commit: commitOnTopicBranch(req) };
-}
-
-function readInputs(
-  ctx: Context,
+/**
+ * Everything `release propose` plans from: the deliverable's history and
+ * file, the next version, the commits to tag (clones or --hash), the git
+ * identity. Every git and file read happens here; `planProposal` is pure.
+ */
+export function readProposal(
+  ctx: Deps,
   name: string,
   typeArg: string,
   opts: ProposeOptions,
-  overrides: ReadonlySet<string>,
-) {
+  overrides: ReadonlySet<string> = new Set(),
+): ProposalInput {
+  checkName(name);
   if (!isReleaseType(typeArg))
     throw new UsageError(
       `${typeArg}: unknown release type (one of ${RELEASE_TYPES.join(', ')}, or branch)`,
@@ -189,30 +127,28 @@ function readInputs(
   const repos = deliverable.repos.filter((r) => !deliverable.retiredRepos.includes(r));
   const findClone = cloneFinder(ctx, name, repos, opts.repo);
   const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes, overrides);
-  const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.io.cwd;
+  const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.cwd;
   const identity = gitIdentity(identityDir);
   if (!identity)
     notes.push('no git identity (user.name/user.email): the message has no Signed-off-by line');
   const development = status === 'development' || status === 'future';
   return {
-    proposal: {
-      deliverable: name,
-      type,
-      seriesName: h.seriesName,
-      seriesId: h.history[0]?.id ?? h.seriesName,
-      developmentSeries: development || h.seriesName === INDEPENDENT,
-      file,
-      before,
-      base,
-      ...(createdFrom ? { createdFrom } : {}),
-      repos,
-      next,
-      commits,
-      logs,
-      force: opts.force === true || overrides.has('already-tagged'),
-      ...(identity ? { identity } : {}),
-      notes,
-    },
+    deliverable: name,
+    type,
+    seriesName: h.seriesName,
+    seriesId: h.history[0]?.id ?? h.seriesName,
+    developmentSeries: development || h.seriesName === INDEPENDENT,
+    file,
+    before,
+    base,
+    ...(createdFrom ? { createdFrom } : {}),
+    repos,
+    next,
+    commits,
+    logs,
+    force: opts.force === true || overrides.has('already-tagged'),
+    ...(identity ? { identity } : {}),
+    notes,
   };
 }
 
@@ -223,14 +159,14 @@ function readInputs(
  * clones the config names (src/git/clones.ts).
  */
 function cloneFinder(
-  ctx: Context,
+  ctx: Deps,
   name: string,
   repos: readonly string[],
   repoFlag: string | undefined,
 ): (repo: string) => string | undefined {
   const locator = cloneLocator(ctx);
   if (repoFlag === undefined) return (repo) => locator.find(repo, name);
-  const dir = resolve(ctx.io.cwd, repoFlag);
+  const dir = resolve(ctx.cwd, repoFlag);
   if (!existsSync(dir) || !isGitRepo(dir))
     throw new UsageError(`--repo ${repoFlag}: not a git repository`);
   return (repo) => (repos.length === 1 ? dir : locator.find(repo, name));
@@ -313,11 +249,4 @@ function readCommits(
     }
   }
   return { commits, logs };
-}
-
-/** The view without the edited text: the diff already shows what changes. */
-function withoutText(plan: ProposalView): Omit<ProposalView, 'text'> {
-  const view: Partial<ProposalView> = { ...plan };
-  Reflect.deleteProperty(view, 'text');
-  return view as Omit<ProposalView, 'text'>;
 }
