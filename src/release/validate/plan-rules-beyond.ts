@@ -299,6 +299,7 @@ const editedRelease: Rule = {
 
 const removedRelease: Rule = {
   id: 'removed-release',
+  level: 'warning',
   what: 'a release the base lists stays in the file (warning: the release team sometimes removes an entry on purpose)',
   upstream: 'upstream validate misses this',
   gates: [],

@@ -1,6 +1,6 @@
 import { derive } from './derived.js';
 import type { DeliverableDoc, Finding, RuleEnv } from './plan-types.js';
-import { gatesOpen, type Rule } from './rule.js';
+import { gatesOpen, infoOf, type Rule, type RuleInfo } from './rule.js';
 import { BRANCH_RULES } from './rules-branches.js';
 import { FILE_RULES } from './rules-file.js';
 import { SERIES_RULES } from './rules-series.js';
@@ -17,6 +17,31 @@ export const DATA_RULES: readonly Rule[] = [
   ),
   ...BEYOND_RULES,
 ];
+
+/** The checks before the data rules: a file that fails them goes no further. */
+export const SHAPE_RULES: readonly RuleInfo[] = [
+  {
+    id: 'yaml',
+    upstreamCheck: null,
+    what: 'the file is YAML 1.2 a reader can load',
+    upstream: 'upstream stops on it too (yamllint, then its loader)',
+    applies: 'every file checked',
+    level: 'error',
+  },
+  {
+    id: 'schema',
+    upstreamCheck: null,
+    what: 'the file fits openstack_releases/schema.yaml (and data/series_status.yaml its schema, when every file is checked)',
+    upstream: 'same as upstream check-schema',
+    applies: 'every file checked',
+    level: 'error',
+  },
+];
+
+/** Every rule of `release validate` but the --git ones (git-checks.ts), as the rules table lists them. */
+export function validateRuleInfos(): RuleInfo[] {
+  return [...SHAPE_RULES, ...DATA_RULES.map(infoOf)];
+}
 
 /** A deliverable file as read at the edge: parsed, or why it could not be. */
 export interface LoadedFile {

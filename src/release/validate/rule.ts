@@ -33,7 +33,37 @@ export interface Rule {
   readonly gates: readonly Gate[];
   /** When the gates say too little: which part of the file the rule looks at. */
   readonly scope?: string;
+  /** What its findings are (default: errors). */
+  readonly level?: RuleLevel;
   readonly run: (d: Derived, env: RuleEnv) => Issue[];
+}
+
+export type RuleLevel = 'error' | 'warning' | 'error or warning';
+
+/** A rule as the rules table shows it (docs/release-rules.md, `liaison release rules`). */
+export interface RuleInfo {
+  readonly id: string;
+  /** Upstream's check number (release-tooling.md §5.2), or null for a rule upstream lacks. */
+  readonly upstreamCheck: number | null;
+  readonly what: string;
+  readonly upstream: string;
+  /** Since when it applies: what the rule judges (new releases against --base, every file…). */
+  readonly applies: string;
+  readonly level: RuleLevel;
+}
+
+export function infoOf(rule: Rule): RuleInfo {
+  const gates = rule.gates.map((g) => GATE_WORDS[g]);
+  return {
+    id: rule.id,
+    upstreamCheck: rule.number ?? null,
+    what: rule.what,
+    upstream: rule.upstream,
+    applies: [rule.scope ?? (gates.length === 0 ? 'every file checked' : ''), ...gates]
+      .filter((x) => x !== '')
+      .join('; '),
+    level: rule.level ?? 'error',
+  };
 }
 
 /** How the messages of the rules beyond upstream say where upstream stands. */

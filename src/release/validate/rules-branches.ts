@@ -29,6 +29,7 @@ const SHA = /^[0-9a-f]{40}$/;
 
 const stableBranches: Rule = {
   id: 'stable-branches',
+  level: 'error or warning',
   number: 28,
   what: 'stable and bugfix branches: location form, name of this series, a new branch at the last release',
   upstream: "same as upstream, and the name must be this series' (upstream accepts any YYYY.N)",

@@ -30,6 +30,7 @@ const bugTracker: Rule = {
 
 const team: Rule = {
   id: 'team',
+  level: 'warning',
   number: 3,
   what: 'the team is a governance team, the TC or a SIG (warning)',
   upstream: 'same as upstream',
@@ -158,6 +159,7 @@ const LAST_STATUSES = new Set(['extended maintenance', 'end of life', 'unmaintai
 /** Check 14, data part: lifecycle tag ids, pre-releases allowed by the model, canonical form. */
 const versionNumbers: Rule = {
   id: 'version-numbers',
+  level: 'error or warning',
   number: 14,
   what: 'lifecycle tags name the series; pre-releases only where the model allows; canonical pbr or PEP 440 form',
   upstream: 'same as upstream (its git part only with --git)',

@@ -12,6 +12,7 @@ import { idOf, seriesBefore } from './series-lookup.js';
 /** Check 19 plus the approval rule's "the deliverable belongs to the team" (§5.6). */
 const governance: Rule = {
   id: 'governance',
+  level: 'error or warning',
   number: 19,
   what: 'the deliverable is in governance under its team; the last release tags every repository of repository-settings',
   upstream: "same as upstream (plus the approval rule's team ownership)",
@@ -76,6 +77,7 @@ const governance: Rule = {
 /** Check 20, with the chronologically previous series (upstream takes the alphabetical one). */
 const seriesOpen: Rule = {
   id: 'series-open',
+  level: 'warning',
   number: 20,
   what: "the previous series' file has its stable branch (warning)",
   upstream:
