@@ -50,8 +50,11 @@ function checkedLines(d: ReviewDeliverable): string[] {
   const out: string[] = [];
   if (!d.newVersion) {
     out.push(
-      `* ${d.name}: no new version${d.branchesAdded.length ? `; adds ${d.branchesAdded.join(', ')}` : ''}`,
+      d.kind === 'branch-only'
+        ? `* ${d.name}: branch-only request, creates ${d.branchesAdded.join(', ')}${d.oldVersion ? ` at the last release ${d.oldVersion}` : ''}`
+        : `* ${d.name}: no new version${d.branchesAdded.length ? `; adds ${d.branchesAdded.join(', ')}` : ''}`,
     );
+    for (const w of d.warnings) out.push(`  - note: ${plain(w)}`);
     return out;
   }
   out.push(

@@ -77,7 +77,9 @@ function renderRequest(r: ReviewRequest, c: Colors, maxCommits: number): string[
   for (const d of r.deliverables) {
     const step = d.newVersion
       ? `${d.oldVersion ?? '(first release)'} → ${d.newVersion}${d.jump ? ` (${d.jump})` : ''}`
-      : 'no new version';
+      : d.kind === 'branch-only'
+        ? `branch-only: creates ${d.branchesAdded.join(', ')}${d.oldVersion ? ` (last release ${d.oldVersion})` : ''}`
+        : 'no new version';
     const shipped =
       d.commits === null
         ? ''

@@ -182,7 +182,13 @@ function seriesStatusFindings(tree: FileTree): Finding[] {
   const parsed = parseDeliverableText(text);
   if (!parsed.ok)
     return [
-      { file: 'data/series_status.yaml', level: 'error', check: 'yaml', message: parsed.message },
+      {
+        file: 'data/series_status.yaml',
+        level: 'error',
+        rule: 'yaml',
+        check: 'yaml',
+        message: parsed.message,
+      },
     ];
   return compileUpstreamSchema(schemaText, SERIES_SCHEMA_FILE)(
     parsed.value,
@@ -243,6 +249,7 @@ export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
   return {
     series,
     currentSeries: current,
+    today: ctx.today,
     constants,
     teams: teamsForRules(ctx.data.governance),
     otherOwners: otherOwners(ctx.data.governance),

@@ -192,6 +192,7 @@ function describeErrors(errors: readonly ErrorObject[], file: string): Finding[]
     out.push({
       file,
       level: 'error',
+      rule: 'schema',
       check: 'schema',
       message: text,
       ...(at ? { field: at } : {}),
