@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync } from 'node:fs';
-import { writeFileAtomic } from '../core/write-atomic.js';
+import { writeFileAtomic } from '../core/files.js';
 import { dirname, join } from 'node:path';
 import { gitSync } from '../git/run.js';
 import { RefusedError } from '../core/errors.js';

@@ -118,6 +118,16 @@ describe.runIf(hasSharedData())('diffs are git diffs (needs ../shared/data)', ()
     expect(checkAgainstGit(repo, edits)).toBeGreaterThan(500);
   });
 
+  it('release propose --branch-only: a branch added to every file', () => {
+    const repo = repoWithFiles();
+    const edits = new Map<string, { before?: string; after: string }>();
+    for (const p of files) {
+      const before = original(p);
+      edits.set(p, { before, after: addBranch(before, { name: 'stable/9999.1', location: SHA }) });
+    }
+    expect(checkAgainstGit(repo, edits)).toBeGreaterThan(500);
+  });
+
   it('release highlights: cycle highlights added to every file', () => {
     const repo = repoWithFiles();
     const edits = new Map<string, { before?: string; after: string }>();

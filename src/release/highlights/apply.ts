@@ -1,6 +1,6 @@
 import type { Deps } from '../../core/deps.js';
 import { UsageError } from '../../core/errors.js';
-import { writeFileAtomic } from '../../core/write-atomic.js';
+import { writeFileAtomic } from '../../core/files.js';
 
 /** Writes a deliverable file of the releases checkout (never the read-only embedded snapshot). */
 export function writeReleasesFile(ctx: Deps, file: string, text: string): void {
