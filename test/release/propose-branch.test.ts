@@ -44,7 +44,7 @@ describe.runIf(hasSharedData())('release propose … branch', () => {
       [
         '--- a/deliverables/hibiscus/glance-store.yaml',
         '+++ b/deliverables/hibiscus/glance-store.yaml',
-        '@@ -15,3 +15,6 @@',
+        '@@ -15,3 +15,6 @@ releases:', // git's hunk heading: the nearest top-level key above
         '     projects:',
         '       - repo: openstack/glance_store',
         '         hash: 149c15978b374b837e3ce28a06d7da0f1fb6bf79',
