@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Context } from '../../src/cli/context.js';
 import { packageRoot } from '../../src/core/package-root.js';
-import { parseYaml } from '../../src/data/yaml.js';
 import { ruleEnvData } from '../../src/release/validate/read.js';
 import { envOver } from '../../src/release/validate/env.js';
-import {
-  otherOwners,
-  seriesForRules,
-  teamsForRules,
-} from '../../src/release/validate/env-readers.js';
 import { listDeliverableFiles, loadFile, readRef } from '../../src/release/validate/load.js';
 import type { Finding } from '../../src/release/validate/plan-types.js';
 import { CHUNK, claimChunks, startCheckers } from '../../src/release/validate/parallel.js';
@@ -43,45 +37,6 @@ function realContext(): Context {
     },
   );
 }
-
-describe.runIf(hasSharedData())('subset reads of what the rules need', () => {
-  it('series: name, release id as written, status and next phase, as the shared reader gives them', () => {
-    const ctx = realContext();
-    const expected = ctx.data.releases.series().map((s) => ({
-      name: s.name,
-      ...(s.releaseId ? { releaseId: s.releaseId } : {}),
-      status: s.status,
-      ...(s.nextPhase ? { nextPhase: s.nextPhase } : {}),
-    }));
-    const got = seriesForRules(ctx.data.releases);
-    expect(got).toEqual(expected);
-    expect(got.find((s) => s.name === 'hibiscus')?.releaseId).toBe('2026.2');
-    expect(got.find((s) => s.name === 'epoxy')?.nextPhase).toEqual({
-      status: 'unmaintained',
-      date: '2026-10-02',
-    });
-  });
-
-  it('governance teams and deliverables, as the shared reader gives them', () => {
-    const ctx = realContext();
-    const expected = ctx.data.governance
-      .teams()
-      .map((t) => ({ name: t.name, deliverables: t.deliverables }));
-    const got = teamsForRules(ctx.data.governance);
-    expect(got).toEqual(expected);
-    expect(got.some((t) => t.name === 'OpenStack Charms')).toBe(true);
-  });
-
-  it('SIG owners, as the general parser reads sigs-repos.yaml', () => {
-    const ctx = realContext();
-    const file = 'reference/sigs-repos.yaml';
-    const value = parseYaml(readFileSync(join(GOVERNANCE_DIR, file), 'utf8'), file).value;
-    const sigs = Object.keys(value as Record<string, unknown>).map((s) => `${s} SIG`);
-    expect([...otherOwners(ctx.data.governance)].sort()).toEqual(
-      ['Technical Committee', ...sigs].sort(),
-    );
-  });
-});
 
 describe('precompiled schema validators', () => {
   it.runIf(hasSharedData())(

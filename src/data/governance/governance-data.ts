@@ -1,9 +1,11 @@
 import { SourceUnavailableError, UsageError } from '../../core/errors.js';
 import type { FileTree } from '../file-tree.js';
+import { isRecord, parseYaml } from '../yaml.js';
 import type { CompiledData, SourceStamp } from '../snapshot.js';
 import { findTeam, parseProjects, type Team } from './projects.js';
 
 export const PROJECTS_FILE = 'reference/projects.yaml';
+export const SIGS_FILE = 'reference/sigs-repos.yaml';
 
 /** Lazy, cached access to an openstack/governance tree. */
 export class GovernanceData {
@@ -47,6 +49,14 @@ export class GovernanceData {
   /** The team owning a deliverable, by governance. */
   teamOfDeliverable(deliverable: string): Team | undefined {
     return this.teams().find((t) => t.deliverables.some((d) => d.name === deliverable));
+  }
+
+  /** The SIGs of `reference/sigs-repos.yaml` (none when the file is absent). */
+  sigs(): string[] {
+    const text = this.tree.read(SIGS_FILE);
+    if (text === undefined) return [];
+    const { value } = parseYaml(text, this.tree.absolute(SIGS_FILE) ?? SIGS_FILE);
+    return isRecord(value) ? Object.keys(value) : [];
   }
 
   text(path: string): string | undefined {

@@ -1,6 +1,5 @@
 import { ConfigError } from '../../core/errors.js';
 import { isRecord, parseYaml } from '../../data/yaml.js';
-import { parseSubsetYaml } from './fast-yaml.js';
 
 /**
  * Values hard-coded in the upstream Python tooling, read from
@@ -22,7 +21,7 @@ export interface ToolingConstants {
 export const CONSTANTS_FILE = 'derived/tooling-constants.yaml';
 
 export function parseToolingConstants(text: string, file: string): ToolingConstants {
-  const value = parseSubsetYaml(text)?.value ?? parseYaml(text, file).value;
+  const { value } = parseYaml(text, file);
   if (!isRecord(value)) throw new ConfigError('expected a mapping', file);
   const list = (key: string): Set<string> => {
     const v = value[key];

@@ -1,15 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { createRequire } from 'node:module';
 import { ConfigError, UsageError } from '../../core/errors.js';
-import { documentValue, textHazard } from '../../data/yaml.js';
+import { parseYaml } from '../../data/yaml.js';
 import { readRegularFile } from '../../core/files.js';
 import { MAX_DATA_FILE_BYTES, type FileTree } from '../../data/file-tree.js';
-import { parseSubsetYaml } from './fast-yaml.js';
 import { NOTHING_NEW, type LoadedFile, type Newness } from './plan.js';
-
-// the general YAML parser is loaded only for a file the subset reader leaves to it
-const require = createRequire(import.meta.url);
 
 /** Reading deliverable files (the edge of `release validate`): listing, reading, parsing. */
 
@@ -23,28 +18,18 @@ export interface FileRef {
   readonly abs?: string;
 }
 
-/** Parses a deliverable text: the fast subset reader, else the `yaml` package (which names the error). */
+/**
+ * Parses a deliverable text with the one YAML reader (data/yaml.ts: the
+ * subset reader, else `yaml`), keys unique as upstream's validator wants;
+ * a malformed text is a finding naming the line, not an exception.
+ */
 export function parseDeliverableText(text: string): LoadedFile['parsed'] {
-  const hazard = textHazard(text);
-  if (hazard)
-    return { ok: false, message: `invalid YAML at line ${hazard.line}: ${hazard.message}` };
-  const fast = parseSubsetYaml(text);
-  if (fast) return { ok: true, value: fast.value };
   try {
-    const { parseDocument } = require('yaml') as typeof import('yaml');
-    const doc = parseDocument(text, { version: '1.2' });
-    const err = doc.errors[0];
-    if (err) {
-      const line = err.linePos?.[0]?.line;
-      const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      return { ok: false, message: `invalid YAML${line ? ` at line ${line}` : ''}: ${what}` };
-    }
-    // the limits of data/yaml.ts: an alias bomb or a too-deep nesting is a finding, not a crash
-    return { ok: true, value: documentValue(doc, '') };
+    return { ok: true, value: parseYaml(text, '', { uniqueKeys: true }).value };
   } catch (e) {
-    if (e instanceof ConfigError) return { ok: false, message: e.detail };
-    if (e instanceof RangeError) return { ok: false, message: 'invalid YAML: nested too deep' };
-    throw e;
+    if (!(e instanceof ConfigError)) throw e;
+    const what = e.detail.replace(/^invalid YAML: /, '').replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, message: `invalid YAML${e.line ? ` at line ${e.line}` : ''}: ${what}` };
   }
 }
 

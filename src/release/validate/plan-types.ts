@@ -1,7 +1,10 @@
 import type { ToolingConstants } from './constants.js';
 import type { Ages } from './plan-newness.js';
-import type { RuleTeam } from './env-readers.js';
+import type { Team } from '../../data/governance/projects.js';
 import type { RuleSeries } from './series-lookup.js';
+
+/** What the rules know of a team: its name and deliverables with their repositories. */
+export type RuleTeam = Pick<Team, 'name' | 'deliverables'>;
 
 /** One problem found in a deliverable file. */
 export interface Finding {

@@ -6,7 +6,6 @@ import { snapshotPart } from '../../data/snapshot.js';
 import { effectiveStatus } from '../../data/releases/series.js';
 import { CONSTANTS_FILE, parseToolingConstants, type ToolingConstants } from './constants.js';
 import { envOver, type EnvData } from './env.js';
-import { otherOwners, seriesForRules, teamsForRules } from './env-readers.js';
 import { changedDeliverables, newnessAgainst, releasesCheckout } from './base.js';
 import {
   listDeliverableFiles,
@@ -241,7 +240,7 @@ export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
     own ?? requiredText(tree, CONSTANTS_FILE),
     CONSTANTS_FILE,
   );
-  const series = seriesForRules(releases);
+  const series = releases.series();
   const current =
     currentOverride ?? (own !== undefined ? constants.currentSeries : developmentSeries(ctx, tree));
   if (!series.some((s) => s.name === current))
@@ -251,8 +250,12 @@ export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
     currentSeries: current,
     today: ctx.today,
     constants,
-    teams: teamsForRules(ctx.data.governance),
-    otherOwners: otherOwners(ctx.data.governance),
+    teams: ctx.data.governance.teams(),
+    // owners that are not project teams: the TC and every SIG (`<name> SIG`)
+    otherOwners: new Set([
+      'Technical Committee',
+      ...ctx.data.governance.sigs().map((sig) => `${sig} SIG`),
+    ]),
   };
 }
 

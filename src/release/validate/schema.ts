@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError, SourceUnavailableError } from '../../core/errors.js';
-import { documentValue } from '../../data/yaml.js';
-import { parseSubsetYaml } from './fast-yaml.js';
+import { parseYaml } from '../../data/yaml.js';
 import type { Finding } from './plan-types.js';
 
 /**
@@ -75,7 +74,7 @@ function compileOrFail(allErrors: boolean, schema: object, file: string): Valida
 export function prepareSchema(schemaText: string, schemaFile: string): object {
   let parsed: unknown;
   try {
-    parsed = parseSubsetYaml(schemaText)?.value ?? parseWithYaml(schemaText, schemaFile);
+    parsed = parseYaml(schemaText, schemaFile).value;
   } catch (e) {
     throw schemaUnusable(schemaFile, e instanceof ConfigError ? e.detail : 'invalid YAML');
   }
@@ -89,15 +88,6 @@ export function prepareSchema(schemaText: string, schemaFile: string): object {
     );
   delete schema.$schema; // draft id ajv does not know; nothing draft-specific is used
   return schema;
-}
-
-/** A schema outside the subset reader's reach, read as src/data/yaml.ts reads YAML. */
-function parseWithYaml(text: string, file: string): unknown {
-  const { parseDocument } = require('yaml') as typeof import('yaml');
-  const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
-  const first = doc.errors[0];
-  if (first) throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, file);
-  return documentValue(doc, file);
 }
 
 /** ajv as the schemas need it (loaded only when something must be compiled). */

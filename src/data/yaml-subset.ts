@@ -23,8 +23,11 @@ function bail(why = 'outside the subset'): never {
 
 export interface SubsetOptions {
   /**
-   * Plain scalars as written (`2026.1` stays text, `~` stays `~`), as when
-   * a value is read back with rawScalar of src/data/yaml.ts.
+   * Scalars as written, what rawScalar of src/data/yaml.ts gives: plain
+   * scalars unresolved (`2026.10` stays text, `~` stays `~`), quoted ones
+   * without their quotes. A scalar whose written form is not its text
+   * (escapes, a doubled quote, a line break, a block scalar) makes the
+   * reader give up.
    */
   readonly plainAsText?: boolean;
 }
@@ -322,6 +325,7 @@ function scalarAt(a: number, e: number, parentIndent: number): unknown {
   // trailing blank lines belong to the following node
   pos -= blanks;
   if (parts.length === 1) return resolvePlain(first);
+  if (plainAsText) bail('written form differs');
   return parts.join('');
 }
 
@@ -426,7 +430,7 @@ for (const key of [
 /** A literal (`|`) or folded (`>`) block scalar; its lines follow the header line. */
 function blockScalar(header: string, parentIndent: number): string {
   const m = /^([|>])([-+]?)$/.exec(header);
-  if (!m) bail('block scalar header');
+  if (!m || plainAsText) bail('block scalar header');
   const folded = m[1] === '>';
   const chomp = m[2];
   const content: string[] = [];
@@ -482,9 +486,11 @@ function quoted(a: number, e: number, parentIndent: number): string {
   if (end >= 0) {
     checkAfterQuote(text, end);
     const body = text.slice(0, end);
+    if (plainAsText && body.includes(q === 39 ? "'" : '\\')) bail('written form differs');
     if (q === 39) return body.includes("'") ? body.replace(/''/g, "'") : body;
     return unescapeDouble(body);
   }
+  if (plainAsText) bail('written form differs');
   const pieces: string[] = [];
   for (;;) {
     const close = closingQuote(text, q);
@@ -521,6 +527,7 @@ function flowSequence(text: string): unknown[] {
     if (t.startsWith("'")) {
       if (!t.endsWith("'") || t.length < 2 || t.slice(1, -1).replace(/''/g, '').includes("'"))
         bail();
+      if (plainAsText && t.slice(1, -1).includes("'")) bail('written form differs');
       return t.slice(1, -1).replace(/''/g, "'");
     }
     if (t.includes(':') || t.startsWith('-') || t.startsWith('?')) bail();

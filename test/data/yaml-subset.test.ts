@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseSubsetYaml, subsetGiveUpReason } from '../../src/release/validate/fast-yaml.js';
-import { RELEASES_DIR, hasSharedData } from '../helpers/shared-data.js';
+import { parseSubsetYaml, subsetGiveUpReason } from '../../src/data/yaml-subset.js';
+import { parseYaml, rawScalar, type ParsedYaml } from '../../src/data/yaml.js';
+import { GOVERNANCE_DIR, RELEASES_DIR, hasSharedData } from '../helpers/shared-data.js';
 
 function viaYaml(text: string): unknown {
   const doc = parseDocument(text, { version: '1.2' });
@@ -27,14 +28,16 @@ describe('subset YAML reader', () => {
     expect(parseSubsetYaml(text, { plainAsText: true })?.value).toStrictEqual([
       { name: 'hibiscus', 'release-id': '2026.2', n: '~', q: 'x' },
     ]);
+    // a scalar whose written form is not its text is left to the document
+    for (const odd of ["a: 'it''s'\n", 'a: "x\\ty"\n', 'a: |\n  x\n', 'a: b\n  c\n', "a: ['x''y']\n"])
+      expect(parseSubsetYaml(odd, { plainAsText: true }), odd).toBeUndefined();
     // and the option does not stick to the next call
     expect(parseSubsetYaml(text)?.value).toStrictEqual([
       { name: 'hibiscus', 'release-id': 2026.2, n: null, q: 'x' },
     ]);
   });
 
-  it('agrees with the yaml package on mutated copies of real files (or gives up)', () => {
-    if (!hasSharedData()) return;
+  it.runIf(hasSharedData())('agrees with the yaml package on mutated copies of real files (or gives up; needs ../shared/data)', () => {
     // YAML-significant edits at pseudo-random places: the reader must never
     // accept a text `yaml` rejects, nor read one differently
     const root = join(RELEASES_DIR, 'deliverables');
@@ -108,8 +111,7 @@ describe('subset YAML reader', () => {
     expect(read).toBeGreaterThan(300); // most edits keep a readable file
   });
 
-  it('agrees with the yaml package on every deliverable file of the real data', () => {
-    if (!hasSharedData()) return;
+  it.runIf(hasSharedData())('agrees with the yaml package on every deliverable file of the real data (needs ../shared/data)', () => {
     const root = join(RELEASES_DIR, 'deliverables');
     let fast = 0;
     const fallbacks: string[] = [];
@@ -181,3 +183,45 @@ describe('subset YAML reader', () => {
     expect(subsetGiveUpReason(text)).toBeTypeOf('string');
   });
 });
+
+describe.runIf(hasSharedData())('the one YAML reader on the real data (needs ../shared/data)', () => {
+  const files = [
+    ...readdirSync(join(RELEASES_DIR, 'deliverables')).flatMap((dir) =>
+      readdirSync(join(RELEASES_DIR, 'deliverables', dir)).map((f) =>
+        join(RELEASES_DIR, 'deliverables', dir, f),
+      ),
+    ),
+    join(RELEASES_DIR, 'data/series_status.yaml'),
+    join(RELEASES_DIR, 'derived/tooling-constants.yaml'),
+    join(GOVERNANCE_DIR, 'reference/projects.yaml'),
+    join(GOVERNANCE_DIR, 'reference/sigs-repos.yaml'),
+  ];
+
+  // (the schema is outside the subset: `npm run build` precompiles it, so a run reads it only when it changed)
+  it('reads every data file with the subset reader: the yaml package is never loaded for them', () => {
+    const outside = files.filter((f) => parseSubsetYaml(readFileSync(f, 'utf8')) === undefined);
+    expect(outside).toEqual([]);
+    const series = readFileSync(join(RELEASES_DIR, 'data/series_status.yaml'), 'utf8');
+    expect(parseSubsetYaml(series, { plainAsText: true })).toBeDefined();
+  });
+
+  it('gives every scalar as written exactly as the yaml document does (rawScalar)', () => {
+    let compared = 0;
+    for (const f of files.filter((x, i) => i % 7 === 0 || x.endsWith('series_status.yaml'))) {
+      const parsed = parseYaml(readFileSync(f, 'utf8'), f);
+      const viaDoc: ParsedYaml = { value: parsed.value, text: parsed.text, file: f, doc: parsed.doc };
+      const walk = (v: unknown, path: (string | number)[]): void => {
+        if (Array.isArray(v)) v.forEach((x, i) => { walk(x, [...path, i]); });
+        else if (v !== null && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+        else {
+          expect(rawScalar(parsed, path), `${f} ${path.join('.')}`).toBe(rawScalar(viaDoc, path));
+          compared++;
+        }
+      };
+      walk(parsed.value, []);
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+});
+
