@@ -13,11 +13,10 @@
 // threads' CPU fits on the other core(s).
 //
 // Cases: the CLI cold (`--no-cache`: every file read, parsed and
-// schema-checked; on 2 cores no worker thread), the CLI warm (per-file cache
-// in a temporary XDG_CACHE_HOME, filled by a first run; nothing changed, so
-// every file's parse and schema result comes from the cache, the data rules
-// still run on all files), the CLI cold with one worker thread
-// (LIAISON_VALIDATE_WORKERS=1), the baseline. Plus "warm, 10 files
+// schema-checked), the CLI warm (per-file cache in a temporary
+// XDG_CACHE_HOME, filled by a first run; nothing changed, so every file's
+// parse and schema result comes from the cache, the data rules still run on
+// all files), the baseline. Plus "warm, 10 files
 // changed": on a temporary copy of the checkout, 10 files get a new mtime
 // before each run (so those are re-read; the rest come from the cache).
 //
@@ -116,7 +115,7 @@ const touchSome = () => {
   for (const f of someFiles) utimesSync(f, stamp, stamp);
 };
 measure(copyCli, cached); // fills the copy's cache
-const cases = { anchor: [], shipped: [], warm: [], warmChanged: [], oneWorker: [], baseline: [] };
+const cases = { anchor: [], shipped: [], warm: [], warmChanged: [], baseline: [] };
 let view;
 let base;
 for (let i = 0; i < runs; i++) {
@@ -133,9 +132,6 @@ for (let i = 0; i < runs; i++) {
   const t = measure(copyCli, cached);
   if (t.out !== a.out) throw new Error('the cached run on the copy gave other findings');
   cases.warmChanged.push(t);
-  const w = measure(cold, { LIAISON_VALIDATE_WORKERS: '1' });
-  if (w.out !== a.out) throw new Error('one worker thread gave other findings');
-  cases.oneWorker.push(w);
   if (i < Math.max(1, Math.ceil(runs / 3))) {
     const b = measure(['-e', baselineScript]);
     if (b.code !== 0) throw new Error(`baseline failed: ${b.err}`);
@@ -146,7 +142,6 @@ for (let i = 0; i < runs; i++) {
 const ours = summary(cases.shipped);
 const warm = summary(cases.warm);
 const warmChanged = summary(cases.warmChanged);
-const one = summary(cases.oneWorker);
 const bl = summary(cases.baseline);
 const anchor = summary(cases.anchor);
 // upstream's validate over the whole tree, as measured by the release team's CI job (issue 14)
@@ -165,7 +160,6 @@ console.log(
   `liaison release validate, warm cache, ${someFiles.length} files changed: ${fmt(warmChanged)}`,
 );
 console.log(`  (first run, filling the cache: wall ${fill.wall.toFixed(0)} ms)`);
-console.log(`  same, one worker thread (LIAISON_VALIDATE_WORKERS=1): ${fmt(one)}`);
 console.log(`baseline yaml parseDocument + ajv (schema only): ${fmt(bl)}`);
 console.log(`anchor node -e 0: wall ${anchor.wall.toFixed(0)} ms, cpu ${anchor.cpu.toFixed(0)} ms`);
 for (const [name, s] of [

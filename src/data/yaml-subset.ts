@@ -143,6 +143,7 @@ function parseText(text: string): unknown {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) bail();
   src = text;
   pos = 0;
+  depth = 0;
   nextHash = -1;
   hashFrom = 0;
   nextColon = -1;
@@ -188,7 +189,29 @@ function parseBlock(indent: number, parentIndent: number): unknown {
   return scalarAt(a, e, parentIndent);
 }
 
+/**
+ * Block nesting the reader takes: far more than any data file (5), and well
+ * under the limit of data/yaml.ts (100), so a value read here never needs
+ * that check; a deeper text is left to `yaml`, which reports it.
+ */
+export const SUBSET_MAX_DEPTH = 64;
+let depth = 0;
+
 function parseMapping(indent: number): Record<string, unknown> {
+  if (++depth > SUBSET_MAX_DEPTH) bail('nested too deep');
+  const map = mappingAt(indent);
+  depth--;
+  return map;
+}
+
+function parseSequence(indent: number): unknown[] {
+  if (++depth > SUBSET_MAX_DEPTH) bail('nested too deep');
+  const seq = sequenceAt(indent);
+  depth--;
+  return seq;
+}
+
+function mappingAt(indent: number): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   let keys = 0;
   for (;;) {
@@ -212,7 +235,7 @@ function parseMapping(indent: number): Record<string, unknown> {
   }
 }
 
-function parseSequence(indent: number): unknown[] {
+function sequenceAt(indent: number): unknown[] {
   const seq: unknown[] = [];
   for (;;) {
     skipBlank();

@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseSubsetYaml, subsetGiveUpReason } from '../../src/data/yaml-subset.js';
+import {
+  parseSubsetYaml,
+  SUBSET_MAX_DEPTH,
+  subsetGiveUpReason,
+} from '../../src/data/yaml-subset.js';
 import { parseYaml, rawScalar, type ParsedYaml } from '../../src/data/yaml.js';
 import { GOVERNANCE_DIR, RELEASES_DIR, hasSharedData } from '../helpers/shared-data.js';
 
@@ -225,3 +229,14 @@ describe.runIf(hasSharedData())('the one YAML reader on the real data (needs ../
   });
 });
 
+
+describe('limits', () => {
+  it('leaves a nesting deeper than its limit to the yaml package, which data/yaml.ts bounds', () => {
+    const nest = (n: number) =>
+      Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' x\n';
+    expect(parseSubsetYaml(nest(SUBSET_MAX_DEPTH))).toBeDefined();
+    expect(parseSubsetYaml(nest(SUBSET_MAX_DEPTH + 1))).toBeUndefined();
+    expect(parseYaml(nest(SUBSET_MAX_DEPTH + 1), 'deep.yaml').value).toBeDefined();
+    expect(() => parseYaml(nest(150), 'deep.yaml')).toThrow(/nested more than 100 levels deep/);
+  });
+});

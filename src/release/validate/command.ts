@@ -56,7 +56,7 @@ export function registerValidateCommands(group: Command, wrap: Wrap): void {
           const { gitCheckRunner } = await import('./git-checks.js');
           gitChecks = gitCheckRunner(ctx, flags.clones);
         }
-        const view = await buildValidation(ctx, {
+        const view = buildValidation(ctx, {
           files: args,
           ...(flags.base !== undefined ? { base: flags.base } : {}),
           ...(flags.currentSeries !== undefined ? { currentSeries: flags.currentSeries } : {}),

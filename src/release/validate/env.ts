@@ -3,11 +3,7 @@ import { parseDeliverableText } from './load.js';
 import { INDEPENDENT } from './derived.js';
 import type { DeliverableDoc, RuleEnv } from './plan-types.js';
 
-/**
- * The part of the rule environment that is plain data (series, constants,
- * governance), so it can be built once in the main thread and posted to the
- * worker threads (structured clone keeps the Sets).
- */
+/** The part of the rule environment that is plain data (series, constants, governance). */
 export type EnvData = Omit<RuleEnv, 'deliverableIn' | 'filesOf'>;
 
 /** The rule environment over a releases tree: other series' files are read on demand, once each. */

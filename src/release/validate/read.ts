@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Deps } from '../../core/deps.js';
 import { ConfigError, SourceUnavailableError, UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
@@ -18,7 +17,6 @@ import {
 } from './load.js';
 import type { Finding, RuleEnv } from './plan-types.js';
 import { FileCache, cachePath, cacheStamp } from './file-cache.js';
-import { startCheckers, workerScript, type CheckerPool } from './parallel.js';
 import {
   NOTHING_NEW,
   checkRules,
@@ -43,15 +41,8 @@ export interface ValidateOptions {
   readonly gitChecks?: (files: readonly LoadedFile[], env: RuleEnv) => Finding[];
 }
 
-/**
- * Below this many files the workers' start-up costs more than it saves.
- * `LIAISON_VALIDATE_WORKERS` sets how many worker threads help the main
- * thread (0: none); by default see defaultWorkers.
- */
-const PARALLEL_FROM = 400;
-
 /** Reads the files to validate, runs every check, and returns the view. */
-export async function buildValidation(ctx: Deps, opts: ValidateOptions): Promise<ValidateView> {
+export function buildValidation(ctx: Deps, opts: ValidateOptions): ValidateView {
   const tree = ctx.data.releases.tree;
   const notes: string[] = [];
   let refs: FileRef[];
@@ -77,22 +68,11 @@ export async function buildValidation(ctx: Deps, opts: ValidateOptions): Promise
     );
   }
   const schemaText = readSchemaText(tree, SCHEMA_FILE);
-  // started first: the workers boot while this thread reads what the rules need
-  const pool =
-    opts.base === undefined && !opts.gitChecks ? checkerPool(ctx, refs, schemaText) : undefined;
-  let data: EnvData;
-  let schema: ReturnType<typeof compileUpstreamSchema>;
-  try {
-    data = ruleEnvData(ctx, opts.currentSeries);
-    schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
-  } catch (e) {
-    await pool?.cancel();
-    throw e;
-  }
-  const env = envOver(data, tree);
+  const env = ruleEnv(ctx, opts.currentSeries);
+  const schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
   const root = tree.absolute('');
   const cache =
-    opts.cache !== false && !pool && root !== undefined
+    opts.cache !== false && root !== undefined
       ? FileCache.open(cachePath(root, ctx.env), cacheStamp(schemaText))
       : undefined;
   const check = (r: FileRef): { file: LoadedFile; findings: Finding[] } => {
@@ -116,21 +96,16 @@ export async function buildValidation(ctx: Deps, opts: ValidateOptions): Promise
     return { file, findings: stage.shape ?? checkRules(file, env) };
   };
   const findings: Finding[] = [];
-  if (pool) {
-    const perFile = await pool.run(data, (i) => check(refs[i] as FileRef).findings);
-    for (const f of perFile) findings.push(...f);
-  } else {
-    // one file at a time, dropped once checked (holding 6,000 parsed files
-    // costs more in garbage collection than the checks); the --git checks
-    // need them all, so only then are they kept
-    const kept: LoadedFile[] = [];
-    for (const r of refs) {
-      const checked = check(r);
-      findings.push(...checked.findings);
-      if (opts.gitChecks) kept.push(checked.file);
-    }
-    if (opts.gitChecks) findings.push(...opts.gitChecks(kept, env));
+  // one file at a time, dropped once checked (holding 6,000 parsed files
+  // costs more in garbage collection than the checks); the --git checks
+  // need them all, so only then are they kept
+  const kept: LoadedFile[] = [];
+  for (const r of refs) {
+    const checked = check(r);
+    findings.push(...checked.findings);
+    if (opts.gitChecks) kept.push(checked.file);
   }
+  if (opts.gitChecks) findings.push(...opts.gitChecks(kept, env));
   cache?.save(opts.files.length > 0 || opts.base !== undefined);
   if (opts.files.length === 0 && opts.base === undefined)
     findings.push(...seriesStatusFindings(tree));
@@ -140,37 +115,6 @@ export async function buildValidation(ctx: Deps, opts: ValidateOptions): Promise
     base: opts.base ?? null,
     notes,
   });
-}
-
-/** Worker threads for a large run over a checkout on disk, when the compiled worker is there. */
-function checkerPool(
-  ctx: Deps,
-  refs: readonly FileRef[],
-  schemaText: string,
-): CheckerPool | undefined {
-  const root = ctx.data.releases.tree.absolute('');
-  const script = workerScript();
-  if (root === undefined || script === undefined || refs.length < PARALLEL_FROM) return undefined;
-  if (refs.some((r) => r.rel === undefined)) return undefined;
-  const asked = ctx.env.LIAISON_VALIDATE_WORKERS;
-  const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : defaultWorkers();
-  if (count === 0) return undefined;
-  return startCheckers(script, count, {
-    root,
-    label: ctx.data.releases.tree.label,
-    rels: refs.map((r) => r.rel ?? ''),
-    schemaText,
-  });
-}
-
-/**
- * Each thread compiles its own code, and V8 compiles and collects garbage on
- * background threads: on two cores those already take the second core
- * (measured: a worker added ~0.45 s of CPU and saved no time), so workers
- * only pay from four cores on.
- */
-function defaultWorkers(): number {
-  return Math.max(0, Math.min(3, availableParallelism() - 2));
 }
 
 /** The series list checked against its own schema, as upstream does when validating everything. */
@@ -231,8 +175,8 @@ export function ruleEnv(ctx: Deps, currentOverride?: string): RuleEnv {
   return envOver(ruleEnvData(ctx, currentOverride), ctx.data.releases.tree);
 }
 
-/** The plain-data part of the rule environment (what the worker threads get). */
-export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
+/** The plain-data part of the rule environment (the data layer's series, teams and SIGs). */
+function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
   const releases = ctx.data.releases;
   const tree = releases.tree;
   const own = tree.read(CONSTANTS_FILE);

@@ -13,12 +13,11 @@ import type { Finding } from './plan-types.js';
  * 1.2 reading a date is a `YYYY-MM-DD` string, so that type becomes a
  * string pattern here.
  *
- * Loading ajv and compiling costs ~0.1 s per process (and per worker), so
+ * Loading ajv and compiling costs ~0.1 s per process, so
  * `npm run build` also writes ajv's standalone code for the schemas of the
  * embedded snapshot next to this module (PRECOMPILED_FILE); a schema with
- * exactly that text uses that code, any other is compiled here. Neither ajv
- * nor the general YAML parser is loaded unless needed (the worker threads
- * of parallel.ts import this module).
+ * exactly that text uses that code, any other is compiled here. ajv is
+ * loaded only when something must be compiled.
  */
 export type SchemaCheck = (value: unknown, file: string) => Finding[];
 

@@ -3,8 +3,7 @@ import type { Series } from '../../data/releases/series.js';
 /**
  * Series lookups for the rules, with the meaning of findSeries, seriesId and
  * previousSeries of src/data/releases/series.ts, but indexed (the rules look
- * a series up for every file) and without importing the series reader,
- * which loads the YAML library the worker threads never need.
+ * a series up for every file).
  */
 /** What the rules know of a series. */
 export type RuleSeries = Pick<Series, 'name' | 'releaseId' | 'status' | 'nextPhase'>;
