@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 import { EXIT } from '../core/errors.js';
 
-export function registerBugs(program: Command, wrap: Wrap): void {
+export function registerBugs(program: Program, wrap: Wrap): void {
   program
     .command('bugs')
     .description(
@@ -14,8 +14,7 @@ export function registerBugs(program: Command, wrap: Wrap): void {
     )
     .addOption(new Option('--strict', 'exit 3 when the Launchpad data is missing or stale'))
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { series?: string; strict?: boolean };
+      wrap(async (ctx, _args, opts) => {
         const { buildBugsView } = await import('./read.js');
         const { renderBugsText } = await import('./render.js');
         const view = await buildBugsView(ctx, opts.series ? { series: opts.series } : {});

@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 
 /** `liaison checklist` and its `done`/`undo` ticks. Modules load inside the actions (start-up time). */
-export function registerChecklist(program: Command, wrap: Wrap): void {
+export function registerChecklist(program: Program, wrap: Wrap): void {
   const checklist = program
     .command('checklist')
     .description(
@@ -14,8 +14,7 @@ export function registerChecklist(program: Command, wrap: Wrap): void {
     )
     .addOption(new Option('--series <name>', 'series name or id (default: the series at --date)'))
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { phase?: string; series?: string };
+      wrap(async (ctx, _args, opts) => {
         const { buildChecklist } = await import('./read.js');
         const { renderChecklistText } = await import('./render.js');
         emit(ctx, await buildChecklist(ctx, opts), renderChecklistText);
@@ -31,8 +30,7 @@ export function registerChecklist(program: Command, wrap: Wrap): void {
       )
       .addOption(new Option('--by <name>', 'who did it (default: $USER)'))
       .action(
-        wrap(async (ctx, args) => {
-          const opts = ctx.options as { series?: string; by?: string };
+        wrap(async (ctx, args, opts) => {
           const { tickItem } = await import('./apply.js');
           const result = await tickItem(ctx, verb, args[0] ?? '', opts);
           emit(ctx, result, (r) => r.message);

@@ -1,10 +1,29 @@
-import type { Command } from './commander.js';
-import type { Action } from './main.js';
+import type { Command, CommandUnknownOpts } from './commander.js';
+import type { Context, GlobalOptions } from './context.js';
 
-/** Turns an action into a commander handler that builds the Context. */
-export type Wrap = (fn: Action) => (...args: unknown[]) => Promise<void>;
+/** The program as the command modules get it: its options are the global ones. */
+export type Program = Command<[], { [K in keyof GlobalOptions]: GlobalOptions[K] }>;
 
-type Register = (program: Command, wrap: Wrap) => void;
+/**
+ * What a command does: with the run's Context, its operands and its options
+ * (its own, its parents' and the global ones), typed from its definition.
+ */
+export type CommandAction<O> = (
+  ctx: Context,
+  args: readonly string[],
+  opts: O,
+) => Promise<number | undefined> | number | undefined;
+
+/**
+ * Turns an action into a commander handler that builds the Context. The
+ * command type `C` comes from where the handler is given (`.action(wrap(…))`),
+ * so `opts` is typed by the command's own `addOption` calls.
+ */
+export type Wrap = <C extends CommandUnknownOpts>(
+  fn: CommandAction<ReturnType<C['optsWithGlobals']>>,
+) => (...args: [...unknown[], C]) => Promise<void>;
+
+type Register = (program: Program, wrap: Wrap) => void;
 
 /**
  * The command table: each capability registers its top-level commands here,
@@ -51,7 +70,7 @@ export const COMMAND_NAMES: readonly string[] = COMMANDS.flatMap((c) => c.names)
 
 /** Registers the command named `name`, or every command when it names none of them. */
 export async function registerCommands(
-  program: Command,
+  program: Program,
   wrap: Wrap,
   name: string | undefined,
 ): Promise<void> {

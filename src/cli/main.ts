@@ -1,8 +1,8 @@
-import { Command, CommanderError, Option } from './commander.js';
+import { Command, CommanderError, Option, type CommandUnknownOpts } from './commander.js';
 import { EXIT, UsageError, asLiaisonError, exitCodeOf } from '../core/errors.js';
 import { inertText } from '../core/text.js';
 import type { Context, GlobalOptions, Io } from './context.js';
-import { registerCommands, type Wrap } from './commands.js';
+import { registerCommands, type Program, type Wrap } from './commands.js';
 
 /** Thrown by actions to end with a given exit code after printing their output. */
 export class ExitWith extends Error {
@@ -25,8 +25,8 @@ export async function buildProgram(
   io: Io,
   run: (fn: Action, opts: GlobalOptions, args: readonly string[]) => Promise<void>,
   argv: readonly string[] = [],
-): Promise<Command> {
-  const program = new Command('liaison')
+): Promise<Program> {
+  const bare = new Command('liaison')
     .description(
       "An OpenStack team's release liaison: cycle, releases, notes, gate, bugs, freeze, reminders",
     )
@@ -34,13 +34,15 @@ export async function buildProgram(
     .showHelpAfterError('(run liaison --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  addGlobalOptions(program);
+  const program: Program = addGlobalOptions(bare);
   const wrap: Wrap =
     (fn) =>
-    async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
+    async (...args) => {
+      // commander passes the command last; its options with the globals are the action's
+      const cmd = args[args.length - 1] as CommandUnknownOpts;
       rejectEmptyValues(cmd);
-      await run(fn, cmd.optsWithGlobals<GlobalOptions>(), cmd.args);
+      const opts = cmd.optsWithGlobals() as Parameters<typeof fn>[2];
+      await run((ctx, operands) => fn(ctx, operands, opts), opts, cmd.args);
     };
   await registerCommands(program, wrap, commandNameOf(argv, program));
   return program;
@@ -52,8 +54,8 @@ export async function buildProgram(
  * silently mean "the default" (for --date, the real clock). Operands are
  * each command's to check (it can say what the operand is for).
  */
-export function rejectEmptyValues(cmd: Command): void {
-  for (let c: Command | null = cmd; c; c = c.parent) {
+export function rejectEmptyValues(cmd: CommandUnknownOpts): void {
+  for (let c: CommandUnknownOpts | null = cmd; c; c = c.parent) {
     for (const o of c.options) {
       if (o.long && EMPTY_MEANS_SOMETHING.has(o.long)) continue;
       const value: unknown = c.getOptionValue(o.attributeName());
@@ -80,7 +82,7 @@ export function commandNameOf(argv: readonly string[], program: Command): string
   return undefined;
 }
 
-export function addGlobalOptions(cmd: Command): Command {
+export function addGlobalOptions(cmd: Command) {
   return cmd
     .addOption(
       new Option('--team <name>', 'governance team (default: the config team, else glance)'),

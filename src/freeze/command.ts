@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 import { EXIT } from '../core/errors.js';
 
-export function registerFreeze(program: Command, wrap: Wrap): void {
+export function registerFreeze(program: Program, wrap: Wrap): void {
   program
     .command('freeze')
     .description(
@@ -20,8 +20,7 @@ export function registerFreeze(program: Command, wrap: Wrap): void {
       new Option('--strict', 'exit 3 when the Gerrit or Launchpad data is missing or stale'),
     )
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { series?: string; apply?: boolean; strict?: boolean };
+      wrap(async (ctx, _args, opts) => {
         const { buildFreezeView } = await import('./read.js');
         const { renderFreezeText } = await import('./render.js');
         const view = await buildFreezeView(ctx, opts.series ? { series: opts.series } : {});

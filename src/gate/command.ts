@@ -1,9 +1,9 @@
-import { Option, type Command } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit, print } from '../cli/output.js';
 import { EXIT, UsageError } from '../core/errors.js';
 
-export function registerGate(program: Command, wrap: Wrap): void {
+export function registerGate(program: Program, wrap: Wrap): void {
   program
     .command('gate')
     .description(
@@ -20,8 +20,7 @@ export function registerGate(program: Command, wrap: Wrap): void {
       new Option('--strict', 'exit 3 when the Zuul data is missing or its last sync failed'),
     )
     .action(
-      wrap(async (ctx) => {
-        const o = ctx.options as { days?: string; format?: 'irc' | 'md'; strict?: boolean };
+      wrap(async (ctx, _args, o) => {
         const days = o.days === undefined ? undefined : Number(o.days);
         if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) {
           throw new UsageError('--days: expected a whole number from 1 to 365');

@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit, print } from '../cli/output.js';
 import { UsageError } from '../core/errors.js';
 
-export function registerGoals(program: Command, wrap: Wrap): void {
+export function registerGoals(program: Program, wrap: Wrap): void {
   const goals = program
     .command('goals')
     .description(
@@ -16,8 +16,7 @@ export function registerGoals(program: Command, wrap: Wrap): void {
         .default('text'),
     )
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { series?: string; format?: string };
+      wrap(async (ctx, _args, opts) => {
         const { buildGoalsView } = await import('./read.js');
         const { renderGoalsMarkdown, renderGoalsText } = await import('./render.js');
         const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
@@ -32,9 +31,8 @@ export function registerGoals(program: Command, wrap: Wrap): void {
     .addOption(new Option('--owner <name>', 'who drives it in the team (kept when left out)'))
     .addOption(new Option('--series <name>', 'series (default: the current cycle)'))
     .action(
-      wrap(async (ctx, args) => {
+      wrap(async (ctx, args, opts) => {
         const [goal = '', status = ''] = args;
-        const opts = ctx.options as { series?: string; owner?: string };
         const { setGoalStatus } = await import('./apply.js');
         const { inertLine } = await import('../core/text.js');
         if (opts.owner !== undefined && opts.owner.trim() === '')

@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 
 /** `liaison meeting`: the release section of the weekly meeting. */
-export function registerMeeting(program: Command, wrap: Wrap): void {
+export function registerMeeting(program: Program, wrap: Wrap): void {
   program
     .command('meeting')
     .description(
@@ -15,8 +15,7 @@ export function registerMeeting(program: Command, wrap: Wrap): void {
         .default('irc'),
     )
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { format: 'irc' | 'md' };
+      wrap(async (ctx, _args, opts) => {
         const { buildMeetingView } = await import('./read.js');
         const { renderMeetingIrc, renderMeetingMarkdown } = await import('./render.js');
         const view = await buildMeetingView(ctx);

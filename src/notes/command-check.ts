@@ -14,11 +14,11 @@ import { PyRegex } from '../data/reno/py-regex.js';
 import { Branches } from './scanner/branches.js';
 import { VersionRules } from './scanner/versions.js';
 import { loadNotes, openRepository, scanOpened } from './scanner/repository.js';
-import { printWarnings, queryOf } from './command-options.js';
+import { printWarnings, queryOf, type NotesCliOptions } from './command-options.js';
 
 /** Exit 1 when a check fails (findings). */
-export async function runCheck(ctx: Context): Promise<number> {
-  const opened = await openRepository(queryOf(ctx));
+export async function runCheck(ctx: Context, o: NotesCliOptions): Promise<number> {
+  const opened = await openRepository(queryOf(ctx, o));
   const main = await scanOpened(opened, {});
   printWarnings(ctx, main.warnings);
   const tags = opened.facts.tags;

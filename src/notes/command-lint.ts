@@ -2,17 +2,14 @@ import type { Context } from '../cli/context.js';
 import { loadRenoConfig } from '../data/reno/config.js';
 import { lintNotes } from './read-lint.js';
 import { scanRepository } from './scanner/repository.js';
-import { notesOptions, printWarnings, queryOf, repoArg } from './command-options.js';
+import { printWarnings, queryOf, repoArg, type NotesCliOptions } from './command-options.js';
 
 /** Exit 1 when there are findings, as `reno lint`; messages on stderr like reno's. */
-export async function runLint(ctx: Context): Promise<number> {
-  const { shown, dir } = repoArg(ctx);
-  const { config, warnings: configWarnings } = loadRenoConfig(
-    dir,
-    notesOptions(ctx).relNotesDir ?? 'releasenotes',
-  );
+export async function runLint(ctx: Context, o: NotesCliOptions): Promise<number> {
+  const { shown, dir } = repoArg(ctx, o);
+  const { config, warnings: configWarnings } = loadRenoConfig(dir, o.relNotesDir ?? 'releasenotes');
   // reno lint also runs a full scan and fails when the scan fails
-  const scanned = await scanRepository(queryOf(ctx));
+  const scanned = await scanRepository(queryOf(ctx, o));
   const view = lintNotes(dir, shown, config);
   const scanWarnings = scanned.warnings.filter((w) => !configWarnings.includes(w));
   if (ctx.json)

@@ -3,7 +3,7 @@ import { emit } from '../cli/output.js';
 import { selectVersions } from './plan.js';
 import { pyCommit } from './render-rst.js';
 import { scanRepository } from './scanner/repository.js';
-import { notesOptions, printWarnings, queryOf } from './command-options.js';
+import { printWarnings, queryOf, type NotesCliOptions } from './command-options.js';
 
 export interface NotesListView {
   readonly versions: readonly {
@@ -12,13 +12,14 @@ export interface NotesListView {
   }[];
 }
 
-export async function runList(ctx: Context, versions: readonly string[] = []): Promise<number> {
-  const repo = await scanRepository(queryOf(ctx));
+export async function runList(
+  ctx: Context,
+  o: NotesCliOptions,
+  versions: readonly string[] = [],
+): Promise<number> {
+  const repo = await scanRepository(queryOf(ctx, o));
   printWarnings(ctx, repo.warnings);
-  const names = selectVersions(
-    repo,
-    versions.length ? versions : (notesOptions(ctx).version ?? []),
-  );
+  const names = selectVersions(repo, versions.length ? versions : (o.version ?? []));
   const byName = new Map(repo.scan.versions.map((v) => [v.version, v.notes]));
   const view: NotesListView = {
     versions: names.map((version) => ({

@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import type { NotesQuery } from './scanner/repository.js';
 import { sqliteHistoryCache } from './scanner/history-cache.js';
 
-/** The notes options as commander leaves them in `ctx.options`. */
+/** The notes commands' options (each command has a part of them; commander types them). */
 export interface NotesCliOptions {
   repo?: string;
   relNotesDir?: string;
@@ -20,13 +20,9 @@ export interface NotesCliOptions {
   ignoreCache?: boolean;
 }
 
-export function notesOptions(ctx: Context): NotesCliOptions {
-  return ctx.options as NotesCliOptions;
-}
-
 /** The repository as given (for messages, like reno's `./releasenotes/...`) and resolved. */
-export function repoArg(ctx: Context): { shown: string; dir: string } {
-  const shown = notesOptions(ctx).repo ?? '.';
+export function repoArg(ctx: Context, o: NotesCliOptions): { shown: string; dir: string } {
+  const shown = o.repo ?? '.';
   return { shown, dir: resolve(ctx.io.cwd, shown) };
 }
 
@@ -34,12 +30,11 @@ export function repoArg(ctx: Context): { shown: string; dir: string } {
  * The query of a notes command, with the SQLite history cache unless
  * --ignore-cache (the store opens while the first git processes run).
  */
-export function queryOf(ctx: Context): NotesQuery {
-  const o = notesOptions(ctx);
+export function queryOf(ctx: Context, o: NotesCliOptions): NotesQuery {
   const cache = o.ignoreCache ? undefined : sqliteHistoryCache(() => ctx.store());
   return {
     ...(cache ? { cache } : {}),
-    repoDir: repoArg(ctx).dir,
+    repoDir: repoArg(ctx, o).dir,
     relnotesdir: o.relNotesDir ?? 'releasenotes',
     ...(o.branch !== undefined ? { branch: o.branch } : {}),
     ...(o.earliestVersion !== undefined ? { earliestVersion: o.earliestVersion } : {}),

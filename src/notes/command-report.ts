@@ -6,11 +6,14 @@ import { reportOf } from './read.js';
 import type { NotesReport } from './plan.js';
 import { renderRst } from './render-rst.js';
 import { scanRepository } from './scanner/repository.js';
-import { notesOptions, printWarnings, queryOf } from './command-options.js';
+import { printWarnings, queryOf, type NotesCliOptions } from './command-options.js';
 
-export async function runReport(ctx: Context, versions: readonly string[] = []): Promise<number> {
-  const o = notesOptions(ctx);
-  const repo = await scanRepository(queryOf(ctx));
+export async function runReport(
+  ctx: Context,
+  o: NotesCliOptions,
+  versions: readonly string[] = [],
+): Promise<number> {
+  const repo = await scanRepository(queryOf(ctx, o));
   const report = await reportOf(repo, {
     title: o.title ?? 'Release Notes',
     showSource: o.showSource !== false,

@@ -1,20 +1,22 @@
 import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option, type Command, type OptionValues } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 
 /**
  * `liaison notes ...`: reno's report, list, lint and new, plus check.
  * Options mirror reno's; heavy modules load inside the actions.
  */
-export function registerNotes(program: Command, wrap: Wrap): void {
+export function registerNotes(program: Program, wrap: Wrap): void {
   keepVersionOptionForNotes(program);
   const notes = program
     .command('notes')
     .description('release notes the way reno makes them: report, list, lint, new, check');
 
-  const query = (cmd: Command): Command =>
+  const query = <A extends unknown[], O extends OptionValues, G extends OptionValues>(
+    cmd: Command<A, O, G>,
+  ) =>
     cmd
       .addOption(
         new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
@@ -76,15 +78,17 @@ export function registerNotes(program: Command, wrap: Wrap): void {
         .default('rst'),
     )
     .action(
-      wrap(async (ctx) =>
-        (await import('./command-report.js')).runReport(ctx, versionsAsked(program)),
+      wrap(async (ctx, _args, opts) =>
+        (await import('./command-report.js')).runReport(ctx, opts, versionsAsked(program)),
       ),
     );
 
   query(notes.command('list'))
     .description('the note files of each version, as `reno list` prints them')
     .action(
-      wrap(async (ctx) => (await import('./command-list.js')).runList(ctx, versionsAsked(program))),
+      wrap(async (ctx, _args, opts) =>
+        (await import('./command-list.js')).runList(ctx, opts, versionsAsked(program)),
+      ),
     );
 
   notes
@@ -100,7 +104,9 @@ export function registerNotes(program: Command, wrap: Wrap): void {
         'releasenotes',
       ),
     )
-    .action(wrap(async (ctx) => (await import('./command-lint.js')).runLint(ctx)));
+    .action(
+      wrap(async (ctx, _args, opts) => (await import('./command-lint.js')).runLint(ctx, opts)),
+    );
 
   notes
     .command('new')
@@ -116,13 +122,12 @@ export function registerNotes(program: Command, wrap: Wrap): void {
     )
     .addOption(new Option('--from-template <file>', 'use this file as the template'))
     .action(
-      wrap(async (ctx, args) => {
-        const [{ writeNewNote }, { notesOptions, repoArg }] = await Promise.all([
+      wrap(async (ctx, args, o) => {
+        const [{ writeNewNote }, { repoArg }] = await Promise.all([
           import('./apply-new.js'),
           import('./command-options.js'),
         ]);
-        const o = notesOptions(ctx);
-        const plan = writeNewNote(repoArg(ctx).dir, args[0] ?? '', {
+        const plan = writeNewNote(repoArg(ctx, o).dir, args[0] ?? '', {
           ...(o.relNotesDir !== undefined ? { relNotesDir: o.relNotesDir } : {}),
           ...(o.fromTemplate !== undefined
             ? { template: { file: join(ctx.cwd, o.fromTemplate), given: o.fromTemplate } }
@@ -137,7 +142,9 @@ export function registerNotes(program: Command, wrap: Wrap): void {
     .description(
       'release checklist checks: prelude for the coming release, notes for every release, backports missing on master',
     )
-    .action(wrap(async (ctx) => (await import('./command-check.js')).runCheck(ctx)));
+    .action(
+      wrap(async (ctx, _args, opts) => (await import('./command-check.js')).runCheck(ctx, opts)),
+    );
 }
 
 /**

@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 
 /** `liaison post-final`: the team's tasks after the final release. */
-export function registerPostFinal(program: Command, wrap: Wrap): void {
+export function registerPostFinal(program: Program, wrap: Wrap): void {
   program
     .command('post-final')
     .description(
@@ -25,14 +25,7 @@ export function registerPostFinal(program: Command, wrap: Wrap): void {
       ),
     )
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as {
-          task?: string;
-          repo?: string;
-          series?: string;
-          write?: boolean;
-          commit?: boolean;
-        };
+      wrap(async (ctx, _args, opts) => {
         const { runPostFinal } = await import('./apply.js');
         const { renderPostFinalText } = await import('./render.js');
         emit(ctx, runPostFinal(ctx, opts), renderPostFinalText);

@@ -1,5 +1,5 @@
 import type { Command } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
@@ -17,7 +17,7 @@ export function createReleaseGroup(program: Command): Command {
  * Registers `liaison release ...`. Each subcommand module keeps its heavy
  * imports inside the action, so `liaison --help` stays fast.
  */
-export function registerRelease(program: Command, wrap: Wrap): void {
+export function registerRelease(program: Program, wrap: Wrap): void {
   const group = createReleaseGroup(program);
   registerProposeCommand(group, wrap);
   registerHighlightsCommands(group, wrap);

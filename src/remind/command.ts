@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 
 /** `liaison remind`: the due reminders, printed, sent or written to an outbox. */
-export function registerRemind(program: Command, wrap: Wrap): void {
+export function registerRemind(program: Program, wrap: Wrap): void {
   program
     .command('remind')
     .description(
@@ -32,14 +32,7 @@ export function registerRemind(program: Command, wrap: Wrap): void {
       new Option('--resend <id>', 'let the unknown deliveries of this reminder go out again'),
     )
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as {
-          send?: boolean;
-          smtpUrl?: string;
-          outbox?: string;
-          since?: string;
-          resend?: string;
-        };
+      wrap(async (ctx, _args, opts) => {
         const { runRemind, remindExitCode } = await import('./apply.js');
         const { renderRemindText } = await import('./render.js');
         const run = await runRemind(ctx, opts);

@@ -1,26 +1,14 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 import { SourceUnavailableError, UsageError } from '../core/errors.js';
-
-interface ReviewOptions {
-  clones?: string;
-  commits?: string;
-  strict?: boolean;
-}
-
-interface VoteOptions extends ReviewOptions {
-  message?: string;
-  apply?: boolean;
-  credentials?: string;
-}
 
 /**
  * `liaison review` (the release requests waiting for the team) and
  * `liaison review vote CHANGE +1|-1` (answer one; a dry run unless --apply).
  * Heavy modules load inside the actions so start-up stays fast.
  */
-export function registerReview(program: Command, wrap: Wrap): void {
+export function registerReview(program: Program, wrap: Wrap): void {
   const review = program
     .command('review')
     .description(
@@ -37,8 +25,7 @@ export function registerReview(program: Command, wrap: Wrap): void {
       new Option('--strict', 'exit 3 when the requests data is missing or its last sync failed'),
     )
     .action(
-      wrap(async (ctx) => {
-        const o = ctx.options as ReviewOptions;
+      wrap(async (ctx, _args, o) => {
         const maxCommits = Number(o.commits ?? '10');
         if (!Number.isInteger(maxCommits) || maxCommits < 0)
           throw new UsageError('--commits: expected a whole number');
@@ -66,14 +53,10 @@ export function registerReview(program: Command, wrap: Wrap): void {
       ),
     )
     .action(
-      wrap(async (ctx, args) => {
+      wrap(async (ctx, args, opts) => {
         const { runVote } = await import('./apply.js');
         const { renderVoteText } = await import('./render.js');
-        emit(
-          ctx,
-          await runVote(ctx, args[0] ?? '', args[1] ?? '', ctx.options as VoteOptions),
-          renderVoteText,
-        );
+        emit(ctx, await runVote(ctx, args[0] ?? '', args[1] ?? '', opts), renderVoteText);
         return 0;
       }),
     );

@@ -1,9 +1,9 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { writeOutputFile } from '../core/files.js';
 import { emit, print, printJson } from '../cli/output.js';
 
-export function registerSchedule(program: Command, wrap: Wrap): void {
+export function registerSchedule(program: Program, wrap: Wrap): void {
   program
     .command('schedule')
     .description(
@@ -15,8 +15,7 @@ export function registerSchedule(program: Command, wrap: Wrap): void {
     .addOption(new Option('--ics <file>', 'write an iCalendar file (- for standard output)'))
     .addOption(new Option('--all-teams', "also list other teams' project-specific events"))
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { series?: string; ics?: string; allTeams?: boolean };
+      wrap(async (ctx, _args, opts) => {
         const { buildSchedule } = await import('./read.js');
         const view = buildSchedule(ctx, {
           ...(opts.series ? { series: opts.series } : {}),

@@ -1,9 +1,9 @@
-import { Option, type Command } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit } from '../cli/output.js';
 import { EXIT } from '../core/errors.js';
 
-export function registerSync(program: Command, wrap: Wrap): void {
+export function registerSync(program: Program, wrap: Wrap): void {
   program
     .command('sync')
     .description(
@@ -17,8 +17,7 @@ export function registerSync(program: Command, wrap: Wrap): void {
       ),
     )
     .action(
-      wrap(async (ctx) => {
-        const o = ctx.options as { strict?: boolean; only?: string };
+      wrap(async (ctx, _args, o) => {
         const { runSync } = await import('./apply.js');
         const { SYNC_SOURCES } = await import('../app/sync-sources.js');
         const { renderSyncText } = await import('./render.js');

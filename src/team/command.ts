@@ -1,8 +1,8 @@
-import { Command, Option } from '../cli/commander.js';
-import type { Wrap } from '../cli/commands.js';
+import { Option } from '../cli/commander.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { emit, print, printJson } from '../cli/output.js';
 
-export function registerTeam(program: Command, wrap: Wrap): void {
+export function registerTeam(program: Program, wrap: Wrap): void {
   program
     .command('team')
     .description("the team's deliverables, repositories, release models and people")
@@ -20,8 +20,7 @@ export function registerTeam(program: Command, wrap: Wrap): void {
     .addOption(new Option('--output <file>', 'where to write').default('liaison.yaml'))
     .addOption(new Option('--force', 'overwrite an existing file'))
     .action(
-      wrap(async (ctx) => {
-        const opts = ctx.options as { output: string; force?: boolean };
+      wrap(async (ctx, _args, opts) => {
         const { writeTeamConfig } = await import('./apply.js');
         const { file, team } = writeTeamConfig(ctx, ctx.options.team ?? 'glance', opts);
         if (ctx.json) printJson(ctx, { file, team });

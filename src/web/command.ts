@@ -1,11 +1,11 @@
-import { Command, Option } from '../cli/commander.js';
+import { Option } from '../cli/commander.js';
 import { printJson } from '../cli/output.js';
-import type { Wrap } from '../cli/commands.js';
+import type { Program, Wrap } from '../cli/commands.js';
 import { UsageError } from '../core/errors.js';
 import { hostNameOf } from './request-guard.js';
 
 /** `liaison serve` and `liaison site build DIR`. */
-export function registerWeb(program: Command, wrap: Wrap): void {
+export function registerWeb(program: Program, wrap: Wrap): void {
   program
     .command('serve')
     .description('serve the dashboard on this machine (127.0.0.1 by default) and print its URL')
@@ -27,14 +27,7 @@ export function registerWeb(program: Command, wrap: Wrap): void {
       ),
     )
     .action(
-      wrap(async (ctx) => {
-        const o = ctx.options as {
-          host?: string;
-          allowHost?: string[];
-          port?: string;
-          readOnly?: boolean;
-          reminders?: boolean;
-        };
+      wrap(async (ctx, _args, o) => {
         const port = Number(o.port ?? '8484');
         if (!/^\d{1,5}$/.test(o.port ?? '8484') || port > 65535)
           throw new UsageError('--port: expected a number from 0 to 65535');
@@ -52,7 +45,7 @@ export function registerWeb(program: Command, wrap: Wrap): void {
           allowHosts,
           port,
           readOnly: o.readOnly === true,
-          reminders: o.reminders !== false,
+          reminders: o.reminders,
         });
       }),
     );

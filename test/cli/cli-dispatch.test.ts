@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { Command } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src/cli/commands.js';
 import { addGlobalOptions, buildProgram, commandNameOf } from '../../src/cli/main.js';

@@ -1,7 +1,6 @@
 import { Option, type Command } from '../../cli/commander.js';
 import type { Wrap } from '../../cli/commands.js';
 import { emit } from '../../cli/output.js';
-import type { HighlightsOptions } from './read.js';
 
 export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
   const highlights = group
@@ -19,11 +18,11 @@ export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
         new Option('--deliverable <name>', "deliverable (default: the team's service deliverable)"),
       );
   common(highlights.command('list').description('list the cycle highlights')).action(
-    wrap(async (ctx) => {
+    wrap(async (ctx, _args, opts) => {
       const { readHighlights } = await import('./read.js');
       const { planHighlightsList } = await import('./plan.js');
       const { renderHighlightsList } = await import('./render.js');
-      const target = readHighlights(ctx, ctx.options as HighlightsOptions);
+      const target = readHighlights(ctx, opts);
       emit(ctx, planHighlightsList(target), renderHighlightsList);
     }),
   );
@@ -31,8 +30,7 @@ export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
     .argument('<text...>', 'the highlight, one sentence (minimal RST allowed)')
     .addOption(new Option('--write', 'edit the file in the releases checkout (--releases-repo)'))
     .action(
-      wrap(async (ctx, args) => {
-        const opts = ctx.options as HighlightsOptions;
+      wrap(async (ctx, args, opts) => {
         const { readHighlights } = await import('./read.js');
         const { highlightItem, planHighlightAdd } = await import('./plan.js');
         const { writeReleasesFile } = await import('./apply.js');

@@ -3,7 +3,6 @@ import type { Wrap } from '../../cli/commands.js';
 import { emit } from '../../cli/output.js';
 import { UsageError } from '../../core/errors.js';
 import { RELEASE_TYPES } from '../versions/release-types.js';
-import type { ProposeOptions } from './read.js';
 
 export function registerProposeCommand(group: Command, wrap: Wrap): void {
   group
@@ -53,9 +52,8 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
     .addOption(new Option('--commit', 'with --write: commit on a new topic branch, signed off'))
     .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))
     .action(
-      wrap(async (ctx, args) => {
+      wrap(async (ctx, args, opts) => {
         // read → plan → print, or apply (--write / --commit)
-        const opts = ctx.options as ProposeOptions;
         const { checkOverrides } = await import('../versions/refusals.js');
         const overrides = checkOverrides(opts.override ?? []);
         if (overrides.problem) throw new UsageError(overrides.problem);

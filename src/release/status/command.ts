@@ -3,11 +3,6 @@ import type { Wrap } from '../../cli/commands.js';
 import { emit } from '../../cli/output.js';
 import { EXIT } from '../../core/errors.js';
 
-interface StatusFlags {
-  series?: string;
-  clones?: string;
-}
-
 /** `liaison release status` and `liaison release coverage`. */
 export function registerStatusCommands(group: Command, wrap: Wrap): void {
   const common = (cmd: Command) =>
@@ -26,8 +21,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
         'per deliverable: releases, branches, release dates, unreleased commits, what is due, milestone coverage',
       ),
   ).action(
-    wrap(async (ctx) => {
-      const flags = ctx.options as StatusFlags;
+    wrap(async (ctx, _args, flags) => {
       const { buildReleaseStatus } = await import('./read.js');
       const { renderStatusText } = await import('./render.js');
       emit(ctx, buildReleaseStatus(ctx, flags), renderStatusText);
@@ -40,8 +34,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
         'was each library released in every milestone window? exit 1 when a closed window missed a release with unreleased changes',
       ),
   ).action(
-    wrap(async (ctx) => {
-      const flags = ctx.options as StatusFlags;
+    wrap(async (ctx, _args, flags) => {
       const { buildReleaseStatus } = await import('./read.js');
       const { renderCoverageText } = await import('./render.js');
       const view = buildReleaseStatus(ctx, flags).coverage;

@@ -3,14 +3,6 @@ import type { Wrap } from '../../cli/commands.js';
 import { emit } from '../../cli/output.js';
 import { EXIT } from '../../core/errors.js';
 
-interface ValidateFlags {
-  base?: string;
-  git?: boolean;
-  clones?: string;
-  currentSeries?: string;
-  cache?: boolean;
-}
-
 /** `liaison release validate [FILES...]`: upstream's schema and data rules, offline; exit 1 on errors. */
 export function registerValidateCommands(group: Command, wrap: Wrap): void {
   group
@@ -47,8 +39,7 @@ export function registerValidateCommands(group: Command, wrap: Wrap): void {
       ),
     )
     .action(
-      wrap(async (ctx, args) => {
-        const flags = ctx.options as ValidateFlags;
+      wrap(async (ctx, args, flags) => {
         const { buildValidation } = await import('./read.js');
         const { renderValidateText } = await import('./render.js');
         let gitChecks;
@@ -61,7 +52,7 @@ export function registerValidateCommands(group: Command, wrap: Wrap): void {
           ...(flags.base !== undefined ? { base: flags.base } : {}),
           ...(flags.currentSeries !== undefined ? { currentSeries: flags.currentSeries } : {}),
           ...(gitChecks ? { gitChecks } : {}),
-          cache: flags.cache !== false,
+          cache: flags.cache,
         });
         emit(ctx, view, renderValidateText);
         return view.errors > 0 ? EXIT.findings : EXIT.ok;
