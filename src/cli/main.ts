@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option, type CommandUnknownOpts } from './commander.js';
 import { EXIT, UsageError, asLiaisonError, exitCodeOf } from '../core/errors.js';
+import { debugLog } from '../core/debug-log.js';
 import { inertText } from '../core/text.js';
 import type { Context, GlobalOptions, Io } from './context.js';
 import { registerCommands, type Program, type Wrap } from './commands.js';
@@ -112,7 +113,12 @@ export function addGlobalOptions(cmd: Command) {
         'SQLite store (default: ~/.local/share/release-liaison/liaison.db)',
       ),
     )
-    .addOption(new Option('--debug', 'show stack traces'));
+    .addOption(
+      new Option(
+        '--debug',
+        'log HTTP requests, git commands and timings on stderr (JSON lines); show stack traces',
+      ),
+    );
 }
 
 /** Runs the CLI and returns the exit code; the only place errors become codes. */
@@ -121,15 +127,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   const run = async (fn: Action, opts: GlobalOptions, args: readonly string[]) => {
     debug = opts.debug === true;
-    // loaded here, not at start-up: --help and --version need no config or data code
-    const { Context, preloadConfigLoader } = await import('./context.js');
-    const ctx = new Context(opts, io);
-    if (ctx.needsConfigLoader()) await preloadConfigLoader();
+    // pino loads only with --debug (start-up time)
+    const stopLog = debug ? (await import('./debug.js')).startDebugLog(io.stderr) : undefined;
+    const started = performance.now();
+    if (stopLog) debugLog('run', { argv });
     let result: number | undefined;
     try {
-      result = await fn(ctx, args);
+      // loaded here, not at start-up: --help and --version need no config or data code
+      const { Context, preloadConfigLoader } = await import('./context.js');
+      const ctx = new Context(opts, io);
+      if (ctx.needsConfigLoader()) await preloadConfigLoader();
+      try {
+        result = await fn(ctx, args);
+      } finally {
+        ctx.close();
+      }
     } finally {
-      ctx.close();
+      if (stopLog) {
+        const ms = Math.round(performance.now() - started);
+        debugLog('done', result === undefined ? { ms } : { ms, exit: result });
+        stopLog();
+      }
     }
     if (typeof result === 'number') code = result;
   };

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { debugLog, debugOn } from '../core/debug-log.js';
 import { SourceUnavailableError } from '../core/errors.js';
 
 type ChildProcess = typeof import('node:child_process');
@@ -42,12 +43,14 @@ const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
 /** Runs git synchronously in `repo`; for short commands on the command path. */
 export function gitSync(repo: string, args: readonly string[], opts: GitOptions = {}): string {
+  const started = debugOn() ? performance.now() : 0;
   const r = childProcess().spawnSync('git', ['-C', repo, ...args], {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     input: opts.input,
     env: { ...process.env, ...BASE_ENV, ...opts.env },
   });
+  if (started) logGit(repo, args, r.status, started);
   if (r.error) throw new GitError(`git not runnable: ${r.error.message}`, repo, args, '', null);
   if (r.status !== 0 && !(opts.okCodes ?? []).includes(r.status ?? -1)) {
     throw gitFailure(repo, args, r.stderr, r.status);
@@ -58,6 +61,7 @@ export function gitSync(repo: string, args: readonly string[], opts: GitOptions 
 /** Runs git asynchronously, collecting stdout; for long outputs and parallel work. */
 export function git(repo: string, args: readonly string[], opts: GitOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
+    const started = debugOn() ? performance.now() : 0;
     const child = childProcess().spawn('git', ['-C', repo, ...args], {
       env: { ...process.env, ...BASE_ENV, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -74,6 +78,7 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
       reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null));
     });
     child.on('close', (status) => {
+      if (started) logGit(repo, args, status, started);
       const stdout = Buffer.concat(out).toString('utf8');
       if (status !== 0 && !(opts.okCodes ?? []).includes(status ?? -1)) {
         reject(gitFailure(repo, args, Buffer.concat(err).toString('utf8'), status));
@@ -83,6 +88,10 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
+}
+
+function logGit(repo: string, args: readonly string[], status: number | null, started: number) {
+  debugLog('git', { repo, args, status, ms: Math.round(performance.now() - started) });
 }
 
 function gitFailure(

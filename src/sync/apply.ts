@@ -6,6 +6,7 @@ import { HttpClient } from '../sources/http/client.js';
 import type { SourceEntry, SyncSource } from '../sources/registry.js';
 import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../sources/state.js';
 import { fetchRepo, gitTargets } from './apply-git.js';
+import { debugLog } from '../core/debug-log.js';
 
 /** What `liaison sync` did, per source (the view model of the command). */
 export interface SyncView {
@@ -65,7 +66,14 @@ export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView
     if (!wanted(entry.name)) continue;
     const source = await entry.load();
     progress(`${source.name}: syncing ${source.title}…`);
+    const started = performance.now();
     const report = await syncOne(ctx, db, source, opts);
+    debugLog('sync source', {
+      source: source.name,
+      status: report.status,
+      requests: report.requests,
+      ms: Math.round(performance.now() - started),
+    });
     requests += report.requests;
     progress(
       `${source.name}: ${report.status === 'failed' ? `FAILED: ${report.error ?? ''}` : report.summary}`,

@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import pRetry from 'p-retry';
+import { debugLog } from '../../core/debug-log.js';
 import type { Db } from '../../store/db.js';
 import { parseJsonBody } from './body.js';
 import { readCacheEntry, writeCacheEntries, type CacheEntry } from './cache.js';
@@ -208,7 +209,16 @@ export class HttpClient {
           : this.translate(e, url, timeoutMs);
       } finally {
         this.stats.requests++;
-        this.opts.onRequest?.({ method, url, status, ms: performance.now() - started, attempt });
+        const ms = performance.now() - started;
+        this.opts.onRequest?.({ method, url, status, ms, attempt });
+        debugLog('http', {
+          source: this.opts.source ?? null,
+          method,
+          url,
+          status,
+          ms: Math.round(ms),
+          attempt,
+        });
       }
     };
     const { res, text } = await pRetry(() => this.queueFor(url).add(once), {
