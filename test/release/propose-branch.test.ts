@@ -24,7 +24,7 @@ interface BranchProposal {
   commit: { branch: string; sha: string } | null;
 }
 
-describe.runIf(hasSharedData())('release propose … branch', () => {
+describe.runIf(hasSharedData())('release propose … branch (needs ../shared/data)', () => {
   it('glance-store in hibiscus after the library freeze: stable/2026.2 at 5.6.0, two lines', async () => {
     const p = await runJson<BranchProposal>(
       [

@@ -88,106 +88,111 @@ const releaseArgs = (
   ...more,
 ];
 
-describe.runIf(hasSharedData())('release status with real clones and a releases checkout', () => {
-  it('reports releases with tag dates, branches, unreleased commits and what is due', async () => {
-    const checkout = releasesCheckout();
-    appendFileSync(
-      join(checkout.dir, 'deliverables/hibiscus/glance.yaml'),
-      releaseEntry('33.0.0.0rc1', 'openstack/glance', 'c'.repeat(40)),
-    );
-    gitAt(
-      checkout.dir,
-      '2026-08-19',
-      'commit',
-      '-q',
-      '-a',
-      '-m',
-      'Release glance RC1 for 2026.2 Hibiscus',
-    );
-    const clones = clonesDir();
-    const r = await runCli(
-      releaseArgs('status', checkout.dir, clones, '--series', 'hibiscus', '--json'),
-    );
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const view = JSON.parse(r.stdout) as ReleaseStatusView;
-    expect(view.series).toBe('hibiscus');
-    expect(view.week).toBe('R-6');
-    const store = view.deliverables.find((d) => d.name === 'glance-store');
-    expect(store?.releases).toEqual([
-      { version: '5.5.0', date: '2026-05-01', dateSource: 'tag' },
-      { version: '5.6.0', date: '2026-07-10', dateSource: 'tag' },
-    ]);
-    expect(store?.latestBefore).toEqual({ version: '5.4.0', series: 'gazpacho' });
-    expect(store?.stableBranch).toEqual({ name: 'stable/2026.2', inFile: false, inClone: false });
-    const master = store?.unreleased?.find((u) => u.branch === 'master');
-    expect(master).toMatchObject({ repo: 'openstack/glance_store', since: '5.6.0', count: 1 });
-    expect(master?.subjects[0]).toMatch(/Update the docs$/);
-    expect(store?.unreleased?.find((u) => u.branch === 'stable/2026.1')).toMatchObject({
-      since: '5.4.0',
-      count: 1,
+describe.runIf(hasSharedData())(
+  'release status with real clones and a releases checkout (needs ../shared/data)',
+  () => {
+    it('reports releases with tag dates, branches, unreleased commits and what is due', async () => {
+      const checkout = releasesCheckout();
+      appendFileSync(
+        join(checkout.dir, 'deliverables/hibiscus/glance.yaml'),
+        releaseEntry('33.0.0.0rc1', 'openstack/glance', 'c'.repeat(40)),
+      );
+      gitAt(
+        checkout.dir,
+        '2026-08-19',
+        'commit',
+        '-q',
+        '-a',
+        '-m',
+        'Release glance RC1 for 2026.2 Hibiscus',
+      );
+      const clones = clonesDir();
+      const r = await runCli(
+        releaseArgs('status', checkout.dir, clones, '--series', 'hibiscus', '--json'),
+      );
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const view = JSON.parse(r.stdout) as ReleaseStatusView;
+      expect(view.series).toBe('hibiscus');
+      expect(view.week).toBe('R-6');
+      const store = view.deliverables.find((d) => d.name === 'glance-store');
+      expect(store?.releases).toEqual([
+        { version: '5.5.0', date: '2026-05-01', dateSource: 'tag' },
+        { version: '5.6.0', date: '2026-07-10', dateSource: 'tag' },
+      ]);
+      expect(store?.latestBefore).toEqual({ version: '5.4.0', series: 'gazpacho' });
+      expect(store?.stableBranch).toEqual({ name: 'stable/2026.2', inFile: false, inClone: false });
+      const master = store?.unreleased?.find((u) => u.branch === 'master');
+      expect(master).toMatchObject({ repo: 'openstack/glance_store', since: '5.6.0', count: 1 });
+      expect(master?.subjects[0]).toMatch(/Update the docs$/);
+      expect(store?.unreleased?.find((u) => u.branch === 'stable/2026.1')).toMatchObject({
+        since: '5.4.0',
+        count: 1,
+      });
+      expect(store?.due.map((d) => d.what).join('\n')).toMatch(
+        /release before Final release for non-client libraries: 1 unreleased commit on master/,
+      );
+      expect(store?.due.map((d) => d.what).join('\n')).toMatch(
+        /stable release to consider: 1 unreleased commit on stable\/2026.1 since 5.4.0/,
+      );
+      const client = view.deliverables.find((d) => d.name === 'python-glanceclient');
+      expect(client?.unreleased?.find((u) => u.branch === 'master')).toMatchObject({
+        since: '4.12.0',
+        count: 0,
+      });
+      // no clone of glance: dates from the releases history, unreleased work unknown
+      const glance = view.deliverables.find((d) => d.name === 'glance');
+      expect(glance?.clone).toBeNull();
+      expect(glance?.unreleased).toBeNull();
+      expect(glance?.releases.find((x) => x.version === '33.0.0.0rc1')).toEqual({
+        version: '33.0.0.0rc1',
+        date: '2026-08-19',
+        dateSource: 'releases-history',
+      });
+      expect(view.notes.join('\n')).toMatch(/no clone for glance/);
+      // the text form says the same
+      const text = await runCli(releaseArgs('status', checkout.dir, clones));
+      expect(text.stdout).toMatch(/unreleased master\s+1 commit since 5\.6\.0/);
+      expect(text.stdout).toMatch(/unreleased\s+no clone/);
     });
-    expect(store?.due.map((d) => d.what).join('\n')).toMatch(
-      /release before Final release for non-client libraries: 1 unreleased commit on master/,
-    );
-    expect(store?.due.map((d) => d.what).join('\n')).toMatch(
-      /stable release to consider: 1 unreleased commit on stable\/2026.1 since 5.4.0/,
-    );
-    const client = view.deliverables.find((d) => d.name === 'python-glanceclient');
-    expect(client?.unreleased?.find((u) => u.branch === 'master')).toMatchObject({
-      since: '4.12.0',
-      count: 0,
-    });
-    // no clone of glance: dates from the releases history, unreleased work unknown
-    const glance = view.deliverables.find((d) => d.name === 'glance');
-    expect(glance?.clone).toBeNull();
-    expect(glance?.unreleased).toBeNull();
-    expect(glance?.releases.find((x) => x.version === '33.0.0.0rc1')).toEqual({
-      version: '33.0.0.0rc1',
-      date: '2026-08-19',
-      dateSource: 'releases-history',
-    });
-    expect(view.notes.join('\n')).toMatch(/no clone for glance/);
-    // the text form says the same
-    const text = await runCli(releaseArgs('status', checkout.dir, clones));
-    expect(text.stdout).toMatch(/unreleased master\s+1 commit since 5\.6\.0/);
-    expect(text.stdout).toMatch(/unreleased\s+no clone/);
-  });
 
-  it('fails coverage when a closed milestone window had changes but no release', async () => {
-    const checkout = releasesCheckout();
-    const clones = clonesDir();
-    const r = await runCli(releaseArgs('coverage', checkout.dir, clones, '--json'));
-    expect(r.code).toBe(1);
-    const view = JSON.parse(r.stdout) as CoverageView;
-    const store = view.rows.find((x) => x.deliverable === 'glance-store');
-    expect(store?.windows.map((w) => [w.label, w.state, w.releases, w.unreleasedChanges])).toEqual([
-      ['start → M1', 'released', ['5.5.0'], 0],
-      ['M1 → M2', 'missed', [], 1],
-      ['M2 → final-lib', 'released', ['5.6.0'], 1],
-    ]);
-    const client = view.rows.find((x) => x.deliverable === 'python-glanceclient');
-    expect(client?.windows.map((w) => w.state)).toEqual(['released', 'no-changes', 'open']);
-    expect(view.missed).toBe(1);
-    const text = await runCli(releaseArgs('coverage', checkout.dir, clones));
-    expect(text.stdout).toMatch(
-      /M1 → M2\s+2026-05-14 → 2026-07-02\s+MISSED \(1 unreleased commits\)/,
-    );
-  });
+    it('fails coverage when a closed milestone window had changes but no release', async () => {
+      const checkout = releasesCheckout();
+      const clones = clonesDir();
+      const r = await runCli(releaseArgs('coverage', checkout.dir, clones, '--json'));
+      expect(r.code).toBe(1);
+      const view = JSON.parse(r.stdout) as CoverageView;
+      const store = view.rows.find((x) => x.deliverable === 'glance-store');
+      expect(
+        store?.windows.map((w) => [w.label, w.state, w.releases, w.unreleasedChanges]),
+      ).toEqual([
+        ['start → M1', 'released', ['5.5.0'], 0],
+        ['M1 → M2', 'missed', [], 1],
+        ['M2 → final-lib', 'released', ['5.6.0'], 1],
+      ]);
+      const client = view.rows.find((x) => x.deliverable === 'python-glanceclient');
+      expect(client?.windows.map((w) => w.state)).toEqual(['released', 'no-changes', 'open']);
+      expect(view.missed).toBe(1);
+      const text = await runCli(releaseArgs('coverage', checkout.dir, clones));
+      expect(text.stdout).toMatch(
+        /M1 → M2\s+2026-05-14 → 2026-07-02\s+MISSED \(1 unreleased commits\)/,
+      );
+    });
 
-  it('reports but does not fail coverage without clones', async () => {
-    const checkout = releasesCheckout();
-    mkdirSync(join(checkout.dir, 'empty'), { recursive: true });
-    const r = await runCli(
-      releaseArgs('coverage', checkout.dir, join(checkout.dir, 'empty'), '--json'),
-    );
-    expect(r.code).toBe(0);
-    const view = JSON.parse(r.stdout) as CoverageView;
-    expect(view.missed).toBe(0);
-    expect(view.rows.flatMap((x) => x.windows.map((w) => w.unreleasedChanges))).toContain(null);
-    expect(view.notes.join('\n')).toMatch(/no clone, so unreleased changes are unknown/);
-  });
-});
+    it('reports but does not fail coverage without clones', async () => {
+      const checkout = releasesCheckout();
+      mkdirSync(join(checkout.dir, 'empty'), { recursive: true });
+      const r = await runCli(
+        releaseArgs('coverage', checkout.dir, join(checkout.dir, 'empty'), '--json'),
+      );
+      expect(r.code).toBe(0);
+      const view = JSON.parse(r.stdout) as CoverageView;
+      expect(view.missed).toBe(0);
+      expect(view.rows.flatMap((x) => x.windows.map((w) => w.unreleasedChanges))).toContain(null);
+      expect(view.notes.join('\n')).toMatch(/no clone, so unreleased changes are unknown/);
+    });
+  },
+);
 
 describe('release status on the embedded snapshot', () => {
   it('lists the Glance deliverables with their latest releases and says there is no clone', async () => {

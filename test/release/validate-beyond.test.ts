@@ -37,7 +37,7 @@ function multiEntry(version: string, projects: readonly [string, string][]): str
 }
 
 describe.runIf(hasSharedData())(
-  'release validate beyond upstream (real files, --base HEAD)',
+  'release validate beyond upstream (real files, --base HEAD) (needs ../shared/data)',
   () => {
     let copy: FullCopy;
     beforeAll(() => {

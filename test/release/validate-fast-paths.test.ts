@@ -33,7 +33,7 @@ function realContext(): Context {
 
 describe('precompiled schema validators', () => {
   it.runIf(hasSharedData())(
-    'are used for exactly the schema text they were made from and agree with ajv',
+    'are used for exactly the schema text they were made from and agree with ajv (needs ../shared/data)',
     () => {
       const dir = tempDir();
       const schemas = [SCHEMA_FILE, SERIES_SCHEMA_FILE].map((file) => ({

@@ -16,7 +16,7 @@ function storeFile(releases: string): string {
 }
 
 describe.runIf(hasSharedData())(
-  'release validate --git (clone checks on real repositories)',
+  'release validate --git (clone checks on real repositories) (needs ../shared/data)',
   () => {
     it('checks tags, commits, branch membership and branch points against a clone', async () => {
       const project = TestRepo.create();

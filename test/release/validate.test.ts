@@ -30,7 +30,7 @@ async function validate(
   };
 }
 
-describe.runIf(hasSharedData())('release validate on the real data', () => {
+describe.runIf(hasSharedData())('release validate on the real data (needs ../shared/data)', () => {
   it('accepts every file of openstack/releases, as the real tooling did', async () => {
     const { code, view } = await validate(REAL);
     expect(
@@ -157,7 +157,7 @@ describe('release validate on the embedded snapshot', () => {
 });
 
 describe.runIf(hasSharedData())(
-  'release validate on broken files (temporary releases checkout, --base HEAD)',
+  'release validate on broken files (temporary releases checkout, --base HEAD) (needs ../shared/data)',
   () => {
     const GOV = ['--governance-repo', GOVERNANCE_DIR];
 

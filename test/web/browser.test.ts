@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { PAGES } from '../../src/web/registry.js';
-import { ARTIFACTS, hasChromium, launchChromium, watchConsole } from './browser.js';
+import { ARTIFACTS, browserTests, launchChromium, watchConsole } from './browser.js';
 import { testDashboard, type TestDashboard } from './dashboard.js';
 import type { BrowserContext } from 'playwright-core';
 
-describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
+describe.runIf(browserTests)('the dashboard in Chromium (needs /usr/bin/chromium)', () => {
   let d: TestDashboard;
   let server: RunningServer;
   let browser: BrowserContext;

@@ -6,6 +6,12 @@ import { packageRoot } from '../../src/core/package-root.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+/**
+ * Whether the browser tests run: where Chromium is installed, and always
+ * in CI (`.ci/run` sets LIAISON_REQUIRE_BROWSER=1 after installing it), so
+ * a missing browser there fails the tests instead of skipping them.
+ */
+export const browserTests = hasChromium || process.env.LIAISON_REQUIRE_BROWSER === '1';
 export const ARTIFACTS = join(packageRoot(), 'test-artifacts', 'web');
 
 /** Debian's Chromium, headless, with a fresh profile folder; never a downloaded browser. */

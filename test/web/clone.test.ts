@@ -5,7 +5,7 @@ import { startServer } from '../../src/web/server.js';
 import { runJson } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { tempDir } from '../helpers/tmp.js';
-import { hasChromium, launchChromium, watchConsole } from './browser.js';
+import { browserTests, launchChromium, watchConsole } from './browser.js';
 import { testDashboard } from './dashboard.js';
 import { DOM_FINDINGS, P } from './payloads.js';
 
@@ -28,15 +28,21 @@ function glanceClone(): TestRepo {
   return repo;
 }
 
+/** A dashboard whose config points the glance deliverable at the hostile clone. */
+function cloneDashboard() {
+  const repo = glanceClone();
+  const dir = tempDir('liaison-web-clone-');
+  const config = join(dir, 'liaison.yaml');
+  writeFileSync(config, `team: glance\ndeliverables:\n  glance:\n    clone: ${repo.dir}\n`);
+  return { repo, config, d: testDashboard({ options: { config }, home: dir, cacheMs: 0 }) };
+}
+
+const date = '2026-11-27';
+
 describe('notes and release status pages on a clone', () => {
-  it('show the same views as the commands, with hostile text escaped and no script run', async () => {
-    const repo = glanceClone();
-    const dir = tempDir('liaison-web-clone-');
-    const config = join(dir, 'liaison.yaml');
-    writeFileSync(config, `team: glance\ndeliverables:\n  glance:\n    clone: ${repo.dir}\n`);
-    const d = testDashboard({ options: { config }, home: dir, cacheMs: 0 });
+  it('show the same views as the commands, with hostile text escaped', async () => {
+    const { repo, config, d } = cloneDashboard();
     try {
-      const date = '2026-11-27';
       const notes = await (await d.app.request(`/api/notes?date=${date}`)).json();
       expect(notes).toEqual(
         await runJson(['notes', 'report', '--repo', repo.dir, '--config', config, '--date', date]),
@@ -57,26 +63,28 @@ describe('notes and release status pages on a clone', () => {
       expect(relHtml).toContain(
         'Fix the importer &lt;script&gt;window.__xss=1;alert(1)&lt;/script&gt;',
       );
-
-      if (hasChromium) {
-        const server = await startServer(d, '127.0.0.1', 0);
-        const { browser, close } = await launchChromium();
-        try {
-          const page = await browser.newPage();
-          const seen = watchConsole(page);
-          for (const path of ['/notes', '/releases']) {
-            await page.goto(`${server.url}${path}?date=${date}`);
-            for (const s of await page.locator('summary').all()) await s.click();
-            expect(await page.evaluate<string[]>(DOM_FINDINGS), path).toEqual([]);
-          }
-          expect(await page.evaluate<string>('document.body.innerText')).toContain(P.script);
-          expect(seen).toEqual([]);
-        } finally {
-          await close();
-          await server.close();
-        }
-      }
     } finally {
+      d.close();
+    }
+  });
+
+  it.runIf(browserTests)('run no script in Chromium (needs /usr/bin/chromium)', async () => {
+    const { d } = cloneDashboard();
+    const server = await startServer(d, '127.0.0.1', 0);
+    const { browser, close } = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const seen = watchConsole(page);
+      for (const path of ['/notes', '/releases']) {
+        await page.goto(`${server.url}${path}?date=${date}`);
+        for (const s of await page.locator('summary').all()) await s.click();
+        expect(await page.evaluate<string[]>(DOM_FINDINGS), path).toEqual([]);
+      }
+      expect(await page.evaluate<string>('document.body.innerText')).toContain(P.script);
+      expect(seen).toEqual([]);
+    } finally {
+      await close();
+      await server.close();
       d.close();
     }
   });

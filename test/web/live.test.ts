@@ -8,7 +8,7 @@ import { addLaunchpadRoutes, standInConfig } from '../bugs/launchpad-stand-in.js
 import { runCli, runJson } from '../helpers/cli.js';
 import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
-import { ARTIFACTS, hasChromium, launchChromium, watchConsole } from './browser.js';
+import { ARTIFACTS, browserTests, launchChromium, watchConsole } from './browser.js';
 import { testDashboard, type TestDashboard } from './dashboard.js';
 
 /**
@@ -159,25 +159,28 @@ describe('live-source pages show the commands’ views of synced data', () => {
     expect(html).toContain('<rect ');
   });
 
-  it.skipIf(!hasChromium)('renders the gate heatmap in Chromium', async () => {
-    const server = await startServer(d, '127.0.0.1', 0);
-    const { browser, close } = await launchChromium();
-    try {
-      const p = await browser.newPage();
-      const seen = watchConsole(p);
-      for (const path of ['/gate', '/bugs', '/freeze', '/goals']) {
-        await p.goto(`${server.url}${path}?date=${DATE}`);
-        await p.screenshot({
-          path: join(ARTIFACTS, `live${path.replace('/', '-')}.png`),
-          fullPage: true,
-        });
+  it.runIf(browserTests)(
+    'renders the gate heatmap in Chromium (needs /usr/bin/chromium)',
+    async () => {
+      const server = await startServer(d, '127.0.0.1', 0);
+      const { browser, close } = await launchChromium();
+      try {
+        const p = await browser.newPage();
+        const seen = watchConsole(p);
+        for (const path of ['/gate', '/bugs', '/freeze', '/goals']) {
+          await p.goto(`${server.url}${path}?date=${DATE}`);
+          await p.screenshot({
+            path: join(ARTIFACTS, `live${path.replace('/', '-')}.png`),
+            fullPage: true,
+          });
+        }
+        await p.goto(`${server.url}/gate?date=${DATE}`);
+        expect(await p.locator('figure svg rect').count()).toBeGreaterThan(10);
+        expect(seen).toEqual([]);
+      } finally {
+        await close();
+        await server.close();
       }
-      await p.goto(`${server.url}/gate?date=${DATE}`);
-      expect(await p.locator('figure svg rect').count()).toBeGreaterThan(10);
-      expect(seen).toEqual([]);
-    } finally {
-      await close();
-      await server.close();
-    }
-  });
+    },
+  );
 });

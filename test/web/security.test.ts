@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES } from '../../src/web/registry.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { runCli } from '../helpers/cli.js';
-import { hasChromium, launchChromium, watchConsole } from './browser.js';
+import { browserTests, launchChromium, watchConsole } from './browser.js';
 import { testDashboard, type TestDashboard } from './dashboard.js';
 import { DOM_FINDINGS, P, SECRET, hostileConfig } from './payloads.js';
 
@@ -29,7 +29,7 @@ describe('hostile data is shown as text', () => {
     d = testDashboard({ home, cwd: home, env, cacheMs: 0 });
     server = await startServer(d, '127.0.0.1', 0);
     d.setOrigin(server.url);
-    if (hasChromium) ({ browser, close: closeBrowser } = await launchChromium());
+    if (browserTests) ({ browser, close: closeBrowser } = await launchChromium());
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -56,8 +56,8 @@ describe('hostile data is shown as text', () => {
     expect(joined).toContain('Item &lt;svg onload=&quot;window.__xss=5&quot;&gt;&lt;/svg&gt;');
   });
 
-  it.skipIf(!hasChromium)(
-    'runs no script in Chromium on any page (console, dialogs and DOM checked)',
+  it.runIf(browserTests)(
+    'runs no script in Chromium on any page (console, dialogs and DOM checked) (needs /usr/bin/chromium)',
     async () => {
       const page = await browser!.newPage();
       const consoleLog = watchConsole(page);
@@ -90,8 +90,8 @@ describe('hostile data is shown as text', () => {
     expect(d.logs.join('')).not.toContain(SECRET);
   });
 
-  it.skipIf(!hasChromium)(
-    'the static site built from the same data runs no script either',
+  it.runIf(browserTests)(
+    'the static site built from the same data runs no script either (needs /usr/bin/chromium)',
     async () => {
       const out = join(home, 'site');
       const r = await runCli(
