@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { debugLog, debugOn } from '../../core/debug-log.js';
 import { GitError } from '../../git/run.js';
 
 /** Reads blobs through one `git cat-file --batch` process. */
@@ -7,6 +8,7 @@ export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map
   const result = new Map<string, Buffer>();
   if (unique.length === 0) return Promise.resolve(result);
   return new Promise((resolve, reject) => {
+    const started = debugOn() ? performance.now() : 0;
     const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, LC_ALL: 'C' },
@@ -17,6 +19,16 @@ export function readBlobs(repoDir: string, shas: readonly string[]): Promise<Map
       reject(new GitError(`git not runnable: ${e.message}`, repoDir, ['cat-file'], '', null));
     });
     child.on('close', (status) => {
+      if (started) {
+        const ms = Math.round(performance.now() - started);
+        debugLog('git', {
+          repo: repoDir,
+          args: ['cat-file', '--batch'],
+          blobs: unique.length,
+          status,
+          ms,
+        });
+      }
       if (status !== 0) {
         reject(
           new GitError(`git cat-file failed in ${repoDir}`, repoDir, ['cat-file'], '', status),

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { RenoConfig } from '../../data/reno/config.js';
 import { PyRegex } from '../../data/reno/py-regex.js';
-import type { RepoFacts } from './git-facts.js';
+import type { RepoGraph } from './git-facts.js';
 import type { VersionRules } from './versions.js';
 import { ABSENT } from './graph.js';
 import { dateWalkIds, reachableMask } from './walks.js';
@@ -20,7 +20,7 @@ export class Branches {
   private series?: string[];
 
   constructor(
-    private readonly facts: RepoFacts,
+    private readonly facts: RepoGraph,
     private readonly config: RenoConfig,
     private readonly versions: VersionRules,
   ) {

@@ -36,13 +36,17 @@ export interface WorkingCopyChange {
   readonly unstaged: boolean;
 }
 
-export interface RepoFacts {
-  readonly repoDir: string;
+/** The commit graph and its names: what the branch and version rules work on. */
+export interface RepoGraph {
   readonly head: string;
   /** Full ref name → commit it points to (tags peeled). */
   readonly refs: ReadonlyMap<string, string>;
   readonly tags: readonly TagRef[];
   readonly commits: CommitGraph;
+}
+
+export interface RepoFacts extends RepoGraph {
+  readonly repoDir: string;
   /** Commits whose notes folder changed, with their changes. */
   readonly noteChanges: ReadonlyMap<string, readonly FileChange[]>;
   readonly workingCopy: readonly WorkingCopyChange[];
@@ -57,22 +61,32 @@ const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
  * the notes folder. With a cache, commits already known are not asked
  * again: when every ref tip is cached, git is not asked about history at
  * all. The git processes start first, the cache is read while they run.
+ * `onGraph` gets the graph as soon as it is known, while the (slower) log
+ * of the notes folder may still run, so work that needs only the graph
+ * (the null-merge question to git) runs beside it.
  */
 export async function readRepoFacts(
   repoDir: string,
   notesPath: string,
-  opts: { workingCopy: boolean; cache?: HistoryCache; live?: Promise<LiveRefs> },
+  opts: {
+    workingCopy: boolean;
+    cache?: HistoryCache;
+    live?: Promise<LiveRefs>;
+    onGraph?: (graph: RepoGraph, history?: CachedHistory) => void;
+  },
 ): Promise<{ facts: RepoFacts; history?: CachedHistory }> {
   const pathspec = `:(literal)${notesPath}`;
-  const livePromise = opts.live ?? readLiveRefs(repoDir, notesPath, opts.workingCopy);
-  const fullHistory = () =>
-    Promise.all([
-      git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]),
-      git(repoDir, notesLogArgs(HISTORY, pathspec)),
-    ]);
-  // without a cache the whole history is read anyway: start it with the others
+  // the graph is parsed as soon as rev-list ends, while the notes log still
+  // runs; the log, the longest, starts first (each spawn takes milliseconds)
+  const fullHistory = () => {
+    const log = git(repoDir, notesLogArgs(HISTORY, pathspec));
+    const graph = git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]);
+    return [graph.then(parseGraph), log] as const;
+  };
+  // without a cache the whole history is read anyway: start it before the others
   const uncached = opts.cache ? null : fullHistory();
-  uncached?.catch(() => undefined);
+  for (const p of uncached ?? []) p.catch(() => undefined);
+  const livePromise = opts.live ?? readLiveRefs(repoDir, notesPath, opts.workingCopy);
   const cachedPromise = opts.cache?.load(repoDir, notesPath);
   cachedPromise?.catch(() => undefined);
   const { head, refsOut, statusOut } = await livePromise;
@@ -82,9 +96,11 @@ export async function readRepoFacts(
   let noteChanges: Map<string, readonly FileChange[]>;
   const history = head.shallow ? undefined : await cachedPromise;
   if (!history) {
-    const [graphOut, logOut] = await (uncached ?? fullHistory());
-    commits = parseGraph(graphOut);
-    noteChanges = parseRawLog(logOut);
+    const [graphRead, logRead] = uncached ?? fullHistory();
+    logRead.catch(() => undefined); // awaited below, after the graph
+    commits = await graphRead;
+    opts.onGraph?.({ head: head.sha, refs, tags, commits });
+    noteChanges = parseRawLog(await logRead);
   } else {
     const tips = [...new Set([head.sha, ...refs.values()])];
     const known: string[] = [];
@@ -105,6 +121,7 @@ export async function readRepoFacts(
     }
     commits = history.graph;
     noteChanges = history.changes;
+    opts.onGraph?.({ head: head.sha, refs, tags, commits }, history);
   }
   const facts: RepoFacts = {
     repoDir,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -84,7 +85,11 @@ export interface OpenedRepository {
   readonly cache?: HistoryCache;
   /** The cached history the facts came from (its clean-merge answers are added to). */
   readonly history?: CachedHistory;
+  /** The null-merge answers for the opened config, asked of git while the notes log ran. */
+  readonly cleanMerges?: Promise<CleanMerges>;
 }
+
+type CleanMerges = Awaited<ReturnType<typeof import('./git-facts.js').cleanMerges>>;
 
 function prepare(query: NotesQuery): { repoDir: string; loaded: LoadedRenoConfig } {
   const repoDir = query.repoDir;
@@ -99,11 +104,26 @@ export async function openRepository(
 ): Promise<OpenedRepository> {
   const { repoDir, loaded } = started ? { repoDir: query.repoDir, ...started } : prepare(query);
   // the history and scan code loads only when a scan is computed
-  const { readRepoFacts } = await import('./git-facts.js');
+  const [{ readRepoFacts, cleanMerges }, { nullMergeCandidates }] = await Promise.all([
+    import('./git-facts.js'),
+    import('./scan.js'),
+  ]);
+  let early: Promise<CleanMerges> | undefined;
   const { facts, history } = await readRepoFacts(repoDir, notesPath(loaded.config), {
     workingCopy: !loaded.config.branch,
     ...(query.cache ? { cache: query.cache } : {}),
     ...(started ? { live: started.live } : {}),
+    // which merges are null merges needs only the graph: ask git while the notes log runs
+    onGraph: (graph, cached) => {
+      let candidates: string[];
+      try {
+        candidates = nullMergeCandidates(graph, loaded.config);
+      } catch {
+        return; // (an unknown branch) the scan says it, with the same words
+      }
+      early = cleanMerges(repoDir, candidates, cached?.clean);
+      early.catch(() => undefined);
+    },
   });
   return {
     repoDir,
@@ -113,6 +133,7 @@ export async function openRepository(
     facts,
     ...(query.cache ? { cache: query.cache } : {}),
     ...(history ? { history } : {}),
+    ...(early ? { cleanMerges: early } : {}),
   };
 }
 
@@ -126,11 +147,15 @@ export async function scanOpened(
     import('./git-facts.js'),
     import('./scan.js'),
   ]);
-  const { clean, asked } = await cleanMerges(
-    opened.repoDir,
-    nullMergeCandidates(opened.facts, config),
-    opened.history?.clean,
-  );
+  // the answers asked while the history was read hold for the opened config only
+  const { clean, asked } =
+    opened.cleanMerges && Object.keys(changes).length === 0
+      ? await opened.cleanMerges
+      : await cleanMerges(
+          opened.repoDir,
+          nullMergeCandidates(opened.facts, config),
+          opened.history?.clean,
+        );
   if (asked > 0 && opened.history) await opened.cache?.saveCleanMerges(opened.history);
   const scan = scanNotes(opened.facts, config, clean);
   return scanned(
@@ -181,16 +206,50 @@ export async function loadNotes(
   const sources = repo.scan.versions.filter((v) => wanted.has(v.version)).flatMap((v) => v.notes);
   const committed = [...new Set(sources.flatMap((s) => (s.commit && s.blob ? [s.blob] : [])))];
   const cached = (await repo.cache?.parsedNotes(committed)) ?? new Map<string, NoteEntries>();
-  const blobs = await readBlobs(
+  const needed = committed.filter((b) => !cached.has(b));
+  // most notes kept are the files of the work tree as they are: read those, ask git for the rest
+  const blobs = workTreeBlobs(repo.repoDir, sources, new Set(needed));
+  for (const [sha, bytes] of await readBlobs(
     repo.repoDir,
-    committed.filter((b) => !cached.has(b)),
-  );
+    needed.filter((b) => !blobs.has(b)),
+  ))
+    blobs.set(sha, bytes);
   const parsedNow = new Map<string, NoteEntries>();
   const out = new Map<string, LoadedNote>();
   for (const source of sources)
     out.set(source.path, parseSource(repo, source, blobs, cached, parsedNow));
   await repo.cache?.saveParsedNotes(parsedNow);
   return out;
+}
+
+/**
+ * The blobs among `wanted` that are the content of a work-tree file at a
+ * path they were committed at: git's object id of the bytes on disk
+ * (`blob <size>\0` + bytes, SHA-1 or SHA-256 by the id's length) equals
+ * the blob's. A file changed on disk, converted by git (line endings,
+ * filters) or missing simply does not match, and git is asked for it.
+ */
+function workTreeBlobs(
+  repoDir: string,
+  sources: readonly NoteSource[],
+  wanted: ReadonlySet<string>,
+): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const s of sources) {
+    const blob = s.blob;
+    if (!blob || !wanted.has(blob) || found.has(blob)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(repoDir, s.path));
+    } catch {
+      continue;
+    }
+    const hash = createHash(blob.length === 64 ? 'sha256' : 'sha1');
+    hash.update(`blob ${bytes.length}\0`);
+    hash.update(bytes);
+    if (hash.digest('hex') === blob) found.set(blob, bytes);
+  }
+  return found;
 }
 
 function parseSource(

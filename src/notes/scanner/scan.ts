@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { notesPath, type RenoConfig } from '../../data/reno/config.js';
 import { isNoteFile, uidOf } from '../../data/reno/note-file.js';
 import { Branches, cmp } from './branches.js';
-import type { FileChange, RepoFacts } from './git-facts.js';
+import type { FileChange, RepoFacts, RepoGraph } from './git-facts.js';
 import { ChangeAggregator, ChangeTracker, type NoteSource } from './tracker.js';
 import { WORKING_COPY, type ScanResult, type VersionNotes } from './result.js';
 import { VersionRules, sameFirstThree } from './versions.js';
@@ -18,7 +18,7 @@ import { dateWalkIds, describeId, reachableMask, stackWalkIds } from './walks.js
 export { WORKING_COPY, type ScanResult, type VersionNotes } from './result.js';
 
 /** Merges the null-merge rule must test for cleanliness (a later parent carries a version tag). */
-export function nullMergeCandidates(facts: RepoFacts, config: RenoConfig): string[] {
+export function nullMergeCandidates(facts: RepoGraph, config: RenoConfig): string[] {
   if (!config.ignoreNullMerges) return [];
   const versions = new VersionRules(config, facts.tags);
   const branches = new Branches(facts, config, versions);
