@@ -1,7 +1,8 @@
 import type { EventEmitter } from 'node:events';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Option, type Command, type OptionValues } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
+import type { Context } from '../cli/context.js';
 import { emit } from '../cli/output.js';
 
 /**
@@ -78,17 +79,19 @@ export function registerNotes(program: Program, wrap: Wrap): void {
         .default('rst'),
     )
     .action(
-      wrap(async (ctx, _args, opts) =>
-        (await import('./command-report.js')).runReport(ctx, opts, versionsAsked(program)),
-      ),
+      wrap(async (ctx, _args, opts) => {
+        await startScanEarly(ctx, opts);
+        return (await import('./command-report.js')).runReport(ctx, opts, versionsAsked(program));
+      }),
     );
 
   query(notes.command('list'))
     .description('the note files of each version, as `reno list` prints them')
     .action(
-      wrap(async (ctx, _args, opts) =>
-        (await import('./command-list.js')).runList(ctx, opts, versionsAsked(program)),
-      ),
+      wrap(async (ctx, _args, opts) => {
+        await startScanEarly(ctx, opts);
+        return (await import('./command-list.js')).runList(ctx, opts, versionsAsked(program));
+      }),
     );
 
   notes
@@ -143,8 +146,27 @@ export function registerNotes(program: Program, wrap: Wrap): void {
       'release checklist checks: prelude for the coming release, notes for every release, backports missing on master',
     )
     .action(
-      wrap(async (ctx, _args, opts) => (await import('./command-check.js')).runCheck(ctx, opts)),
+      wrap(async (ctx, _args, opts) => {
+        await startScanEarly(ctx, opts);
+        return (await import('./command-check.js')).runCheck(ctx, opts);
+      }),
     );
+}
+
+/**
+ * Starts the scan's first git processes before the scanner's modules load
+ * (scanner/early.ts), for the notes folder of the default reno config.
+ */
+async function startScanEarly(
+  ctx: Context,
+  o: { repo?: string; relNotesDir?: string; branch?: string; ignoreCache?: true },
+): Promise<void> {
+  const { startScanEarly: start } = await import('./scanner/early.js');
+  const relnotesdir = (o.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
+  start(resolve(ctx.io.cwd, o.repo ?? '.'), `${relnotesdir}/notes`, {
+    workingCopy: o.branch === undefined,
+    history: o.ignoreCache === true,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { git, gitSync } from '../../git/run.js';
+import { gitTakingEarly, HISTORY, notesLogArgs, revListArgs } from './early.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
 import { CommitGraph } from './graph.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
@@ -54,8 +55,6 @@ export interface RepoFacts extends RepoGraph {
   readonly warnings: readonly string[];
 }
 
-const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'];
-
 /**
  * Reads every fact the scan needs; `workingCopy` adds the `git status` of
  * the notes folder. With a cache, commits already known are not asked
@@ -75,12 +74,11 @@ export async function readRepoFacts(
     onGraph?: (graph: RepoGraph, history?: CachedHistory) => void;
   },
 ): Promise<{ facts: RepoFacts; history?: CachedHistory }> {
-  const pathspec = `:(literal)${notesPath}`;
   // the graph is parsed as soon as rev-list ends, while the notes log still
   // runs; the log, the longest, starts first (each spawn takes milliseconds)
   const fullHistory = () => {
-    const log = git(repoDir, notesLogArgs(HISTORY, pathspec));
-    const graph = git(repoDir, ['rev-list', '--parents', '--timestamp', ...HISTORY]);
+    const log = gitTakingEarly(repoDir, notesLogArgs(HISTORY, notesPath));
+    const graph = gitTakingEarly(repoDir, revListArgs(HISTORY));
     return [graph.then(parseGraph), log] as const;
   };
   // without a cache the whole history is read anyway: start it before the others
@@ -110,8 +108,8 @@ export async function readRepoFacts(
       // only the history not cached yet: new tips, minus what the cached tips reach
       const range = [...unknown, ...known.map((k) => `^${k}`)];
       const [graphOut, logOut] = await Promise.all([
-        git(repoDir, ['rev-list', '--parents', '--timestamp', ...range]),
-        git(repoDir, notesLogArgs(range, pathspec)),
+        git(repoDir, revListArgs(range)),
+        git(repoDir, notesLogArgs(range, notesPath)),
       ]);
       history.graph = history.graph.withRevList(graphOut);
       const changes = new Map(history.changes);
@@ -135,22 +133,6 @@ export async function readRepoFacts(
     warnings,
   };
   return history ? { facts, history } : { facts };
-}
-
-function notesLogArgs(revs: readonly string[], pathspec: string): string[] {
-  return [
-    'log',
-    '--full-history',
-    '-z',
-    '-c',
-    '--raw',
-    '--no-renames',
-    '--no-abbrev',
-    '--format=%x01%H',
-    ...revs,
-    '--',
-    pathspec,
-  ];
 }
 
 /** Parses for-each-ref output; annotated tags are peeled, chains of tags followed. */

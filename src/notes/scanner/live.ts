@@ -1,4 +1,4 @@
-import { git } from '../../git/run.js';
+import { gitTakingEarly, REFS_ARGS, statusArgs } from './early.js';
 import {
   headFromRevParse,
   headFromStatus,
@@ -27,27 +27,9 @@ export function readLiveRefs(
 ): Promise<LiveRefs> {
   const shallowFile = workingCopy ? shallowFromFiles(repoDir) : null;
   const headFromGit = shallowFile === null ? headFromRevParse(repoDir) : null;
-  const refsPromise = git(repoDir, [
-    'for-each-ref',
-    '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
-    'refs/heads',
-    'refs/remotes',
-    'refs/tags',
-  ]);
+  const refsPromise = gitTakingEarly(repoDir, REFS_ARGS);
   const statusPromise = workingCopy
-    ? git(repoDir, [
-        '--no-optional-locks',
-        'status',
-        '--porcelain=v2',
-        '--branch',
-        // the head is all we want from the branch headers: no ahead/behind walk
-        '--no-ahead-behind',
-        '-z',
-        '--untracked-files=no',
-        '--no-renames',
-        '--',
-        `:(literal)${notesPath}`,
-      ])
+    ? gitTakingEarly(repoDir, statusArgs(notesPath))
     : Promise.resolve('');
   const headPromise =
     headFromGit ??

@@ -1,0 +1,98 @@
+import { git } from '../../git/run.js';
+
+/**
+ * The git processes of a scan, started by the notes command before the
+ * scanner's modules load: on a cold scan of a big history the `git log` of
+ * the notes folder is the longest step, and each millisecond it starts
+ * earlier is one off the run. The scanner takes a started process over
+ * when it asks for the very same command in the same repository (a reno
+ * config that moves the notes folder asks for another and the early one is
+ * simply not used); the argument lists are written once, here.
+ */
+
+const started = new Map<string, Promise<string>>();
+const keyOf = (repo: string, args: readonly string[]) => `${repo}\0${args.join('\0')}`;
+
+/** Runs git, or takes over the same command started early. */
+export function gitTakingEarly(repo: string, args: readonly string[]): Promise<string> {
+  const key = keyOf(repo, args);
+  const early = started.get(key);
+  if (early) {
+    started.delete(key);
+    return early;
+  }
+  return git(repo, args);
+}
+
+function start(repo: string, args: readonly string[]): void {
+  const key = keyOf(repo, args);
+  if (started.has(key)) return;
+  const p = git(repo, args);
+  p.catch(() => undefined); // the scan that takes it over reports the failure
+  started.set(key, p);
+}
+
+/** Every ref and HEAD: the history a scan reads (all branches and tags). */
+export const HISTORY = ['--branches', '--remotes', '--tags', 'HEAD'] as const;
+
+export function notesLogArgs(revs: readonly string[], notesPath: string): string[] {
+  return [
+    'log',
+    '--full-history',
+    '-z',
+    '-c',
+    '--raw',
+    '--no-renames',
+    '--no-abbrev',
+    '--format=%x01%H',
+    ...revs,
+    '--',
+    `:(literal)${notesPath}`,
+  ];
+}
+
+export function revListArgs(revs: readonly string[]): string[] {
+  return ['rev-list', '--parents', '--timestamp', ...revs];
+}
+
+export const REFS_ARGS = [
+  'for-each-ref',
+  '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
+  'refs/heads',
+  'refs/remotes',
+  'refs/tags',
+] as const;
+
+export function statusArgs(notesPath: string): string[] {
+  return [
+    '--no-optional-locks',
+    'status',
+    '--porcelain=v2',
+    '--branch',
+    // the head is all we want from the branch headers: no ahead/behind walk
+    '--no-ahead-behind',
+    '-z',
+    '--untracked-files=no',
+    '--no-renames',
+    '--',
+    `:(literal)${notesPath}`,
+  ];
+}
+
+/**
+ * Starts what a scan of `repo` will ask first: the whole history when no
+ * cache will answer it (longest first), then the refs and, for the work
+ * tree, the status of the notes folder.
+ */
+export function startScanEarly(
+  repo: string,
+  notesPath: string,
+  opts: { readonly workingCopy: boolean; readonly history: boolean },
+): void {
+  if (opts.history) {
+    start(repo, notesLogArgs(HISTORY, notesPath));
+    start(repo, revListArgs(HISTORY));
+  }
+  start(repo, REFS_ARGS);
+  if (opts.workingCopy) start(repo, statusArgs(notesPath));
+}
