@@ -5,7 +5,7 @@ import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
 import { HttpClient } from '../sources/http/client.js';
 import type { SourceEntry, SyncSource } from '../sources/registry.js';
 import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../sources/state.js';
-import { fetchRepo, gitTargets } from './apply-git.js';
+import { fetchRepo, gitTargets, refreshCommitGraph } from './apply-git.js';
 import { debugLog } from '../core/debug-log.js';
 
 /** What `liaison sync` did, per source (the view model of the command). */
@@ -93,14 +93,19 @@ export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView
         );
         continue;
       }
-      recordSyncSuccess(db, target.name, at, outcome.summary);
+      // project clones are scanned for release notes: keep git's history index for them
+      const graphed =
+        target.name.startsWith('git:clone:') &&
+        (await refreshCommitGraph(target.dir, outcome.changed));
+      const summary = graphed ? `${outcome.summary}; commit-graph written` : outcome.summary;
+      recordSyncSuccess(db, target.name, at, summary);
       reports.push(
         gitReport(
           db,
           target.name,
           target.dir,
           outcome.changed ? 'updated' : 'unchanged',
-          outcome.summary,
+          summary,
           null,
         ),
       );

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Context } from '../../src/cli/context.js';
@@ -303,6 +304,59 @@ describe('sync of git checkouts', () => {
     expect(
       (await runCli(args('sync', '--only', 'git', '--strict'), { env: stub.env() })).code,
     ).toBe(3);
+  });
+
+  it("writes git's commit-graph into a project clone after a fetch, and a failed write never fails the sync", async () => {
+    const upstream = TestRepo.create();
+    upstream.commit('initial', { 'releasenotes/notes/a.yaml': 'features:\n  - a\n' });
+    const clones = join(dir, 'clones');
+    const glance = join(clones, 'glance');
+    const store = join(clones, 'glance_store');
+    execFileSync('git', ['clone', '-q', upstream.dir, glance]);
+    execFileSync('git', ['clone', '-q', upstream.dir, store]);
+    const gitPath = (repo: string, p: string) =>
+      join(
+        repo,
+        execFileSync('git', ['-C', repo, 'rev-parse', '--git-path', p], {
+          encoding: 'utf8',
+        }).trim(),
+      );
+    // git takes a lock file next to the graph: one that exists already makes the write fail
+    mkdirSync(gitPath(store, 'objects/info/commit-graph.lock'), { recursive: true });
+    config = writeConfig(`clones-dir: ${clones}\n`);
+    const sha = upstream.commit('upstream moves on', {
+      'releasenotes/notes/b.yaml': 'fixes:\n  - b\n',
+    });
+
+    const r = await runCli(args('sync', '--only', 'git', '--json'), { env: stub.env() });
+    expect(r.code).toBe(0);
+    const by = Object.fromEntries(
+      (JSON.parse(r.stdout) as SyncView).sources.map((s) => [s.name, s]),
+    );
+    expect(by['git:clone:glance']).toMatchObject({ status: 'updated', error: null });
+    expect(by['git:clone:glance']!.summary).toMatch(/; commit-graph written$/);
+    const graph = gitPath(glance, 'objects/info/commit-graph');
+    expect(existsSync(graph)).toBe(true);
+    // with changed-path (Bloom) filters, which is what path-limited logs use
+    expect(readFileSync(graph).includes('BIDX')).toBe(true);
+    execFileSync('git', ['-C', glance, 'commit-graph', 'verify']);
+    // the failed write: the fetch still counts, nothing about a graph is claimed
+    expect(by['git:clone:glance_store']).toMatchObject({ status: 'updated', error: null });
+    expect(by['git:clone:glance_store']!.summary).not.toMatch(/commit-graph/);
+    expect(existsSync(gitPath(store, 'objects/info/commit-graph'))).toBe(false);
+    expect(
+      execFileSync('git', ['-C', store, 'rev-parse', 'origin/master'], { encoding: 'utf8' }).trim(),
+    ).toBe(sha);
+
+    // nothing fetched and a graph present: not written again
+    const before = statSync(graph).mtimeMs;
+    const again = JSON.parse(
+      (await runCli(args('sync', '--only', 'git', '--json'), { env: stub.env() })).stdout,
+    ) as SyncView;
+    const g = again.sources.find((s) => s.name === 'git:clone:glance')!;
+    expect(g).toMatchObject({ status: 'unchanged' });
+    expect(g.summary).not.toMatch(/commit-graph/);
+    expect(statSync(graph).mtimeMs).toBe(before);
   });
 
   it('fetches the releases and governance checkouts given on the command line or in the environment', async () => {
