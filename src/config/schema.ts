@@ -6,6 +6,7 @@ import {
   postFinalSchema,
   remindersSchema,
 } from '../plan/config-schema.js';
+import { meetingsSchema } from './meetings.js';
 
 /**
  * The team config, `liaison.yaml`. It only adds what governance does not
@@ -104,6 +105,8 @@ export const configSchema = z.strictObject({
   freeze: z.record(z.string(), z.unknown()).optional(),
   'post-final': postFinalSchema.optional(),
   dashboard: z.record(z.string(), z.unknown()).optional(),
+  /** The team's and the release team's IRC meetings, in the irc-meetings format (src/config/meetings.ts). */
+  meetings: meetingsSchema.optional(),
 });
 
 export type TeamConfig = z.output<typeof configSchema>;

@@ -42,5 +42,6 @@ export function buildSchedule(
     events,
     url: scheduleUrl(series.name),
     dataAsOf: ctx.data.dataAsOf ?? null,
+    meetings: ctx.config.meetings ?? [],
   });
 }

@@ -44,14 +44,15 @@ export function registerTeam(program: Command, wrap: Wrap): void {
       wrap(async (ctx) => {
         const opts = ctx.options as { output: string; force?: boolean };
         const { builtinConfigPath, parseConfig } = await import('../config/load.js');
-        const { starterConfig } = await import('../config/starter.js');
+        const { starterConfig, meetingsExample } = await import('../config/starter.js');
         const file = resolve(ctx.io.cwd, opts.output);
         if (existsSync(file) && !opts.force)
           throw new RefusedError(`${file} exists; use --force to overwrite it`);
         const teamName = ctx.options.team ?? 'glance';
         const team = ctx.data.governance.team(teamName);
         const builtin = builtinConfigPath(team.name);
-        const text = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
+        const base = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
+        const text = /^meetings:/m.test(base) ? base : base.trimEnd() + '\n' + meetingsExample();
         parseConfig(text, builtin); // never write a config we would refuse to read
         writeFileSync(file, text);
         if (ctx.json) ctx.io.stdout(JSON.stringify({ file, team: team.name }, null, 2) + '\n');

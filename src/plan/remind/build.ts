@@ -120,6 +120,31 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
       body: mail.body,
     });
   }
+  // the agendas of the config's meetings go through the same ledger, so each is sent once
+  if (ctx.config.meetings?.length) {
+    const { meetingAgendas } = await import('../../meetings/read.js');
+    for (const m of await meetingAgendas(ctx, tag)) {
+      const people = recipientsOf(ctx, m, notes);
+      reminders.push({
+        id: m.id,
+        rule: 'meeting',
+        subject: m.subject,
+        due: m.due,
+        eventDate: m.eventDate,
+        expires: m.expires,
+        recipients: people.map((p) => p.email ?? ''),
+        sent: false,
+        deliveries: people.map((p) => ({
+          recipient: p.email ?? '',
+          name: p.name,
+          messageId: stableMessageId(m.id, p.email ?? '', team.name),
+          state: 'pending',
+          detail: null,
+        })),
+        body: m.body,
+      });
+    }
+  }
   const db = await ctx.store();
   applyLedger(
     reminders,
@@ -153,7 +178,11 @@ export function applyLedger(reminders: ReminderView[], rows: ReturnType<typeof l
   }
 }
 
-function recipientsOf(ctx: Context, occ: ReminderOccurrence, notes: string[]): Recipient[] {
+function recipientsOf(
+  ctx: Context,
+  occ: Pick<ReminderOccurrence, 'id' | 'to'>,
+  notes: string[],
+): Recipient[] {
   const out: Recipient[] = [];
   for (const role of occ.to) {
     const r = resolveRole(role, ctx.team, ctx.config);
