@@ -67,7 +67,7 @@ const yyyymmdd = z
 const day = z
   .string()
   .transform((s) => s.trim().charAt(0).toUpperCase() + s.trim().slice(1).toLowerCase())
-  .pipe(z.enum(WEEKDAYS, { message: 'expected a day of the week, e.g. Thursday' }));
+  .pipe(z.enum(WEEKDAYS, { error: 'expected a day of the week, e.g. Thursday' }));
 
 export const meetingScheduleSchema = z.strictObject({
   time: hhmm,
@@ -76,7 +76,12 @@ export const meetingScheduleSchema = z.strictObject({
   frequency: z.enum(FREQUENCIES),
   start_date: yyyymmdd.optional(),
   /** Minutes (irc-meetings default: 60). */
-  duration: z.number().int().min(1).max(24 * 60).default(60),
+  duration: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   skip_dates: z
     .array(z.strictObject({ skip_date: yyyymmdd, reason: z.string().optional() }))
     .default([]),

@@ -260,12 +260,13 @@ function paragraphs(text: string): string[] {
       const lines = p.split('\n').map((l) => l.trim());
       if (!lines.some((l) => l.startsWith('* '))) return lines.join(' ');
       // a list: one line per item, continuation lines joined to their item
-      const items: string[] = [];
+      const items: string[][] = [];
       for (const l of lines) {
-        if (l.startsWith('* ') || items.length === 0) items.push(l);
-        else items[items.length - 1] += ` ${l}`;
+        const last = items[items.length - 1];
+        if (l.startsWith('* ') || !last) items.push([l]);
+        else last.push(l);
       }
-      return items.join('\n');
+      return items.map((words) => words.join(' ')).join('\n');
     });
 }
 

@@ -17,7 +17,12 @@ const expr = z.string().superRefine((value, ctx) => {
   if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
 });
 
-const labels = z.string().regex(/^[a-z]-[a-z0-9-]+(\|[a-z]-[a-z0-9-]+)*$/, 'expected event labels such as x-3 or x-ptg|x-vptg');
+const labels = z
+  .string()
+  .regex(
+    /^[a-z]-[a-z0-9-]+(\|[a-z]-[a-z0-9-]+)*$/,
+    'expected event labels such as x-3 or x-ptg|x-vptg',
+  );
 
 const templateSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and -'),
@@ -80,6 +85,10 @@ function checkPlaceholders(text: string, file: string, field: string): void {
       throw new ConfigError(`unknown placeholder ${whole}; known: ${known}`, file, field);
     }
     if (arg !== undefined && !/^(next:)?[a-z]-[a-z0-9-]+(\|[a-z]-[a-z0-9-]+)*$/.test(arg))
-      throw new ConfigError(`${whole}: expected an event label such as x-3 (or next:x-ptg)`, file, field);
+      throw new ConfigError(
+        `${whole}: expected an event label such as x-3 (or next:x-ptg)`,
+        file,
+        field,
+      );
   }
 }

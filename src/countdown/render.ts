@@ -1,5 +1,10 @@
 import { seriesTitle } from '../data/releases/series.js';
-import { dayText, type CountdownAction, type CountdownDeadline, type CountdownView } from './plan.js';
+import {
+  dayText,
+  type CountdownAction,
+  type CountdownDeadline,
+  type CountdownView,
+} from './plan.js';
 
 export type CountdownFormat = 'text' | 'md';
 
@@ -43,17 +48,21 @@ export function renderCountdown(view: CountdownView, format: CountdownFormat): s
 
   heading(HEADINGS.deadlines);
   if (view.deadlines.length === 0) out.push('No dated events left in this cycle.');
-  for (const d of view.deadlines) out.push(`${format === 'md' ? '- ' : ''}${deadlineLine(view, d, format)}`);
+  for (const d of view.deadlines)
+    out.push(`${format === 'md' ? '- ' : ''}${deadlineLine(view, d, format)}`);
   out.push('');
 
   heading(HEADINGS.teams);
   if (view.teams === null) out.push('The release actions of the teams could not be computed.');
-  else if (view.teams.length === 0) out.push('No team has a release action due or overdue this week.');
+  else if (view.teams.length === 0)
+    out.push('No team has a release action due or overdue this week.');
   else {
     for (const t of view.teams) {
       const name = format === 'md' ? `**${mdText(t.name)}**` : t.name;
       const parts = [
-        t.overdue.length ? `overdue: ${t.overdue.map((a) => actionText(a, format)).join(', ')}` : '',
+        t.overdue.length
+          ? `overdue: ${t.overdue.map((a) => actionText(a, format)).join(', ')}`
+          : '',
         t.due.length ? `due: ${t.due.map((a) => actionText(a, format)).join(', ')}` : '',
       ].filter(Boolean);
       out.push(`${format === 'md' ? '- ' : '* '}${name}: ${parts.join('; ')}`);
@@ -69,7 +78,7 @@ function deadlineLine(view: CountdownView, d: CountdownDeadline, format: Countdo
   const week =
     d.week && !d.endDate
       ? d.series === view.series.name
-      ? ` (${d.week} week)`
+        ? ` (${d.week} week)`
         : ` (${seriesTitle(d.series)} ${d.week})`
       : '';
   const title = format === 'md' ? mdText(d.title) : d.title;

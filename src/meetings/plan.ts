@@ -1,4 +1,9 @@
-import type { Frequency, MeetingConfig, MeetingScheduleConfig, Weekday } from '../config/meetings.js';
+import type {
+  Frequency,
+  MeetingConfig,
+  MeetingScheduleConfig,
+  Weekday,
+} from '../config/meetings.js';
 import { WEEKDAYS } from '../config/meetings.js';
 import { addDays, compareDates, toDayNumber, weekday, type IsoDate } from '../core/dates.js';
 
@@ -45,7 +50,10 @@ function dayIndex(day: Weekday): number {
 }
 
 /** Does the schedule hold a meeting on `date` (ignoring start date and skips)? */
-export function meetsOn(s: Pick<MeetingScheduleConfig, 'day' | 'frequency'>, date: IsoDate): boolean {
+export function meetsOn(
+  s: Pick<MeetingScheduleConfig, 'day' | 'frequency'>,
+  date: IsoDate,
+): boolean {
   if (weekday(date) !== dayIndex(s.day)) {
     return false;
   }
@@ -68,8 +76,12 @@ export function meetsOn(s: Pick<MeetingScheduleConfig, 'day' | 'frequency'>, dat
       return week % 4 === 3;
     case 'adhoc':
       return false;
-    default:
-      // first-<day>: the weekday's first occurrence in its month
+    case 'first-monday':
+    case 'first-tuesday':
+    case 'first-wednesday':
+    case 'first-thursday':
+    case 'first-friday':
+      // the weekday's first occurrence in its month (the frequency and the day must agree)
       return Number(date.slice(8, 10)) <= 7 && s.frequency === `first-${s.day.toLowerCase()}`;
   }
 }
@@ -180,7 +192,12 @@ export interface MeetingReminderDue {
 
 /** Slug of a meeting's name for ids and file names. */
 export function meetingSlug(project: string): string {
-  return project.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'meeting';
+  return (
+    project
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'meeting'
+  );
 }
 
 /**

@@ -32,7 +32,11 @@ export async function meetingAgendas(ctx: Context, tag: string): Promise<Meeting
     if (d.meeting.kind === 'team') {
       const { buildMeetingView } = await import('../plan/meeting/build.js');
       const { renderMeetingMarkdown } = await import('../plan/meeting/render.js');
-      body = renderTeamAgenda(d.meeting, d.occurrence, renderMeetingMarkdown(await buildMeetingView(ctx)));
+      body = renderTeamAgenda(
+        d.meeting,
+        d.occurrence,
+        renderMeetingMarkdown(await buildMeetingView(ctx)),
+      );
     } else {
       body = renderReleaseTeamAgenda(d.meeting, d.occurrence, await releaseTeamAgenda(ctx));
     }
