@@ -73,7 +73,10 @@ function addMeetings(cal: ICalCalendar, view: ScheduleView, stamp: string): void
   const first = view.weeks[0]?.start ?? view.startWeek;
   const last = addDays(view.releaseWeek, 6);
   view.meetings.forEach((m, mi) => {
-    const slug = m.project.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = m.project
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     m.schedule.forEach((s, si) => {
       runsOf(s, first, last).forEach((run, ri) => {
         const start = new Date(run.first.start);
@@ -93,7 +96,9 @@ function addMeetings(cal: ICalCalendar, view: ScheduleView, stamp: string): void
           ...(m.agendaUrl ? { url: m.agendaUrl } : {}),
           repeating: {
             freq:
-              run.freq === 'MONTHLY' ? ICalEventRepeatingFreq.MONTHLY : ICalEventRepeatingFreq.WEEKLY,
+              run.freq === 'MONTHLY'
+                ? ICalEventRepeatingFreq.MONTHLY
+                : ICalEventRepeatingFreq.WEEKLY,
             ...(run.interval > 1 ? { interval: run.interval } : {}),
             count: run.count,
             ...(run.freq === 'MONTHLY'
