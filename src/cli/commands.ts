@@ -36,6 +36,10 @@ const COMMANDS: readonly {
   { names: ['gate'], load: async () => (await import('../gate/command.js')).registerGate },
   { names: ['review'], load: async () => (await import('../review/command.js')).registerReview },
   {
+    names: ['openstack'],
+    load: async () => (await import('../openstack/command.js')).registerOpenStack,
+  },
+  {
     names: ['countdown'],
     load: async () => (await import('../countdown/command.js')).registerCountdown,
   },

@@ -112,6 +112,12 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       subscribeUrl: origin ? `${origin.replace(/^https?:/, 'webcal:')}/schedule.ics${qs}` : null,
       csrf: opts.readOnly ? null : csrfToken,
       who: opts.io.env.LIAISON_USER ?? opts.io.env.USER ?? 'liaison',
+      teamHref: (name) => {
+        const p = new URLSearchParams();
+        if (q.date) p.set('date', q.date);
+        p.set('team', name);
+        return `/?${p.toString()}`;
+      },
     };
   };
 

@@ -10,6 +10,11 @@ export const CSP =
 
 /** The same policy for a static page, where it can only come in a <meta> (which cannot carry frame-ancestors). */
 const META_CSP = CSP.replace(" frame-ancestors 'none';", '');
+/** The same with the shared stylesheet of the all-teams site allowed. */
+const META_CSP_SHARED = META_CSP.replace(
+  "style-src 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+);
 
 export interface Notice {
   readonly kind: 'warn' | 'error' | 'info';
@@ -32,10 +37,13 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
         {env.mode === 'static' ? (
-          <meta http-equiv="Content-Security-Policy" content={META_CSP} />
+          <meta
+            http-equiv="Content-Security-Policy"
+            content={env.stylesheet ? META_CSP_SHARED : META_CSP}
+          />
         ) : null}
         <title>{`${props.title} · ${env.team} release dashboard`}</title>
-        <style>{STYLES}</style>
+        {env.stylesheet ? <link rel="stylesheet" href={env.stylesheet} /> : <style>{STYLES}</style>}
         {env.mode === 'server' ? <script src="/assets/app.js" defer></script> : null}
       </head>
       <body>
@@ -46,13 +54,15 @@ export function Layout(props: {
           <p class="brand">{`${env.team} release dashboard · ${env.today}`}</p>
           <nav aria-label="Dashboard pages">
             <ul>
-              {PAGES.map((p) => (
-                <li>
-                  <a href={env.href(p.id)} aria-current={p.id === page?.id ? 'page' : undefined}>
-                    {p.title}
-                  </a>
-                </li>
-              ))}
+              {(env.teamNav === false ? PAGES.filter((p) => p.id === 'openstack') : PAGES).map(
+                (p) => (
+                  <li>
+                    <a href={env.href(p.id)} aria-current={p.id === page?.id ? 'page' : undefined}>
+                      {p.title}
+                    </a>
+                  </li>
+                ),
+              )}
             </ul>
           </nav>
           {env.mode === 'server' ? <WhenForm env={env} /> : null}

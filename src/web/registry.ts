@@ -23,6 +23,17 @@ export const PAGES: readonly PageDef[] = [
     load: async () => asPanel((await import('./pages/overview.js')).overviewPanel),
   },
   {
+    id: 'openstack',
+    title: 'OpenStack',
+    path: '/openstack',
+    file: 'openstack.html',
+    api: 'openstack',
+    command: 'openstack',
+    summary:
+      "every team's release actions by state: a team × action heatmap, liaisons, what is overdue",
+    load: async () => asPanel((await import('../openstack/page.js')).openstackPanel),
+  },
+  {
     id: 'schedule',
     title: 'Schedule',
     path: '/schedule',

@@ -31,7 +31,7 @@ export class RequestContext extends Context {
   constructor(
     options: GlobalOptions,
     io: Io,
-    private readonly shared: SharedState,
+    readonly shared: SharedState,
   ) {
     super(options, io);
   }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../core/dates.js';
 
 export const PAGE_IDS = [
   'overview',
+  'openstack',
   'schedule',
   'releases',
   'notes',
@@ -33,6 +34,12 @@ export interface RenderEnv {
   readonly csrf: string | null;
   /** Default name recorded with a write. */
   readonly who: string;
+  /** A shared stylesheet to link instead of inline styles (the all-teams static site). */
+  readonly stylesheet?: string;
+  /** Link to a team's pages (the OpenStack page links every team); null when the site has none. */
+  teamHref?(team: string): string | null;
+  /** False for a page that belongs to no team (the all-teams site's front page): no team navigation. */
+  readonly teamNav?: boolean;
 }
 
 /** How old the data behind a page is, shown under its title. */
