@@ -26,7 +26,8 @@ export function registerOpenStack(program: Command, wrap: Wrap): void {
         const { parseFilters } = await import('./read.js');
         const filters = parseFilters(o, ACTION_KINDS);
         // --team here filters teams: the run itself belongs to no team
-        const { team: _filter, ...options } = ctx.options;
+        const options = { ...ctx.options };
+        delete options.team;
         const base = new Context(options, ctx.io);
         try {
           const view = await buildOpenStack(base, filters);

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { PAGES, pageById } from './registry.js';
@@ -25,6 +26,8 @@ interface Target {
   /** Prefix of written file names in the result (the team's folder). */
   readonly prefix: string;
   readonly env: RenderEnv;
+  /** Files being written; awaited before the site is reported done. */
+  readonly writes: Promise<void>[];
 }
 
 /**
@@ -42,8 +45,9 @@ export async function buildSite(
   if (opts.allTeams) return buildAllTeams(ctx, dir);
   const files: string[] = [];
   const notices: { page: PageId; status: number }[] = [];
-  const target: Target = { dir, prefix: '', env: staticEnv(ctx, teamName(ctx)) };
+  const target: Target = { dir, prefix: '', env: staticEnv(ctx, teamName(ctx)), writes: [] };
   await writeTeam(ctx, target, files, notices);
+  await Promise.all(target.writes);
   return { dir, files, notices };
 }
 
@@ -81,8 +85,9 @@ async function writeTeam(
   notices: { page: PageId; status: number; team?: string }[],
 ): Promise<void> {
   mkdirSync(join(target.dir, 'api'), { recursive: true });
+  // written in the background while the next page is built (the disk and the CPU overlap)
   const write = (name: string, text: string) => {
-    writeFileSync(join(target.dir, name), text);
+    target.writes.push(writeFile(join(target.dir, name), text));
     files.push(target.prefix + name);
   };
   for (const page of PAGES) {
@@ -139,6 +144,7 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
   const contexts = new TeamContexts(ctx);
   const taken = new Set(['assets', 'api']);
   const teams: { name: string; folder: string }[] = [];
+  const writes: Promise<void>[] = [];
   try {
     const view = await buildOpenStack(ctx, { state: null, kind: null, team: null }, contexts);
     const folderOf = new Map<string, string>();
@@ -149,7 +155,7 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
       const env = staticEnv(teamCtx, t.name, { css: '../assets/style.css', home: '../index.html' });
       await writeTeam(
         teamCtx,
-        { dir: join(dir, folder), prefix: `${folder}/`, env },
+        { dir: join(dir, folder), prefix: `${folder}/`, env, writes },
         files,
         notices,
       );
@@ -172,6 +178,8 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
     files.push('index.html', 'api/openstack.json');
   } finally {
     contexts.close();
+    await Promise.allSettled(writes);
   }
+  await Promise.all(writes);
   return { dir, files, notices, teams };
 }
