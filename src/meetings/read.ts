@@ -30,8 +30,8 @@ export async function meetingAgendas(ctx: Context, tag: string): Promise<Meeting
   for (const d of due) {
     let body: string;
     if (d.meeting.kind === 'team') {
-      const { buildMeetingView } = await import('../plan/meeting/build.js');
-      const { renderMeetingMarkdown } = await import('../plan/meeting/render.js');
+      const { buildMeetingView } = await import('../meeting/read.js');
+      const { renderMeetingMarkdown } = await import('../meeting/render.js');
       body = renderTeamAgenda(
         d.meeting,
         d.occurrence,

@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { actionsHeatmapSvg, STATE_STYLE } from '../web/charts/actions-heatmap.js';
 import { raw } from 'hono/html';
-import type { Panel, RenderEnv } from '../web/pages/types.js';
+import type { Panel, RenderEnv } from '../web/panel.js';
 import { buildOpenStack } from './command.js';
 import { COUNTED_STATES, type OpenStackTeam, type OpenStackView } from './plan.js';
 import { countsLine } from './render.js';

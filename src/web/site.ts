@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { PAGES, pageById } from './registry.js';
 import { buildPage, jsonOfBuilt, renderBuilt } from './render.js';
-import type { PageId, RenderEnv } from './pages/types.js';
+import type { PageId, RenderEnv } from './panel.js';
 
 export interface SiteResult {
   readonly dir: string;
@@ -107,8 +107,8 @@ async function writeTeam(
       });
   }
   try {
-    const { buildSchedule } = await import('../schedule/build.js');
-    const { scheduleToIcs } = await import('../schedule/ics.js');
+    const { buildSchedule } = await import('../schedule/read.js');
+    const { scheduleToIcs } = await import('../schedule/render-ics.js');
     write('schedule.ics', scheduleToIcs(buildSchedule(ctx), ctx.today));
   } catch {
     // no schedule for the series: the Schedule page already says so
