@@ -2,6 +2,7 @@ import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
 import type { TeamDeliverableView } from '../team/plan.js';
+import type { MeetingView } from '../meetings/plan.js';
 
 export interface BriefEvent {
   readonly id: string;
@@ -51,6 +52,8 @@ export interface BriefView {
     readonly repos: readonly string[];
   }[];
   readonly sections: readonly BriefSection[];
+  /** The team's and the release team's meetings (config `meetings`), each with its next occurrence. */
+  readonly meetings: readonly MeetingView[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -65,6 +68,7 @@ export interface BriefInput {
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
   readonly sections?: readonly BriefSection[];
+  readonly meetings?: readonly MeetingView[];
   readonly notes?: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -125,6 +129,7 @@ export function planBrief(input: BriefInput): BriefView {
         repos: d.repos,
       })),
     sections: input.sections ?? [],
+    meetings: input.meetings ?? [],
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

@@ -4,6 +4,7 @@ import type { CalendarInput, CycleEvent, CyclePosition } from '../calendar/model
 import type { Context } from '../cli/context.js';
 import { nextSeries } from '../data/releases/series.js';
 import { teamDeliverables } from '../team/plan.js';
+import { meetingViews } from '../meetings/plan.js';
 import { planBrief, type BriefSection, type BriefView } from './plan.js';
 
 /** Reads what the brief needs from the context (data, config) and plans it. */
@@ -39,6 +40,7 @@ export function buildBrief(
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,
     sections: opts.sections ?? [],
+    meetings: meetingViews(ctx.config.meetings ?? [], ctx.today),
     notes,
     dataAsOf: ctx.data.dataAsOf ?? null,
     dataSource: ctx.data.describe,

@@ -25,6 +25,14 @@ export function renderBriefText(b: BriefView, c: Colors): string {
   out.push('');
   out.push(c.bold('Coming up'));
   out.push(b.upcoming.length ? eventTable(b.upcoming, c) : '  nothing in the coming weeks');
+  if (b.meetings.length) {
+    out.push('');
+    out.push(c.bold('Meetings'));
+    for (const m of b.meetings)
+      out.push(
+        `  ${m.project}: ${m.next ? `${humanDate(m.next.date)} ${m.next.time} UTC in #${m.next.irc}` : 'no date (ad hoc)'}${m.agendaUrl ? c.dim(`  agenda ${m.agendaUrl}`) : ''}`,
+      );
+  }
   for (const s of b.sections) {
     out.push('');
     out.push(c.bold(s.title) + (s.stale ? c.yellow(`  (${s.stale})`) : ''));

@@ -125,6 +125,26 @@ describe('meetings in the schedule and its calendar', () => {
     ]);
   });
 
+  it('names the next meeting of each in the brief', async () => {
+    const cwd = workspace();
+    const text = await runCli(['brief', '--date', '2026-09-11'], { cwd });
+    expect(text.stdout).toMatch(/^Meetings$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}Glance Team Meeting: Thu 17 Sep 2026 14:00 UTC in #openstack-meeting/m,
+    );
+    expect(text.stdout).toMatch(
+      /^ {2}Release Team Meeting: Fri 9 Oct 2026 15:00 UTC in #openstack-release/m,
+    );
+    const v = await runJson<{ meetings: { project: string; next: { start: string } | null }[] }>(
+      ['brief', '--date', '2026-09-11'],
+      { cwd },
+    );
+    expect(v.meetings.map((m) => m.next?.start)).toEqual([
+      '2026-09-17T14:00:00Z',
+      '2026-10-09T15:00:00Z',
+    ]);
+  });
+
   it('refuses a meeting time that is not HHMM, naming the file and field', async () => {
     const cwd = workspace(CONFIG.replace("time: '1400'", "time: '14:00'"));
     const r = await runCli(['schedule', '--date', '2026-09-11'], { cwd });
