@@ -1,0 +1,218 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+import { hasChromium, launchChromium, watchConsole } from '../web/browser.js';
+import { DOM_FINDINGS } from '../web/payloads.js';
+import { HOSTILE_DELIVERABLE, HOSTILE_TEAM, hostileData } from './hostile-data.js';
+
+interface Action {
+  id: string;
+  deliverable: string;
+  kind: string;
+  milestone: number | null;
+  window: { start: string; end: string };
+  state: string;
+}
+interface OpenStackJson {
+  series: string;
+  week: string;
+  counts: Record<string, number>;
+  columns: { key: string; current: boolean }[];
+  teams: {
+    name: string;
+    liaisons: { name: string; email: string | null; irc: string | null; role: string }[];
+    counts: Record<string, number>;
+    actions: Action[];
+  }[];
+}
+
+const DATE = '2026-09-09';
+
+function linksOf(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+describe('liaison openstack', () => {
+  it('lists every team with deliverables in hibiscus, with its liaisons (the PTL where none is named)', async () => {
+    const v = await runJson<OpenStackJson>(['openstack', '--date', DATE]);
+    expect(v.series).toBe('hibiscus');
+    expect(v.week).toBe('R-3');
+    const names = v.teams.map((t) => t.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    // every team owning a hibiscus deliverable file in governance is there, and no other
+    const files = await runJson<{ deliverables: { name: string }[] }>([
+      'team',
+      '--team',
+      'glance',
+      '--date',
+      DATE,
+    ]);
+    expect(files.deliverables.length).toBeGreaterThan(0);
+    for (const t of ['glance', 'nova', 'cinder', 'neutron', 'oslo', 'OpenStackSDK'])
+      expect(names).toContain(t);
+    expect(names.length).toBeGreaterThan(30);
+    const glance = v.teams.find((t) => t.name === 'glance')!;
+    expect(glance.liaisons).toContainEqual({
+      name: 'Pranali Deore',
+      email: 'pdeore@redhat.com',
+      irc: expect.any(String) as string,
+      role: 'liaison',
+    });
+    // a team that names no release liaison shows its PTL, marked as such
+    const ptlOnly = v.teams.filter((t) => t.liaisons.some((l) => l.role === 'ptl'));
+    expect(ptlOnly.length).toBeGreaterThan(0);
+    for (const t of ptlOnly) expect(t.liaisons).toHaveLength(1);
+    const text = await runCli(['openstack', '--date', DATE]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^OpenStack hibiscus \(2026\.2\), week R-3 — 2026-09-09$/m);
+    expect(text.stdout).toMatch(/\[PTL, no release liaison\]/);
+  });
+
+  it('counts are of what is shown, and refuses unknown states, kinds and teams', async () => {
+    const v = await runJson<OpenStackJson>(['openstack', '--date', DATE]);
+    for (const t of v.teams) {
+      const sum = Object.values(t.counts).reduce((a, b) => a + b, 0);
+      expect(sum, t.name).toBe(t.actions.length);
+    }
+    const two = await runJson<OpenStackJson>([
+      'openstack',
+      '--date',
+      DATE,
+      '--team',
+      'nova,Glance',
+    ]);
+    expect(two.teams.map((t) => t.name)).toEqual(['glance', 'nova']);
+    const total = two.teams.reduce((n, t) => n + t.actions.length, 0);
+    expect(Object.values(two.counts).reduce((a, b) => a + b, 0)).toBe(total);
+
+    const bad = await runCli(['openstack', '--date', DATE, '--state', 'late']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--state late: expected one of done, due, overdue/);
+    const kind = await runCli(['openstack', '--date', DATE, '--kind', 'beta']);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/--kind beta: expected one of/);
+    const team = await runCli(['openstack', '--date', DATE, '--team', 'nosuchteam']);
+    expect(team.code).toBe(2);
+    expect(team.stderr).toMatch(
+      /--team nosuchteam: no team with deliverables in hibiscus; teams: /,
+    );
+  });
+});
+
+describe('liaison site build --all-teams', () => {
+  it('writes the OpenStack page, a folder per team and one shared asset folder, with relative links that all resolve', async () => {
+    const dir = join(tempDir('liaison-allsite-'), 'out');
+    const r = await runCli([
+      'site',
+      'build',
+      dir,
+      '--all-teams',
+      '--date',
+      DATE,
+      '--db',
+      join(dir, '..', 'db'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\d+ teams, each in its own folder$/m);
+    const v = await runJson<OpenStackJson>(['openstack', '--date', DATE]);
+    expect(JSON.parse(readFileSync(join(dir, 'api', 'openstack.json'), 'utf8'))).toEqual(v);
+    const folders = readdirSync(dir).filter((f) => !['assets', 'api', 'index.html'].includes(f));
+    expect(folders.length).toBe(v.teams.length);
+    expect(readdirSync(join(dir, 'assets'))).toEqual(['style.css']);
+    expect(existsSync(join(dir, 'glance', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'openstacksdk', 'releases.html'))).toBe(true);
+    expect(existsSync(join(dir, 'glance', 'api', 'brief.json'))).toBe(true);
+    // a team's JSON is its own command's --json
+    const brief = await runJson(['brief', '--team', 'nova', '--date', DATE]);
+    expect(JSON.parse(readFileSync(join(dir, 'nova', 'api', 'brief.json'), 'utf8'))).toEqual(brief);
+    const pages = [
+      join(dir, 'index.html'),
+      ...['glance', 'nova', 'oslo'].flatMap((t) =>
+        readdirSync(join(dir, t))
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => join(dir, t, f)),
+      ),
+    ];
+    let checked = 0;
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, file).not.toContain('<script');
+      expect(html, file).toContain('assets/style.css');
+      // the page's own styles come from the shared file (Plot's SVG carries its own)
+      expect(html.slice(0, html.indexOf('</head>')), file).not.toContain('<style>');
+      for (const link of linksOf(html)) {
+        if (/^(https?:|data:|#|mailto:)/.test(link)) continue;
+        expect(link.startsWith('/'), `${file}: ${link}`).toBe(false);
+        const target = normalize(join(dirname(file), link.split('#')[0]!.split('?')[0]!));
+        expect(existsSync(target), `${file}: broken link ${link}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // the front page links every team's folder
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    for (const f of folders) expect(index).toContain(`href="${f}/index.html"`);
+  });
+});
+
+describe.skipIf(!hasChromium)('the OpenStack page in Chromium', () => {
+  it('renders the heatmap with hostile team and deliverable names shown as text, without console errors', async () => {
+    const data = hostileData();
+    const dir = join(tempDir('liaison-allsite-'), 'out');
+    const args = [
+      '--releases-repo',
+      data.releases,
+      '--governance-repo',
+      data.governance,
+      '--date',
+      DATE,
+    ];
+    const r = await runCli([
+      'site',
+      'build',
+      dir,
+      '--all-teams',
+      ...args,
+      '--db',
+      join(dir, '..', 'db'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const v = await runJson<OpenStackJson>(['openstack', ...args]);
+    const evil = v.teams.find((t) => t.name === HOSTILE_TEAM);
+    expect(evil?.actions.map((a) => a.deliverable)).toContain(HOSTILE_DELIVERABLE);
+    const { browser, close } = await launchChromium();
+    try {
+      for (const width of [1200, 360]) {
+        const page = await browser.newPage();
+        await page.setViewportSize({ width, height: 800 });
+        const seen = watchConsole(page);
+        await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+        expect(await page.locator('h1').textContent()).toBe('OpenStack');
+        expect(await page.locator('figure svg').count()).toBe(1);
+        // the names are text: in the table and in the chart's cell titles
+        expect(await page.locator('tbody th', { hasText: HOSTILE_TEAM }).count()).toBe(1);
+        const titles = await page.locator('figure svg title').allTextContents();
+        expect(titles.some((t) => t.startsWith(`${HOSTILE_TEAM}, `))).toBe(true);
+        expect(titles.length).toBeGreaterThan(v.teams.length);
+        expect(await page.evaluate<string[]>(DOM_FINDINGS)).toEqual([]);
+        // the shared stylesheet applies (a file:// page, the relative asset)
+        const bg = await page
+          .locator('header.top')
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
+        expect(bg).toBe('rgb(16, 42, 67)');
+        // readable at phone width: the page itself does not scroll sideways, the chart does
+        if (width === 360) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(overflow).toBeLessThanOrEqual(360);
+        }
+        await page.close();
+        expect(seen, `width ${width}`).toEqual([]);
+      }
+    } finally {
+      await close();
+    }
+  });
+});
