@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../core/errors.js';
+import { LiaisonError, UsageError } from '../core/errors.js';
 import type { CountdownTeam, CountdownView } from './plan.js';
 
 const FORMATS = ['text', 'md'] as const;
@@ -43,8 +43,30 @@ export async function buildCountdown(ctx: Context, templatesFile?: string): Prom
   return planCountdown({ calendar: ctx.calendarInput, date: ctx.today, templates, teams, notes });
 }
 
-/** The teams with due or overdue release actions in the week, from the OpenStack-wide view. */
-function teamsWithActionsDue(_ctx: Context, notes: string[]): Promise<CountdownTeam[] | null> {
-  notes.push('the release actions of the teams are not computed by this version');
-  return Promise.resolve(null);
+/**
+ * The teams with due or overdue release actions in the week: the OpenStack
+ * view narrowed to those states (each team's actions as its own brief has them).
+ */
+async function teamsWithActionsDue(ctx: Context, notes: string[]): Promise<CountdownTeam[] | null> {
+  const { buildOpenStack } = await import('../openstack/command.js');
+  try {
+    const view = await buildOpenStack(ctx, { state: ['due', 'overdue'], kind: null, team: null });
+    const pick = (a: CountdownTeam['due'][number]) => ({
+      id: a.id,
+      deliverable: a.deliverable,
+      kind: a.kind,
+      milestone: a.milestone,
+      window: a.window,
+      state: a.state,
+    });
+    return view.teams.map((t) => ({
+      name: t.name,
+      due: t.actions.filter((a) => a.state === 'due').map(pick),
+      overdue: t.actions.filter((a) => a.state === 'overdue').map(pick),
+    }));
+  } catch (e) {
+    if (!(e instanceof LiaisonError)) throw e;
+    notes.push(`the teams' release actions could not be computed: ${(e as Error).message}`);
+    return null;
+  }
 }

@@ -205,7 +205,7 @@ describe.skipIf(!hasChromium)('the OpenStack page in Chromium', () => {
         expect(bg).toBe('rgb(16, 42, 67)');
         // readable at phone width: the page itself does not scroll sideways, the chart does
         if (width === 360) {
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth');
           expect(overflow).toBeLessThanOrEqual(360);
         }
         await page.close();
