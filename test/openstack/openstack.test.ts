@@ -199,9 +199,9 @@ describe.skipIf(!hasChromium)('the OpenStack page in Chromium', () => {
         expect(titles.length).toBeGreaterThan(v.teams.length);
         expect(await page.evaluate<string[]>(DOM_FINDINGS)).toEqual([]);
         // the shared stylesheet applies (a file:// page, the relative asset)
-        const bg = await page
-          .locator('header.top')
-          .evaluate((el) => getComputedStyle(el).backgroundColor);
+        const bg = await page.evaluate<string>(
+          "getComputedStyle(document.querySelector('header.top')).backgroundColor",
+        );
         expect(bg).toBe('rgb(16, 42, 67)');
         // readable at phone width: the page itself does not scroll sideways, the chart does
         if (width === 360) {
