@@ -4,7 +4,6 @@ import type { IsoDate } from '../core/dates.js';
 
 export const PAGE_IDS = [
   'overview',
-  'openstack',
   'schedule',
   'releases',
   'notes',
@@ -14,6 +13,7 @@ export const PAGE_IDS = [
   'goals',
   'checklist',
   'meeting',
+  'openstack',
 ] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 

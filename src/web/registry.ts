@@ -23,17 +23,6 @@ export const PAGES: readonly PageDef[] = [
     load: async () => asPanel((await import('../brief/page.js')).overviewPanel),
   },
   {
-    id: 'openstack',
-    title: 'OpenStack',
-    path: '/openstack',
-    file: 'openstack.html',
-    api: 'openstack',
-    command: 'openstack',
-    summary:
-      "every team's release actions by state: a team × action heatmap, liaisons, what is overdue",
-    load: async () => asPanel((await import('../openstack/page.js')).openstackPanel),
-  },
-  {
     id: 'schedule',
     title: 'Schedule',
     path: '/schedule',
@@ -124,6 +113,17 @@ export const PAGES: readonly PageDef[] = [
     command: 'meeting',
     summary: 'the weekly meeting report, ready to paste',
     load: async () => asPanel((await import('../meeting/page.js')).meetingPanel),
+  },
+  {
+    id: 'openstack',
+    title: 'OpenStack',
+    path: '/openstack',
+    file: 'openstack.html',
+    api: 'openstack',
+    command: 'openstack',
+    summary:
+      "every team's release actions by state: a team × action heatmap, liaisons, what is overdue",
+    load: async () => asPanel((await import('../openstack/page.js')).openstackPanel),
   },
 ];
 
