@@ -1,11 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseDeadlineExpr } from '../calendar/deadline-expr.js';
-import { ConfigError, UsageError } from '../core/errors.js';
+import type { Deps } from '../core/deps.js';
+import { ConfigError, LiaisonError, UsageError } from '../core/errors.js';
 import { packageRoot } from '../core/package-root.js';
 import { parseYaml } from '../data/yaml.js';
-import { PLACEHOLDER, PLAIN_NAMES, EVENT_NAMES, type CountdownTemplate } from './plan.js';
+import {
+  EVENT_NAMES,
+  PLACEHOLDER,
+  PLAIN_NAMES,
+  planCountdown,
+  type CountdownTeam,
+  type CountdownTemplate,
+  type CountdownView,
+} from './plan.js';
 
 /** The built-in templates: data/countdown/default.yaml. */
 export function builtinTemplatesPath(): string {
@@ -90,5 +99,45 @@ function checkPlaceholders(text: string, file: string, field: string): void {
         file,
         field,
       );
+  }
+}
+
+/** Reads the templates and the teams' actions, and plans the week's countdown. */
+export async function buildCountdown(ctx: Deps, templatesFile?: string): Promise<CountdownView> {
+  const file = templatesFile ? resolve(ctx.cwd, templatesFile) : builtinTemplatesPath();
+  const templates = readTemplates(file);
+  const notes: string[] = [];
+  const teams = await teamsWithActionsDue(ctx, notes);
+  return planCountdown({ calendar: ctx.calendarInput, date: ctx.today, templates, teams, notes });
+}
+
+/**
+ * The teams with due or overdue release actions in the week: the OpenStack
+ * view narrowed to those states (each team's actions as its own brief has them).
+ */
+async function teamsWithActionsDue(ctx: Deps, notes: string[]): Promise<CountdownTeam[] | null> {
+  try {
+    const view = await ctx.views.openstack(ctx, {
+      state: ['due', 'overdue'],
+      kind: null,
+      team: null,
+    });
+    const pick = (a: CountdownTeam['due'][number]) => ({
+      id: a.id,
+      deliverable: a.deliverable,
+      kind: a.kind,
+      milestone: a.milestone,
+      window: a.window,
+      state: a.state,
+    });
+    return view.teams.map((t) => ({
+      name: t.name,
+      due: t.actions.filter((a) => a.state === 'due').map(pick),
+      overdue: t.actions.filter((a) => a.state === 'overdue').map(pick),
+    }));
+  } catch (e) {
+    if (!(e instanceof LiaisonError)) throw e;
+    notes.push(`the teams' release actions could not be computed: ${(e as Error).message}`);
+    return null;
   }
 }

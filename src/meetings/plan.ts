@@ -6,6 +6,7 @@ import type {
 } from '../config/meetings.js';
 import { WEEKDAYS } from '../config/meetings.js';
 import { addDays, compareDates, toDayNumber, weekday, type IsoDate } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 
 /**
  * When IRC meetings happen, from their irc-meetings schedules. Pure. The
@@ -229,4 +230,22 @@ export function dueMeetingReminders(
     });
   }
   return out;
+}
+
+/** A meeting agenda ready to go out through the reminders' delivery and ledger. */
+export interface MeetingAgendaMail {
+  readonly id: string;
+  readonly subject: string;
+  readonly due: IsoDate;
+  readonly eventDate: IsoDate;
+  readonly expires: IsoDate;
+  readonly to: readonly string[];
+  readonly body: string;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** The agendas of the config's meetings due at the date, for the reminders to send once each. */
+    meetingAgendas(ctx: Deps, tag: string): Promise<MeetingAgendaMail[]>;
+  }
 }

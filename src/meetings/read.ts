@@ -1,6 +1,5 @@
-import type { Context } from '../cli/context.js';
-import type { IsoDate } from '../core/dates.js';
-import { dueMeetingReminders } from './plan.js';
+import type { Deps } from '../core/deps.js';
+import { dueMeetingReminders, type MeetingAgendaMail } from './plan.js';
 import {
   meetingSubject,
   renderReleaseTeamAgenda,
@@ -8,34 +7,22 @@ import {
   type ReleaseTeamAgenda,
 } from './render.js';
 
-/** A meeting agenda ready to go out through the reminders' delivery and ledger. */
-export interface MeetingAgendaMail {
-  readonly id: string;
-  readonly subject: string;
-  readonly due: IsoDate;
-  readonly eventDate: IsoDate;
-  readonly expires: IsoDate;
-  readonly to: readonly string[];
-  readonly body: string;
-}
-
 /**
  * The agendas due at --date for the config's meetings: the meeting report
  * for the team's meeting, the team's release actions and open questions for
  * the release team's. Each part comes from its own capability's builder.
  */
-export async function meetingAgendas(ctx: Context, tag: string): Promise<MeetingAgendaMail[]> {
+export async function meetingAgendas(ctx: Deps, tag: string): Promise<MeetingAgendaMail[]> {
   const due = dueMeetingReminders(ctx.config.meetings ?? [], ctx.today);
   const out: MeetingAgendaMail[] = [];
   for (const d of due) {
     let body: string;
     if (d.meeting.kind === 'team') {
-      const { buildMeetingView } = await import('../meeting/read.js');
       const { renderMeetingMarkdown } = await import('../meeting/render.js');
       body = renderTeamAgenda(
         d.meeting,
         d.occurrence,
-        renderMeetingMarkdown(await buildMeetingView(ctx)),
+        renderMeetingMarkdown(await ctx.views.meeting(ctx)),
       );
     } else {
       body = renderReleaseTeamAgenda(d.meeting, d.occurrence, await releaseTeamAgenda(ctx));
@@ -54,14 +41,15 @@ export async function meetingAgendas(ctx: Context, tag: string): Promise<Meeting
 }
 
 /** The team's due release actions and its open questions for the release team. */
-export async function releaseTeamAgenda(ctx: Context): Promise<ReleaseTeamAgenda> {
+export async function releaseTeamAgenda(ctx: Deps): Promise<ReleaseTeamAgenda> {
   const questions: string[] = [];
-  const { reviewBriefSection } = await import('../review/brief.js');
-  const review = await reviewBriefSection(ctx);
-  if (review) {
-    for (const line of review.lines.slice(1)) if (line.startsWith('#')) questions.push(line);
-    if (review.stale) questions.push(`(release requests: ${review.stale})`);
-  }
+  const review = await ctx.views.reviewSummary(ctx);
+  for (const r of review?.waiting ?? [])
+    questions.push(
+      `release request #${r.number} "${r.subject}" waits for the team's answer (${r.ageDays} days${r.mergeBy ? `; merged on ${r.mergeBy} without one` : ''}): ${r.url}`,
+    );
+  if (review && review.dataState !== 'fresh')
+    questions.push(`(release requests: ${review.dataLine})`);
   return {
     team: ctx.team.name,
     actions: null,

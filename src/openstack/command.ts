@@ -2,6 +2,7 @@ import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
 import { Context } from '../cli/context.js';
 import { emit } from '../cli/output.js';
+import type { Deps } from '../core/deps.js';
 import type { TeamContexts } from '../web/team-context.js';
 import type { OpenStackFilters, OpenStackView } from './plan.js';
 
@@ -42,7 +43,7 @@ export function registerOpenStack(program: Command, wrap: Wrap): void {
 
 /** Reads every team's actions as its own brief does, then plans the OpenStack-wide view. */
 export async function buildOpenStack(
-  ctx: Context,
+  ctx: Deps,
   filters: OpenStackFilters,
   shared?: TeamContexts,
 ): Promise<OpenStackView> {

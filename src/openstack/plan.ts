@@ -1,4 +1,5 @@
 import { compareDates, type IsoDate } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 import type { Team } from '../data/governance/projects.js';
 
 /**
@@ -267,4 +268,11 @@ export function cellState(states: readonly string[]): string {
     if (i !== -1 && (j === -1 || i < j)) best = s;
   }
   return best;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison openstack`: every team with deliverables in the series, its actions as its own brief has them. */
+    openstack(ctx: Deps, filters: OpenStackFilters): Promise<OpenStackView>;
+  }
 }

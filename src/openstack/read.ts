@@ -1,5 +1,5 @@
 import { positionAt } from '../calendar/cycle.js';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Team } from '../data/governance/projects.js';
@@ -24,7 +24,7 @@ export interface SeriesTeams {
   readonly teams: readonly SeriesTeam[];
 }
 
-export function readSeriesTeams(ctx: Context, date: IsoDate = ctx.today): SeriesTeams {
+export function readSeriesTeams(ctx: Deps, date: IsoDate = ctx.today): SeriesTeams {
   const input = ctx.calendarInput;
   const position = positionAt(input, date);
   const files = ctx.data.releases;
@@ -48,20 +48,20 @@ export function readSeriesTeams(ctx: Context, date: IsoDate = ctx.today): Series
 
 /** A team's release actions, exactly as its own brief computes them (with the team's own config). */
 export type TeamActionsSource<A extends ActionLike> = (
-  teamCtx: Context,
+  teamCtx: Deps,
   team: Team,
 ) => Promise<{ readonly actions: readonly A[]; readonly notes: readonly string[] }>;
 
 export interface ReadOpenStackOptions<A extends ActionLike> {
-  /** The Context of a team (its config, the run's data and date). */
-  readonly forTeam: (name: string) => Context;
+  /** The Deps of a team (its config, the run's data and date). */
+  readonly forTeam: (name: string) => Deps;
   readonly actionsOf: TeamActionsSource<A>;
   readonly filters: OpenStackFilters;
 }
 
 /** Every team with deliverables in the series at --date, its actions read as its own brief reads them. */
 export async function readOpenStack<A extends ActionLike>(
-  ctx: Context,
+  ctx: Deps,
   opts: ReadOpenStackOptions<A>,
 ): Promise<OpenStackView<A>> {
   const st = readSeriesTeams(ctx);

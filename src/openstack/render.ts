@@ -1,4 +1,4 @@
-import type { Colors } from '../cli/output.js';
+import type { Colors } from '../core/terminal.js';
 import { COUNTED_STATES, type Counts, type LiaisonView, type OpenStackView } from './plan.js';
 
 /** Terminal output has no escaping: data from governance or the files is printed without control characters. */
