@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { SourceUnavailableError } from '../../core/errors.js';
 import type { FileTree } from '../file-tree.js';
 import type { CompiledData, SourceStamp } from '../snapshot.js';
 import { deliverablePath, parseDeliverable, summarize, type Deliverable, type DeliverableSummary } from './deliverables.js';
 import { parseSchedule, type Schedule } from './schedule.js';
 import { parseScheduleLabels, type ScheduleLabel } from './schedule-labels.js';
+import { readReleaseDates, type ReleaseDates } from './release-dates.js';
 import { parseSeriesStatus, type Series } from './series.js';
 
 export const SERIES_STATUS_FILE = 'data/series_status.yaml';
@@ -26,7 +29,35 @@ export class ReleasesData {
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
     private readonly compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
+    /** The stored release dates (the embedded snapshot's); a checkout reads its git history instead. */
+    private readonly storedDates?: () => ReleaseDates | undefined,
   ) {}
+
+  private datesCache = new Map<string, ReleaseDates | undefined>();
+
+  /**
+   * When the releases of these files (`<series>/<name>`) were proposed and
+   * merged: the stored dates of the embedded snapshot, else one `git log`
+   * over the files when the tree is a git checkout, else undefined (a
+   * plain copy of the files has no history). `since` bounds the walk.
+   */
+  releaseDates(files: readonly string[], since?: string): ReleaseDates | undefined {
+    if (this.storedDates) return this.storedDates();
+    const root = this.tree.absolute('');
+    // only a checkout's own .git counts: a copy of the files inside another repository has no history
+    if (!root || files.length === 0 || !existsSync(join(root, '.git'))) return undefined;
+    const key = `${[...files].sort().join(',')}|${since ?? ''}`;
+    if (!this.datesCache.has(key)) {
+      let dates: ReleaseDates | undefined;
+      try {
+        dates = readReleaseDates(root, { files, ...(since ? { since } : {}) });
+      } catch {
+        dates = undefined; // not a git checkout: no dates
+      }
+      this.datesCache.set(key, dates);
+    }
+    return this.datesCache.get(key);
+  }
 
   series(): Series[] {
     if (!this.seriesCache && this.compiled) this.seriesCache = [...this.compiled.series];
