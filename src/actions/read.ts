@@ -91,7 +91,7 @@ function deliverableNames(src: ActionsSources, series: string): string[] {
   if (files.length === 0) return managed;
   const own = files.filter((n) => {
     if (ignored[n]?.ignore) return false;
-    const team = src.releases.summary(series, n)?.team;
+    const team = src.releases.teamOf(series, n);
     return team !== undefined && team.toLowerCase() === src.team.name.toLowerCase();
   });
   // governance lists today's deliverables; the series' files say which existed then
@@ -154,8 +154,10 @@ export function readActions(src: ActionsSources, seriesName: string): ActionsRea
     pastOf.set(name, past);
     for (const s of past) wanted.push(`${s.name}/${name}`);
   }
-  const oldest = older[older.length - 1];
-  const since = oldest ? cycleWindow(src.calendar, oldest)?.start : undefined;
+  // the history walk stops before the oldest series read (its files are made around its start)
+  const used = older.filter((s) => [...pastOf.values()].some((list) => list.includes(s)));
+  const oldest = used[used.length - 1] ?? series;
+  const since = cycleWindow(src.calendar, oldest)?.start;
   const dates = src.releases.releaseDates(wanted, since ? addDays(since, -120) : undefined);
   if (!dates)
     notes.push(

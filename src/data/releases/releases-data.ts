@@ -11,6 +11,9 @@ import { parseSeriesStatus, type Series } from './series.js';
 
 export const SERIES_STATUS_FILE = 'data/series_status.yaml';
 
+/** Dates of the releases of these files (`<series>/<name>`), walking the history back to `since`. */
+export type DatesProvider = (files: readonly string[], since?: string) => ReleaseDates | undefined;
+
 /**
  * Lazy, cached access to an openstack/releases tree (a checkout or the
  * embedded snapshot). Each file is parsed at most once per process.
@@ -29,8 +32,11 @@ export class ReleasesData {
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
     private readonly compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
-    /** The stored release dates (the embedded snapshot's); a checkout reads its git history instead. */
-    private readonly storedDates?: () => ReleaseDates | undefined,
+    /**
+     * Where release dates come from: the embedded snapshot's stored dates, or
+     * a replay's history at a past commit. Default: the checkout's git history.
+     */
+    private readonly datesProvider?: DatesProvider,
   ) {}
 
   private datesCache = new Map<string, ReleaseDates | undefined>();
@@ -42,7 +48,7 @@ export class ReleasesData {
    * plain copy of the files has no history). `since` bounds the walk.
    */
   releaseDates(files: readonly string[], since?: string): ReleaseDates | undefined {
-    if (this.storedDates) return this.storedDates();
+    if (this.datesProvider) return this.datesProvider(files, since);
     const root = this.tree.absolute('');
     // only a checkout's own .git counts: a copy of the files inside another repository has no history
     if (!root || files.length === 0 || !existsSync(join(root, '.git'))) return undefined;
@@ -120,6 +126,17 @@ export class ReleasesData {
     if (compiled) return compiled;
     const d = this.deliverable(series, name);
     return d ? summarize(d) : undefined;
+  }
+
+  /** The `team` of a deliverable file, cheaply: the compiled summary, else one line of the text. */
+  teamOf(series: string, name: string): string | undefined {
+    const compiled = this.compiled?.deliverables[`${series}/${name}`];
+    if (compiled) return compiled.team;
+    if (this.deliverables.has(deliverablePath(series, name)))
+      return this.deliverable(series, name)?.team;
+    const text = this.tree.read(deliverablePath(series, name));
+    const m = text ? /^team:[ \t]*['"]?(.*?)['"]?[ \t]*$/m.exec(text) : null;
+    return m?.[1] || undefined;
   }
 
   /** Text of a file (for minimal-diff edits), or undefined. */
