@@ -13,7 +13,8 @@ import { actionSpecs, usesRcModel } from './plan-windows.js';
  * branch. The team config decides where it says so; otherwise the releases
  * history: what the deliverable did in at least 2 of its last 3 series
  * (all of them when it has fewer than 2 — a new deliverable follows its
- * one series; with none, the defaults below).
+ * one series; with none, the defaults below). Libraries are the exception
+ * for milestones: every milestone, unless the config narrows it.
  */
 
 /** What the team config may say (`conventions.<deliverable>` in liaison.yaml). */
@@ -84,7 +85,7 @@ function factsOf(d: ActionDeliverable, past: PastSeries): SeriesFacts {
     }
   return {
     series: file.series,
-    milestones: [...milestones].sort(),
+    milestones: [...milestones].sort((a, b) => a - b),
     betasByMilestone: numbered,
     highlights: file.highlights !== null,
     stableBranch: file.branches.some((b) => b.name === stable),
@@ -103,10 +104,13 @@ export function conventionsFor(
   const count = (pred: (f: SeriesFacts) => boolean) => facts.filter(pred).length;
   const library = d.model === 'cycle-with-intermediary';
   const fromHistory = n > 0;
-  const milestones = fromHistory
-    ? [1, 2, 3].filter((m) => count((f) => f.milestones.includes(m)) >= need)
-    : library
-      ? [1, 2, 3]
+  // libraries: every milestone — the release team proposes a milestone release of
+  // each library with unreleased changes, so the team has one to make or review
+  // (the replays: history-based library milestones left 1 release in 10 unannounced)
+  const milestones = library
+    ? [1, 2, 3]
+    : fromHistory
+      ? [1, 2, 3].filter((m) => count((f) => f.milestones.includes(m)) >= need)
       : [];
   const withBetas = facts.filter((f) => f.betasByMilestone !== null);
   const betaNumbering =
@@ -116,13 +120,15 @@ export function conventionsFor(
       : 'sequence';
   const highlights = fromHistory ? count((f) => f.highlights) >= need : false;
   const stableBranch = fromHistory ? count((f) => f.stableBranch) >= need : true;
-  const basis = fromHistory
-    ? `from ${names.join(', ')}: ${describe(milestones, library)}`
-    : `no earlier series: ${describe(milestones, library)} by default`;
+  const basis = library
+    ? 'libraries release at every milestone (the release team proposes one where changes are unreleased)'
+    : fromHistory
+      ? `from ${names.join(', ')}: ${describe(milestones, library)}`
+      : `no earlier series: ${describe(milestones, library)} by default`;
   const c = configured ?? {};
   const fromConfig = Object.keys(c).length > 0;
   return {
-    milestones: c.milestones ? [...c.milestones].sort() : milestones,
+    milestones: c.milestones ? [...c.milestones].sort((a, b) => a - b) : milestones,
     betaNumbering: c['beta-numbering'] ?? betaNumbering,
     highlights: c['cycle-highlights'] ?? highlights,
     stableBranch: c['stable-branch'] ?? stableBranch,

@@ -53,6 +53,8 @@ export interface ReleaseAction {
   /** `<deliverable>:<kind>` plus `:<milestone>` where there is one; stable across days and series. */
   readonly id: string;
   readonly deliverable: string;
+  /** The series whose process asks for it. */
+  readonly series: string;
   readonly kind: ActionKind;
   readonly milestone: number | null;
   readonly window: ActionWindow;

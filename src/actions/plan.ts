@@ -23,6 +23,33 @@ import { actionSpecs, usesRcModel, type ActionSpec, type ChangeClass } from './p
 export type * from './plan-types.js';
 export { conventionsFor, type ConfiguredConventions, type PastSeries } from './plan-conventions.js';
 
+const ORDER: Readonly<Record<ActionState, number>> = {
+  overdue: 0,
+  due: 0,
+  proposed: 0,
+  open: 1,
+  upcoming: 2,
+  missed: 3,
+  done: 4,
+  'not-planned': 5,
+};
+
+/**
+ * "Say it first": what asks the liaison to act (overdue, due, proposed),
+ * then open actions by window end, then upcoming ones by window start,
+ * then the settled ones. Stable within a rank (by deliverable, window).
+ */
+export function sayItFirst(actions: readonly ReleaseAction[]): ReleaseAction[] {
+  const key = (a: ReleaseAction) => (a.state === 'upcoming' ? a.window.start : a.window.end);
+  return [...actions].sort(
+    (a, b) =>
+      ORDER[a.state] - ORDER[b.state] ||
+      compareDates(key(a), key(b)) ||
+      a.deliverable.localeCompare(b.deliverable) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
 /** Days before a window's end from which an action is `due`. */
 export const DUE_DAYS = 7;
 
@@ -165,6 +192,7 @@ function actionOf(ctx: StateContext, spec: ActionSpec, pending: readonly Pending
   const base = {
     id: spec.id,
     deliverable: d.name,
+    series: input.series.name,
     kind: spec.kind,
     milestone: spec.milestone,
     window: spec.window,

@@ -1,12 +1,13 @@
 import { cycleWindow } from '../calendar/cycle.js';
 import type { CalendarInput } from '../calendar/model.js';
-import { addDays, type IsoDate } from '../core/dates.js';
+import { addDays, compareDates, type IsoDate } from '../core/dates.js';
 import type { Team } from '../data/governance/projects.js';
 import { fileDates, type ReleaseDates } from '../data/releases/release-dates.js';
 import type { DeliverableSummary } from '../data/releases/deliverables.js';
 import type { ReleasesData } from '../data/releases/releases-data.js';
-import { nextSeries, type Series } from '../data/releases/series.js';
-import { teamDeliverables } from '../team/team-model.js';
+import { nextSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { teamDeliverables } from '../team/plan.js';
+import { planActions } from './plan.js';
 import { conventionsFor, type ConfiguredConventions, type PastSeries } from './plan-conventions.js';
 import type {
   ActionDeliverable,
@@ -15,6 +16,7 @@ import type {
   DeliverableConventions,
   OpenRequest,
   PlanActionsInput,
+  ReleaseAction,
   SeriesFileHistory,
 } from './plan-types.js';
 import { weekOf } from './plan-windows.js';
@@ -129,18 +131,20 @@ export function fileHistory(
   };
 }
 
-/**
- * The planner's input for the team in `seriesName`. Undefined when the
- * data has no schedule for the series (no windows can be computed).
- */
-export function readActions(src: ActionsSources, seriesName: string): ActionsRead | undefined {
+interface DeliverablesRead {
+  readonly deliverables: ActionDeliverable[];
+  readonly conventions: Record<string, DeliverableConventions>;
+  readonly notes: string[];
+}
+
+/** The deliverables' files with dates, and their conventions from the earlier series. */
+function readDeliverables(
+  src: ActionsSources,
+  series: Series,
+  names: readonly string[],
+): DeliverablesRead {
   const all = src.calendar.series;
-  const series = all.find((s) => s.name === seriesName);
-  if (!series) return undefined;
-  const cal = actionsCalendar(src.calendar, series);
-  if (!cal) return undefined;
   const notes: string[] = [];
-  const names = deliverableNames(src, series.name);
   const index = all.findIndex((s) => s.name === series.name);
   const older = all.slice(index + 1, index + 1 + SEARCH_BACK);
   // one read of the dates for this series and the earlier ones the conventions use
@@ -187,8 +191,22 @@ export function readActions(src: ActionsSources, seriesName: string): ActionsRea
     }
     conventions[name] = conventionsFor(d, past, src.config.conventions?.[name]);
   }
+  return { deliverables, conventions, notes };
+}
+
+/**
+ * The planner's input for the team in `seriesName`. Undefined when the
+ * data has no schedule for the series (no windows can be computed).
+ */
+export function readActions(src: ActionsSources, seriesName: string): ActionsRead | undefined {
+  const series = src.calendar.series.find((s) => s.name === seriesName);
+  if (!series) return undefined;
+  const cal = actionsCalendar(src.calendar, series);
+  if (!cal) return undefined;
+  const read = readDeliverables(src, series, deliverableNames(src, series.name));
+  const notes = [...read.notes];
   if (src.releases.deliverableNames(series.name).length === 0) {
-    const from = deliverables.find((d) => d.modelFrom)?.modelFrom;
+    const from = read.deliverables.find((d) => d.modelFrom)?.modelFrom;
     notes.push(
       `${series.name} has no deliverable files in the releases data yet${from ? `; release models are taken from ${from}` : ''}`,
     );
@@ -196,8 +214,8 @@ export function readActions(src: ActionsSources, seriesName: string): ActionsRea
   return {
     input: {
       series: cal,
-      deliverables,
-      conventions,
+      deliverables: read.deliverables,
+      conventions: read.conventions,
       openRequests: src.openRequests ?? [],
       ...(src.clones ? { clones: src.clones } : {}),
       today: src.today,
@@ -205,4 +223,86 @@ export function readActions(src: ActionsSources, seriesName: string): ActionsRea
     },
     notes,
   };
+}
+
+/** One deliverable's conventions in a series (for `release propose milestone`). */
+export function readConventions(
+  src: ActionsSources,
+  seriesName: string,
+  name: string,
+): { conventions: DeliverableConventions; calendar: ActionsCalendar } | undefined {
+  const series = src.calendar.series.find((s) => s.name === seriesName);
+  const calendar = series ? actionsCalendar(src.calendar, series) : undefined;
+  if (!series || !calendar) return undefined;
+  const read = readDeliverables(src, series, [name]);
+  const conventions = read.conventions[name];
+  return conventions ? { conventions, calendar } : undefined;
+}
+
+/** The team's actions as the brief, the Overview page and the meeting show them. */
+export interface TeamActions {
+  /** The series the actions are of (the one at the date, or `--series`). */
+  readonly series: string;
+  readonly actions: readonly ReleaseAction[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * The actions of the team in `seriesName` at `src.today`, planned. With
+ * `withPrevious`, the previous series' actions still open, due, overdue or
+ * proposed come first (trailing releases run past the release).
+ */
+export function teamActions(
+  src: ActionsSources,
+  seriesName: string,
+  opts: { readonly withPrevious?: boolean } = {},
+): TeamActions {
+  const read = readActions(src, seriesName);
+  const notes = [...(read?.notes ?? [])];
+  if (!read) notes.push(`no schedule for ${seriesName} in the releases data: no release actions`);
+  const actions = read ? planActions(read.input) : [];
+  const previous = opts.withPrevious ? previousSeries(src.calendar.series, seriesName) : undefined;
+  const carried: ReleaseAction[] = [];
+  const prevCal = previous ? actionsCalendar(src.calendar, previous) : undefined;
+  // its last window (the trailing deadline) past, nothing of that series can still be open
+  const lastDay =
+    prevCal?.trailingDeadline?.end ??
+    (prevCal?.releaseDate ? addDays(prevCal.releaseDate, 16 * 7) : undefined);
+  if (previous && lastDay && compareDates(src.today, addDays(lastDay, 7)) <= 0) {
+    const before = readActions(src, previous.name);
+    if (before) for (const a of planActions(before.input)) if (ACTIVE.has(a.state)) carried.push(a);
+  }
+  return { series: seriesName, actions: [...carried, ...actions], notes };
+}
+
+const ACTIVE = new Set(['open', 'due', 'overdue', 'proposed']);
+
+/**
+ * The open requests of the review source as the planner takes them: each
+ * deliverable file a change touches, with the version and branches it adds.
+ */
+export function openRequestsOf(view: {
+  readonly requests: readonly {
+    readonly number: number;
+    readonly created: IsoDate;
+    readonly deliverables: readonly {
+      readonly name: string;
+      readonly series: string;
+      readonly oldVersion: string | null;
+      readonly newVersion: string | null;
+      readonly branchesAdded: readonly string[];
+    }[];
+  }[];
+}): OpenRequest[] {
+  return view.requests.flatMap((r) =>
+    r.deliverables.map((d) => ({
+      deliverable: d.name,
+      series: d.series,
+      version: d.newVersion !== null && d.newVersion !== d.oldVersion ? d.newVersion : null,
+      branches: d.branchesAdded,
+      highlights: false,
+      number: r.number,
+      proposed: r.created,
+    })),
+  );
 }

@@ -8,18 +8,26 @@ export function registerBrief(program: Command, wrap: Wrap): void {
     .command('brief')
     .description("this week's brief: series, week, deadlines ahead, deliverables, what is due")
     .addOption(new Option('--weeks <n>', 'how many weeks ahead to list').default('8'))
+    .addOption(
+      new Option(
+        '--series <name>',
+        'the release actions of this series (name or id) at --date (default: the series at --date)',
+      ),
+    )
     .action(
       wrap(async (ctx) => {
         const weeks = Number((ctx.options as { weeks?: string }).weeks ?? '8');
         if (!Number.isInteger(weeks) || weeks < 0 || weeks > 60)
           throw new UsageError('--weeks: expected a whole number from 0 to 60');
-        const { buildBrief } = await import('./read.js');
+        const { buildFullBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
-        const { reviewBriefSection } = await import('../review/brief.js');
-        const review = await reviewBriefSection(ctx);
+        const series = (ctx.options as { series?: string }).series;
         emit(
           ctx,
-          buildBrief(ctx, { horizonWeeks: weeks, sections: review ? [review] : [] }),
+          await buildFullBrief(ctx, {
+            horizonWeeks: weeks,
+            ...(series !== undefined ? { series } : {}),
+          }),
           renderBriefText,
         );
       }),

@@ -2,6 +2,8 @@ import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
 import type { TeamDeliverableView } from '../team/plan.js';
+import { sayItFirst, type ReleaseAction } from '../actions/plan.js';
+import type { TeamActions } from '../actions/read.js';
 
 export interface BriefEvent {
   readonly id: string;
@@ -51,6 +53,13 @@ export interface BriefView {
     readonly repos: readonly string[];
   }[];
   readonly sections: readonly BriefSection[];
+  /** The series whose release actions follow (the one at the date, or `--series`). */
+  readonly actionsSeries: string;
+  /**
+   * The team's release actions, said first: overdue, due and proposed, then
+   * open by window end, then upcoming, then the settled ones (docs/actions.md).
+   */
+  readonly actions: readonly ReleaseAction[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -66,6 +75,7 @@ export interface BriefInput {
   readonly horizonWeeks: number;
   readonly sections?: readonly BriefSection[];
   readonly notes?: readonly string[];
+  readonly actions?: TeamActions;
   readonly dataAsOf: string | null;
   readonly dataSource: string;
 }
@@ -125,6 +135,8 @@ export function planBrief(input: BriefInput): BriefView {
         repos: d.repos,
       })),
     sections: input.sections ?? [],
+    actionsSeries: input.actions?.series ?? position.series.name,
+    actions: sayItFirst(input.actions?.actions ?? []),
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

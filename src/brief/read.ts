@@ -2,17 +2,60 @@ import { positionAt } from '../calendar/cycle.js';
 import { teamCycleEvents } from '../calendar/team-events.js';
 import type { CalendarInput, CycleEvent, CyclePosition } from '../calendar/model.js';
 import type { Context } from '../cli/context.js';
-import { nextSeries } from '../data/releases/series.js';
+import { openRequestsOf, teamActions } from '../actions/read.js';
+import type { OpenRequest } from '../actions/plan.js';
+import { UsageError } from '../core/errors.js';
+import { findSeries, nextSeries } from '../data/releases/series.js';
 import { teamDeliverables } from '../team/plan.js';
 import { planBrief, type BriefSection, type BriefView } from './plan.js';
 
-/** Reads what the brief needs from the context (data, config) and plans it. */
-export function buildBrief(
+export interface BriefOptions {
+  readonly horizonWeeks?: number;
+  readonly sections?: BriefSection[];
+  /** `--series`: the release actions of that series (default: the series at the date). */
+  readonly series?: string;
+  /** Release requests open in openstack/releases (the review source), for `proposed` actions. */
+  readonly openRequests?: readonly OpenRequest[];
+}
+
+/**
+ * The brief as the command and the Overview page show it: with the review
+ * desk's block and its open requests (which make actions `proposed`) when
+ * release requests were synced.
+ */
+export async function buildFullBrief(
   ctx: Context,
-  opts: { horizonWeeks?: number; sections?: BriefSection[] } = {},
-): BriefView {
+  opts: Omit<BriefOptions, 'sections' | 'openRequests'> = {},
+): Promise<BriefView> {
+  const { reviewForBrief } = await import('../review/brief.js');
+  const review = await reviewForBrief(ctx);
+  return buildBrief(ctx, {
+    ...opts,
+    sections: review ? [review.section] : [],
+    ...(review ? { openRequests: openRequestsOf(review.view) } : {}),
+  });
+}
+
+/** Reads what the brief needs from the context (data, config) and plans it. */
+export function buildBrief(ctx: Context, opts: BriefOptions = {}): BriefView {
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
+  const actionsSeries = opts.series ? findSeries(input.series, opts.series) : position.series;
+  if (!actionsSeries)
+    throw new UsageError(`--series ${opts.series ?? ''}: not a series of data/series_status.yaml`);
+  const actions = teamActions(
+    {
+      releases: ctx.data.releases,
+      calendar: input,
+      team: ctx.team,
+      config: ctx.config,
+      today: ctx.today,
+      openRequests: opts.openRequests ?? [],
+      defaultSeries: position.series.name,
+    },
+    actionsSeries.name,
+    { withPrevious: opts.series === undefined },
+  );
   const team = ctx.team;
   const events = eventsAround(ctx, input, position);
   const files = ctx.data.releases;
@@ -39,7 +82,8 @@ export function buildBrief(
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,
     sections: opts.sections ?? [],
-    notes,
+    notes: [...new Set([...notes, ...actions.notes])],
+    actions,
     dataAsOf: ctx.data.dataAsOf ?? null,
     dataSource: ctx.data.describe,
   });

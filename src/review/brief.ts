@@ -1,5 +1,6 @@
 import type { BriefSection } from '../brief/plan.js';
 import type { Context } from '../cli/context.js';
+import type { ReviewView } from './model.js';
 import { existsSync } from 'node:fs';
 import { humanDate } from '../core/dates.js';
 
@@ -9,6 +10,13 @@ import { humanDate } from '../core/dates.js';
  * git). Absent when requests were never synced; marked stale when old.
  */
 export async function reviewBriefSection(ctx: Context): Promise<BriefSection | undefined> {
+  return (await reviewForBrief(ctx))?.section;
+}
+
+/** The brief's review block and the open requests behind it (for the `proposed` release actions). */
+export async function reviewForBrief(
+  ctx: Context,
+): Promise<{ section: BriefSection; view: ReviewView } | undefined> {
   // cheap check first: on a machine that never synced, load none of the review code
   if (ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) return undefined;
   const [{ readSourceState }, { buildReviewView }, { plain, reviewSummaryLine }] =
@@ -30,9 +38,12 @@ export async function reviewBriefSection(ctx: Context): Promise<BriefSection | u
       'run `liaison review` to see what each ships and `liaison review vote CHANGE +1` to answer',
     );
   return {
-    id: 'review',
-    title: 'Release requests',
-    lines,
-    stale: view.dataState === 'fresh' ? null : view.dataLine,
+    section: {
+      id: 'review',
+      title: 'Release requests',
+      lines,
+      stale: view.dataState === 'fresh' ? null : view.dataLine,
+    },
+    view,
   };
 }
