@@ -84,9 +84,11 @@ for (const team of values.teams.split(',')) {
 }
 const pct = totals.releases ? ((100 * totals.announced) / totals.releases).toFixed(1) : '-';
 console.log(
-  `replay of ${values.teams} × ${values.series}${values['no-review'] ? ' (no review source)' : ''}: ${((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1))} s`,
+  `replay of ${values.teams} × ${values.series}${values['no-review'] ? ' (no review source)' : ''}: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
 );
-console.log('| team | series | weeks | releases | announced | false alarms | unsettled (c) | time |');
+console.log(
+  '| team | series | weeks | releases | announced | false alarms | unsettled (c) | time |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log(

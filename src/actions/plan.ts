@@ -229,7 +229,7 @@ function actionOf(ctx: StateContext, spec: ActionSpec, pending: readonly Pending
   if (!spec.planned) return finish('not-planned', `not planned: ${spec.basis}`);
   const clone = input.clones?.[d.name];
   const closed = compareDates(today, spec.window.end) > 0;
-  if (clone && spec.kind === 'library') {
+  if (clone && (spec.kind === 'library' || spec.kind === 'final-library')) {
     const inWindow = clone.windowChanges?.[spec.id];
     if (closed && inWindow === 0)
       return finish('not-planned', 'the clone shows no commit in the window to release');

@@ -67,7 +67,11 @@ function actionsText(b: BriefView, c: Colors): string[] {
   const open = b.actions.filter((a) => a.state === 'open');
   const coming = b.actions.filter((a) => a.state === 'upcoming');
   const mark = (a: ReleaseAction) =>
-    a.state === 'overdue' ? c.red(a.state) : a.state === 'due' ? c.yellow(a.state) : c.cyan(a.state);
+    a.state === 'overdue'
+      ? c.red(a.state)
+      : a.state === 'due'
+        ? c.yellow(a.state)
+        : c.cyan(a.state);
   const block = (title: string, list: readonly ReleaseAction[], commands: boolean) => {
     if (list.length === 0) return;
     out.push(`  ${title}`);

@@ -73,7 +73,9 @@ export async function buildMeetingView(
   );
   const people = teamPeople(ctx.team, ctx.config);
   const liaisons = people.filter((p) => p.role === 'release-liaison').map((p) => p.name);
-  const owners = liaisons.length ? liaisons : people.filter((p) => p.role === 'ptl').map((p) => p.name);
+  const owners = liaisons.length
+    ? liaisons
+    : people.filter((p) => p.role === 'ptl').map((p) => p.name);
   const [sections, list] = await Promise.all([
     Promise.all(
       (['release-status', 'gate', 'bugs', 'goals'] as const).map((id) =>

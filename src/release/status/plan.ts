@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { UnreleasedCommits } from './read-git.js';
+import type { ReleaseAction } from '../../actions/plan.js';
 
 /** A release of the series with the day it was made, as far as it is known. */
 export interface ReleaseFact {
@@ -7,6 +8,9 @@ export interface ReleaseFact {
   readonly date: IsoDate | null;
   /** Tagger date in a clone, else the day the entry was added in the releases history, else unknown. */
   readonly dateSource: 'tag' | 'releases-history' | 'unknown';
+  /** When the request was proposed and merged (the releases history); null when unknown. */
+  readonly proposed: IsoDate | null;
+  readonly merged: IsoDate | null;
 }
 
 export interface RepoUnreleased extends UnreleasedCommits {
@@ -41,10 +45,10 @@ export interface DeliverableStatus {
   readonly due: readonly DueItem[];
 }
 
-export type WindowState = 'released' | 'missed' | 'no-changes' | 'unknown' | 'open';
+export type WindowState = 'released' | 'missed' | 'no-changes' | 'not-planned' | 'unknown' | 'open';
 
 export interface CoverageWindow {
-  /** `start → M1`, `M1 → M2`, `M2 → final-lib` / `M2 → M3`. */
+  /** `start → M1`, `M1 → M2`, `final library weeks`: the library actions' windows. */
   readonly label: string;
   readonly from: IsoDate;
   readonly to: IsoDate;
@@ -81,6 +85,8 @@ export interface ReleaseStatusView {
   readonly week: string;
   readonly deliverables: readonly DeliverableStatus[];
   readonly coverage: CoverageView;
+  /** The team's release actions in the series at the date (docs/actions.md); `due` and coverage come from them. */
+  readonly actions: readonly ReleaseAction[];
   readonly dataSource: string;
   readonly notes: readonly string[];
 }
