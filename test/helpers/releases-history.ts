@@ -91,7 +91,7 @@ export function buildMiniHistory(opts: MiniHistoryOptions): string {
       finals.set(path, text);
       const fd = dates.files[`${s}/${name}`] ?? { v: {}, b: {} };
       const doc = parseDocument(text).toJS() as {
-        releases?: { version: string }[];
+        releases?: { version: unknown }[];
         branches?: { name: string }[];
         'cycle-highlights'?: unknown;
       };
@@ -104,7 +104,7 @@ export function buildMiniHistory(opts: MiniHistoryOptions): string {
         else base.highlights = true;
       };
       for (const r of doc.releases ?? [])
-        add('version', r.version, fd.v[r.version]);
+        add('version', String(r.version), fd.v[String(r.version)]);
       for (const b of doc.branches ?? []) add('branch', b.name, fd.b[b.name]);
       if (doc['cycle-highlights']) add('highlights', 'cycle-highlights', fd.h);
       undated.set(path, base);
