@@ -186,3 +186,27 @@ export interface PlanActionsInput {
 
 /** States that ask the liaison to act now, in the order they are said first. */
 export const URGENT_STATES: readonly ActionState[] = ['overdue', 'due', 'proposed'];
+
+/** The planner's input for a team and series, with what the reader noted about the data. */
+export interface ActionsRead {
+  readonly input: PlanActionsInput;
+  /** Facts about the data the actions rest on (missing schedule, no dates, fallback model). */
+  readonly notes: readonly string[];
+}
+
+/** The team's actions as the brief, the Overview page and the meeting show them. */
+export interface TeamActions {
+  /** The series the actions are of (the one at the date, or `--series`). */
+  readonly series: string;
+  readonly actions: readonly ReleaseAction[];
+  readonly notes: readonly string[];
+}
+
+export interface ReleaseActionsOptions {
+  /** Series name or id (default: the series at the date). */
+  readonly series?: string;
+  /** Also the previous series' actions still open, due, overdue or proposed (trailing releases). */
+  readonly withPrevious?: boolean;
+  /** Release requests open in openstack/releases (the review source). */
+  readonly openRequests?: readonly OpenRequest[];
+}

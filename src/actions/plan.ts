@@ -21,6 +21,47 @@ import type {
 import { actionSpecs, usesRcModel, type ActionSpec, type ChangeClass } from './plan-windows.js';
 
 export type * from './plan-types.js';
+import type { Deps } from '../core/deps.js';
+import type { ActionsRead, OpenRequest, ReleaseActionsOptions, TeamActions } from './plan-types.js';
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** The team's release actions at the date (docs/actions.md): the brief, the meeting. */
+    releaseActions(ctx: Deps, opts?: ReleaseActionsOptions): Promise<TeamActions>;
+    /** The release actions' input for a series, for a view that adds facts (release status: clones). */
+    releaseActionsInput(ctx: Deps, series: string): Promise<ActionsRead | undefined>;
+  }
+}
+
+/**
+ * The open requests of the review source as the planner takes them: each
+ * deliverable file a change touches, with the version and branches it adds.
+ */
+export function openRequestsOf(review: {
+  readonly requests: readonly {
+    readonly number: number;
+    readonly created: IsoDate;
+    readonly deliverables: readonly {
+      readonly name: string;
+      readonly series: string;
+      readonly oldVersion: string | null;
+      readonly newVersion: string | null;
+      readonly branchesAdded: readonly string[];
+    }[];
+  }[];
+}): OpenRequest[] {
+  return review.requests.flatMap((r) =>
+    r.deliverables.map((d) => ({
+      deliverable: d.name,
+      series: d.series,
+      version: d.newVersion !== null && d.newVersion !== d.oldVersion ? d.newVersion : null,
+      branches: d.branchesAdded,
+      highlights: false,
+      number: r.number,
+      proposed: r.created,
+    })),
+  );
+}
 export { conventionsFor, type ConfiguredConventions, type PastSeries } from './plan-conventions.js';
 
 const ORDER: Readonly<Record<ActionState, number>> = {

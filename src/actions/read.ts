@@ -5,7 +5,10 @@ import type { Team } from '../data/governance/projects.js';
 import { fileDates, type ReleaseDates } from '../data/releases/release-dates.js';
 import type { DeliverableSummary } from '../data/releases/deliverables.js';
 import type { ReleasesData } from '../data/releases/releases-data.js';
-import { nextSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { findSeries, nextSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { positionAt } from '../calendar/cycle.js';
+import type { Deps } from '../core/deps.js';
+import { UsageError } from '../core/errors.js';
 import { teamDeliverables } from '../team/plan.js';
 import { planActions } from './plan.js';
 import { conventionsFor, type ConfiguredConventions, type PastSeries } from './plan-conventions.js';
@@ -15,9 +18,11 @@ import type {
   CloneHint,
   DeliverableConventions,
   OpenRequest,
-  PlanActionsInput,
+  ActionsRead,
   ReleaseAction,
+  ReleaseActionsOptions,
   SeriesFileHistory,
+  TeamActions,
 } from './plan-types.js';
 import { weekOf } from './plan-windows.js';
 
@@ -40,12 +45,6 @@ export interface ActionsSources {
   readonly clones?: Readonly<Record<string, CloneHint>>;
   /** The series `release propose` defaults to at `today` (commands name another one). */
   readonly defaultSeries?: string;
-}
-
-export interface ActionsRead {
-  readonly input: PlanActionsInput;
-  /** Facts about the data the actions rest on (missing schedule, no dates, fallback model). */
-  readonly notes: readonly string[];
 }
 
 /** How many earlier series the conventions look at, and how far back to search for them. */
@@ -239,14 +238,6 @@ export function readConventions(
   return conventions ? { conventions, calendar } : undefined;
 }
 
-/** The team's actions as the brief, the Overview page and the meeting show them. */
-export interface TeamActions {
-  /** The series the actions are of (the one at the date, or `--series`). */
-  readonly series: string;
-  readonly actions: readonly ReleaseAction[];
-  readonly notes: readonly string[];
-}
-
 /**
  * The actions of the team in `seriesName` at `src.today`, planned. With
  * `withPrevious`, the previous series' actions still open, due, overdue or
@@ -277,32 +268,33 @@ export function teamActions(
 
 const ACTIVE = new Set(['open', 'due', 'overdue', 'proposed']);
 
-/**
- * The open requests of the review source as the planner takes them: each
- * deliverable file a change touches, with the version and branches it adds.
- */
-export function openRequestsOf(view: {
-  readonly requests: readonly {
-    readonly number: number;
-    readonly created: IsoDate;
-    readonly deliverables: readonly {
-      readonly name: string;
-      readonly series: string;
-      readonly oldVersion: string | null;
-      readonly newVersion: string | null;
-      readonly branchesAdded: readonly string[];
-    }[];
-  }[];
-}): OpenRequest[] {
-  return view.requests.flatMap((r) =>
-    r.deliverables.map((d) => ({
-      deliverable: d.name,
-      series: d.series,
-      version: d.newVersion !== null && d.newVersion !== d.oldVersion ? d.newVersion : null,
-      branches: d.branchesAdded,
-      highlights: false,
-      number: r.number,
-      proposed: r.created,
-    })),
-  );
+/** The sources of a run (Deps) as the reader takes them. */
+function sourcesOf(ctx: Deps, openRequests: readonly OpenRequest[] = []): ActionsSources {
+  return {
+    releases: ctx.data.releases,
+    calendar: ctx.calendarInput,
+    team: ctx.team,
+    config: ctx.config,
+    today: ctx.today,
+    openRequests,
+    defaultSeries: positionAt(ctx.calendarInput, ctx.today).series.name,
+  };
+}
+
+/** `ctx.views.releaseActions`: the team's actions at the date (the brief, the meeting). */
+export function buildReleaseActions(ctx: Deps, opts: ReleaseActionsOptions = {}): TeamActions {
+  const input = ctx.calendarInput;
+  const series = opts.series
+    ? findSeries(input.series, opts.series)
+    : positionAt(input, ctx.today).series;
+  if (!series)
+    throw new UsageError(`--series ${opts.series ?? ''}: not a series of data/series_status.yaml`);
+  return teamActions(sourcesOf(ctx, opts.openRequests), series.name, {
+    withPrevious: opts.withPrevious ?? false,
+  });
+}
+
+/** `ctx.views.releaseActionsInput`: the planner's input, for a view that adds its own facts (status: clones). */
+export function buildActionsInput(ctx: Deps, series: string): ActionsRead | undefined {
+  return readActions(sourcesOf(ctx), series);
 }

@@ -19,12 +19,12 @@ export function registerBrief(program: Command, wrap: Wrap): void {
         const weeks = Number((ctx.options as { weeks?: string }).weeks ?? '8');
         if (!Number.isInteger(weeks) || weeks < 0 || weeks > 60)
           throw new UsageError('--weeks: expected a whole number from 0 to 60');
-        const { buildFullBrief } = await import('./read.js');
+        const { buildBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
         const series = (ctx.options as { series?: string }).series;
         emit(
           ctx,
-          await buildFullBrief(ctx, {
+          await buildBrief(ctx, {
             horizonWeeks: weeks,
             ...(series !== undefined ? { series } : {}),
           }),

@@ -1,9 +1,9 @@
-import { buildFullBrief } from './read.js';
+import { buildBrief } from './read.js';
+import { REVIEW_TITLE, reviewLines, reviewStale } from './render.js';
 import type { BriefEvent, BriefView } from './plan.js';
 import type { ReleaseAction } from '../actions/plan.js';
 import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
-import type { Context } from '../cli/context.js';
-import { buildSchedule } from '../schedule/read.js';
+import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
 import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
@@ -19,11 +19,11 @@ export interface OverviewView {
 const BRIEF_WEEKS = 8;
 
 export const overviewPanel: Panel<OverviewView> = {
-  async build(ctx: Context) {
-    const brief = await buildFullBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
+  async build(ctx: Deps) {
+    const brief = await buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
     let schedule: ScheduleView | null = null;
     try {
-      schedule = buildSchedule(ctx);
+      schedule = await ctx.views.schedule(ctx);
     } catch {
       // no schedule for the series: the timeline is left out, the brief still shows
     }
@@ -79,17 +79,17 @@ export const overviewPanel: Panel<OverviewView> = {
           ) : (
             <p>Nothing scheduled this week.</p>
           )}
-          {b.sections.map((s) => (
+          {b.review ? (
             <>
-              <h3>{s.title}</h3>
-              {s.stale ? <p class="notice">{s.stale}</p> : null}
+              <h3>{REVIEW_TITLE}</h3>
+              {reviewStale(b.review) ? <p class="notice">{reviewStale(b.review)}</p> : null}
               <ul class="plain">
-                {s.lines.map((l) => (
+                {reviewLines(b.review).map((l) => (
                   <li>{l}</li>
                 ))}
               </ul>
             </>
-          ))}
+          ) : null}
         </section>
         <section aria-labelledby="coming">
           <h2 id="coming">{`Coming up (next ${BRIEF_WEEKS} weeks)`}</h2>
@@ -139,15 +139,16 @@ function ActionsSection({ brief }: { brief: BriefView }) {
   const open = brief.actions.filter((a) => a.state === 'open');
   const coming = brief.actions.filter((a) => a.state === 'upcoming');
   const settled = settledSummary(brief.actions);
+  const series = brief.actionsSeries;
   return (
     <section aria-labelledby="actions">
-      <h2 id="actions">{`Release actions (${brief.actionsSeries})`}</h2>
+      <h2 id="actions">{`Release actions (${series})`}</h2>
       {urgent.length + open.length + coming.length === 0 ? (
         <p>Nothing to do for the release process now.</p>
       ) : null}
-      <ActionList title="Act now" actions={urgent} commands={true} series={brief.actionsSeries} />
-      <ActionList title="Open" actions={open} commands={true} series={brief.actionsSeries} />
-      <ActionList title="Coming" actions={coming} commands={false} series={brief.actionsSeries} />
+      <ActionList title="Act now" actions={urgent} commands={true} series={series} />
+      <ActionList title="Open" actions={open} commands={true} series={series} />
+      <ActionList title="Coming" actions={coming} commands={false} series={series} />
       {settled ? <p class="muted">{`Settled: ${settled}.`}</p> : null}
     </section>
   );
@@ -172,7 +173,7 @@ function ActionList({
       <h3>{title}</h3>
       <ul class="plain">
         {actions.map((a) => (
-          <li id={`action-${a.id.replace(/[^a-z0-9-]/gi, '-')}`}>
+          <li>
             <span class={`badge ${tone(a)}`}>{a.state}</span>{' '}
             <strong>{`${a.deliverable}: ${actionTitle(a)}`}</strong>
             {`, ${actionWhen(a)}${a.series === series ? '' : ` (${a.series})`}`}

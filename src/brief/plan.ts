@@ -1,9 +1,10 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
+import type { Deps } from '../core/deps.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
 import type { TeamDeliverableView } from '../team/plan.js';
-import { sayItFirst, type ReleaseAction } from '../actions/plan.js';
-import type { TeamActions } from '../actions/read.js';
+import { sayItFirst, type ReleaseAction, type TeamActions } from '../actions/plan.js';
 
 export interface BriefEvent {
   readonly id: string;
@@ -17,15 +18,6 @@ export interface BriefEvent {
   readonly series: string;
   readonly daysAway: number;
   readonly url: string | null;
-}
-
-/** A block another capability adds to the brief (review desk, reminders...). */
-export interface BriefSection {
-  readonly id: string;
-  readonly title: string;
-  readonly lines: readonly string[];
-  /** Set when the data behind the section is old or missing. */
-  readonly stale: string | null;
 }
 
 export interface BriefView {
@@ -52,7 +44,8 @@ export interface BriefView {
     readonly latestSeries: string | null;
     readonly repos: readonly string[];
   }[];
-  readonly sections: readonly BriefSection[];
+  /** The review desk: release requests waiting for the team; null when never synced. */
+  readonly review: ReviewSummary | null;
   /** The series whose release actions follow (the one at the date, or `--series`). */
   readonly actionsSeries: string;
   /**
@@ -65,6 +58,20 @@ export interface BriefView {
   readonly dataSource: string;
 }
 
+export interface BriefOptions {
+  /** How many weeks ahead `upcoming` lists (default 8). */
+  readonly horizonWeeks?: number;
+  /** `--series`: the release actions of that series (default: the series at the date). */
+  readonly series?: string;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison brief`: where the cycle is, what is due, the review desk. */
+    brief(ctx: Deps, opts?: BriefOptions): Promise<BriefView>;
+  }
+}
+
 export interface BriefInput {
   readonly today: IsoDate;
   readonly team: string;
@@ -73,7 +80,7 @@ export interface BriefInput {
   readonly events: readonly CycleEvent[];
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
-  readonly sections?: readonly BriefSection[];
+  readonly review?: ReviewSummary | null;
   readonly notes?: readonly string[];
   readonly actions?: TeamActions;
   readonly dataAsOf: string | null;
@@ -134,7 +141,7 @@ export function planBrief(input: BriefInput): BriefView {
         latestSeries: d.latestSeries,
         repos: d.repos,
       })),
-    sections: input.sections ?? [],
+    review: input.review ?? null,
     actionsSeries: input.actions?.series ?? position.series.name,
     actions: sayItFirst(input.actions?.actions ?? []),
     notes: input.notes ?? [],

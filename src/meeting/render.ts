@@ -1,5 +1,49 @@
-import type { MeetingView } from './read.js';
+import { ircLines } from '../gate/render.js';
+import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
 import { actionTitle, actionWhen, URGENT } from '../actions/render.js';
+
+const SECTION_TITLES: Record<MeetingSectionId, string> = {
+  'release-status': 'Release status and due releases',
+  gate: 'Periodic jobs',
+  bugs: 'RC bugs',
+  goals: 'Community goals',
+};
+
+export function sectionTitle(s: MeetingSection): string {
+  return SECTION_TITLES[s.id];
+}
+
+/** A section's facts as lines, the same for IRC and Markdown (each escapes them its way). */
+export function sectionLines(s: MeetingSection): string[] {
+  switch (s.id) {
+    case 'release-status': {
+      const lines = s.deliverables.map((d) => {
+        const latest = d.latest
+          ? `${d.latest.version}${d.latest.series ? ` (${d.latest.series})` : ''}`
+          : 'never released';
+        const due = d.due.map((x) => `${x.what}${x.by ? ` by ${x.by}` : ''}`).join('; ');
+        return `${d.name}: ${latest}${due ? `; due: ${due}` : ''}`;
+      });
+      if (s.missedWindows > 0)
+        lines.push(`${s.missedWindows} milestone window(s) without a library release`);
+      return lines;
+    }
+    case 'gate':
+      return s.gate ? ircLines(s.gate) : [];
+    case 'bugs':
+      return s.counts
+        ? [
+            `${s.counts.rcCritical} release-critical (${s.rcTag ?? ''}), ${s.counts.targeted} targeted to the next milestone, ${s.counts.fixCommitted} fix committed`,
+            ...s.rcBugs.map((b) => `#${b.id} ${b.title} (${b.project}, ${b.status}) ${b.url}`),
+          ]
+        : [];
+    case 'goals':
+      if (!s.available) return [];
+      return s.goals.length
+        ? s.goals.map((g) => `${g.title}: ${g.status}${g.owner ? ` (${g.owner})` : ''}`)
+        : [`no community goals for ${s.series ?? 'the series'}`];
+  }
+}
 
 /** IRC has no escaping: one printable line (control characters become spaces). */
 function irc(text: string): string {
@@ -9,23 +53,24 @@ function irc(text: string): string {
   return printable.replace(/\s+/g, ' ').trim();
 }
 
-/** Longest line we send: IRC messages end at 512 bytes with the prefix. */
+/** Longest line we send: an IRC message ends at 512 bytes with its prefix. */
 const IRC_LINE = 380;
 
 /**
  * `prefix text` as meeting-bot lines: nothing is cut — a long text goes on
- * in `#info` lines, broken between words.
+ * in `#info …` lines, broken between words.
  */
-function ircLines(prefix: string, text: string): string[] {
-  const words = irc(text).split(' ');
+function botLines(prefix: string, text: string): string[] {
   const out: string[] = [];
   let line = prefix;
-  for (const w of words) {
-    if (line.length + 1 + w.length > IRC_LINE && line !== prefix && line !== '#info …') {
+  let fresh = true;
+  for (const w of irc(text).split(' ')) {
+    if (!fresh && line.length + 1 + w.length > IRC_LINE) {
       out.push(line);
       line = '#info …';
     }
     line += ` ${w}`;
+    fresh = false;
   }
   out.push(line);
   return out;
@@ -49,7 +94,7 @@ function cycleLine(v: MeetingView): string {
 export function renderMeetingIrc(v: MeetingView): string {
   const out = [
     `#topic Release status (${v.team}, ${v.series.name} ${v.week})`,
-    ...ircLines('#info', cycleLine(v)),
+    ...botLines('#info', cycleLine(v)),
     `#link ${v.scheduleUrl}`,
   ];
   // said first: what the release process asks now, with the command to run
@@ -58,7 +103,7 @@ export function renderMeetingIrc(v: MeetingView): string {
   if (urgent.length === 0) out.push('#info No release action due now');
   for (const a of urgent)
     out.push(
-      ...ircLines(
+      ...botLines(
         `#action ${owners}:`,
         `${a.deliverable} ${actionTitle(a)} ${a.state}, ${actionWhen(a)}${a.command ? `: ${a.command}` : ''} (${a.evidence})`,
       ),
@@ -68,35 +113,36 @@ export function renderMeetingIrc(v: MeetingView): string {
       `#info ${v.olderOverdue} release action${v.olderOverdue === 1 ? ' is' : 's are'} overdue for more than two weeks: liaison brief`,
     );
   for (const a of v.actions.filter((x) => x.state === 'open'))
-    out.push(...ircLines('#info Open:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
+    out.push(...botLines('#info Open:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
   for (const a of v.actions.filter((x) => x.state === 'upcoming'))
-    out.push(...ircLines('#info Coming:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
+    out.push(...botLines('#info Coming:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
   if (v.deadlines.length === 0) out.push('#info No deadlines in the next 3 weeks');
   for (const e of v.deadlines)
     out.push(
-      ...ircLines(
+      ...botLines(
         `#info ${e.date}${e.week ? ` ${e.week}` : ''}:`,
         `${e.title}${e.scope === 'team' ? ' (team)' : ''}`,
       ),
     );
   for (const s of v.sections) {
-    if (!s.available && s.lines.length === 0) {
-      out.push(...ircLines(`#info ${s.title}:`, s.note ?? 'not available'));
+    const lines = sectionLines(s);
+    if (!s.available && lines.length === 0) {
+      out.push(...botLines(`#info ${sectionTitle(s)}:`, s.note ?? 'not available'));
       continue;
     }
-    out.push(...ircLines('#info', `${s.title}${s.note ? ` (${s.note})` : ''}:`));
-    for (const l of s.lines) out.push(...ircLines('#info', l));
+    out.push(...botLines('#info', `${sectionTitle(s)}${s.note ? ` (${s.note})` : ''}:`));
+    for (const l of lines) out.push(...botLines('#info', l));
   }
   for (const i of v.checklist.overdue)
     out.push(
-      ...ircLines(
+      ...botLines(
         `#action ${i.ownerPeople.join(', ') || i.owner}:`,
         `${i.title} (overdue since ${i.due})`,
       ),
     );
   for (const i of v.checklist.due)
     out.push(
-      ...ircLines(`#info Due ${i.due}:`, `${i.title} [${i.ownerPeople.join(', ') || i.owner}]`),
+      ...botLines(`#info Due ${i.due}:`, `${i.title} [${i.ownerPeople.join(', ') || i.owner}]`),
     );
   if (v.checklist.olderOpen > 0)
     out.push(
@@ -131,10 +177,11 @@ export function renderMeetingMarkdown(v: MeetingView): string {
       `- ${e.date} (${e.week ?? '-'}): ${md(e.title)}${e.scope === 'team' ? ' *(team)*' : ''}`,
     );
   for (const s of v.sections) {
-    out.push('', `### ${s.title}`, '');
+    const lines = sectionLines(s);
+    out.push('', `### ${sectionTitle(s)}`, '');
     if (s.note) out.push(`*${md(s.note)}*`, '');
-    if (s.lines.length === 0 && !s.note) out.push('- nothing to report');
-    for (const l of s.lines) out.push(`- ${md(l.replace(/^- /, ''))}`);
+    if (lines.length === 0 && !s.note) out.push('- nothing to report');
+    for (const l of lines) out.push(`- ${md(l.replace(/^- /, ''))}`);
   }
   out.push('', '### Checklist', '');
   if (v.checklist.overdue.length + v.checklist.due.length === 0) out.push('- nothing due');
