@@ -8,9 +8,21 @@
  * It keeps what the tool needs offline: series status, the schema files,
  * the schedules and labels of the year-numbered series, the deliverable
  * files of the newest N series that have any (default 3), the governance
- * team files and the community goals.
+ * team files and the community goals. Summaries of the deliverable files
+ * (model, type, versions, branches) cover 3 more series, for the
+ * conventions of the release actions ("what it did in its last 3 series").
+ *
+ * The part release-dates.json records when each release of those series
+ * was proposed and merged (src/data/releases/release-dates.ts). It needs
+ * the git history: `--history DIR` (a clone of openstack/releases at the
+ * same commit as the files; default: `--releases` when that is a git
+ * checkout). Without one, that part is not written and the others are the
+ * same, so the snapshot test can rebuild them from ../shared/data:
+ *
+ *   git clone /work/.mirror/openstack+releases/repo /tmp/releases-history
+ *   npm run snapshot -- --history /tmp/releases-history
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/core/package-root.js';
@@ -20,6 +32,7 @@ import type { Schedule } from '../src/data/releases/schedule.js';
 import { summarize, type DeliverableSummary } from '../src/data/releases/deliverables.js';
 import { parseConfig } from '../src/config/load.js';
 import type { TeamConfig } from '../src/config/schema.js';
+import { readReleaseDates } from '../src/data/releases/release-dates.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
 import { SNAPSHOT_DIR, SNAPSHOT_PARTS, type SnapshotContent } from '../src/data/snapshot.js';
 import { stampOf } from '../src/data/sources.js';
@@ -29,6 +42,8 @@ const { values } = parseArgs({
     releases: { type: 'string' },
     governance: { type: 'string' },
     series: { type: 'string', default: '3' },
+    'summary-series': { type: 'string', default: '3' },
+    history: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -89,11 +104,18 @@ for (const s of [...withId, series[withId.length]].filter((x) => x !== undefined
   take(releases, releasesDir, `doc/source/${s.name}/schedule.rst`);
 }
 let kept = 0;
+const keptSeries: string[] = [];
+const summarySeries: string[] = [];
 for (const s of series) {
-  if (kept >= deliverableSeries) break;
+  if (kept >= deliverableSeries + Number(values['summary-series'])) break;
   const names = data.deliverableNames(s.name);
   if (names.length === 0) continue;
   kept++;
+  if (kept > deliverableSeries) {
+    summarySeries.push(s.name);
+    continue;
+  }
+  keptSeries.push(s.name);
   for (const n of names) take(releases, releasesDir, `deliverables/${s.name}/${n}.yaml`);
 }
 
@@ -125,6 +147,24 @@ for (const s of readBack.series()) {
     const d = readBack.deliverable(s.name, n);
     if (d) deliverables[`${s.name}/${n}`] = summarize(d);
   }
+  // older series: summaries only (the files stay out of the snapshot)
+  if (summarySeries.includes(s.name))
+    for (const n of data.deliverableNames(s.name)) {
+      const d = data.deliverable(s.name, n);
+      if (d) deliverables[`${s.name}/${n}`] = summarize(d);
+    }
+}
+const historyDir =
+  values.history ?? (existsSync(join(releasesDir, '.git')) ? releasesDir : undefined);
+const history = historyDir
+  ? readReleaseDates(historyDir, { series: [...keptSeries, ...summarySeries] })
+  : undefined;
+const filesCommit = stampOf(releasesDir, 'openstack/releases').commit;
+if (history && filesCommit && history.commit !== filesCommit) {
+  console.error(
+    `--history ${historyDir ?? ''} is at ${history.commit ?? '?'}, the files at ${filesCommit}: check out the same commit`,
+  );
+  process.exit(2);
 }
 const teamConfigs: Record<string, { text: string; config: TeamConfig }> = {};
 const teamsDir = join(here, 'data', 'teams');
@@ -146,15 +186,21 @@ const snapshot: SnapshotContent = {
     governance: stampOf(governanceDir, 'openstack/governance'),
   },
   files: { releases, governance },
+  dates: history ?? { commit: null, series: [], files: {} },
 };
 const out = values.out ?? join(here, SNAPSHOT_DIR);
 mkdirSync(out, { recursive: true });
 let size = 0;
 for (const [part, file] of Object.entries(SNAPSHOT_PARTS)) {
+  if (part === 'dates' && !history) continue;
   const json = JSON.stringify(snapshot[part as keyof SnapshotContent]);
   writeFileSync(join(out, file), json + '\n');
   size += json.length + 1;
 }
+if (!history)
+  console.log(
+    `${releasesDir} has no git history: ${SNAPSHOT_PARTS.dates} not written (build it from a clone of openstack/releases)`,
+  );
 console.log(
   `wrote ${out}: ${Object.keys(releases).length} releases files, ${Object.keys(governance).length} governance files, ${(size / 1024).toFixed(0)} KiB`,
 );

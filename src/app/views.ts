@@ -26,6 +26,10 @@ export const VIEWS: Views = {
   notesPrelude: async (ctx, deliverable) =>
     (await import('../notes/read.js')).readPreludeCheck(ctx, deliverable),
   meeting: async (ctx) => (await import('../meeting/read.js')).buildMeetingView(ctx),
+  releaseActions: async (ctx, opts) =>
+    (await import('../actions/read.js')).buildReleaseActions(ctx, opts),
+  releaseActionsInput: async (ctx, series) =>
+    (await import('../actions/read.js')).buildActionsInput(ctx, series),
   meetingAgendas: async (ctx, tag) =>
     (await import('../meetings/read.js')).meetingAgendas(ctx, tag),
   openstack: async (ctx, filters) =>

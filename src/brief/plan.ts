@@ -5,6 +5,7 @@ import type { Deps } from '../core/deps.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import type { TeamDeliverableView } from '../team/plan.js';
 import type { MeetingView } from '../meetings/plan.js';
+import { sayItFirst, type ReleaseAction, type TeamActions } from '../actions/plan.js';
 
 export interface BriefEvent {
   readonly id: string;
@@ -48,6 +49,13 @@ export interface BriefView {
   readonly review: ReviewSummary | null;
   /** The team's and the release team's meetings (config `meetings`), each with its next occurrence. */
   readonly meetings: readonly MeetingView[];
+  /** The series whose release actions follow (the one at the date, or `--series`). */
+  readonly actionsSeries: string;
+  /**
+   * The team's release actions, said first: overdue, due and proposed, then
+   * open by window end, then upcoming, then the settled ones (docs/actions.md).
+   */
+  readonly actions: readonly ReleaseAction[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -56,6 +64,8 @@ export interface BriefView {
 export interface BriefOptions {
   /** How many weeks ahead `upcoming` lists (default 8). */
   readonly horizonWeeks?: number;
+  /** `--series`: the release actions of that series (default: the series at the date). */
+  readonly series?: string;
 }
 
 declare module '../core/deps.js' {
@@ -76,6 +86,7 @@ export interface BriefInput {
   readonly review?: ReviewSummary | null;
   readonly meetings?: readonly MeetingView[];
   readonly notes?: readonly string[];
+  readonly actions?: TeamActions;
   readonly dataAsOf: string | null;
   readonly dataSource: string;
 }
@@ -136,6 +147,8 @@ export function planBrief(input: BriefInput): BriefView {
       })),
     review: input.review ?? null,
     meetings: input.meetings ?? [],
+    actionsSeries: input.actions?.series ?? position.series.name,
+    actions: sayItFirst(input.actions?.actions ?? []),
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

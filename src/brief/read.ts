@@ -3,6 +3,7 @@ import { teamEventsAround } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { teamDeliverables } from '../team/plan.js';
 import { meetingViews } from '../meetings/plan.js';
+import { openRequestsOf } from '../actions/plan.js';
 import { planBrief, type BriefOptions, type BriefView } from './plan.js';
 
 /**
@@ -29,6 +30,13 @@ export async function buildBrief(ctx: Deps, opts: BriefOptions = {}): Promise<Br
     files,
     ctx.config,
   );
+  const review = await ctx.views.reviewSummary(ctx);
+  // the release actions, with the open requests of the review desk as `proposed`
+  const actions = await ctx.views.releaseActions(ctx, {
+    ...(opts.series !== undefined ? { series: opts.series } : {}),
+    withPrevious: opts.series === undefined,
+    openRequests: review ? openRequestsOf(review) : [],
+  });
   const notes = [...ctx.loadedConfig.notes];
   if (files.deliverableNames(position.series.name).length === 0) {
     const from = deliverables.find((d) => d.fileSeries)?.fileSeries;
@@ -44,9 +52,10 @@ export async function buildBrief(ctx: Deps, opts: BriefOptions = {}): Promise<Br
     events,
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,
-    review: await ctx.views.reviewSummary(ctx),
+    review,
+    actions,
     meetings: meetingViews(ctx.config.meetings ?? [], ctx.today),
-    notes,
+    notes: [...new Set([...notes, ...actions.notes])],
     dataAsOf: ctx.data.dataAsOf ?? null,
     dataSource: ctx.data.describe,
   });

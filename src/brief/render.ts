@@ -3,6 +3,8 @@ import { table, type Colors } from '../core/terminal.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import { plain, reviewSummaryLine } from '../review/render.js';
 import type { BriefEvent, BriefView } from './plan.js';
+import type { ReleaseAction } from '../actions/plan.js';
+import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
   const out: string[] = [];
@@ -21,6 +23,7 @@ export function renderBriefText(b: BriefView, c: Colors): string {
     if (b.phase.before) parts.push(`next: ${b.phase.before.title} on ${b.phase.before.date}`);
     out.push(`Phase: ${parts.join('; ')}`);
   }
+  out.push('', ...actionsText(b, c));
   out.push('');
   out.push(c.bold('Due this week'));
   out.push(b.dueThisWeek.length ? eventTable(b.dueThisWeek, c) : '  nothing scheduled this week');
@@ -63,6 +66,43 @@ export function renderBriefText(b: BriefView, c: Colors): string {
   for (const n of b.notes) out.push(c.yellow(`note: ${n}`));
   out.push(c.dim(`data: ${b.dataSource}`));
   return out.join('\n');
+}
+
+/**
+ * Said first: what the release process asks of the team now (with the
+ * command to run), then the open actions by window end, then what is coming.
+ */
+function actionsText(b: BriefView, c: Colors): string[] {
+  const out = [c.bold(`Release actions (${b.actionsSeries})`)];
+  const urgent = b.actions.filter((a) => URGENT.includes(a.state));
+  const open = b.actions.filter((a) => a.state === 'open');
+  const coming = b.actions.filter((a) => a.state === 'upcoming');
+  const mark = (a: ReleaseAction) =>
+    a.state === 'overdue'
+      ? c.red(a.state)
+      : a.state === 'due'
+        ? c.yellow(a.state)
+        : c.cyan(a.state);
+  const block = (title: string, list: readonly ReleaseAction[], commands: boolean) => {
+    if (list.length === 0) return;
+    out.push(`  ${title}`);
+    for (const a of list) {
+      out.push(
+        `    ${mark(a)} ${a.deliverable}: ${actionTitle(a)}, ${actionWhen(a)}` +
+          (a.series !== b.actionsSeries ? c.dim(` [${a.series}]`) : ''),
+      );
+      out.push(c.dim(`      ${a.evidence}`));
+      if (commands && a.command) out.push(`      $ ${a.command}`);
+    }
+  };
+  block('Act now', urgent, true);
+  block('Open', open, true);
+  block('Coming', coming, false);
+  if (urgent.length + open.length + coming.length === 0)
+    out.push('  nothing to do for the release process now');
+  const settled = settledSummary(b.actions);
+  if (settled) out.push(c.dim(`  settled: ${settled} (the list: liaison brief --json)`));
+  return out;
 }
 
 function eventTable(events: readonly BriefEvent[], c: Colors): string {

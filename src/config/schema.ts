@@ -52,6 +52,22 @@ export const deliverableOverrideSchema = z.strictObject({
   ignore: z.boolean().optional(),
 });
 
+/**
+ * `conventions.<deliverable>:` — how the deliverable releases, where the
+ * history does not say it right (src/actions/plan-conventions.ts; default:
+ * what it did in at least 2 of its last 3 series).
+ */
+export const conventionsSchema = z.strictObject({
+  /** Milestones it releases at: betas (cycle-with-rc) or library releases. */
+  milestones: z.array(z.number().int().min(1).max(3)).optional(),
+  /** `milestone`: betas named after their milestone (0b2 at milestone 2); `sequence`: 0b1, 0b2... */
+  'beta-numbering': z.enum(['milestone', 'sequence']).optional(),
+  /** Whether the deliverable adds cycle highlights. */
+  'cycle-highlights': z.boolean().optional(),
+  /** Whether it gets a stable branch each series. */
+  'stable-branch': z.boolean().optional(),
+});
+
 const serviceUrl = z
   .string()
   .regex(/^https?:\/\/[^\s?#]+$/, 'expected an http(s) base URL without query');
@@ -91,6 +107,8 @@ export const configSchema = z.strictObject({
   people: peopleSchema.optional(),
   deadlines: z.array(deadlineSchema).default([]),
   deliverables: z.record(z.string(), deliverableOverrideSchema).optional(),
+  /** Release conventions per deliverable (the team's release actions). */
+  conventions: z.record(z.string(), conventionsSchema).optional(),
   /** Launchpad projects to watch; by default the deliverables' `launchpad` keys. */
   launchpad: z.array(z.string()).optional(),
   /** Sections owned by later capabilities; each validates its own section. */

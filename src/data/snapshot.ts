@@ -7,6 +7,7 @@ import type { Team } from './governance/projects.js';
 import type { DeliverableSummary } from './releases/deliverables.js';
 import type { Schedule } from './releases/schedule.js';
 import type { ScheduleLabel } from './releases/schedule-labels.js';
+import type { ReleaseDates } from './releases/release-dates.js';
 import type { Series } from './releases/series.js';
 
 /** Where a data set came from: commit and commit date of the upstream repo. */
@@ -58,11 +59,18 @@ export const SNAPSHOT_PARTS = {
   teams: 'teams.json',
   teamConfigs: 'team-configs.json',
   deliverables: 'deliverables.json',
+  dates: 'release-dates.json',
 } as const;
 
 export interface SnapshotContent extends CompiledData {
   readonly stamps: SnapshotStamps;
   readonly files: SnapshotFiles;
+  /**
+   * When each release of the kept series was proposed and merged, from the
+   * releases git history (scripts/build-snapshot.ts with `--releases` a
+   * checkout with history). Read only by the commands that need dates.
+   */
+  readonly dates: ReleaseDates;
 }
 
 type Part = keyof typeof SNAPSHOT_PARTS;
@@ -107,6 +115,15 @@ export const embeddedCompiled: CompiledData = {
     return snapshotPart('deliverables');
   },
 };
+
+/** The release dates of the embedded snapshot, or undefined when it was built without history. */
+export function embeddedReleaseDates(): ReleaseDates | undefined {
+  try {
+    return snapshotPart('dates');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The built-in config of a team from the snapshot, if its text is the one compiled. */
 export function compiledTeamConfig(team: string, text: string): TeamConfig | undefined {

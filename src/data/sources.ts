@@ -5,7 +5,7 @@ import { gitSync } from '../git/run.js';
 import { DiskTree, MemoryTree } from './file-tree.js';
 import { GovernanceData } from './governance/governance-data.js';
 import { ReleasesData } from './releases/releases-data.js';
-import { embeddedCompiled, snapshotPart, type SourceStamp } from './snapshot.js';
+import { embeddedCompiled, embeddedReleaseDates, snapshotPart, type SourceStamp } from './snapshot.js';
 
 export interface DataLocations {
   /** A checkout of openstack/releases; the embedded snapshot when absent. */
@@ -40,6 +40,7 @@ export function openDataSources(loc: DataLocations): DataSources {
       new MemoryTree(() => files().releases, 'embedded releases snapshot'),
       snapshotPart('stamps').releases,
       embeddedCompiled,
+      embeddedReleaseDates,
     );
   const gov =
     governance ??

@@ -5,6 +5,7 @@ import type { Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
 import type { GateView } from '../gate/plan.js';
 import type { DueItem } from '../release/status/plan.js';
+import type { ReleaseAction } from '../actions/plan.js';
 
 /** Whether a section's capability answered, and why its data is missing or old. */
 interface SectionState {
@@ -79,11 +80,26 @@ export interface MeetingView {
   readonly phase: { readonly after: BriefEvent | null; readonly before: BriefEvent | null };
   /** Cross-project events and team deadlines from today to three weeks ahead. */
   readonly deadlines: readonly BriefEvent[];
+  /** The series of the release actions. */
+  readonly actionsSeries: string;
+  /**
+   * Release actions said first: due and proposed, overdue for at most two
+   * weeks; then open ones ending within two weeks; then those starting
+   * within two weeks (MEETING_ACTION_DAYS).
+   */
+  readonly actions: readonly ReleaseAction[];
+  /** Actions overdue for more than two weeks (the brief lists them). */
+  readonly olderOverdue: number;
+  /** Who acts on them: the release liaisons (else the PTL). */
+  readonly actionOwners: readonly string[];
   /** What the other capabilities say, one section each (structured; the renderers word them). */
   readonly sections: readonly MeetingSection[];
+  /** Checklist items not ticked, due from two weeks ago to two weeks ahead. */
   readonly checklist: {
     readonly overdue: readonly ChecklistItemView[];
     readonly due: readonly ChecklistItemView[];
+    /** Unticked items due earlier than that (`liaison checklist` lists them). */
+    readonly olderOpen: number;
   };
   readonly scheduleUrl: string;
   readonly dataSource: string;
@@ -91,6 +107,8 @@ export interface MeetingView {
 
 /** Weeks of deadlines the meeting lists. */
 export const MEETING_WEEKS = 3;
+/** Actions and checklist items the meeting lists: due within this many days either side of the date. */
+export const MEETING_ACTION_DAYS = 14;
 
 /** A section whose capability failed: it says so instead of breaking the report. */
 export function unavailableSection(id: MeetingSectionId, reason: string): MeetingSection {

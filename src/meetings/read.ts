@@ -40,10 +40,16 @@ export async function meetingAgendas(ctx: Deps, tag: string): Promise<MeetingAge
   return out;
 }
 
-/** The team's due release actions and its open questions for the release team. */
+/** The team's due release actions (as its brief says them) and its open questions for the release team. */
 export async function releaseTeamAgenda(ctx: Deps): Promise<ReleaseTeamAgenda> {
+  const brief = await ctx.views.brief(ctx);
+  const urgent = brief.actions.filter((a) => ['overdue', 'due', 'proposed'].includes(a.state));
   const questions: string[] = [];
-  const review = await ctx.views.reviewSummary(ctx);
+  for (const a of urgent.filter((x) => x.state === 'overdue'))
+    questions.push(
+      `${a.id} is overdue since ${a.window.end}: release it now, or ask for an exception`,
+    );
+  const review = brief.review;
   for (const r of review?.waiting ?? [])
     questions.push(
       `release request #${r.number} "${r.subject}" waits for the team's answer (${r.ageDays} days${r.mergeBy ? `; merged on ${r.mergeBy} without one` : ''}): ${r.url}`,
@@ -52,8 +58,14 @@ export async function releaseTeamAgenda(ctx: Deps): Promise<ReleaseTeamAgenda> {
     questions.push(`(release requests: ${review.dataLine})`);
   return {
     team: ctx.team.name,
-    actions: null,
-    actionsNote: 'the release actions are not computed by this version',
+    actions: urgent.map((a) => ({
+      id: a.id,
+      state: a.state,
+      window: a.window,
+      evidence: a.evidence,
+      command: a.command,
+    })),
+    actionsNote: null,
     questions,
   };
 }

@@ -4,6 +4,7 @@ import { Context } from '../cli/context.js';
 import { emit } from '../cli/output.js';
 import type { Deps } from '../core/deps.js';
 import type { TeamContexts } from '../web/team-context.js';
+import type { ReleaseAction } from '../actions/plan.js';
 import type { OpenStackFilters, OpenStackView } from './plan.js';
 
 /** `liaison openstack`: every team's release actions at --date, the release team's view. */
@@ -25,6 +26,7 @@ export function registerOpenStack(program: Command, wrap: Wrap): void {
       wrap(async (ctx) => {
         const o = ctx.options as { state?: string; kind?: string; team?: string };
         const { parseFilters } = await import('./read.js');
+        const { ACTION_KINDS } = await import('../actions/plan-types.js');
         const filters = parseFilters(o, ACTION_KINDS);
         // --team here filters teams: the run itself belongs to no team
         const options = { ...ctx.options };
@@ -46,8 +48,8 @@ export async function buildOpenStack(
   ctx: Deps,
   filters: OpenStackFilters,
   shared?: TeamContexts,
-): Promise<OpenStackView> {
-  const [{ TeamContexts }, { readOpenStack }] = await Promise.all([
+): Promise<OpenStackView<ReleaseAction>> {
+  const [{ TeamContexts }, { readOpenStack, briefActions }] = await Promise.all([
     import('../web/team-context.js'),
     import('./read.js'),
   ]);
@@ -55,30 +57,10 @@ export async function buildOpenStack(
   try {
     return await readOpenStack(ctx, {
       forTeam: (name) => contexts.forTeam(name),
-      actionsOf: teamReleaseActions,
+      actionsOf: briefActions,
       filters,
     });
   } finally {
     if (!shared) contexts.close();
   }
-}
-
-// Until the actions model (branch h/actions) is merged: no actions, said so.
-const ACTION_KINDS = [
-  'trailing',
-  'milestone',
-  'rc',
-  'stable-branch',
-  'final-rc',
-  'final',
-  'cycle-highlights',
-  'library',
-  'final-library',
-  'intermediary',
-];
-function teamReleaseActions(): Promise<{ actions: never[]; notes: string[] }> {
-  return Promise.resolve({
-    actions: [],
-    notes: ['the release actions model is not in this build yet'],
-  });
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Team } from '../data/governance/projects.js';
 import { previousSeries } from '../data/releases/series.js';
+import { openRequestsOf, type TeamActions as BriefActions } from '../actions/plan.js';
 import {
   COUNTED_STATES,
   planOpenStack,
@@ -128,4 +129,17 @@ export function parseFilters(
       );
   }
   return { state, kind, team: list(o.team) };
+}
+
+/**
+ * A team's release actions exactly as its brief asks for them: the series at
+ * the date with the previous series' actions still pending, and the review
+ * desk's open requests as `proposed`.
+ */
+export async function briefActions(ctx: Deps): Promise<BriefActions> {
+  const review = await ctx.views.reviewSummary(ctx);
+  return ctx.views.releaseActions(ctx, {
+    withPrevious: true,
+    openRequests: review ? openRequestsOf(review) : [],
+  });
 }

@@ -232,4 +232,32 @@ describe('meeting agendas by e-mail', () => {
     expect(mails[0]!.parsed.text).toMatch(/Release actions of glance/);
     expect(mails[0]!.parsed.text).toMatch(/Open questions:/);
   });
+
+  it("lists the team's due release actions in the release team meeting's agenda", async () => {
+    const cwd = workspace(`team: glance
+meetings:
+  - project: Release Team Meeting
+    kind: release-team
+    schedule:
+      - time: '1400'
+        day: Friday
+        irc: openstack-release
+        frequency: weekly
+`);
+    const r = await runJson<{ reminders: { rule: string; body: string }[] }>(
+      ['remind', '--date', '2026-09-11', '--db', join(cwd, 'l.db')],
+      { cwd },
+    );
+    const agenda = r.reminders.find((x) => x.rule === 'meeting');
+    expect(agenda?.body).toMatch(
+      /^ {2}- glance:rc: (due|overdue) \(window 2026-09-07 to 2026-09-11\)$/m,
+    );
+    expect(agenda?.body).toMatch(/liaison release propose glance rc/);
+    const brief = await runJson<{ actions: { id: string; state: string }[] }>(
+      ['brief', '--date', '2026-09-11'],
+      { cwd },
+    );
+    const urgent = brief.actions.filter((a) => ['due', 'overdue', 'proposed'].includes(a.state));
+    for (const a of urgent) expect(agenda?.body).toContain(`- ${a.id}: ${a.state} `);
+  });
 });

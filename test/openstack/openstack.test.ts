@@ -71,6 +71,65 @@ describe('liaison openstack', () => {
     expect(text.stdout).toMatch(/\[PTL, no release liaison\]/);
   });
 
+  it("has, for every team, exactly the actions of the team's own brief --json", async () => {
+    const v = await runJson<OpenStackJson>(['openstack', '--date', DATE]);
+    const key = (a: Action) => `${a.id}@${a.window.start}`;
+    const sorted = (xs: Action[]) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+    let compared = 0;
+    for (const t of v.teams) {
+      const brief = await runJson<{ team: string; actions: Action[] }>([
+        'brief',
+        '--team',
+        t.name,
+        '--date',
+        DATE,
+      ]);
+      expect(brief.team).toBe(t.name);
+      expect(sorted(t.actions), t.name).toEqual(sorted(brief.actions));
+      compared += t.actions.length;
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(v.counts.due + v.counts.overdue).toBeGreaterThan(0);
+    // glance at RC1 week: its RC is due, and the view names it
+    const glance = v.teams.find((t) => t.name === 'glance')!;
+    expect(glance.actions.find((a) => a.id === 'glance:rc')).toMatchObject({
+      state: 'due',
+      window: { start: '2026-09-07', end: '2026-09-11' },
+    });
+    expect(v.columns.find((c) => c.key === 'rc')?.current).toBe(true);
+  });
+
+  it('narrows teams and actions with --state and --kind, counting what is shown', async () => {
+    const v = await runJson<OpenStackJson>(['openstack', '--date', DATE, '--state', 'overdue']);
+    expect(v.teams.length).toBeGreaterThan(0);
+    for (const t of v.teams) {
+      expect(t.actions.length, t.name).toBeGreaterThan(0);
+      expect(t.actions.every((a) => a.state === 'overdue')).toBe(true);
+      expect(t.counts.overdue).toBe(t.actions.length);
+      expect(t.counts.done + t.counts.due).toBe(0);
+    }
+    expect(v.counts.overdue).toBe(v.teams.reduce((n, t) => n + t.actions.length, 0));
+    const lib2 = await runJson<OpenStackJson>(['openstack', '--date', DATE, '--kind', 'library:2']);
+    for (const t of lib2.teams)
+      expect(
+        t.actions.every((a) => a.kind === 'library' && a.milestone === 2),
+        t.name,
+      ).toBe(true);
+    const text = await runCli([
+      'openstack',
+      '--date',
+      DATE,
+      '--state',
+      'overdue',
+      '--kind',
+      'library',
+    ]);
+    expect(text.stdout).toMatch(/^filtered: --state overdue --kind library$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}overdue {2}\S+ library \d \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)$/m,
+    );
+  });
+
   it('counts are of what is shown, and refuses unknown states, kinds and teams', async () => {
     const v = await runJson<OpenStackJson>(['openstack', '--date', DATE]);
     for (const t of v.teams) {

@@ -1,12 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { SourceUnavailableError } from '../../core/errors.js';
 import type { FileTree } from '../file-tree.js';
 import type { CompiledData, SourceStamp } from '../snapshot.js';
 import { deliverablePath, parseDeliverable, summarize, type Deliverable, type DeliverableSummary } from './deliverables.js';
 import { parseSchedule, type Schedule } from './schedule.js';
 import { parseScheduleLabels, type ScheduleLabel } from './schedule-labels.js';
+import { readReleaseDates, type ReleaseDates } from './release-dates.js';
 import { parseSeriesStatus, type Series } from './series.js';
 
 export const SERIES_STATUS_FILE = 'data/series_status.yaml';
+
+/** Dates of the releases of these files (`<series>/<name>`), walking the history back to `since`. */
+export type DatesProvider = (files: readonly string[], since?: string) => ReleaseDates | undefined;
 
 /**
  * Lazy, cached access to an openstack/releases tree (a checkout or the
@@ -26,7 +32,38 @@ export class ReleasesData {
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
     private readonly compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
+    /**
+     * Where release dates come from: the embedded snapshot's stored dates, or
+     * a replay's history at a past commit. Default: the checkout's git history.
+     */
+    private readonly datesProvider?: DatesProvider,
   ) {}
+
+  private datesCache = new Map<string, ReleaseDates | undefined>();
+
+  /**
+   * When the releases of these files (`<series>/<name>`) were proposed and
+   * merged: the stored dates of the embedded snapshot, else one `git log`
+   * over the files when the tree is a git checkout, else undefined (a
+   * plain copy of the files has no history). `since` bounds the walk.
+   */
+  releaseDates(files: readonly string[], since?: string): ReleaseDates | undefined {
+    if (this.datesProvider) return this.datesProvider(files, since);
+    const root = this.tree.absolute('');
+    // only a checkout's own .git counts: a copy of the files inside another repository has no history
+    if (!root || files.length === 0 || !existsSync(join(root, '.git'))) return undefined;
+    const key = `${[...files].sort().join(',')}|${since ?? ''}`;
+    if (!this.datesCache.has(key)) {
+      let dates: ReleaseDates | undefined;
+      try {
+        dates = readReleaseDates(root, { files, ...(since ? { since } : {}) });
+      } catch {
+        dates = undefined; // not a git checkout: no dates
+      }
+      this.datesCache.set(key, dates);
+    }
+    return this.datesCache.get(key);
+  }
 
   series(): Series[] {
     if (!this.seriesCache && this.compiled) this.seriesCache = [...this.compiled.series];
@@ -89,6 +126,17 @@ export class ReleasesData {
     if (compiled) return compiled;
     const d = this.deliverable(series, name);
     return d ? summarize(d) : undefined;
+  }
+
+  /** The `team` of a deliverable file, cheaply: the compiled summary, else one line of the text. */
+  teamOf(series: string, name: string): string | undefined {
+    const compiled = this.compiled?.deliverables[`${series}/${name}`];
+    if (compiled) return compiled.team;
+    if (this.deliverables.has(deliverablePath(series, name)))
+      return this.deliverable(series, name)?.team;
+    const text = this.tree.read(deliverablePath(series, name));
+    const m = text ? /^team:[ \t]*['"]?(.*?)['"]?[ \t]*$/m.exec(text) : null;
+    return m?.[1] || undefined;
   }
 
   /** Text of a file (for minimal-diff edits), or undefined. */

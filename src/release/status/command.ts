@@ -30,7 +30,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
       const flags = ctx.options as StatusFlags;
       const { buildReleaseStatus } = await import('./read.js');
       const { renderStatusText } = await import('./render.js');
-      emit(ctx, buildReleaseStatus(ctx, flags), renderStatusText);
+      emit(ctx, await buildReleaseStatus(ctx, flags), renderStatusText);
     }),
   );
   common(
@@ -44,7 +44,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
       const flags = ctx.options as StatusFlags;
       const { buildReleaseStatus } = await import('./read.js');
       const { renderCoverageText } = await import('./render.js');
-      const view = buildReleaseStatus(ctx, flags).coverage;
+      const view = (await buildReleaseStatus(ctx, flags)).coverage;
       emit(ctx, view, renderCoverageText);
       return view.missed > 0 ? EXIT.findings : EXIT.ok;
     }),

@@ -57,6 +57,7 @@ const MARK: Record<WindowState, string> = {
   released: 'released',
   missed: 'MISSED',
   'no-changes': 'no release, no changes',
+  'not-planned': 'not planned (team convention)',
   unknown: 'no release; changes unknown',
   open: 'open',
 };
