@@ -19,12 +19,12 @@ interface Action {
 interface OpenStackJson {
   series: string;
   week: string;
-  counts: Record<string, number>;
+  counts: { done: number; due: number; overdue: number } & Record<string, number>;
   columns: { key: string; current: boolean }[];
   teams: {
     name: string;
     liaisons: { name: string; email: string | null; irc: string | null; role: string }[];
-    counts: Record<string, number>;
+    counts: { done: number; due: number; overdue: number } & Record<string, number>;
     actions: Action[];
   }[];
 }
