@@ -49,7 +49,11 @@ export function renderCountdown(view: CountdownView, format: CountdownFormat): s
   heading(HEADINGS.deadlines);
   if (view.deadlines.length === 0) out.push('No dated events left in this cycle.');
   for (const d of view.deadlines)
-    out.push(`${format === 'md' ? '- ' : ''}${deadlineLine(view, d, format)}`);
+    out.push(
+      format === 'md'
+        ? `- ${deadlineLine(view, d, format)}`
+        : wrap(deadlineLine(view, d, format), '  '),
+    );
   out.push('');
 
   heading(HEADINGS.teams);
@@ -65,7 +69,8 @@ export function renderCountdown(view: CountdownView, format: CountdownFormat): s
           : '',
         t.due.length ? `due: ${t.due.map((a) => actionText(a, format)).join(', ')}` : '',
       ].filter(Boolean);
-      out.push(`${format === 'md' ? '- ' : '* '}${name}: ${parts.join('; ')}`);
+      const line = `${format === 'md' ? '- ' : '* '}${name}: ${parts.join('; ')}`;
+      out.push(format === 'md' ? line : wrap(line, '  '));
     }
   }
   out.push('');

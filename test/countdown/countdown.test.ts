@@ -64,22 +64,62 @@ describe('liaison countdown', () => {
     expect(headings(text).slice(0, 3)).toEqual(HEADINGS);
     // no placeholder left unfilled
     expect(text).not.toMatch(/\{[A-Za-z-]+(:[^}]*)?\}/);
-    expect(text).toMatch(
+    // a long line is wrapped with a two-space indent: read it as one
+    const flat = text.replace(/\n {2}(?=\S)/g, ' ');
+    expect(flat).toMatch(
       /^Final release for non-client libraries: Thursday 2026-08-20 \(R-6 week\) - this week$/m,
     );
-    expect(text).toMatch(/^Final release for client libraries: Thursday 2026-08-27 \(R-5 week\)$/m);
-    expect(text).toMatch(/^Hibiscus-3 milestone: Thursday 2026-08-27 \(R-5 week\)$/m);
-    expect(text).toMatch(/^RC1 target week: Thursday 2026-09-10 \(R-3 week\)$/m);
-    expect(text).toMatch(/^2026\.2 Hibiscus release: Wednesday 2026-09-30 \(R\+0 week\)$/m);
+    expect(flat).toMatch(/^Final release for client libraries: Thursday 2026-08-27 \(R-5 week\)$/m);
+    expect(flat).toMatch(/^Hibiscus-3 milestone: Thursday 2026-08-27 \(R-5 week\)$/m);
+    expect(flat).toMatch(/^RC1 target week: Thursday 2026-09-10 \(R-3 week\)$/m);
+    expect(flat).toMatch(/^2026\.2 Hibiscus release: Wednesday 2026-09-30 \(R\+0 week\)$/m);
     expect(text).toMatch(/non-client library\s+freeze/);
 
     // every date the e-mail names is a date of the schedule (or the week's own Monday and Friday)
     const known = await scheduleDates(['hibiscus', 'indri'], '2026-08-20');
     known.add('2026-08-17');
     known.add('2026-08-21');
-    const named = [...text.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)].map((m) => m[1]!);
+    // (the teams' section names the windows of their actions, checked below against the actions)
+    const sections = text.slice(0, text.indexOf('Teams with release actions due'));
+    const named = [...sections.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)].map((m) => m[1]!);
     expect(named.length).toBeGreaterThan(10);
     for (const d of named) expect(known, `${d} is not a schedule date`).toContain(d);
+  });
+
+  it('lists the teams with due or overdue release actions, as the OpenStack view has them', async () => {
+    const v = await runJson<{
+      teams: { name: string; due: { id: string }[]; overdue: { id: string }[] }[];
+    }>(['countdown', '--date', '2026-08-20']);
+    const os = await runJson<{
+      teams: { name: string; actions: { id: string; state: string }[] }[];
+    }>(['openstack', '--date', '2026-08-20', '--state', 'due,overdue']);
+    expect(v.teams.map((t) => t.name)).toEqual(os.teams.map((t) => t.name));
+    expect(v.teams.length).toBeGreaterThan(5);
+    for (const t of v.teams) {
+      const actions = os.teams.find((x) => x.name === t.name)!.actions;
+      expect(t.due.map((a) => a.id).sort()).toEqual(
+        actions
+          .filter((a) => a.state === 'due')
+          .map((a) => a.id)
+          .sort(),
+      );
+      expect(t.overdue.map((a) => a.id).sort()).toEqual(
+        actions
+          .filter((a) => a.state === 'overdue')
+          .map((a) => a.id)
+          .sort(),
+      );
+    }
+    // glance-store's final release is due in the non-client library freeze week
+    expect(v.teams.find((t) => t.name === 'glance')?.due.map((a) => a.id)).toContain(
+      'glance-store:final-library',
+    );
+    const text = await runCli(['countdown', '--date', '2026-08-20']);
+    expect(text.stdout).toMatch(
+      /^\* glance: .*due: glance-store:final-library \(2026-08-03 to\s+2026-08-21\)/ms,
+    );
+    for (const line of text.stdout.split('\n').slice(1))
+      expect(line.length, line).toBeLessThanOrEqual(72);
   });
 
   it('checks the deadlines of the JSON view against the schedule', async () => {
