@@ -30,4 +30,6 @@ export const VIEWS: Views = {
     (await import('../actions/read.js')).buildReleaseActions(ctx, opts),
   releaseActionsInput: async (ctx, series) =>
     (await import('../actions/read.js')).buildActionsInput(ctx, series),
+  betaMilestone: async (ctx, deliverable, series) =>
+    (await import('../actions/read.js')).buildBetaMilestone(ctx, deliverable, series),
 };
