@@ -8,12 +8,12 @@
  * It keeps what the tool needs offline: series status, the schema files,
  * the schedules and labels of the year-numbered series, the deliverable
  * files of the newest N series that have any (default 3), the governance
- * team files and the community goals. Summaries of the deliverable files
- * (model, type, versions, branches) cover 3 more series, for the
- * conventions of the release actions ("what it did in its last 3 series").
+ * team files and the community goals.
  *
  * The part release-dates.json records when each release of those series
- * was proposed and merged (src/data/releases/release-dates.ts). It needs
+ * was proposed and merged (src/data/releases/release-dates.ts), and each
+ * deliverable's conventions from its last 3 series (src/actions/
+ * plan-conventions.ts: they look back beyond the kept series). It needs
  * the git history: `--history DIR` (a clone of openstack/releases at the
  * same commit as the files; default: `--releases` when that is a git
  * checkout). Without one, that part is not written and the others are the
@@ -32,7 +32,10 @@ import type { Schedule } from '../src/data/releases/schedule.js';
 import { summarize, type DeliverableSummary } from '../src/data/releases/deliverables.js';
 import { parseConfig } from '../src/config/load.js';
 import type { TeamConfig } from '../src/config/schema.js';
-import { readReleaseDates } from '../src/data/releases/release-dates.js';
+import { readReleaseDates, type ReleaseDates } from '../src/data/releases/release-dates.js';
+import { historyConventionsOf } from '../src/actions/read.js';
+import { storeConventions } from '../src/actions/plan-conventions.js';
+import { calendarInput } from '../src/calendar/input.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
 import { SNAPSHOT_DIR, SNAPSHOT_PARTS, type SnapshotContent } from '../src/data/snapshot.js';
 import { stampOf } from '../src/data/sources.js';
@@ -42,7 +45,6 @@ const { values } = parseArgs({
     releases: { type: 'string' },
     governance: { type: 'string' },
     series: { type: 'string', default: '3' },
-    'summary-series': { type: 'string', default: '3' },
     history: { type: 'string' },
     out: { type: 'string' },
   },
@@ -105,14 +107,14 @@ for (const s of [...withId, series[withId.length]].filter((x) => x !== undefined
 }
 let kept = 0;
 const keptSeries: string[] = [];
-const summarySeries: string[] = [];
+const olderSeries: string[] = [];
 for (const s of series) {
-  if (kept >= deliverableSeries + Number(values['summary-series'])) break;
   const names = data.deliverableNames(s.name);
   if (names.length === 0) continue;
   kept++;
+  // the conventions of the kept series look back 3 series (at most 6 with gaps)
   if (kept > deliverableSeries) {
-    summarySeries.push(s.name);
+    if (olderSeries.length < 6) olderSeries.push(s.name);
     continue;
   }
   keptSeries.push(s.name);
@@ -147,25 +149,36 @@ for (const s of readBack.series()) {
     const d = readBack.deliverable(s.name, n);
     if (d) deliverables[`${s.name}/${n}`] = summarize(d);
   }
-  // older series: summaries only (the files stay out of the snapshot)
-  if (summarySeries.includes(s.name))
-    for (const n of data.deliverableNames(s.name)) {
-      const d = data.deliverable(s.name, n);
-      if (d) deliverables[`${s.name}/${n}`] = summarize(d);
-    }
 }
 const historyDir =
   values.history ?? (existsSync(join(releasesDir, '.git')) ? releasesDir : undefined);
-const history = historyDir
-  ? readReleaseDates(historyDir, { series: [...keptSeries, ...summarySeries] })
+const allDates = historyDir
+  ? readReleaseDates(historyDir, { series: [...keptSeries, ...olderSeries] })
   : undefined;
 const filesCommit = stampOf(releasesDir, 'openstack/releases').commit;
-if (history && filesCommit && history.commit !== filesCommit) {
+if (allDates && filesCommit && allDates.commit !== filesCommit) {
   console.error(
-    `--history ${historyDir ?? ''} is at ${history.commit ?? '?'}, the files at ${filesCommit}: check out the same commit`,
+    `--history ${historyDir ?? ''} is at ${allDates.commit ?? '?'}, the files at ${filesCommit}: check out the same commit`,
   );
   process.exit(2);
 }
+// the dates of the kept series, and the conventions computed on the whole data with all the dates
+const history: ReleaseDates | undefined = allDates && {
+  commit: allDates.commit,
+  series: keptSeries,
+  files: Object.fromEntries(
+    Object.entries(allDates.files).filter(([k]) => keptSeries.includes(k.split('/')[0] ?? '')),
+  ),
+  conventions: Object.fromEntries(
+    keptSeries.flatMap((s) => {
+      const full = new ReleasesData(data.tree, data.stamp, undefined, () => allDates);
+      return Object.entries(historyConventionsOf(full, calendarInput(full), s)).map(([name, c]) => [
+        `${s}/${name}`,
+        storeConventions(c),
+      ]);
+    }),
+  ),
+};
 const teamConfigs: Record<string, { text: string; config: TeamConfig }> = {};
 const teamsDir = join(here, 'data', 'teams');
 for (const f of readdirSync(teamsDir)

@@ -1,4 +1,5 @@
 import { assignChanges, betaNumber, fileChanges, stableBranchOf } from './plan-assign.js';
+import type { StoredConventions } from '../data/releases/release-dates.js';
 import type {
   ActionDeliverable,
   ActionsCalendar,
@@ -59,6 +60,7 @@ function factsOf(d: ActionDeliverable, past: PastSeries): SeriesFacts {
     ...EVERY,
     milestones: [1, 2, 3],
     source: 'default',
+    from: [],
     basis: '',
   });
   const rcModel = usesRcModel(shaped);
@@ -96,18 +98,38 @@ export function conventionsFor(
   d: ActionDeliverable,
   past: readonly PastSeries[],
   configured?: ConfiguredConventions,
+  /** The history's conventions compiled beforehand (the embedded snapshot): used instead of `past`. */
+  stored?: StoredConventions,
+): DeliverableConventions {
+  const base = stored ? loadConventions(d, stored) : historyConventions(d, past);
+  const c = configured ?? {};
+  if (Object.keys(c).length === 0) return base;
+  const library = isLibrary(d);
+  return {
+    ...base,
+    milestones: c.milestones ? [...c.milestones].sort((a, b) => a - b) : base.milestones,
+    betaNumbering: c['beta-numbering'] ?? base.betaNumbering,
+    highlights: c['cycle-highlights'] ?? base.highlights,
+    stableBranch: c['stable-branch'] ?? base.stableBranch,
+    source: 'config',
+    basis: `team config conventions.${d.name}${c.milestones ? `: ${describe(c.milestones, library)}` : ''}`,
+  };
+}
+
+/** The conventions the releases history shows (or the defaults without one). */
+export function historyConventions(
+  d: ActionDeliverable,
+  past: readonly PastSeries[],
 ): DeliverableConventions {
   const facts = past.slice(0, HISTORY_DEPTH).map((p) => factsOf(d, p));
   const n = facts.length;
   const need = Math.min(2, n);
-  const names = facts.map((f) => f.series);
   const count = (pred: (f: SeriesFacts) => boolean) => facts.filter(pred).length;
-  const library = d.model === 'cycle-with-intermediary';
   const fromHistory = n > 0;
   // libraries: every milestone — the release team proposes a milestone release of
   // each library with unreleased changes, so the team has one to make or review
   // (the replays: history-based library milestones left 1 release in 10 unannounced)
-  const milestones = library
+  const milestones = isLibrary(d)
     ? [1, 2, 3]
     : fromHistory
       ? [1, 2, 3].filter((m) => count((f) => f.milestones.includes(m)) >= need)
@@ -118,25 +140,57 @@ export function conventionsFor(
     withBetas.filter((f) => f.betasByMilestone).length >= Math.min(2, withBetas.length)
       ? 'milestone'
       : 'sequence';
-  const highlights = fromHistory ? count((f) => f.highlights) >= need : false;
-  const stableBranch = fromHistory ? count((f) => f.stableBranch) >= need : true;
+  return withBasis(d, {
+    milestones,
+    betaNumbering,
+    highlights: fromHistory ? count((f) => f.highlights) >= need : false,
+    stableBranch: fromHistory ? count((f) => f.stableBranch) >= need : true,
+    source: fromHistory ? 'history' : 'default',
+    from: facts.map((f) => f.series),
+  });
+}
+
+function isLibrary(d: Pick<ActionDeliverable, 'model' | 'type'>): boolean {
+  return (
+    d.model === 'cycle-with-intermediary' && (d.type === 'library' || d.type === 'client-library')
+  );
+}
+
+/** The conventions with the sentence that says where they come from. */
+function withBasis(
+  d: ActionDeliverable,
+  c: Omit<DeliverableConventions, 'basis'>,
+): DeliverableConventions {
+  const library = isLibrary(d);
   const basis = library
     ? 'libraries release at every milestone (the release team proposes one where changes are unreleased)'
-    : fromHistory
-      ? `from ${names.join(', ')}: ${describe(milestones, library)}`
-      : `no earlier series: ${describe(milestones, library)} by default`;
-  const c = configured ?? {};
-  const fromConfig = Object.keys(c).length > 0;
+    : c.from.length > 0
+      ? `from ${c.from.join(', ')}: ${describe(c.milestones, library)}`
+      : `no earlier series: ${describe(c.milestones, library)} by default`;
+  return { ...c, basis };
+}
+
+/** The compact form the embedded snapshot stores (release-dates.json). */
+export function storeConventions(c: DeliverableConventions): StoredConventions {
   return {
-    milestones: c.milestones ? [...c.milestones].sort((a, b) => a - b) : milestones,
-    betaNumbering: c['beta-numbering'] ?? betaNumbering,
-    highlights: c['cycle-highlights'] ?? highlights,
-    stableBranch: c['stable-branch'] ?? stableBranch,
-    source: fromConfig ? 'config' : fromHistory ? 'history' : 'default',
-    basis: fromConfig
-      ? `team config conventions.${d.name}${c.milestones ? `: ${describe(c.milestones, library)}` : ''}`
-      : basis,
+    m: [...c.milestones],
+    ...(c.betaNumbering === 'milestone' ? { b: 1 as const } : {}),
+    ...(c.highlights ? { h: 1 as const } : {}),
+    ...(c.stableBranch ? {} : { s: 0 as const }),
+    f: c.from.join(','),
   };
+}
+
+function loadConventions(d: ActionDeliverable, s: StoredConventions): DeliverableConventions {
+  const from = s.f ? s.f.split(',') : [];
+  return withBasis(d, {
+    milestones: s.m,
+    betaNumbering: s.b ? 'milestone' : 'sequence',
+    highlights: s.h === 1,
+    stableBranch: s.s !== 0,
+    source: from.length > 0 ? 'history' : 'default',
+    from,
+  });
 }
 
 function describe(milestones: readonly number[], library: boolean): string {

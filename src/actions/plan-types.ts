@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
+import type { DeliverableConventions } from '../data/releases/release-dates.js';
 
 /**
  * The team's release actions: what the release process requires of each
@@ -133,20 +134,8 @@ export interface ActionsCalendar {
   readonly trailingDeadline: ActionWindow | null;
 }
 
-export interface DeliverableConventions {
-  /** Milestones the deliverable releases at (betas for cycle-with-rc, releases for libraries). */
-  readonly milestones: readonly number[];
-  /** Whether betas are numbered after their milestone (Glance: 0b2 at milestone 2) or in sequence. */
-  readonly betaNumbering: 'milestone' | 'sequence';
-  /** Whether the deliverable adds `cycle-highlights` (service deliverables). */
-  readonly highlights: boolean;
-  /** Whether the deliverable gets a stable branch in each series. */
-  readonly stableBranch: boolean;
-  /** `config`: the team config says so; `history`: the last series' releases; `default`: no history. */
-  readonly source: 'config' | 'history' | 'default';
-  /** One line: why (e.g. "milestone 2 in gazpacho, epoxy"). */
-  readonly basis: string;
-}
+/** A deliverable's conventions (defined with the stored release dates, which carry them compiled). */
+export type { DeliverableConventions } from '../data/releases/release-dates.js';
 
 /** A release request still open in openstack/releases (from the review source). */
 export interface OpenRequest {

@@ -13,12 +13,19 @@ import { conventionsFor } from './plan-conventions.js';
 import type {
   ActionDeliverable,
   ActionRelease,
+  ActionsCalendar,
   ActionState,
   DeliverableConventions,
   PlanActionsInput,
   ReleaseAction,
 } from './plan-types.js';
-import { actionSpecs, usesRcModel, type ActionSpec, type ChangeClass } from './plan-windows.js';
+import {
+  actionSpecs,
+  usesRcModel,
+  weekOf,
+  type ActionSpec,
+  type ChangeClass,
+} from './plan-windows.js';
 
 export type * from './plan-types.js';
 import type { Deps } from '../core/deps.js';
@@ -30,6 +37,15 @@ declare module '../core/deps.js' {
     releaseActions(ctx: Deps, opts?: ReleaseActionsOptions): Promise<TeamActions>;
     /** The release actions' input for a series, for a view that adds facts (release status: clones). */
     releaseActionsInput(ctx: Deps, series: string): Promise<ActionsRead | undefined>;
+    /**
+     * The milestone a beta of the deliverable is numbered after at the date,
+     * when its convention names betas after milestones (`release propose milestone`).
+     */
+    betaMilestone(
+      ctx: Deps,
+      deliverable: string,
+      series?: string,
+    ): Promise<{ readonly milestone: number; readonly basis: string } | null>;
   }
 }
 
@@ -89,6 +105,26 @@ export function sayItFirst(actions: readonly ReleaseAction[]): ReleaseAction[] {
       a.deliverable.localeCompare(b.deliverable) ||
       a.id.localeCompare(b.id),
   );
+}
+
+/**
+ * The milestone of a date: the one whose schedule week is nearest (0 days
+ * inside it; a tie goes to the later one). Null without milestones.
+ */
+export function milestoneOfDate(cal: ActionsCalendar, today: IsoDate): number | null {
+  let best: { m: number; distance: number } | null = null;
+  for (const m of [1, 2, 3]) {
+    const w = weekOf(cal, String(m));
+    if (!w) continue;
+    const distance =
+      compareDates(today, w.start) < 0
+        ? daysBetween(today, w.start)
+        : compareDates(today, w.end) > 0
+          ? daysBetween(w.end, today)
+          : 0;
+    if (!best || distance <= best.distance) best = { m, distance };
+  }
+  return best?.m ?? null;
 }
 
 /** Days before a window's end from which an action is `due`. */

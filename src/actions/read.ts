@@ -10,7 +10,7 @@ import { positionAt } from '../calendar/cycle.js';
 import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import { teamDeliverables } from '../team/plan.js';
-import { planActions } from './plan.js';
+import { milestoneOfDate, planActions } from './plan.js';
 import { conventionsFor, type ConfiguredConventions, type PastSeries } from './plan-conventions.js';
 import type {
   ActionDeliverable,
@@ -182,13 +182,15 @@ function readDeliverables(
       modelFrom: file ? series.name : (g?.fileSeries ?? null),
     };
     deliverables.push(d);
+    // the embedded snapshot carries them compiled: the series they look back at are not in it
+    const stored = dates?.conventions?.[`${series.name}/${name}`];
     const past: PastSeries[] = [];
-    for (const s of pastOf.get(name) ?? []) {
+    for (const s of stored ? [] : (pastOf.get(name) ?? [])) {
       const pc = actionsCalendar(src.calendar, s);
       const ps = src.releases.summary(s.name, name);
       if (pc && ps) past.push({ calendar: pc, file: fileHistory(s.name, name, ps, dates) });
     }
-    conventions[name] = conventionsFor(d, past, src.config.conventions?.[name]);
+    conventions[name] = conventionsFor(d, past, src.config.conventions?.[name], stored);
   }
   return { deliverables, conventions, notes };
 }
@@ -255,11 +257,7 @@ export function teamActions(
   const previous = opts.withPrevious ? previousSeries(src.calendar.series, seriesName) : undefined;
   const carried: ReleaseAction[] = [];
   const prevCal = previous ? actionsCalendar(src.calendar, previous) : undefined;
-  // its last window (the trailing deadline) past, nothing of that series can still be open
-  const lastDay =
-    prevCal?.trailingDeadline?.end ??
-    (prevCal?.releaseDate ? addDays(prevCal.releaseDate, 16 * 7) : undefined);
-  if (previous && lastDay && compareDates(src.today, addDays(lastDay, 7)) <= 0) {
+  if (previous && prevCal && stillOpen(src, previous.name, prevCal)) {
     const before = readActions(src, previous.name);
     if (before) for (const a of planActions(before.input)) if (ACTIVE.has(a.state)) carried.push(a);
   }
@@ -267,6 +265,24 @@ export function teamActions(
 }
 
 const ACTIVE = new Set(['open', 'due', 'overdue', 'proposed']);
+
+/**
+ * Whether a series can still have actions not settled: until a week after
+ * its release week, and after that only for a team with trailing
+ * deliverables, until a week after the trailing deadline. Saves planning a
+ * second series in most briefs.
+ */
+function stillOpen(src: ActionsSources, series: string, cal: ActionsCalendar): boolean {
+  const week = cal.releaseDate ? addDays(cal.releaseDate, 11) : undefined;
+  if (week && compareDates(src.today, week) <= 0) return true;
+  const last =
+    cal.trailingDeadline?.end ?? (cal.releaseDate ? addDays(cal.releaseDate, 16 * 7) : undefined);
+  if (!last || compareDates(src.today, addDays(last, 7)) > 0) return false;
+  return deliverableNames(src, series).some((n) => {
+    const s = src.releases.summary(series, n);
+    return s?.type === 'trailing' || s?.model === 'cycle-trailing';
+  });
+}
 
 /** The sources of a run (Deps) as the reader takes them. */
 function sourcesOf(ctx: Deps, openRequests: readonly OpenRequest[] = []): ActionsSources {
@@ -297,4 +313,42 @@ export function buildReleaseActions(ctx: Deps, opts: ReleaseActionsOptions = {})
 /** `ctx.views.releaseActionsInput`: the planner's input, for a view that adds its own facts (status: clones). */
 export function buildActionsInput(ctx: Deps, series: string): ActionsRead | undefined {
   return readActions(sourcesOf(ctx), series);
+}
+
+/**
+ * The conventions the history shows for every deliverable of a series, no
+ * team config: what the snapshot script compiles for the embedded data.
+ */
+export function historyConventionsOf(
+  releases: ReleasesData,
+  calendar: CalendarInput,
+  seriesName: string,
+): Record<string, DeliverableConventions> {
+  const series = calendar.series.find((s) => s.name === seriesName);
+  if (!series) return {};
+  const names = releases.deliverableNames(seriesName);
+  const nobody: Team = { name: '', liaisons: {}, deliverables: [] };
+  const src: ActionsSources = { releases, calendar, team: nobody, config: {}, today: '9999-12-31' };
+  return readDeliverables(src, series, names).conventions;
+}
+
+/** `ctx.views.betaMilestone`: the milestone a beta is named after, by the deliverable's convention. */
+export function buildBetaMilestone(
+  ctx: Deps,
+  deliverable: string,
+  seriesName?: string,
+): { milestone: number; basis: string } | null {
+  const series = seriesName
+    ? findSeries(ctx.calendarInput.series, seriesName)
+    : positionAt(ctx.calendarInput, ctx.today).series;
+  if (!series) return null;
+  const read = readConventions(sourcesOf(ctx), series.name, deliverable);
+  if (read?.conventions.betaNumbering !== 'milestone') return null;
+  const milestone = milestoneOfDate(read.calendar, ctx.today);
+  const from = read.conventions.from;
+  const basis =
+    read.conventions.source === 'config'
+      ? read.conventions.basis
+      : `betas named after their milestone${from.length ? ` in ${from.join(', ')}` : ''}`;
+  return milestone === null ? null : { milestone, basis };
 }

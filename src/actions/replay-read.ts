@@ -4,7 +4,7 @@ import { cycleWindow } from '../calendar/cycle.js';
 import { addDays, compareDates, mondayOf, type IsoDate } from '../core/dates.js';
 import { MemoryTree } from '../data/file-tree.js';
 import type { Team } from '../data/governance/projects.js';
-import { readReleaseDates } from '../data/releases/release-dates.js';
+import { readReleaseDates, type ReleaseDates } from '../data/releases/release-dates.js';
 import { ReleasesData } from '../data/releases/releases-data.js';
 import { gitSync } from '../git/run.js';
 import { planActions } from './plan.js';
@@ -30,6 +30,11 @@ export interface ReplayOptions {
   readonly review?: boolean;
   /** Tag/branch/commit whose history is the truth (default HEAD). */
   readonly head?: string;
+  /**
+   * Conventions compiled beforehand (the embedded snapshot's), for a history
+   * that lacks the series they look back at (the CI mini-history).
+   */
+  readonly conventions?: ReleaseDates['conventions'];
 }
 
 export interface ReplayResult {
@@ -92,7 +97,10 @@ function plan(
 ) {
   const dataAt = commit
     ? new ReleasesData(data.tree, data.stamp, undefined, (files, since) =>
-        readReleaseDates(opts.repo, { files, rev: commit, ...(since ? { since } : {}) }),
+        withConventions(
+          readReleaseDates(opts.repo, { files, rev: commit, ...(since ? { since } : {}) }),
+          opts.conventions,
+        ),
       )
     : data;
   return readActions(
@@ -106,6 +114,13 @@ function plan(
     },
     opts.series,
   );
+}
+
+function withConventions(
+  dates: ReleaseDates,
+  conventions: ReleaseDates['conventions'],
+): ReleaseDates {
+  return conventions ? { ...dates, conventions } : dates;
 }
 
 /** Requests of the final history that were open on `monday`: proposed before it, merged on or after it. */

@@ -30,6 +30,8 @@ export const VIEWS: Views = {
     (await import('../actions/read.js')).buildReleaseActions(ctx, opts),
   releaseActionsInput: async (ctx, series) =>
     (await import('../actions/read.js')).buildActionsInput(ctx, series),
+  betaMilestone: async (ctx, deliverable, series) =>
+    (await import('../actions/read.js')).buildBetaMilestone(ctx, deliverable, series),
   meetingAgendas: async (ctx, tag) =>
     (await import('../meetings/read.js')).meetingAgendas(ctx, tag),
   openstack: async (ctx, filters) =>

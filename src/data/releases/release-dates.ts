@@ -35,6 +35,39 @@ export interface ReleaseDates {
   readonly series: readonly string[];
   /** `<series>/<deliverable>` → dates. */
   readonly files: Readonly<Record<string, FileDates>>;
+  /**
+   * The embedded snapshot only: each deliverable's conventions from the
+   * history (src/actions/plan-conventions.ts), compiled because the series
+   * they look back at are not in the snapshot. `<series>/<deliverable>` →.
+   */
+  readonly conventions?: Readonly<Record<string, StoredConventions>>;
+}
+
+/** Conventions as stored: milestones, `b` betas named by milestone, `h` highlights, `s: 0` no stable branch, `f` series looked at. */
+export interface StoredConventions {
+  readonly m: readonly number[];
+  readonly b?: 1;
+  readonly h?: 1;
+  readonly s?: 0;
+  readonly f: string;
+}
+
+/** How a deliverable releases (the release actions' conventions; plain data). */
+export interface DeliverableConventions {
+  /** Milestones the deliverable releases at (betas for cycle-with-rc, releases for libraries). */
+  readonly milestones: readonly number[];
+  /** Whether betas are numbered after their milestone (Glance: 0b2 at milestone 2) or in sequence. */
+  readonly betaNumbering: 'milestone' | 'sequence';
+  /** Whether the deliverable adds `cycle-highlights` (service deliverables). */
+  readonly highlights: boolean;
+  /** Whether the deliverable gets a stable branch in each series. */
+  readonly stableBranch: boolean;
+  /** `config`: the team config says so; `history`: the last series' releases; `default`: no history. */
+  readonly source: 'config' | 'history' | 'default';
+  /** The earlier series the history default looked at (newest first). */
+  readonly from: readonly string[];
+  /** One line: why (e.g. "from gazpacho, flamingo, epoxy: betas at milestone 2"). */
+  readonly basis: string;
 }
 
 const VERSION_LINE = /^\s*-\s+version:\s*['"]?([^'"\s#]+)/;

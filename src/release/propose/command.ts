@@ -45,7 +45,15 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx, args) => {
         // read → plan → print, or apply (--write / --commit)
-        const opts = ctx.options as ProposeOptions;
+        const given = ctx.options as ProposeOptions;
+        // a beta is numbered after the milestone of --date when the team's convention says so
+        const byConvention =
+          args[1] === 'milestone' && given.milestone === undefined
+            ? await ctx.views.betaMilestone(ctx, args[0] ?? '', given.series)
+            : null;
+        const opts: ProposeOptions = byConvention
+          ? { ...given, conventionMilestone: byConvention }
+          : given;
         const { readProposal } = await import('./read.js');
         const { planProposal, proposalResult } = await import('./plan.js');
         const { applyProposal } = await import('./apply.js');

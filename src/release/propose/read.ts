@@ -22,6 +22,8 @@ export interface ProposeOptions {
   readonly stableBranch?: boolean;
   readonly intermediateBranch?: boolean;
   readonly milestone?: string;
+  /** Set by the command when `--milestone` is absent: the team's convention names betas by milestone. */
+  readonly conventionMilestone?: { readonly milestone: number; readonly basis: string };
   readonly force?: boolean;
   readonly write?: boolean;
   readonly commit?: boolean;
@@ -49,7 +51,13 @@ export function readProposal(
       `--hash ${opts.hash}: expected a full commit SHA (40 lower-case hex characters)`,
     );
   }
-  const milestone = opts.milestone === undefined ? undefined : Number(opts.milestone);
+  const byConvention = typeArg === 'milestone' && opts.milestone === undefined;
+  const milestone =
+    opts.milestone !== undefined
+      ? Number(opts.milestone)
+      : byConvention
+        ? opts.conventionMilestone?.milestone
+        : undefined;
   if (milestone !== undefined && (!Number.isInteger(milestone) || milestone < 1 || milestone > 9)) {
     throw new UsageError(`--milestone ${opts.milestone}: expected a milestone number from 1 to 9`);
   }
@@ -108,6 +116,10 @@ export function readProposal(
     ...(opts.intermediateBranch ? { intermediateBranch: true } : {}),
     ...(opts.force ? { force: true } : {}),
   });
+  if (byConvention && opts.conventionMilestone)
+    notes.push(
+      `beta numbered after milestone ${opts.conventionMilestone.milestone}, the milestone of ${ctx.today} (convention: ${opts.conventionMilestone.basis}); --milestone N for another`,
+    );
   if (type === 'milestone' && milestone === undefined && h.series) {
     const hint = milestoneHint(ctx.calendarInput, h.series.name, ctx.today, next.version);
     if (hint) notes.push(hint);
