@@ -32,7 +32,11 @@ import type { Schedule } from '../src/data/releases/schedule.js';
 import { summarize, type DeliverableSummary } from '../src/data/releases/deliverables.js';
 import { parseConfig } from '../src/config/load.js';
 import type { TeamConfig } from '../src/config/schema.js';
-import { readReleaseDates, type ReleaseDates } from '../src/data/releases/release-dates.js';
+import {
+  encodeFileDates,
+  readReleaseDates,
+  type ReleaseDates,
+} from '../src/data/releases/release-dates.js';
 import { historyConventionsOf } from '../src/actions/read.js';
 import { storeConventions } from '../src/actions/plan-conventions.js';
 import { calendarInput } from '../src/calendar/input.js';
@@ -167,10 +171,21 @@ const history: ReleaseDates | undefined = allDates && {
   commit: allDates.commit,
   series: keptSeries,
   files: Object.fromEntries(
-    Object.entries(allDates.files).filter(([k]) => keptSeries.includes(k.split('/')[0] ?? '')),
+    Object.entries(allDates.files)
+      .filter(([k]) => keptSeries.includes(k.split('/')[0] ?? ''))
+      .map(([k, f]) => [k, typeof f === 'string' ? f : encodeFileDates(f)]),
   ),
   conventions: Object.fromEntries(
-    keptSeries.flatMap((s) => {
+    // the kept series, and the newer ones without files yet (their models are the previous ones')
+    [
+      ...series
+        .slice(
+          0,
+          series.findIndex((x) => x.name === keptSeries[0]),
+        )
+        .map((x) => x.name),
+      ...keptSeries,
+    ].flatMap((s) => {
       const full = new ReleasesData(data.tree, data.stamp, undefined, () => allDates);
       return Object.entries(historyConventionsOf(full, calendarInput(full), s)).map(([name, c]) => [
         `${s}/${name}`,

@@ -368,7 +368,7 @@ function missingWhat(ctx: StateContext, spec: ActionSpec, file: string): string 
     case 'final':
       return `no final release ${where}`;
     case 'stable-branch':
-      return `no ${stable} ${where}`;
+      return `no ${stable} ${where}${usesRcModel(ctx.d) && hasRc(ctx) ? ' (the RC1 request did not add it: the release team adds it, or a branch request)' : ''}`;
     case 'cycle-highlights':
       return `no cycle-highlights ${where}`;
     case 'library':
@@ -407,15 +407,14 @@ function commandOf(ctx: StateContext, spec: ActionSpec): string | null {
       return propose('rc');
     case 'final':
       return null;
-    case 'stable-branch':
-      if (usesRcModel(ctx.d)) return doneKind('rc') ? null : propose('rc');
-      return doneKind(
-        ctx.d.type === 'library' || ctx.d.type === 'client-library'
-          ? 'final-library'
-          : 'intermediary',
-      )
-        ? null
+    case 'stable-branch': {
+      // with the release of the branch point out, a branch-only request; before, the release with the branch
+      if (usesRcModel(ctx.d)) return doneKind('rc') ? propose('branch') : propose('rc');
+      const library = ctx.d.type === 'library' || ctx.d.type === 'client-library';
+      return doneKind(library ? 'final-library' : 'intermediary')
+        ? propose('branch')
         : propose('feature', ' --stable-branch');
+    }
     case 'cycle-highlights':
       return `liaison release highlights add --deliverable ${name}${series} "<one sentence>"`;
     case 'library':

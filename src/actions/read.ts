@@ -324,11 +324,25 @@ export function historyConventionsOf(
   calendar: CalendarInput,
   seriesName: string,
 ): Record<string, DeliverableConventions> {
-  const series = calendar.series.find((s) => s.name === seriesName);
+  const all = calendar.series;
+  const index = all.findIndex((s) => s.name === seriesName);
+  const series = all[index];
   if (!series) return {};
-  const names = releases.deliverableNames(seriesName);
-  const nobody: Team = { name: '', liaisons: {}, deliverables: [] };
-  const src: ActionsSources = { releases, calendar, team: nobody, config: {}, today: '9999-12-31' };
+  // a series with no files yet: the deliverables of the newest earlier one (the fallback models)
+  const from = all.slice(index).find((s) => releases.deliverableNames(s.name).length > 0);
+  const names = from ? releases.deliverableNames(from.name) : [];
+  const everyone: Team = {
+    name: '',
+    liaisons: {},
+    deliverables: names.map((name) => ({ name, repos: [] })),
+  };
+  const src: ActionsSources = {
+    releases,
+    calendar,
+    team: everyone,
+    config: {},
+    today: '9999-12-31',
+  };
   return readDeliverables(src, series, names).conventions;
 }
 

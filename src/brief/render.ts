@@ -1,5 +1,6 @@
 import { humanDate } from '../core/dates.js';
 import { table, type Colors } from '../core/terminal.js';
+import { inertLine as t } from '../core/text.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import { plain, reviewSummaryLine } from '../review/render.js';
 import type { BriefEvent, BriefView } from './plan.js';
@@ -87,12 +88,13 @@ function actionsText(b: BriefView, c: Colors): string[] {
     if (list.length === 0) return;
     out.push(`  ${title}`);
     for (const a of list) {
+      // names and versions come from data files: shown inert
       out.push(
-        `    ${mark(a)} ${a.deliverable}: ${actionTitle(a)}, ${actionWhen(a)}` +
+        `    ${mark(a)} ${t(a.deliverable)}: ${actionTitle(a)}, ${actionWhen(a)}` +
           (a.series !== b.actionsSeries ? c.dim(` [${a.series}]`) : ''),
       );
-      out.push(c.dim(`      ${a.evidence}`));
-      if (commands && a.command) out.push(`      $ ${a.command}`);
+      out.push(c.dim(`      ${t(a.evidence)}`));
+      if (commands && a.command) out.push(`      $ ${t(a.command)}`);
     }
   };
   block('Act now', urgent, true);
@@ -111,7 +113,7 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
       e.date + (e.endDate ? `…${e.endDate.slice(5)}` : ''),
       e.week ?? '',
       e.scope === 'cross-project' ? c.dim('x') : c.cyan('team'),
-      e.title + (e.owner && e.owner !== 'team' ? c.dim(` [${e.owner}]`) : ''),
+      t(e.title) + (e.owner && e.owner !== 'team' ? c.dim(` [${t(e.owner)}]`) : ''),
     ]),
     '  ',
   );

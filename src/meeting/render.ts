@@ -1,3 +1,4 @@
+import { inertLine, safeUrl } from '../core/text.js';
 import { ircLines } from '../gate/render.js';
 import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
 import { actionTitle, actionWhen, URGENT } from '../actions/render.js';
@@ -45,12 +46,9 @@ export function sectionLines(s: MeetingSection): string[] {
   }
 }
 
-/** IRC has no escaping: one printable line (control characters become spaces). */
+/** IRC has no escaping: one inert line (IRC colour/bold codes are control characters too). */
 function irc(text: string): string {
-  const printable = Array.from(text, (ch) =>
-    ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch,
-  ).join('');
-  return printable.replace(/\s+/g, ' ').trim();
+  return inertLine(text).replace(/\s+/g, ' ');
 }
 
 /** Longest line we send: an IRC message ends at 512 bytes with its prefix. */
@@ -77,7 +75,7 @@ function botLines(prefix: string, text: string): string[] {
 }
 
 function md(text: string): string {
-  return text
+  return inertLine(text)
     .replace(/([\\`*_[\]<>|])/g, '\\$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -93,10 +91,11 @@ function cycleLine(v: MeetingView): string {
 /** Lines for the meeting bot: #topic / #info / #link, one fact a line. */
 export function renderMeetingIrc(v: MeetingView): string {
   const out = [
-    `#topic Release status (${v.team}, ${v.series.name} ${v.week})`,
+    `#topic Release status (${irc(v.team)}, ${irc(v.series.name)} ${v.week})`,
     ...botLines('#info', cycleLine(v)),
-    `#link ${v.scheduleUrl}`,
   ];
+  const link = safeUrl(v.scheduleUrl);
+  if (link) out.push(`#link ${link}`);
   // said first: what the release process asks now, with the command to run
   const owners = v.actionOwners.join(', ') || 'team';
   const urgent = v.actions.filter((a) => URGENT.includes(a.state));
@@ -104,7 +103,7 @@ export function renderMeetingIrc(v: MeetingView): string {
   for (const a of urgent)
     out.push(
       ...botLines(
-        `#action ${owners}:`,
+        `#action ${irc(owners)}:`,
         `${a.deliverable} ${actionTitle(a)} ${a.state}, ${actionWhen(a)}${a.command ? `: ${a.command}` : ''} (${a.evidence})`,
       ),
     );
@@ -136,7 +135,7 @@ export function renderMeetingIrc(v: MeetingView): string {
   for (const i of v.checklist.overdue)
     out.push(
       ...botLines(
-        `#action ${i.ownerPeople.join(', ') || i.owner}:`,
+        `#action ${irc(i.ownerPeople.join(', ') || i.owner)}:`,
         `${i.title} (overdue since ${i.due})`,
       ),
     );
@@ -157,9 +156,9 @@ export function renderMeetingMarkdown(v: MeetingView): string {
     '',
     md(cycleLine(v)),
     '',
-    `Schedule: <${v.scheduleUrl}>`,
-    '',
   ];
+  const link = safeUrl(v.scheduleUrl);
+  if (link) out.push(`Schedule: <${link}>`, '');
   out.push('### Release actions', '');
   if (v.actions.length === 0) out.push('- nothing due in the next two weeks');
   for (const a of v.actions)

@@ -1,6 +1,5 @@
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { Context } from '../cli/context.js';
 import { emit } from '../cli/output.js';
 import type { Deps } from '../core/deps.js';
 import type { TeamContexts } from '../web/team-context.js';
@@ -22,23 +21,32 @@ export function registerOpenStack(program: Command, wrap: Wrap): void {
       ),
     )
     .addOption(new Option('--team <teams>', 'only these teams (comma-separated)'))
+    // here --team is a filter, not the run's team: move it aside before the run's context is made
+    .hook('preAction', (cmd) => {
+      // the program's own --team may have taken the value: it is this command's filter either way
+      for (const c of [cmd, cmd.parent]) {
+        const v = c?.getOptionValue('team') as string | undefined;
+        if (v === undefined) continue;
+        cmd.setOptionValue('teams', v);
+        c?.setOptionValue('team', undefined);
+      }
+    })
     .action(
       wrap(async (ctx) => {
-        const o = ctx.options as { state?: string; kind?: string; team?: string };
+        const o = ctx.options as { state?: string; kind?: string; teams?: string };
         const { parseFilters } = await import('./read.js');
         const { ACTION_KINDS } = await import('../actions/plan-types.js');
-        const filters = parseFilters(o, ACTION_KINDS);
-        // --team here filters teams: the run itself belongs to no team
-        const options = { ...ctx.options };
-        delete options.team;
-        const base = new Context(options, ctx.io);
-        try {
-          const view = await buildOpenStack(base, filters);
-          const { renderOpenStackText } = await import('./render.js');
-          emit(ctx, view, renderOpenStackText);
-        } finally {
-          base.close();
-        }
+        const filters = parseFilters(
+          {
+            ...(o.state ? { state: o.state } : {}),
+            ...(o.kind ? { kind: o.kind } : {}),
+            ...(o.teams ? { team: o.teams } : {}),
+          },
+          ACTION_KINDS,
+        );
+        const view = await buildOpenStack(ctx, filters);
+        const { renderOpenStackText } = await import('./render.js');
+        emit(ctx, view, renderOpenStackText);
       }),
     );
 }

@@ -1,6 +1,6 @@
 import { positionAt } from '../calendar/cycle.js';
 import type { Deps } from '../core/deps.js';
-import { UsageError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Team } from '../data/governance/projects.js';
 import { previousSeries } from '../data/releases/series.js';
@@ -71,10 +71,20 @@ export async function readOpenStack<A extends ActionLike>(
   const teams: TeamActions<A>[] = [];
   for (const t of st.teams) {
     if (wanted && !wanted.includes(t.name.toLowerCase())) continue;
-    const teamCtx = opts.forTeam(t.name);
-    const team = teamCtx.team;
-    const { actions, notes } = await opts.actionsOf(teamCtx, team);
-    teams.push({ team, actions, notes });
+    const governance = ctx.data.governance.team(t.name);
+    try {
+      const teamCtx = opts.forTeam(t.name);
+      const { actions, notes } = await opts.actionsOf(teamCtx, teamCtx.team);
+      teams.push({ team: teamCtx.team, actions, notes });
+    } catch (e) {
+      // one team whose name or config the tool refuses is listed with the reason; the others are shown
+      if (!(e instanceof UsageError || e instanceof ConfigError)) throw e;
+      teams.push({
+        team: governance,
+        actions: [],
+        notes: [`its release actions are not computed: ${e.message}`],
+      });
+    }
   }
   const series = ctx.calendarInput.series.find((s) => s.name === st.series);
   return planOpenStack({

@@ -1,6 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeOutputDir, outputError, writeOutputFile } from '../core/files.js';
+import { LiaisonError } from '../core/errors.js';
+import { jsonText } from '../core/text.js';
 import type { Context } from '../cli/context.js';
 import { PAGES, pageById } from './registry.js';
 import { buildPage, jsonOfBuilt, renderBuilt } from './render.js';
@@ -42,6 +44,7 @@ export async function buildSite(
   dir: string,
   opts: SiteOptions = {},
 ): Promise<SiteResult> {
+  makeOutputDir(dir, 'site build');
   if (opts.allTeams) return buildAllTeams(ctx, dir);
   const files: string[] = [];
   const notices: { page: PageId; status: number }[] = [];
@@ -84,10 +87,15 @@ async function writeTeam(
   files: string[],
   notices: { page: PageId; status: number; team?: string }[],
 ): Promise<void> {
-  mkdirSync(join(target.dir, 'api'), { recursive: true });
+  makeOutputDir(join(target.dir, 'api'), 'site build');
   // written in the background while the next page is built (the disk and the CPU overlap)
   const write = (name: string, text: string) => {
-    target.writes.push(writeFile(join(target.dir, name), text));
+    const path = join(target.dir, name);
+    target.writes.push(
+      writeFile(path, text).catch((e: unknown) => {
+        throw outputError('site build', path, e);
+      }),
+    );
     files.push(target.prefix + name);
   };
   for (const page of PAGES) {
@@ -98,7 +106,7 @@ async function writeTeam(
     const out = await renderBuilt(page, built, target.env);
     write(page.file, out.html);
     const json = jsonOfBuilt(built);
-    write(`api/${page.api}.json`, JSON.stringify(json.body, null, 2) + '\n');
+    write(`api/${page.api}.json`, jsonText(json.body) + '\n');
     if (out.status !== 200 || json.status !== 200)
       notices.push({
         page: page.id,
@@ -137,9 +145,9 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
   ]);
   const files: string[] = [];
   const notices: { page: PageId; status: number; team?: string }[] = [];
-  mkdirSync(join(dir, 'api'), { recursive: true });
-  mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'assets', 'style.css'), STYLES);
+  makeOutputDir(join(dir, 'api'), 'site build');
+  makeOutputDir(join(dir, 'assets'), 'site build');
+  writeOutputFile(join(dir, 'assets', 'style.css'), STYLES, 'site build');
   files.push('assets/style.css');
   const contexts = new TeamContexts(ctx);
   const taken = new Set(['assets', 'api']);
@@ -149,9 +157,16 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
     const view = await buildOpenStack(ctx, { state: null, kind: null, team: null }, contexts);
     const folderOf = new Map<string, string>();
     for (const t of view.teams) {
+      let teamCtx: Context;
+      try {
+        teamCtx = contexts.forTeam(t.name);
+      } catch (e) {
+        // a team the tool cannot run for (its name, its config): on the front page, without pages
+        if (e instanceof LiaisonError) continue;
+        throw e;
+      }
       const folder = teamFolder(t.name, taken);
       folderOf.set(t.name, folder);
-      const teamCtx = contexts.forTeam(t.name);
       const env = staticEnv(teamCtx, t.name, { css: '../assets/style.css', home: '../index.html' });
       await writeTeam(
         teamCtx,
@@ -173,8 +188,12 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
       },
     };
     const built = { ok: true as const, panel, view: view as unknown };
-    writeFileSync(join(dir, 'index.html'), (await renderBuilt(page, built, env)).html);
-    writeFileSync(join(dir, 'api', 'openstack.json'), JSON.stringify(view, null, 2) + '\n');
+    writeOutputFile(
+      join(dir, 'index.html'),
+      (await renderBuilt(page, built, env)).html,
+      'site build',
+    );
+    writeOutputFile(join(dir, 'api', 'openstack.json'), jsonText(view) + '\n', 'site build');
     files.push('index.html', 'api/openstack.json');
   } finally {
     contexts.close();

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
 import { packageRoot } from '../../src/core/package-root.js';
-import type { DatePair, ReleaseDates } from '../../src/data/releases/release-dates.js';
+import {
+  fileDates,
+  type DatePair,
+  type ReleaseDates,
+} from '../../src/data/releases/release-dates.js';
 import { RELEASES_DIR } from './shared-data.js';
 
 /**
@@ -89,7 +93,7 @@ export function buildMiniHistory(opts: MiniHistoryOptions): string {
         continue;
       }
       finals.set(path, text);
-      const fd = dates.files[`${s}/${name}`] ?? { v: {}, b: {} };
+      const fd = fileDates(dates, s, name);
       const doc = parseDocument(text).toJS() as {
         releases?: { version: unknown }[];
         branches?: { name: string }[];

@@ -14,6 +14,8 @@ import { P } from '../web/payloads.js';
 /** A team and a deliverable whose names would run script if a page printed them unescaped. */
 export const HOSTILE_TEAM = `Evil ${P.script} team`;
 export const HOSTILE_DELIVERABLE = `evil${P.img}`;
+/** The team (a name the tool accepts) that owns the hostile deliverable. */
+export const EVIL_TEAM = 'evil-team';
 
 /**
  * The shared releases and governance data plus one hostile team with one
@@ -34,22 +36,22 @@ export function hostileData(): { releases: string; governance: string } {
   for (const f of readdirSync(hib))
     symlinkSync(join(hib, f), join(releases, 'deliverables', 'hibiscus', f));
   const q = (s: string) => JSON.stringify(s);
-  writeFileSync(
-    join(releases, 'deliverables', 'hibiscus', `${HOSTILE_DELIVERABLE}.yaml`),
-    `---
+  const file = (team: string, repo: string) => `---
 launchpad: evil
 release-model: cycle-with-intermediary
-team: ${q(HOSTILE_TEAM)}
+team: ${q(team)}
 type: library
 repository-settings:
-  openstack/evil: {}
+  ${repo}: {}
 releases:
   - version: 1.0.0
     projects:
-      - repo: openstack/evil
+      - repo: ${repo}
         hash: ${'a'.repeat(40)}
-`,
-  );
+`;
+  const target = (name: string) => join(releases, 'deliverables', 'hibiscus', `${name}.yaml`);
+  writeFileSync(target(HOSTILE_DELIVERABLE), file(EVIL_TEAM, 'openstack/evil'));
+  writeFileSync(target('evil-lib'), file(HOSTILE_TEAM, 'openstack/evil-lib'));
   const governance = join(dir, 'governance');
   cpSync(GOVERNANCE_DIR, governance, { recursive: true });
   appendFileSync(
@@ -63,6 +65,20 @@ releases:
   service: Evil service
   mission: ${q(`Mission ${P.script}`)}
   url: ${q(P.js)}
+  deliverables:
+    evil-lib:
+      repos:
+        - openstack/evil-lib
+${EVIL_TEAM}:
+  ptl:
+    name: ${q(`Ptl ${P.img}`)}
+    irc: ${q(P.attr)}
+    email: evil2@example.org
+  liaisons:
+    release:
+      - name: ${q(`Liaison ${P.script}`)}
+        irc: ${q(P.svg)}
+        email: evil3@example.org
   deliverables:
     ${q(HOSTILE_DELIVERABLE)}:
       repos:

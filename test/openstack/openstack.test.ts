@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { hasChromium, launchChromium, watchConsole } from '../web/browser.js';
-import { DOM_FINDINGS } from '../web/payloads.js';
-import { HOSTILE_DELIVERABLE, HOSTILE_TEAM, hostileData } from './hostile-data.js';
+import { DOM_FINDINGS, P } from '../web/payloads.js';
+import { EVIL_TEAM, HOSTILE_DELIVERABLE, HOSTILE_TEAM, hostileData } from './hostile-data.js';
 
 interface Action {
   id: string;
@@ -240,8 +240,16 @@ describe.skipIf(!hasChromium)('the OpenStack page in Chromium', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     const v = await runJson<OpenStackJson>(['openstack', ...args]);
-    const evil = v.teams.find((t) => t.name === HOSTILE_TEAM);
+    // the deliverable of a team with an acceptable name has its actions
+    const evil = v.teams.find((t) => t.name === EVIL_TEAM);
     expect(evil?.actions.map((a) => a.deliverable)).toContain(HOSTILE_DELIVERABLE);
+    expect(evil?.liaisons[0]?.name).toBe(`Liaison ${P.script}`);
+    // a team whose name the tool refuses is listed with the reason, and the view still works
+    const named = (
+      await runJson<{ teams: { name: string; notes: string[] }[] }>(['openstack', ...args])
+    ).teams.find((t) => t.name === HOSTILE_TEAM);
+    expect(named?.notes.join(' ')).toMatch(/its release actions are not computed: .*team name/);
+    expect(readdirSync(dir)).toContain('evil-team');
     const { browser, close } = await launchChromium();
     try {
       for (const width of [1200, 360]) {
@@ -253,8 +261,19 @@ describe.skipIf(!hasChromium)('the OpenStack page in Chromium', () => {
         expect(await page.locator('figure svg').count()).toBe(1);
         // the names are text: in the table and in the chart's cell titles
         expect(await page.locator('tbody th', { hasText: HOSTILE_TEAM }).count()).toBe(1);
+        expect(await page.locator('tbody td', { hasText: `Liaison ${P.script}` }).count()).toBe(1);
         const titles = await page.locator('figure svg title').allTextContents();
-        expect(titles.some((t) => t.startsWith(`${HOSTILE_TEAM}, `))).toBe(true);
+        expect(titles.some((t) => t.startsWith(`${EVIL_TEAM}, `))).toBe(true);
+        const body = (await page.locator('main').textContent()) ?? '';
+        if (evil?.actions.some((a) => a.state === 'overdue' || a.state === 'due'))
+          expect(body).toContain(HOSTILE_DELIVERABLE);
+        // the hostile team's own folder page too
+        const sub = await browser.newPage();
+        const subSeen = watchConsole(sub);
+        await sub.goto(pathToFileURL(join(dir, 'evil-team', 'index.html')).href);
+        expect(await sub.evaluate<string[]>(DOM_FINDINGS)).toEqual([]);
+        await sub.close();
+        expect(subSeen).toEqual([]);
         expect(titles.length).toBeGreaterThan(v.teams.length);
         expect(await page.evaluate<string[]>(DOM_FINDINGS)).toEqual([]);
         // the shared stylesheet applies (a file:// page, the relative asset)

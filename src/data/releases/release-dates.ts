@@ -33,8 +33,11 @@ export interface ReleaseDates {
   readonly commit: string | null;
   /** Series the dates cover (every file of each). */
   readonly series: readonly string[];
-  /** `<series>/<deliverable>` → dates. */
-  readonly files: Readonly<Record<string, FileDates>>;
+  /**
+   * `<series>/<deliverable>` → dates; the embedded snapshot stores each as
+   * one packed string (`encodeFileDates`), read only for the files asked.
+   */
+  readonly files: Readonly<Record<string, FileDates | string>>;
   /**
    * The embedded snapshot only: each deliverable's conventions from the
    * history (src/actions/plan-conventions.ts), compiled because the series
@@ -270,5 +273,37 @@ function authorDates(root: string, commits: readonly string[]): Map<string, IsoD
 
 /** The dates of one file, or an empty record. */
 export function fileDates(dates: ReleaseDates | undefined, series: string, name: string): FileDates {
-  return dates?.files[`${series}/${name}`] ?? { v: {}, b: {} };
+  const f = dates?.files[`${series}/${name}`];
+  if (f === undefined) return { v: {}, b: {} };
+  return typeof f === 'string' ? decodeFileDates(f) : f;
+}
+
+/**
+ * One file's dates packed in a string, so that parsing the snapshot part
+ * makes one string per file and only the files a command reads are
+ * unpacked: `v<version>|<proposed>|<merged>` for releases, `b<branch>|…`
+ * for branches, `h|…` for the highlights, joined with `;` (versions,
+ * branch names and dates hold none of `|;`).
+ */
+export function encodeFileDates(f: FileDates): string {
+  const pair = (p: DatePair) => `${p[0] ?? ''}|${p[1] ?? ''}`;
+  return [
+    ...Object.entries(f.v).map(([k, p]) => `v${k}|${pair(p)}`),
+    ...Object.entries(f.b).map(([k, p]) => `b${k}|${pair(p)}`),
+    ...(f.h ? [`h|${pair(f.h)}`] : []),
+  ].join(';');
+}
+
+export function decodeFileDates(text: string): FileDates {
+  const v: Record<string, DatePair> = {};
+  const b: Record<string, DatePair> = {};
+  let h: DatePair | undefined;
+  for (const item of text === '' ? [] : text.split(';')) {
+    const [key = '', p = '', m = ''] = item.slice(1).split('|');
+    const pair: DatePair = [p || null, m || null];
+    if (item.startsWith('v')) v[key] = pair;
+    else if (item.startsWith('b')) b[key] = pair;
+    else h = pair;
+  }
+  return { v, b, ...(h ? { h } : {}) };
 }
