@@ -5,6 +5,7 @@ import { gitSync } from '../git/run.js';
 import { DiskTree, MemoryTree } from './file-tree.js';
 import { GovernanceData } from './governance/governance-data.js';
 import { ReleasesData } from './releases/releases-data.js';
+import { seriesDeliverables, type SeriesDeliverables } from './releases/series-deliverables.js';
 import { embeddedCompiled, snapshotPart, type SourceStamp } from './snapshot.js';
 
 export interface DataLocations {
@@ -22,6 +23,14 @@ export interface DataSources {
   /** Date of the newest data used (commit date of the releases data). */
   readonly dataAsOf?: string;
   readonly embedded: boolean;
+  /**
+   * The deliverable files of a series with the fallback to the previous
+   * series' models (series-deliverables.ts); memoized, and each fallback is
+   * recorded in `fallbacks` so every view can say so.
+   */
+  seriesDeliverables(series: string): SeriesDeliverables;
+  /** The fallbacks the run has used so far (for the views' notes). */
+  readonly fallbacks: readonly SeriesDeliverables[];
 }
 
 export function openDataSources(loc: DataLocations): DataSources {
@@ -49,7 +58,25 @@ export function openDataSources(loc: DataLocations): DataSources {
       embeddedCompiled,
     );
   const describe = [describeStamp('releases', rel.stamp, !releases), describeStamp('governance', gov.stamp, !governance)].join('; ');
-  return { releases: rel, governance: gov, describe, ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}), embedded };
+  const memo = new Map<string, SeriesDeliverables>();
+  const fallbacks: SeriesDeliverables[] = [];
+  return {
+    releases: rel,
+    governance: gov,
+    describe,
+    ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}),
+    embedded,
+    fallbacks,
+    seriesDeliverables(series) {
+      let s = memo.get(series);
+      if (!s) {
+        s = seriesDeliverables(rel, rel.series(), series);
+        memo.set(series, s);
+        if (s.fallback) fallbacks.push(s);
+      }
+      return s;
+    },
+  };
 }
 
 function checkoutTree(dir: string, what: string): DiskTree {
