@@ -1,4 +1,5 @@
 import { positionAt } from '../calendar/cycle.js';
+import { seriesStatusAt } from '../calendar/series-status.js';
 import { teamCycleEvents } from '../calendar/team-events.js';
 import type { CalendarInput, CycleEvent, CyclePosition } from '../calendar/model.js';
 import type { Context } from '../cli/context.js';
@@ -35,6 +36,7 @@ export function buildBrief(
     today: ctx.today,
     team: team.name,
     position,
+    seriesStatus: seriesStatusAt(input.series, position.series, ctx.today, files.stamp.date),
     events,
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,

@@ -1,6 +1,6 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
-import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
+import type { SeriesStatus } from '../data/releases/series.js';
 import type { TeamDeliverableView } from '../team/team-model.js';
 
 export interface BriefEvent {
@@ -60,6 +60,8 @@ export interface BriefInput {
   readonly today: IsoDate;
   readonly team: string;
   readonly position: CyclePosition;
+  /** The series' status at `today`, from the schedule (calendar/series-status.ts). */
+  readonly seriesStatus: SeriesStatus;
   /** Events of the current series and the next one, sorted. */
   readonly events: readonly CycleEvent[];
   readonly deliverables: readonly TeamDeliverableView[];
@@ -105,7 +107,7 @@ export function planBrief(input: BriefInput): BriefView {
     series: {
       name: position.series.name,
       releaseId: position.series.releaseId ?? null,
-      status: effectiveStatus(position.series, today),
+      status: input.seriesStatus,
       releaseDate: position.series.initialRelease ?? null,
     },
     week: position.week,

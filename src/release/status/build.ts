@@ -6,7 +6,13 @@ import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { releasedDeliverables } from '../../data/governance/projects.js';
 import { isLifecycleTag, type Deliverable } from '../../data/releases/deliverables.js';
-import { findSeries, seriesId, type Series } from '../../data/releases/series.js';
+import {
+  findSeries,
+  seriesId,
+  type Series,
+  type SeriesStatus,
+} from '../../data/releases/series.js';
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import { isGitRepo } from '../../git/run.js';
 import { cloneLocator } from '../../git/clones.js';
 import { judgeWindow, lastReleaseBy, milestoneWindows } from './coverage.js';
@@ -63,6 +69,7 @@ export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): Rele
       `release dates come from tags in clones only: ${files.tree.label} is not a git checkout`,
     );
   const ignored = ctx.config.deliverables ?? {};
+  const statusAt = (s: Series) => seriesStatusAt(all, s, ctx.today, files.stamp.date);
   const statuses: DeliverableStatus[] = [];
   const coverage: CoverageRow[] = [];
   const start = cycleWindow(input, series)?.start;
@@ -84,8 +91,8 @@ export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): Rele
         : { version: r.version, date: null, dateSource: 'unknown' };
     });
     const real = releases.filter((r) => !isLifecycleTag(r.version));
-    const stableName = `${series.status === 'unmaintained' ? 'unmaintained' : 'stable'}/${seriesId(series)}`;
-    const unreleased = unreleasedOf(repos, (r) => cloneOf(r, gd.name), all, stableName);
+    const stableName = `${statusAt(series) === 'unmaintained' ? 'unmaintained' : 'stable'}/${seriesId(series)}`;
+    const unreleased = unreleasedOf(repos, (r) => cloneOf(r, gd.name), all, stableName, statusAt);
     const model = newest?.model ?? null;
     const type = newest?.type ?? null;
     statuses.push({
@@ -212,8 +219,9 @@ function unreleasedOf(
   cloneOf: (repo: string) => CloneFacts | undefined,
   all: readonly Series[],
   stableName: string,
+  statusAt: (s: Series) => SeriesStatus,
 ): RepoUnreleased[] | null {
-  const live = all.filter((s) => s.status !== 'end of life' && s.status !== 'future');
+  const live = all.filter((s) => !['end of life', 'future'].includes(statusAt(s)));
   const wanted = new Set([
     'master',
     stableName,
