@@ -3,12 +3,18 @@
  * file per part) from full checkouts of openstack/releases and
  * openstack/governance:
  *
- *   npm run snapshot -- --releases DIR --governance DIR [--series N] [--out DIR]
+ *   npm run snapshot -- --releases DIR --governance DIR [--series N] [--out DIR] [--taken-at WHEN]
  *
  * It keeps what the tool needs offline: series status, the schema files,
  * the schedules and labels of the year-numbered series, the deliverable
  * files of the newest N series that have any (default 3), the governance
  * team files and the community goals.
+ *
+ * The stamps record when the data was taken (`takenAt`), since a view's
+ * data age counts from there: `--taken-at` when given; else, for git
+ * checkouts, when they last fetched the commit they are on; else (a plain
+ * copy, as ../shared/data) the newest commit date of the two, the earliest
+ * moment the copy can have been made. The build time is kept as `builtAt`.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,7 +28,7 @@ import { parseConfig } from '../src/config/load.js';
 import type { TeamConfig } from '../src/config/schema.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
 import { SNAPSHOT_DIR, SNAPSHOT_PARTS, type SnapshotContent } from '../src/data/snapshot.js';
-import { stampOf } from '../src/data/sources.js';
+import { checkoutStamp } from '../src/data/sources.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     governance: { type: 'string' },
     series: { type: 'string', default: '3' },
     out: { type: 'string' },
+    'taken-at': { type: 'string' },
   },
 });
 
@@ -141,12 +148,25 @@ const snapshot: SnapshotContent = {
   teams: keptGov.teams(),
   teamConfigs,
   deliverables,
-  stamps: {
-    releases: stampOf(releasesDir, 'openstack/releases'),
-    governance: stampOf(governanceDir, 'openstack/governance'),
-  },
+  stamps: takenStamps(),
   files: { releases, governance },
 };
+/** Both stamps with the time the snapshot's data was taken (see the header). */
+function takenStamps(): SnapshotContent['stamps'] {
+  const rel = checkoutStamp(releasesDir, 'openstack/releases');
+  const gov = checkoutStamp(governanceDir, 'openstack/governance');
+  const builtAt = new Date().toISOString();
+  const given = values['taken-at'];
+  const fetched = [rel, gov].every((s) => s.takenFrom === 'fetch');
+  // a fetch time per checkout when both have one; else one time for the snapshot
+  const common = given ?? (fetched ? undefined : [rel.date, gov.date].sort().pop());
+  const taken = (s: typeof rel) =>
+    common
+      ? { ...s, takenAt: common, takenFrom: given ? ('given' as const) : ('commit' as const) }
+      : s;
+  return { releases: { ...taken(rel), builtAt }, governance: { ...taken(gov), builtAt } };
+}
+
 const out = values.out ?? join(here, SNAPSHOT_DIR);
 mkdirSync(out, { recursive: true });
 let size = 0;

@@ -25,13 +25,8 @@ export function buildBrief(
     ctx.config,
   );
   const notes = [...ctx.loadedConfig.notes];
-  if (files.deliverableNames(position.series.name).length === 0) {
-    const from = deliverables.find((d) => d.fileSeries)?.fileSeries;
-    notes.push(
-      `${position.series.name} has no deliverable files in the releases data yet` +
-        (from ? `; release models are taken from ${from}` : ''),
-    );
-  }
+  // a series without files yet: the common envelope says its models come from the previous one
+  ctx.data.seriesDeliverables(position.series.name);
   return planBrief({
     today: ctx.today,
     team: team.name,

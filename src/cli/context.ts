@@ -8,6 +8,9 @@ import type { LoadedConfig } from '../config/load.js';
 import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
 import { compiledTeamConfig } from '../data/snapshot.js';
 import { openDataSources, type DataSources } from '../data/sources.js';
+import { dataWarnings, type DataWarning } from '../data/age/plan.js';
+import { recordOrigins, viewRecord, type ViewRecord } from '../data/age/track.js';
+import { dataDirOf } from '../data/managed.js';
 import type { Team } from '../data/governance/projects.js';
 import { calendarInput } from '../calendar/input.js';
 import type { CalendarInput } from '../calendar/model.js';
@@ -106,8 +109,10 @@ export class Context {
       this.sources = openDataSources({
         ...(releasesRepo ? { releasesRepo } : {}),
         ...(governanceRepo ? { governanceRepo } : {}),
+        dataDir: this.dataDir,
       });
     }
+    recordOrigins(this.sources.origins);
     return this.sources;
   }
 
@@ -136,6 +141,22 @@ export class Context {
   close(): void {
     this.db?.close();
     this.db = undefined;
+  }
+
+  /** The data directory (`liaison sync`'s checkouts): config `data-dir`, else the XDG data folder. */
+  get dataDir(): string {
+    return dataDirOf(this.io.env, this.config['data-dir']);
+  }
+
+  /**
+   * The data warnings of the view this run built (the common envelope of
+   * every view): age and staleness of the releases and governance data and
+   * of the synced services it read, and the series it showed with the
+   * previous series' models. Nothing when the run read no data.
+   */
+  dataWarnings(record: ViewRecord | undefined = viewRecord()): DataWarning[] {
+    if (!record) return [];
+    return dataWarnings([...record.origins.values()], [...record.fallbacks.values()], this.today);
   }
 
   /** Path of the SQLite store: --db, $LIAISON_DB, config `db`, else the user's cache folder. */

@@ -56,7 +56,16 @@ const serviceUrl = z
   .regex(/^https?:\/\/[^\s?#]+$/, 'expected an http(s) base URL without query');
 
 /** `sources:` — where the services live and how politely to ask them. */
+/** A git remote: https, ssh, git or a local path (tests use local bare repositories). */
+const gitUrl = z
+  .string()
+  .min(1)
+  .regex(/^[^\s-]/, 'expected a git URL or path (not an option)');
+
 export const sourcesSchema = z.strictObject({
+  /** Remotes of the checkouts `liaison sync` keeps in the data directory. */
+  releases: z.strictObject({ url: gitUrl.optional() }).optional(),
+  governance: z.strictObject({ url: gitUrl.optional() }).optional(),
   zuul: z.strictObject({ url: serviceUrl.optional(), tenant: id.optional() }).optional(),
   gerrit: z.strictObject({ url: serviceUrl.optional() }).optional(),
   launchpad: z.strictObject({ url: serviceUrl.optional() }).optional(),
@@ -87,6 +96,8 @@ export const configSchema = z.strictObject({
   'clones-dir': z.string().optional(),
   /** SQLite store of synced data and ledgers. */
   db: z.string().optional(),
+  /** Where `liaison sync` keeps its checkouts (default $XDG_DATA_HOME/release-liaison). */
+  'data-dir': z.string().optional(),
   people: peopleSchema.optional(),
   deadlines: z.array(deadlineSchema).default([]),
   deliverables: z.record(z.string(), deliverableOverrideSchema).optional(),

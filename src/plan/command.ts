@@ -1,6 +1,6 @@
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, emitFormatted } from '../cli/output.js';
 
 /**
  * The planner's commands: checklist (done/undo), remind, meeting,
@@ -108,9 +108,12 @@ export function registerPlan(program: Command, wrap: Wrap): void {
         const { buildMeetingView } = await import('./meeting/build.js');
         const { renderMeetingIrc, renderMeetingMarkdown } = await import('./meeting/render.js');
         const view = await buildMeetingView(ctx);
-        emit(ctx, view, (v) =>
-          opts.format === 'md' ? renderMeetingMarkdown(v) : renderMeetingIrc(v),
-        );
+        // lines to paste: the data warnings go to stderr, not into the meeting
+        if (ctx.json) emit(ctx, view, () => '');
+        else {
+          const text = opts.format === 'md' ? renderMeetingMarkdown(view) : renderMeetingIrc(view);
+          emitFormatted(ctx, text.endsWith('\n') ? text : `${text}\n`);
+        }
       }),
     );
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, emitFormatted, withEnvelope } from '../cli/output.js';
 
 export function registerSchedule(program: Command, wrap: Wrap): void {
   program
@@ -26,14 +26,16 @@ export function registerSchedule(program: Command, wrap: Wrap): void {
           const { scheduleToIcs } = await import('./ics.js');
           const text = scheduleToIcs(view, ctx.today);
           if (opts.ics === '-') {
-            ctx.io.stdout(text);
+            emitFormatted(ctx, text);
             return;
           }
           writeFileSync(opts.ics, text);
           const count = view.weeks.reduce((n, w) => n + w.events.length, 0);
           if (ctx.json)
-            ctx.io.stdout(JSON.stringify({ file: opts.ics, events: count }, null, 2) + '\n');
-          else ctx.io.stdout(`wrote ${opts.ics}: ${count} events of ${view.series.name}\n`);
+            ctx.io.stdout(
+              JSON.stringify(withEnvelope(ctx, { file: opts.ics, events: count }), null, 2) + '\n',
+            );
+          else emitFormatted(ctx, `wrote ${opts.ics}: ${count} events of ${view.series.name}\n`);
           return;
         }
         const { renderScheduleText } = await import('./render.js');

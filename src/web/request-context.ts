@@ -2,6 +2,7 @@ import { Context, type GlobalOptions, type Io } from '../cli/context.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { CalendarInput } from '../calendar/model.js';
 import type { DataSources } from '../data/sources.js';
+import { recordOrigins } from '../data/age/track.js';
 import type { Db } from '../store/db.js';
 
 /**
@@ -58,6 +59,7 @@ export class RequestContext extends Context {
       sources = super.data;
       this.shared.sources.set(key, sources);
     }
+    recordOrigins(sources.origins);
     return sources;
   }
 

@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import { SourceUnavailableError } from '../../core/errors.js';
+import { untracked } from '../../data/age/track.js';
 import { buildNotesPreview, type NotesReport, type ReportVersion } from '../../notes/api.js';
 import { cloneDir } from '../../plan/clones.js';
 import type { Panel } from './types.js';
@@ -18,9 +19,10 @@ export interface NotesPageView {
  */
 export const notesPanel: Panel<NotesPageView> = {
   async build(ctx: Context) {
-    const names = ctx.team.deliverables.map((d) => d.name);
+    // the team's names only locate the clone: the notes are as old as the clone, not as that data
+    const names = untracked(() => ctx.team.deliverables.map((d) => d.name));
     for (const name of names) {
-      const clone = cloneDir(ctx, name);
+      const clone = untracked(() => cloneDir(ctx, name));
       if (clone)
         return {
           deliverable: name,
