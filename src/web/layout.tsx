@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { STYLES } from './styles.js';
 import { PAGES } from './registry.js';
-import type { DataAge, PageDef, RenderEnv } from './pages/types.js';
+import type { DataAge, PageDef, RenderEnv } from './panel.js';
 import type { DataWarning } from '../data/age/plan.js';
 import { dataWarningTexts } from '../data/age/render.js';
 

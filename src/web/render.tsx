@@ -4,7 +4,7 @@ import type { DataWarning } from '../data/age/plan.js';
 import { trackView, type ViewRecord } from '../data/age/track.js';
 import { envelope } from '../cli/output.js';
 import { dataNotices, Layout, staleNotices, type Notice } from './layout.js';
-import type { DataAge, PageDef, Panel, RenderEnv } from './pages/types.js';
+import type { DataAge, PageDef, Panel, RenderEnv } from './panel.js';
 
 export interface RenderedPage {
   readonly status: number;

@@ -1,5 +1,5 @@
 import { table, type Colors } from '../../cli/output.js';
-import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './model.js';
+import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './plan.js';
 
 export function renderStatusText(view: ReleaseStatusView, c: Colors): string {
   const out: string[] = [
