@@ -19,6 +19,8 @@ export function checkoutFetchedAt(dir: string, head: string): string | undefined
   } catch {
     return undefined;
   }
+  // not the tip of any remote-tracking ref: an old or local commit, as old as its commit date
+  if (refs.length === 0) return undefined;
   const common = commonDir(dir);
   const times: number[] = [];
   if (common) {
@@ -29,9 +31,12 @@ export function checkoutFetchedAt(dir: string, head: string): string | undefined
       // never fetched since the clone
     }
     for (const ref of refs) {
-      const t = lastReflogTime(join(common, 'logs', ref));
+      const t = reflogTime(join(common, 'logs', ref), () => true);
       if (t !== undefined) times.push(t);
     }
+    // a fresh clone: its remote-tracking refs are packed without a reflog, HEAD's log says when
+    const cloned = reflogTime(join(common, 'logs', 'HEAD'), (e) => e.what.startsWith('clone:') && e.sha === head);
+    if (cloned !== undefined) times.push(cloned);
   }
   if (times.length === 0) return undefined;
   return new Date(Math.max(...times)).toISOString();
@@ -49,15 +54,23 @@ function commonDir(dir: string): string | undefined {
   }
 }
 
-/** Time (ms) of the last entry of a reflog file: `<old> <new> <who> <unix-seconds> <tz>\t<what>`. */
-function lastReflogTime(path: string): number | undefined {
+/**
+ * Time (ms) of the last entry of a reflog file that `keep` accepts. Lines:
+ * `<old> <new> <who> <unix-seconds> <tz>\t<what>`.
+ */
+function reflogTime(
+  path: string,
+  keep: (entry: { readonly sha: string; readonly what: string }) => boolean,
+): number | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-  const last = text.trimEnd().split('\n').pop() ?? '';
-  const m = /> (\d+) [+-]\d{4}\t/.exec(last);
-  return m ? Number(m[1]) * 1000 : undefined;
+  for (const line of text.trimEnd().split('\n').reverse()) {
+    const m = /^[0-9a-f]+ ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t(.*)$/.exec(line);
+    if (m && keep({ sha: m[1] ?? '', what: m[3] ?? '' })) return Number(m[2]) * 1000;
+  }
+  return undefined;
 }
