@@ -57,11 +57,12 @@ function setup() {
   const home = tempDir('liaison-data-home-');
   const dir = tempDir('liaison-cfg-');
   const config = join(dir, 'liaison.yaml');
-  const write = (releasesUrl: string) =>
+  const write = (releasesUrl: string) => {
     writeFileSync(
       config,
       `team: glance\nsources:\n  releases:\n    url: ${releasesUrl}\n  governance:\n    url: file://${governance.bare}\n`,
     );
+  };
   write(`file://${releases.bare}`);
   const env = { XDG_DATA_HOME: home };
   const run = (args: string[]) => runCli([...args, '--config', config], { env });
