@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { CalendarInput } from '../calendar/model.js';
 import type { DataSources } from '../data/sources.js';
 import { recordOrigins } from '../data/age/track.js';
+import { readManagedStates } from '../data/managed.js';
 import type { Db } from '../store/db.js';
 
 /**
@@ -49,7 +50,11 @@ export class RequestContext extends Context {
       this.io.env.LIAISON_GOVERNANCE_REPO ??
       this.config['governance-repo'] ??
       '';
-    return `${releases}\u0000${governance}`;
+    // a sync while the server runs moves the managed checkouts: open them again then
+    const synced = Object.values(readManagedStates(this.dataDir))
+      .map((st) => st.head ?? '')
+      .join(',');
+    return `${releases}\u0000${governance}\u0000${synced}`;
   }
 
   override get data(): DataSources {
