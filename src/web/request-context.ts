@@ -17,11 +17,21 @@ export class SharedState {
   readonly calendars = new Map<string, CalendarInput>();
   readonly configs = new Map<string, LoadedConfig>();
   db?: Db;
+  /** The managed checkouts' generation the cached views were built on, and where they are. */
+  dataGeneration?: string;
+  dataDir?: string;
 
   close(): void {
     this.db?.close();
     this.db = undefined;
   }
+}
+
+/** A key of the managed checkouts' state: their commits and whether the last sync failed. */
+export function managedGeneration(dataDir: string): string {
+  return Object.values(readManagedStates(dataDir))
+    .map((st) => `${st.head ?? ''}${st.error ? '!' : ''}`)
+    .join(',');
 }
 
 /**
@@ -51,10 +61,12 @@ export class RequestContext extends Context {
       this.config['governance-repo'] ??
       '';
     // a sync while the server runs moves the managed checkouts: open them again then
-    const synced = Object.values(readManagedStates(this.dataDir))
-      .map((st) => st.head ?? '')
-      .join(',');
-    return `${releases}\u0000${governance}\u0000${synced}`;
+    return `${releases}\u0000${governance}\u0000${this.dataGeneration}`;
+  }
+
+  /** What `liaison sync` last did to the managed checkouts; changes when a sync moved them. */
+  get dataGeneration(): string {
+    return managedGeneration(this.dataDir);
   }
 
   override get data(): DataSources {

@@ -7,6 +7,7 @@ import { runCli } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { GOVERNANCE_DIR, RELEASES_DIR } from '../helpers/shared-data.js';
 import { tempDir } from '../helpers/tmp.js';
+import { testDashboard } from '../web/dashboard.js';
 
 /**
  * `liaison sync` keeps checkouts of openstack/releases and governance in
@@ -271,5 +272,38 @@ describe('liaison sync keeps the releases and governance checkouts', () => {
     const pipe = io(false);
     await main(['sync', '--only', 'releases', '--config', t.config], pipe.io);
     expect(pipe.err()).toBe('');
+  });
+
+  it('the dashboard picks up a sync made while it runs, and its banner says when data is stale', async () => {
+    const t = setup();
+    await t.json(['sync', '--only', 'data', '--date', '2026-09-24']);
+    const d = testDashboard({ options: { config: t.config }, env: t.env });
+    try {
+      type Status = { deliverables: { name: string; releases: { version: string }[] }[] };
+      const glance = async () =>
+        (
+          (await (await d.app.request('/api/releases?date=2026-09-25')).json()) as Status
+        ).deliverables
+          .find((x) => x.name === 'glance')
+          ?.releases.map((r) => r.version);
+      expect(await glance()).not.toContain('33.0.0.0rc1');
+      const file = 'deliverables/hibiscus/glance.yaml';
+      const text = readFileSync(join(t.releases.work.dir, file), 'utf8');
+      t.releases.work.commit('Release glance 33.0.0.0rc1', {
+        [file]: `${text}  - version: 33.0.0.0rc1\n    projects:\n      - repo: openstack/glance\n        hash: ${'a'.repeat(40)}\n`,
+      });
+      t.releases.work.git('push', '-q', 'origin', 'HEAD:master');
+      await t.json(['sync', '--only', 'releases', '--date', '2026-09-25']);
+      expect(await glance()).toContain('33.0.0.0rc1');
+
+      renameSync(t.releases.bare, `${t.releases.bare}.gone`);
+      await t.run(['sync', '--only', 'releases', '--date', '2026-09-26']);
+      const html = await (await d.app.request('/?date=2026-09-26')).text();
+      expect(html).toMatch(
+        /class="banner"[^]*openstack\/releases data is stale: the last refresh failed/,
+      );
+    } finally {
+      d.close();
+    }
   });
 });
