@@ -90,7 +90,8 @@ function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv 
     series,
     next: nextSeries(list, series.name),
     previous: previousSeries(list, series.name),
-    deliverable: (s, name) => ctx.data.releases.deliverable(s, name),
+    // a series without files yet: the files init-series will make (no release, branch, highlights)
+    deliverable: (s, name) => ctx.data.seriesDeliverables(s).deliverable(name),
     teamDeadlines: events.filter((e) => e.scope === 'team').map((e) => e.id),
     postFinalTask: (taskId, newSeries) => {
       const plan = postFinalTaskFor(ctx, taskId, newSeries);

@@ -69,13 +69,18 @@ export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): Rele
       `release dates come from tags in clones only: ${files.tree.label} is not a git checkout`,
     );
   const ignored = ctx.config.deliverables ?? {};
+  const seriesFiles = ctx.data.seriesDeliverables(series.name);
   const statusAt = (s: Series) => seriesStatusAt(all, s, ctx.today, files.stamp.date);
   const statuses: DeliverableStatus[] = [];
   const coverage: CoverageRow[] = [];
   const start = cycleWindow(input, series)?.start;
   for (const gd of releasedDeliverables(team).filter((g) => !ignored[g.name]?.ignore)) {
     const file = files.deliverable(series.name, gd.name);
-    const newest = file ?? olderFile(all, series, gd.name, files.deliverable.bind(files));
+    // a series without files yet: the models init-series will copy (shared fallback, noted once)
+    const newest =
+      file ??
+      seriesFiles.deliverable(gd.name) ??
+      olderFile(all, series, gd.name, files.deliverable.bind(files));
     const repos = file?.repos.length ? file.repos : gd.repos;
     const mainClone = repos.map((r) => cloneOf(r, gd.name)).find((c) => c !== undefined);
     const added =
@@ -153,8 +158,10 @@ export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): Rele
     notes.push(
       `no clone for ${noClone.join(', ')} (looked ${locator.describe}): unreleased commits unknown`,
     );
-  if (files.deliverableNames(series.name).length === 0)
-    notes.push(`${series.name} has no deliverable files yet`);
+  if (seriesFiles.missing)
+    notes.push(
+      `the releases data has no deliverable files of ${series.name} (the embedded snapshot keeps the newest series only): use --releases-repo or liaison sync`,
+    );
   const covNotes = coverageNotes(coverage);
   if (events.length === 0)
     covNotes.push(`no schedule for ${series.name} in the releases data: milestone windows unknown`);
