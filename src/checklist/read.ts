@@ -2,7 +2,8 @@ import { positionAt } from '../calendar/cycle.js';
 import { teamCycleEvents } from '../calendar/team-events.js';
 import type { Context } from '../cli/context.js';
 import { UsageError } from '../core/errors.js';
-import { findSeries, nextSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { findSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { followingSeries } from '../calendar/next-series.js';
 import { PHASES, type Phase } from '../config/schema-workflow.js';
 import { resolveRole } from '../team/plan-people.js';
 import { postFinalTaskFor } from '../post-final/read.js';
@@ -88,7 +89,8 @@ function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv 
   );
   return {
     series,
-    next: nextSeries(list, series.name),
+    // after the newest known release the next series is projected from its id (no name yet)
+    next: followingSeries(list, series)?.series,
     previous: previousSeries(list, series.name),
     // a series without files yet: the files init-series will make (no release, branch, highlights)
     deliverable: (s, name) => ctx.data.seriesDeliverables(s).deliverable(name),

@@ -1,5 +1,5 @@
 import { ConfigError } from '../core/errors.js';
-import type { Series } from '../data/releases/series.js';
+import { seriesId, type Series } from '../data/releases/series.js';
 import { mergeById, readBuiltin, required, type Sourced } from '../config/builtin.js';
 import {
   postFinalSchema,
@@ -92,6 +92,15 @@ export function planTask(
     dir: repo?.dir ?? null,
   };
   const none = { changes: [], diff: '', message: null };
+  const templates = [spec.value, spec.message, spec.from, spec.to, spec['implemented-dir']];
+  if (!next.name && templates.some((t) => t?.includes('{next-name}'))) {
+    return {
+      ...base,
+      ...none,
+      status: 'unavailable',
+      detail: `the series ${seriesId(next)} has no name in series_status.yaml yet, and this task needs {next-name}`,
+    };
+  }
   if (!repo) {
     return {
       ...base,
@@ -134,7 +143,7 @@ export function planTask(
     return {
       ...base,
       status: 'pending',
-      detail: `${constant} is '${edit.current}', should be '${value}' for ${next.name} (${file}:${edit.line})`,
+      detail: `${constant} is '${edit.current}', should be '${value}' for ${next.name || seriesId(next)} (${file}:${edit.line})`,
       changes: [{ kind: 'edit', path: file, before: text, after: edit.text }],
       diff: unifiedDiff(file, text, edit.text),
       message,

@@ -3,13 +3,8 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { compareDates, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import {
-  findSeries,
-  nextSeries,
-  previousSeries,
-  seriesId,
-  type Series,
-} from '../data/releases/series.js';
+import { followingSeries } from '../calendar/next-series.js';
+import { findSeries, previousSeries, seriesId, type Series } from '../data/releases/series.js';
 import { cloneDir, diskRepo } from './read-disk.js';
 import { planTask, postFinalSpecs, type TaskPlan } from './plan.js';
 
@@ -18,7 +13,11 @@ export interface PostFinalView {
   readonly date: IsoDate;
   /** The series whose final release the tasks follow, and the one they prepare. */
   readonly released: { readonly name: string; readonly id: string } | null;
-  readonly next: { readonly name: string; readonly id: string };
+  /**
+   * The series the tasks prepare. Beyond the data its id is computed
+   * (`2027.1` → `2027.2`) and `name` is null: the name is chosen later.
+   */
+  readonly next: { readonly name: string | null; readonly id: string; readonly projected: boolean };
   readonly tasks: readonly TaskPlan[];
 }
 
@@ -42,8 +41,12 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
   const released = opts.series ? findSeries(list, opts.series) : lastReleased(list, ctx.today);
   if (opts.series && !released) throw new UsageError(`--series ${opts.series}: unknown series`);
   if (!released) throw new UsageError(`no series was released by ${ctx.today}`);
-  const next = nextSeries(list, released.name);
-  if (!next) throw new UsageError(`no series after ${released.name} in series_status.yaml`);
+  const following = followingSeries(list, released);
+  if (!following)
+    throw new UsageError(
+      `no series after ${released.name} in series_status.yaml, and no release id to compute one from`,
+    );
+  const next = following.series;
   const tasks = selectedTasks(ctx, opts.task);
   const override = opts.repo ? resolve(ctx.io.cwd, opts.repo) : undefined;
   if (override && !existsSync(override))
@@ -52,7 +55,7 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
     team: ctx.team.name,
     date: ctx.today,
     released: { name: released.name, id: seriesId(released) },
-    next: { name: next.name, id: seriesId(next) },
+    next: { name: next.name || null, id: seriesId(next), projected: following.projected },
     tasks: tasks.map((entry, i) => {
       const dir = i === 0 && override ? override : cloneDir(ctx, entry.value.repo ?? '');
       return planTask(entry, released, next, dir ? diskRepo(dir) : undefined);
@@ -90,7 +93,10 @@ export function postFinalTaskFor(
   const dir = cloneDir(ctx, entry.value.repo ?? '');
   return planTask(
     entry,
-    previousSeries(ctx.calendarInput.series, newSeries.name),
+    // a projected series (no name yet) follows the newest one the data lists
+    newSeries.name
+      ? previousSeries(ctx.calendarInput.series, newSeries.name)
+      : ctx.calendarInput.series[0],
     newSeries,
     dir ? diskRepo(dir) : undefined,
   );
