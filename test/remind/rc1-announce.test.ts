@@ -23,7 +23,7 @@ describe('RC1 announcement', () => {
       due: '2026-08-13',
       subject: '[glance] RC1 target week on Thu 10 Sep 2026 (in 4 weeks)',
     });
-    expect(rc1?.body).toMatch(/cut together with the stable\s+branch/);
+    expect(rc1?.body).toMatch(/cut together with the\s+stable\s+branch/);
   });
 
   it('is not due before its lead time, and stays due (catch-up) until RC1', async () => {
