@@ -1,6 +1,7 @@
 import type { Migration } from '../store/db.js';
 import { NOTES_MIGRATIONS } from '../notes/scanner/migrations.js';
-import { PLAN_MIGRATIONS } from '../checklist/migrations.js';
+import { CHECKLIST_MIGRATIONS } from '../checklist/migrations.js';
+import { REMIND_MIGRATIONS } from '../remind/migrations.js';
 import { SOURCES_MIGRATIONS } from '../sources/migrations.js';
 import { LAUNCHPAD_MIGRATIONS } from '../sources/launchpad/migrations.js';
 import { GERRIT_MIGRATIONS } from '../sources/gerrit/migrations.js';
@@ -17,7 +18,8 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
     id: 'core-001-kv',
     sql: `CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   },
-  ...PLAN_MIGRATIONS,
+  ...CHECKLIST_MIGRATIONS,
+  ...REMIND_MIGRATIONS,
   ...SOURCES_MIGRATIONS,
   ...LAUNCHPAD_MIGRATIONS,
   ...GERRIT_MIGRATIONS,

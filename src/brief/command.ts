@@ -15,13 +15,7 @@ export function registerBrief(program: Command, wrap: Wrap): void {
           throw new UsageError('--weeks: expected a whole number from 0 to 60');
         const { buildBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
-        const { reviewBriefSection } = await import('../review/brief.js');
-        const review = await reviewBriefSection(ctx);
-        emit(
-          ctx,
-          buildBrief(ctx, { horizonWeeks: weeks, sections: review ? [review] : [] }),
-          renderBriefText,
-        );
+        emit(ctx, await buildBrief(ctx, { horizonWeeks: weeks }), renderBriefText);
       }),
     );
 }

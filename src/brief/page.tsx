@@ -1,7 +1,7 @@
 import { buildBrief } from './read.js';
+import { REVIEW_TITLE, reviewLines, reviewStale } from './render.js';
 import type { BriefEvent, BriefView } from './plan.js';
-import type { Context } from '../cli/context.js';
-import { buildSchedule } from '../schedule/read.js';
+import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
 import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
@@ -17,11 +17,11 @@ export interface OverviewView {
 const BRIEF_WEEKS = 8;
 
 export const overviewPanel: Panel<OverviewView> = {
-  build(ctx: Context) {
-    const brief = buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
+  async build(ctx: Deps) {
+    const brief = await buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
     let schedule: ScheduleView | null = null;
     try {
-      schedule = buildSchedule(ctx);
+      schedule = await ctx.views.schedule(ctx);
     } catch {
       // no schedule for the series: the timeline is left out, the brief still shows
     }
@@ -76,17 +76,17 @@ export const overviewPanel: Panel<OverviewView> = {
           ) : (
             <p>Nothing scheduled this week.</p>
           )}
-          {b.sections.map((s) => (
+          {b.review ? (
             <>
-              <h3>{s.title}</h3>
-              {s.stale ? <p class="notice">{s.stale}</p> : null}
+              <h3>{REVIEW_TITLE}</h3>
+              {reviewStale(b.review) ? <p class="notice">{reviewStale(b.review)}</p> : null}
               <ul class="plain">
-                {s.lines.map((l) => (
+                {reviewLines(b.review).map((l) => (
                   <li>{l}</li>
                 ))}
               </ul>
             </>
-          ))}
+          ) : null}
         </section>
         <section aria-labelledby="coming">
           <h2 id="coming">{`Coming up (next ${BRIEF_WEEKS} weeks)`}</h2>

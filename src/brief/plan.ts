@@ -1,6 +1,8 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import type { SeriesStatus } from '../data/releases/series.js';
+import type { Deps } from '../core/deps.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
 import type { TeamDeliverableView } from '../team/plan.js';
 
 export interface BriefEvent {
@@ -15,15 +17,6 @@ export interface BriefEvent {
   readonly series: string;
   readonly daysAway: number;
   readonly url: string | null;
-}
-
-/** A block another capability adds to the brief (review desk, reminders...). */
-export interface BriefSection {
-  readonly id: string;
-  readonly title: string;
-  readonly lines: readonly string[];
-  /** Set when the data behind the section is old or missing. */
-  readonly stale: string | null;
 }
 
 export interface BriefView {
@@ -50,10 +43,23 @@ export interface BriefView {
     readonly latestSeries: string | null;
     readonly repos: readonly string[];
   }[];
-  readonly sections: readonly BriefSection[];
+  /** The review desk: release requests waiting for the team; null when never synced. */
+  readonly review: ReviewSummary | null;
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
+}
+
+export interface BriefOptions {
+  /** How many weeks ahead `upcoming` lists (default 8). */
+  readonly horizonWeeks?: number;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison brief`: where the cycle is, what is due, the review desk. */
+    brief(ctx: Deps, opts?: BriefOptions): Promise<BriefView>;
+  }
 }
 
 export interface BriefInput {
@@ -66,7 +72,7 @@ export interface BriefInput {
   readonly events: readonly CycleEvent[];
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
-  readonly sections?: readonly BriefSection[];
+  readonly review?: ReviewSummary | null;
   readonly notes?: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -126,7 +132,7 @@ export function planBrief(input: BriefInput): BriefView {
         latestSeries: d.latestSeries,
         repos: d.repos,
       })),
-    sections: input.sections ?? [],
+    review: input.review ?? null,
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

@@ -1,5 +1,7 @@
 import { humanDate } from '../core/dates.js';
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
+import { plain, reviewSummaryLine } from '../review/render.js';
 import type { BriefEvent, BriefView } from './plan.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
@@ -25,10 +27,11 @@ export function renderBriefText(b: BriefView, c: Colors): string {
   out.push('');
   out.push(c.bold('Coming up'));
   out.push(b.upcoming.length ? eventTable(b.upcoming, c) : '  nothing in the coming weeks');
-  for (const s of b.sections) {
+  if (b.review) {
+    const stale = reviewStale(b.review);
     out.push('');
-    out.push(c.bold(s.title) + (s.stale ? c.yellow(`  (${s.stale})`) : ''));
-    for (const line of s.lines) out.push(`  ${line}`);
+    out.push(c.bold(REVIEW_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
+    for (const line of reviewLines(b.review)) out.push(`  ${line}`);
   }
   out.push('');
   out.push(c.bold('Deliverables'));
@@ -68,4 +71,27 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const REVIEW_TITLE = 'Release requests';
+
+/** The review desk's lines in the brief: the summary, each waiting request, what to run. */
+export function reviewLines(r: ReviewSummary): string[] {
+  const lines = [
+    reviewSummaryLine(r.open, r.waiting.length, r.oldestWaitingDays),
+    ...r.waiting.map(
+      (w) =>
+        `#${w.number} ${plain(w.subject)} — ${w.ageDays} day${w.ageDays === 1 ? '' : 's'} old${w.mergeBy ? `, merged by ${humanDate(w.mergeBy)} without an answer` : ''}`,
+    ),
+  ];
+  if (r.waiting.length)
+    lines.push(
+      'run `liaison review` to see what each ships and `liaison review vote CHANGE +1` to answer',
+    );
+  return lines;
+}
+
+/** Why the review desk's data is old or missing; null when fresh. */
+export function reviewStale(r: ReviewSummary): string | null {
+  return r.dataState === 'fresh' ? null : r.dataLine;
 }

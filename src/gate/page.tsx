@@ -1,11 +1,12 @@
-import type { Context } from '../cli/context.js';
-import { buildGateView, type GateView } from './read.js';
+import type { Deps } from '../core/deps.js';
+import { buildGateView } from './read.js';
+import { type GateView } from './plan.js';
 import { gateHeatmapSvg, resultColor } from '../web/charts/heatmap.js';
 import { Chart, DataLink } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
 export const gatePanel: Panel<GateView> = {
-  build: (ctx: Context) => buildGateView(ctx),
+  build: (ctx: Deps) => buildGateView(ctx),
   age: (v) => ({
     asOf: v.dataAsOf,
     source: v.source.line,

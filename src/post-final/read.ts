@@ -1,42 +1,21 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
-import { compareDates, type IsoDate } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import { followingSeries } from '../calendar/next-series.js';
 import { findSeries, previousSeries, seriesId, type Series } from '../data/releases/series.js';
-import { cloneDir, diskRepo } from './read-disk.js';
-import { planTask, postFinalSpecs, type TaskPlan } from './plan.js';
+import { cloneDir } from '../git/clones.js';
+import { diskRepo } from './read-disk.js';
+import {
+  lastReleased,
+  planTask,
+  postFinalSpecs,
+  type PostFinalOptions,
+  type PostFinalView,
+  type TaskPlan,
+} from './plan.js';
 
-export interface PostFinalView {
-  readonly team: string;
-  readonly date: IsoDate;
-  /** The series whose final release the tasks follow, and the one they prepare. */
-  readonly released: { readonly name: string; readonly id: string } | null;
-  /**
-   * The series the tasks prepare. Beyond the data its id is computed
-   * (`2027.1` → `2027.2`) and `name` is null: the name is chosen later.
-   */
-  readonly next: { readonly name: string | null; readonly id: string; readonly projected: boolean };
-  readonly tasks: readonly TaskPlan[];
-}
-
-/** The newest series released on or before `date`. */
-export function lastReleased(series: readonly Series[], date: IsoDate): Series | undefined {
-  return series.find(
-    (s) => s.initialRelease !== undefined && compareDates(s.initialRelease, date) <= 0,
-  );
-}
-
-export interface PostFinalOptions {
-  /** The released series (name or id); default: the last one released by --date. */
-  readonly series?: string;
-  readonly task?: string;
-  /** Clone to use for the selected task (or the first one). */
-  readonly repo?: string;
-}
-
-export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostFinalView {
+export function buildPostFinal(ctx: Deps, opts: PostFinalOptions = {}): PostFinalView {
   const list = ctx.calendarInput.series;
   const released = opts.series ? findSeries(list, opts.series) : lastReleased(list, ctx.today);
   if (opts.series && !released) throw new UsageError(`--series ${opts.series}: unknown series`);
@@ -48,7 +27,7 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
     );
   const next = following.series;
   const tasks = selectedTasks(ctx, opts.task);
-  const override = opts.repo ? resolve(ctx.io.cwd, opts.repo) : undefined;
+  const override = opts.repo ? resolve(ctx.cwd, opts.repo) : undefined;
   if (override && !existsSync(override))
     throw new UsageError(`--repo ${opts.repo ?? ''}: no such directory`);
   return {
@@ -63,7 +42,7 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
   };
 }
 
-function selectedTasks(ctx: Context, id: string | undefined) {
+function selectedTasks(ctx: Deps, id: string | undefined) {
   const all = postFinalSpecs(ctx.team.name, ctx.config['post-final'], ctx.loadedConfig.origin);
   if (!id) return all;
   const one = all.filter((t) => t.value.id === id);
@@ -80,7 +59,7 @@ function selectedTasks(ctx: Context, id: string | undefined) {
  * post-final-task check): the same plan `liaison post-final` makes.
  */
 export function postFinalTaskFor(
-  ctx: Context,
+  ctx: Deps,
   taskId: string,
   newSeries: Series,
 ): TaskPlan | undefined {

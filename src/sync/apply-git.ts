@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { git, isGitRepo } from '../git/run.js';
-import { cloneDir } from '../post-final/read-disk.js';
+import { cloneDir } from '../git/clones.js';
 
 /**
  * The git checkouts `liaison sync` refreshes with `git fetch`: the releases
@@ -16,23 +16,16 @@ export interface GitTarget {
   readonly dir: string;
 }
 
-export function gitTargets(ctx: Context): GitTarget[] {
-  const env = ctx.io.env;
+export function gitTargets(ctx: Deps): GitTarget[] {
   const out: GitTarget[] = [];
   const add = (name: string, dir: string | undefined) => {
     if (!dir) return;
-    const full = resolve(ctx.io.cwd, dir);
+    const full = resolve(ctx.cwd, dir);
     if (out.some((t) => t.dir === full) || !existsSync(full) || !isGitRepo(full)) return;
     out.push({ name, dir: full });
   };
-  add(
-    'git:releases',
-    ctx.options.releasesRepo ?? env.LIAISON_RELEASES_REPO ?? ctx.config['releases-repo'],
-  );
-  add(
-    'git:governance',
-    ctx.options.governanceRepo ?? env.LIAISON_GOVERNANCE_REPO ?? ctx.config['governance-repo'],
-  );
+  add('git:releases', ctx.dataLocation.releasesRepo);
+  add('git:governance', ctx.dataLocation.governanceRepo);
   if (ctx.config['clones-dir'] || ctx.config.deliverables) {
     for (const d of ctx.team.deliverables)
       add(`git:clone:${d.repos[0]?.split('/').pop() ?? d.name}`, cloneDir(ctx, d.name));

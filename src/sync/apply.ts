@@ -1,14 +1,13 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { LiaisonError, UsageError } from '../core/errors.js';
 import type { Db } from '../store/db.js';
 import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
 import { HttpClient } from '../sources/http/client.js';
-import { SYNC_SOURCES, type SourceEntry, type SyncSource } from '../sources/registry.js';
+import type { SourceEntry, SyncSource } from '../sources/registry.js';
 import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../sources/state.js';
-import { runInstant } from '../sources/clock.js';
 import { fetchRepo, gitTargets } from './apply-git.js';
 import { syncCheckout } from './apply-checkouts.js';
-import { MANAGED, readManagedStates, type ManagedName } from '../data/managed.js';
+import { dataDirOf, MANAGED, readManagedStates, type ManagedName } from '../data/managed.js';
 
 /** What `liaison sync` did, per source (the view model of the command). */
 export interface SyncView {
@@ -36,7 +35,8 @@ export interface SyncRunOptions {
   readonly only?: readonly string[];
   /** Tests inject their own; the global fetch otherwise. */
   readonly fetch?: typeof globalThis.fetch;
-  readonly sources?: readonly SourceEntry[];
+  /** The sources to refresh (the command passes every source of src/app/sync-sources.ts). */
+  readonly sources: readonly SourceEntry[];
   readonly progress?: (line: string) => void;
   /** Touch no network: every source is reported as skipped, with the age of what is kept. */
   readonly offline?: boolean;
@@ -48,11 +48,11 @@ export interface SyncRunOptions {
  * source's data, HTTP cache entries and sync record are written in one
  * transaction, so a run killed half way leaves the previous data usable.
  */
-export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<SyncView> {
+export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView> {
   const db = await ctx.store();
   const progress = opts.progress ?? (() => undefined);
   // groups: `data` (the two checkouts), `services` (the HTTP sources), `git` (the user's checkouts)
-  const entries = opts.sources ?? SYNC_SOURCES;
+  const entries = opts.sources;
   const services = entries.map((e) => e.name);
   const wanted = (name: string) =>
     !opts.only?.length ||
@@ -64,7 +64,7 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
         (o === 'services' && services.includes(name)),
     );
   // a bad base URL is the user's config error (exit 2), not a failing source
-  resolveEndpoints(ctx.config, ctx.io.env);
+  resolveEndpoints(ctx.config, ctx.env);
   const known = [...services, ...CHECKOUTS, 'data', 'services', 'git'];
   for (const o of opts.only ?? []) {
     if (!known.includes(o) && !o.startsWith('git:'))
@@ -110,7 +110,7 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
       continue;
     }
     progress(`${target.name}: git fetch in ${target.dir}…`);
-    const at = runInstant(ctx).toISOString();
+    const at = ctx.instant().toISOString();
     try {
       const outcome = await fetchRepo(target.dir);
       if (outcome === 'no-remote') {
@@ -152,14 +152,14 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
 const CHECKOUTS: readonly ManagedName[] = ['releases', 'governance'];
 
 async function checkoutReport(
-  ctx: Context,
+  ctx: Deps,
   name: ManagedName,
   opts: SyncRunOptions,
   progress: (line: string) => void,
 ): Promise<SyncReport> {
   const spec = MANAGED[name];
   const title = `${spec.repo} checkout`;
-  const dataDir = ctx.dataDir;
+  const dataDir = ctx.dataLocation.dataDir ?? dataDirOf(ctx.env, ctx.config['data-dir']);
   const explicit = explicitCheckout(ctx, name);
   const state = readManagedStates(dataDir)[name];
   const skipped = (summary: string): SyncReport => ({
@@ -180,7 +180,7 @@ async function checkoutReport(
     name,
     url,
     dataDir,
-    at: runInstant(ctx).toISOString(),
+    at: ctx.instant().toISOString(),
     ...(opts.progress ? { progress } : {}),
   });
   progress(`${name}: ${out.status === 'failed' ? `FAILED: ${out.error ?? ''}` : out.summary}`);
@@ -196,12 +196,9 @@ async function checkoutReport(
 }
 
 /** The checkout the user names for this data set (option, environment, config), if any. */
-function explicitCheckout(ctx: Context, name: ManagedName): string | undefined {
-  return name === 'releases'
-    ? (ctx.options.releasesRepo ?? ctx.io.env.LIAISON_RELEASES_REPO ?? ctx.config['releases-repo'])
-    : (ctx.options.governanceRepo ??
-        ctx.io.env.LIAISON_GOVERNANCE_REPO ??
-        ctx.config['governance-repo']);
+function explicitCheckout(ctx: Deps, name: ManagedName): string | undefined {
+  const loc = ctx.dataLocation;
+  return name === 'releases' ? loc.releasesRepo : loc.governanceRepo;
 }
 
 function offlineSummary(lastSuccessAt: string | null): string {
@@ -209,7 +206,7 @@ function offlineSummary(lastSuccessAt: string | null): string {
 }
 
 async function syncOne(
-  ctx: Context,
+  ctx: Deps,
   db: Db,
   source: SyncSource,
   opts: SyncRunOptions,
@@ -218,11 +215,11 @@ async function syncOne(
     ...httpSettings(ctx.config),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     db,
-    now: () => runInstant(ctx),
+    now: () => ctx.instant(),
     source: source.name,
     deferCacheWrites: true,
   });
-  const at = runInstant(ctx).toISOString();
+  const at = ctx.instant().toISOString();
   let committed = false;
   const commit = (write: () => void, detail?: string) => {
     db.transaction(() => {
@@ -237,8 +234,8 @@ async function syncOne(
     const result = await source.sync(ctx, {
       db,
       http,
-      endpoints: resolveEndpoints(ctx.config, ctx.io.env),
-      now: () => runInstant(ctx),
+      endpoints: resolveEndpoints(ctx.config, ctx.env),
+      now: () => ctx.instant(),
       progress: opts.progress ?? (() => undefined),
       commit,
     });

@@ -21,11 +21,13 @@ export function registerSync(program: Command, wrap: Wrap): void {
       wrap(async (ctx) => {
         const o = ctx.options as { strict?: boolean; only?: string; offline?: boolean };
         const { runSync } = await import('./apply.js');
+        const { SYNC_SOURCES } = await import('../app/sync-sources.js');
         const { renderSyncText } = await import('./render.js');
         // progress only on a terminal, never under --json or CI
         const quiet = ctx.json || !ctx.io.isTTY || Boolean(ctx.io.env.CI);
         const view = await runSync(ctx, {
           ...(o.offline ? { offline: true } : {}),
+          sources: SYNC_SOURCES,
           ...(o.only
             ? {
                 only: o.only

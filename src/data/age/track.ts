@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataOrigin, Fallback } from './plan.js';
+import { dataWarnings, type DataOrigin, type DataWarning, type Fallback } from './plan.js';
 
 /**
  * What the building of one view read: which data sources (and so how old
@@ -24,6 +24,11 @@ export async function trackView<T>(
   const record: ViewRecord = { origins: new Map(), fallbacks: new Map() };
   const result = await current.run(record, build);
   return { result, record };
+}
+
+/** The warnings of a view dated `date` that read what `record` holds. */
+export function recordWarnings(record: ViewRecord, date: string): DataWarning[] {
+  return dataWarnings([...record.origins.values()], [...record.fallbacks.values()], date);
 }
 
 /** The record of the view being built, if any. */

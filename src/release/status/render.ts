@@ -1,4 +1,4 @@
-import { table, type Colors } from '../../cli/output.js';
+import { table, type Colors } from '../../core/terminal.js';
 import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './plan.js';
 
 export function renderStatusText(view: ReleaseStatusView, c: Colors): string {

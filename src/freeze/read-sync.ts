@@ -1,7 +1,7 @@
-import { freezeScope } from '../../freeze/read-scope.js';
-import type { SourceSyncResult, SyncSource } from '../registry.js';
-import { saveChangeSnapshot } from './store.js';
-import { syncOpenChanges } from './sync.js';
+import { freezeScope } from './read-scope.js';
+import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
+import { saveChangeSnapshot } from '../sources/gerrit/store.js';
+import { syncOpenChanges } from '../sources/gerrit/sync.js';
 
 /**
  * Open changes on master and the new stable branch of the team's

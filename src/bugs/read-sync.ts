@@ -1,18 +1,19 @@
-import { launchpadProjects, viewSeries } from '../../bugs/read.js';
-import type { SourceSyncResult, SyncSource } from '../registry.js';
-import { saveProjectSnapshot, touchProjectSnapshot } from './store.js';
-import { syncLaunchpad } from './sync.js';
+import { seriesAt } from '../calendar/cycle.js';
+import { launchpadProjects } from './read.js';
+import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
+import { saveProjectSnapshot, touchProjectSnapshot } from '../sources/launchpad/store.js';
+import { syncLaunchpad } from '../sources/launchpad/sync.js';
 
 /**
  * Launchpad bugs of the team's projects for the series being released
- * (see sync.ts for the requests). All projects are stored in one commit:
+ * (see src/sources/launchpad/sync.ts for the requests). All projects are stored in one commit:
  * a failure on any of them leaves every previous snapshot as it was.
  */
 export const launchpadSource: SyncSource = {
   name: 'launchpad',
   title: 'Launchpad bugs',
   async sync(ctx, deps): Promise<SourceSyncResult> {
-    const series = viewSeries(ctx);
+    const series = seriesAt(ctx.calendarInput, ctx.today);
     const projects = launchpadProjects(ctx, series);
     if (projects.length === 0)
       return { items: 0, notModified: false, summary: 'no Launchpad projects to watch' };
