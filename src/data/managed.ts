@@ -48,6 +48,8 @@ export interface ManagedState {
   readonly url: string;
   /** Commit checked out by the last successful fetch. */
   readonly head: string | null;
+  /** Its commit date (the `of <date>` of the data line), so opening needs no git call. */
+  readonly commitDate?: string | null;
   /** ISO instant of the last successful clone or fetch: the data's age. */
   readonly fetchedAt: string | null;
   readonly lastAttemptAt: string;
@@ -73,6 +75,29 @@ export function checkoutsDir(dataDir: string): string {
 
 export function managedDir(dataDir: string, name: ManagedName): string {
   return join(checkoutsDir(dataDir), MANAGED[name].folder);
+}
+
+/**
+ * The commit a checkout has checked out, read from its files (no git call:
+ * every command opens the data). Undefined when it cannot be read simply.
+ */
+export function checkedOutCommit(dir: string): string | undefined {
+  try {
+    const git = join(dir, '.git');
+    const head = readFileSync(join(git, 'HEAD'), 'utf8').trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return head;
+    const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
+    if (!ref) return undefined;
+    if (existsSync(join(git, ref))) return readFileSync(join(git, ref), 'utf8').trim();
+    const packed = readFileSync(join(git, 'packed-refs'), 'utf8');
+    for (const line of packed.split('\n')) {
+      const [sha, name] = line.trim().split(' ');
+      if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return sha;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The managed checkout's folder when a complete one is there. */

@@ -7,7 +7,9 @@ import type { DataOrigin } from './age/plan.js';
 import { recordFallback } from './age/track.js';
 import { DiskTree, MemoryTree } from './file-tree.js';
 import { GovernanceData } from './governance/governance-data.js';
+import { readCompiled, type CompiledParts } from './compiled-checkout.js';
 import {
+  checkedOutCommit,
   MANAGED,
   presentCheckout,
   readManagedStates,
@@ -57,15 +59,19 @@ interface Opened<T> {
 
 export function openDataSources(loc: DataLocations): DataSources {
   const states = loc.dataDir ? readManagedStates(loc.dataDir) : {};
-  const rel = openOne(loc, 'releases', loc.releasesRepo, states, (tree, stamp, compiled) =>
-    compiled
-      ? new ReleasesData(tree, stamp, embeddedCompiled)
-      : new ReleasesData(tree, stamp),
+  const rel = openOne(
+    loc,
+    'releases',
+    loc.releasesRepo,
+    states,
+    (tree, stamp, compiled) => new ReleasesData(tree, stamp, compiled),
   );
-  const gov = openOne(loc, 'governance', loc.governanceRepo, states, (tree, stamp, compiled) =>
-    compiled
-      ? new GovernanceData(tree, stamp, embeddedCompiled)
-      : new GovernanceData(tree, stamp),
+  const gov = openOne(
+    loc,
+    'governance',
+    loc.governanceRepo,
+    states,
+    (tree, stamp, compiled) => new GovernanceData(tree, stamp, compiled),
   );
   const embedded = rel.origin.origin === 'embedded' || gov.origin.origin === 'embedded';
   const describe = [
@@ -99,25 +105,35 @@ function openOne<T extends { readonly stamp: SourceStamp }>(
   name: ManagedName,
   explicit: string | undefined,
   states: ManagedStates,
-  make: (tree: DiskTree | MemoryTree, stamp: SourceStamp, compiled: boolean) => T,
+  make: (tree: DiskTree | MemoryTree, stamp: SourceStamp, compiled: CompiledParts | undefined) => T,
 ): Opened<T> {
   const repo = MANAGED[name].repo;
   if (explicit) {
     const root = checkoutRoot(explicit, name);
     const stamp = checkoutStamp(root, repo, undefined);
     return {
-      data: make(new DiskTree(root, `${name} checkout ${root}`), stamp, false),
+      data: make(new DiskTree(root, `${name} checkout ${root}`), stamp, undefined),
       origin: origin(repo, 'checkout', stamp, null, `git -C ${root} pull --ff-only`),
     };
   }
   const managed = loc.dataDir ? presentCheckout(loc.dataDir, name) : undefined;
-  if (managed) {
+  if (managed && loc.dataDir) {
     const state = states[name];
-    const stamp = checkoutStamp(managed, repo, state);
+    // what sync recorded of the commit still checked out: no git call, and its compiled parts
+    const head = checkedOutCommit(managed);
+    const known = head !== undefined && state?.head === head && state.commitDate && state.fetchedAt;
+    const stamp: SourceStamp = known
+      ? { repo, commit: head, date: state.commitDate ?? '', takenAt: state.fetchedAt ?? '', takenFrom: 'fetch' }
+      : checkoutStamp(managed, repo, state);
+    const compiled = known ? readCompiled(loc.dataDir, name, head) : undefined;
     const failure =
       state?.error != null ? { at: state.lastAttemptAt, error: state.error } : null;
     return {
-      data: make(new DiskTree(managed, `${name} checkout ${managed} (liaison sync)`), stamp, false),
+      data: make(
+        new DiskTree(managed, `${name} checkout ${managed} (liaison sync)`),
+        stamp,
+        compiled,
+      ),
       origin: origin(repo, 'managed', stamp, failure, 'liaison sync'),
     };
   }
@@ -125,7 +141,7 @@ function openOne<T extends { readonly stamp: SourceStamp }>(
   const stamp = snapshotPart('stamps')[name];
   const tree = new MemoryTree(() => files()[name], `embedded ${name} snapshot`);
   return {
-    data: make(tree, stamp, true),
+    data: make(tree, stamp, embeddedCompiled),
     origin: origin(repo, 'embedded', stamp, null, 'liaison sync'),
   };
 }

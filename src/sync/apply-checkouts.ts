@@ -10,6 +10,10 @@ import {
   type ManagedName,
 } from '../data/managed.js';
 import { git } from '../git/run.js';
+import { compileGovernance, compileReleases, writeCompiled } from '../data/compiled-checkout.js';
+import { DiskTree } from '../data/file-tree.js';
+import { GovernanceData } from '../data/governance/governance-data.js';
+import { ReleasesData } from '../data/releases/releases-data.js';
 
 /**
  * The checkouts of openstack/releases and openstack/governance that sync
@@ -50,10 +54,16 @@ export async function syncCheckout(run: CheckoutRun): Promise<CheckoutOutcome> {
     const before = present ? await head(present) : null;
     if (present) await update(present, run.url, spec.shallow, onStderr);
     else await cloneInto(dir, run.url, spec.shallow, onStderr);
-    const after = await head(dir);
+    const [after, commitDate] = (await git(dir, ['log', '-1', '--format=%H%x1f%cs']))
+      .trim()
+      .split('\x1f');
+    if (!after) throw new Error(`no commit checked out in ${dir}`);
+    // compiled once per commit, so commands read no more YAML than on the snapshot
+    compile(run.name, run.dataDir, dir, after);
     writeManagedState(run.dataDir, run.name, {
       url: run.url,
       head: after,
+      commitDate: commitDate ?? null,
       fetchedAt: run.at,
       lastAttemptAt: run.at,
       error: null,
@@ -75,6 +85,7 @@ export async function syncCheckout(run: CheckoutRun): Promise<CheckoutOutcome> {
     writeManagedState(run.dataDir, run.name, {
       url: run.url,
       head: previous?.head ?? null,
+      commitDate: previous?.commitDate ?? null,
       fetchedAt: previous?.fetchedAt ?? null,
       lastAttemptAt: run.at,
       error,
@@ -93,6 +104,20 @@ export async function syncCheckout(run: CheckoutRun): Promise<CheckoutOutcome> {
 
 async function head(dir: string): Promise<string> {
   return (await git(dir, ['rev-parse', 'HEAD'])).trim();
+}
+
+function compile(name: ManagedName, dataDir: string, dir: string, commit: string): void {
+  const stamp = { repo: MANAGED[name].repo, commit };
+  const tree = new DiskTree(dir, `${name} checkout ${dir}`);
+  try {
+    const parts =
+      name === 'releases'
+        ? compileReleases(new ReleasesData(tree, stamp))
+        : compileGovernance(new GovernanceData(tree, stamp));
+    writeCompiled(dataDir, name, commit, parts);
+  } catch {
+    // a file our readers refuse: commands read the files and name it; the fetch itself worked
+  }
 }
 
 async function cloneInto(

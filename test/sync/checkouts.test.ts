@@ -105,7 +105,11 @@ describe('liaison sync keeps the releases and governance checkouts', () => {
       '--date',
       '2026-09-24',
     ]);
-    expect(b.dataSource).toContain('releases: checkout kept by liaison sync');
+    // sync compiled the fetched commit once: commands read no more YAML than on the snapshot
+    expect(existsSync(join(t.checkout, '..', 'openstack-releases.compiled.json'))).toBe(true);
+    expect(b.dataSource).toContain(
+      `releases: checkout kept by liaison sync ${t.releases.work.head().slice(0, 10)} of 2026-01-05`,
+    );
     expect(b.dataSource).toContain('governance: checkout kept by liaison sync');
     expect(b.dataWarnings).toEqual([]);
 
