@@ -10,7 +10,12 @@ import {
   type ManagedName,
 } from '../data/managed.js';
 import { git } from '../git/run.js';
-import { compileGovernance, compileReleases, writeCompiled } from '../data/compiled-checkout.js';
+import {
+  compileGovernance,
+  compileReleases,
+  readCompiled,
+  writeCompiled,
+} from '../data/compiled-checkout.js';
 import { DiskTree } from '../data/file-tree.js';
 import { GovernanceData } from '../data/governance/governance-data.js';
 import { ReleasesData } from '../data/releases/releases-data.js';
@@ -59,7 +64,7 @@ export async function syncCheckout(run: CheckoutRun): Promise<CheckoutOutcome> {
       .split('\x1f');
     if (!after) throw new Error(`no commit checked out in ${dir}`);
     // compiled once per commit, so commands read no more YAML than on the snapshot
-    compile(run.name, run.dataDir, dir, after);
+    if (!readCompiled(run.dataDir, run.name, after)) compile(run.name, run.dataDir, dir, after);
     writeManagedState(run.dataDir, run.name, {
       url: run.url,
       head: after,
