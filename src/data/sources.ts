@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { SourceUnavailableError } from '../core/errors.js';
 import { gitSync } from '../git/run.js';
 import { checkoutFetchedAt } from './age/read.js';
 import type { DataOrigin } from './age/plan.js';
@@ -156,9 +156,17 @@ function origin(
   return { source, origin: kind, asOf: stamp.takenAt ?? stamp.date ?? null, failure, hint };
 }
 
+/**
+ * A checkout the command was told to read. Missing, a file, or not a
+ * checkout of the right repository (found on first read): a required data
+ * source is unavailable, exit 3, as README's exit-code table says.
+ */
 function checkoutRoot(dir: string, what: string): string {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new UsageError(`--${what}-repo ${dir}: no such directory`);
+  if (!existsSync(root))
+    throw new SourceUnavailableError(`--${what}-repo ${dir}: no such directory`, what);
+  if (!statSync(root).isDirectory())
+    throw new SourceUnavailableError(`--${what}-repo ${dir}: not a directory`, what);
   return root;
 }
 

@@ -29,7 +29,7 @@ export function registerGate(program: Command, wrap: Wrap): void {
         const { buildGateView } = await import('./read.js');
         const { renderGateText, renderGate } = await import('./render.js');
         const view = await buildGateView(ctx, days === undefined ? {} : { days });
-        if (o.format && !ctx.json) emitFormatted(ctx, `${renderGate(view, o.format)}\n`);
+        if (o.format && !ctx.json) emitFormatted(ctx, renderGate(view, o.format));
         else emit(ctx, view, renderGateText);
         const unusable = view.source.state === 'never' || view.source.state === 'failing';
         return o.strict && unusable ? EXIT.source : EXIT.ok;

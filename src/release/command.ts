@@ -4,12 +4,13 @@ import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
 import { registerStatusCommands } from './status/command.js';
+import { registerRulesCommand } from './rules/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
 export function createReleaseGroup(program: Command): Command {
   return program
     .command('release')
-    .description('release requests: propose a release, cycle highlights, validate, status');
+    .description('release requests: propose a release, cycle highlights, validate, status, rules');
 }
 
 /**
@@ -22,4 +23,5 @@ export function registerRelease(program: Command, wrap: Wrap): void {
   registerHighlightsCommands(group, wrap);
   registerValidateCommands(group, wrap);
   registerStatusCommands(group, wrap);
+  registerRulesCommand(group, wrap);
 }
