@@ -41,7 +41,8 @@ for (const m of auto) {
   }
   found++;
   const gap = (Date.parse(d.date) - Date.parse(m.date)) / 864e5;
-  if (gap < 0 || gap > 60) odd.push(`${m.hash.slice(0, 12)} ${m.date}: ${d.date} is ${gap} days away`);
+  if (gap < 0 || gap > 60)
+    odd.push(`${m.hash.slice(0, 12)} ${m.date}: ${d.date} is ${gap} days away`);
   const w = /(?:on|after|afte|by|early|before)\s+(Monday|Tuesday|Wednesday|Thursday|Friday)\b/.exec(
     m.body.replace(/\s+/g, ' '),
   );

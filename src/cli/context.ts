@@ -11,12 +11,7 @@ import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
 import { compiledTeamConfig } from '../data/snapshot.js';
 import { openDataSources, type DataLocations, type DataSources } from '../data/sources.js';
 import type { DataWarning } from '../data/age/plan.js';
-import {
-  recordOrigins,
-  recordWarnings,
-  viewRecord,
-  type ViewRecord,
-} from '../data/age/track.js';
+import { recordOrigins, recordWarnings, viewRecord, type ViewRecord } from '../data/age/track.js';
 import { dataDirOf } from '../data/managed.js';
 import type { Team } from '../data/governance/projects.js';
 import { calendarInput } from '../calendar/input.js';

@@ -48,7 +48,13 @@ export async function buildPage(page: PageDef, ctx: Deps): Promise<Built> {
   try {
     // the build's own record of the data it read: the page's banner and JSON envelope
     const { result, record } = await trackView(() => panel.build(ctx));
-    return { ok: true, panel, view: result, record, dataWarnings: recordWarnings(record, ctx.today) };
+    return {
+      ok: true,
+      panel,
+      view: result,
+      record,
+      dataWarnings: recordWarnings(record, ctx.today),
+    };
   } catch (e) {
     const f = failure(e);
     return {
