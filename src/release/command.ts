@@ -4,6 +4,7 @@ import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
 import { registerStatusCommands } from './status/command.js';
+import { registerStableCommand } from '../stable/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
 export function createReleaseGroup(program: Command): Command {
@@ -22,4 +23,5 @@ export function registerRelease(program: Command, wrap: Wrap): void {
   registerHighlightsCommands(group, wrap);
   registerValidateCommands(group, wrap);
   registerStatusCommands(group, wrap);
+  registerStableCommand(group, wrap);
 }

@@ -45,6 +45,17 @@ export const PAGES: readonly PageDef[] = [
     load: async () => asPanel((await import('./pages/releases.js')).releasesPanel),
   },
   {
+    id: 'stable',
+    title: 'Stable',
+    path: '/stable',
+    file: 'stable.html',
+    api: 'stable',
+    command: 'release stable',
+    summary:
+      'stable branches: merged changes since the last release with their bugs, open backports, what to release',
+    load: async () => asPanel((await import('../stable/page.js')).stablePanel),
+  },
+  {
     id: 'notes',
     title: 'Notes',
     path: '/notes',

@@ -9,6 +9,8 @@ import { isLifecycleTag, type Deliverable } from '../../data/releases/deliverabl
 import { findSeries, seriesId, type Series } from '../../data/releases/series.js';
 import { isGitRepo } from '../../git/run.js';
 import { cloneLocator } from '../../git/clones.js';
+import { readStableRows } from '../../stable/read.js';
+import type { Db } from '../../store/db.js';
 import { judgeWindow, lastReleaseBy, milestoneWindows } from './coverage.js';
 import { dueItems } from './due.js';
 import { readClone, versionsAddedOn, type CloneFacts } from './git-facts.js';
@@ -26,6 +28,8 @@ export interface StatusOptions {
   readonly series?: string;
   /** Folder of project clones (default: config clones-dir). */
   readonly clones?: string;
+  /** The store, for open backports of the stable branches (unknown without it). */
+  readonly db?: Db;
 }
 
 const LIBRARY_TYPES = new Set(['library', 'client-library']);
@@ -114,6 +118,7 @@ export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): Rele
         unreleased,
         events,
         today: ctx.today,
+        series: all,
       }),
     });
     if (type && LIBRARY_TYPES.has(type) && start) {
@@ -167,6 +172,10 @@ export function buildReleaseStatus(ctx: Context, opts: StatusOptions = {}): Rele
     week: series.name === position.series.name ? position.week : '',
     deliverables: statuses,
     coverage: cov,
+    stable: readStableRows(ctx, {
+      ...(opts.clones !== undefined ? { clones: opts.clones } : {}),
+      ...(opts.db ? { db: opts.db } : {}),
+    }),
     dataSource: ctx.data.describe,
     notes,
   };

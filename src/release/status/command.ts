@@ -30,7 +30,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
       const flags = ctx.options as StatusFlags;
       const { buildReleaseStatus } = await import('./build.js');
       const { renderStatusText } = await import('./render.js');
-      emit(ctx, buildReleaseStatus(ctx, flags), renderStatusText);
+      emit(ctx, buildReleaseStatus(ctx, { ...flags, db: await ctx.store() }), renderStatusText);
     }),
   );
   common(

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../core/dates.js';
+import type { StableBranchRow } from '../../stable/plan.js';
 import type { UnreleasedCommits } from './git-facts.js';
 
 /** A release of the series with the day it was made, as far as it is known. */
@@ -81,6 +82,8 @@ export interface ReleaseStatusView {
   readonly week: string;
   readonly deliverables: readonly DeliverableStatus[];
   readonly coverage: CoverageView;
+  /** Every stable and unmaintained branch of the team's deliverables (src/stable). */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
   readonly notes: readonly string[];
 }

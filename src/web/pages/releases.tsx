@@ -6,7 +6,7 @@ import { Chart } from './parts.js';
 import type { Panel } from './types.js';
 
 export const releasesPanel: Panel<ReleaseStatusView> = {
-  build: (ctx: Context) => buildReleaseStatus(ctx),
+  build: async (ctx: Context) => buildReleaseStatus(ctx, { db: await ctx.store() }),
   age: (v) => ({ asOf: null, source: v.dataSource, stale: [...v.notes, ...v.coverage.notes] }),
   render(v) {
     const svg = releaseHistorySvg(v);

@@ -6,6 +6,7 @@ export const PAGE_IDS = [
   'overview',
   'schedule',
   'releases',
+  'stable',
   'notes',
   'gate',
   'bugs',
