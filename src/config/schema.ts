@@ -77,6 +77,14 @@ export const gateSchema = z.strictObject({
   'history-days': z.number().int().min(1).max(365).optional(),
   /** Builds per page asked from Zuul. */
   'page-size': z.number().int().min(1).max(1000).optional(),
+  /** The shared gate queue of the team (`liaison gate --queue`); default: the one holding its changes, else `integrated`. */
+  queue: z.string().min(1).optional(),
+  /** The dependent pipeline of that queue (default `gate`). */
+  'queue-pipeline': z.string().min(1).optional(),
+  /** How far back the first sync reads gate buildsets (default 400 days). */
+  'queue-history-days': z.number().int().min(1).max(1000).optional(),
+  /** Weeks of queue samples the view draws (default 8). */
+  'queue-weeks': z.number().int().min(1).max(52).optional(),
 });
 
 export const configSchema = z.strictObject({

@@ -58,4 +58,13 @@ export const SYNC_SOURCES: readonly SourceEntry[] = [
   { name: 'review', load: async () => (await import('../review/sync.js')).reviewSource },
   { name: 'launchpad', load: async () => (await import('./launchpad/source.js')).launchpadSource },
   { name: 'gerrit', load: async () => (await import('./gerrit/source.js')).gerritSource },
+  { name: 'stable', load: async () => (await import('../stable/sync.js')).stableSource },
+  {
+    name: 'gate-queue',
+    load: async () => (await import('../gate-queue/sync.js')).gateQueueSource,
+  },
+  {
+    name: 'gate-buildsets',
+    load: async () => (await import('../gate-queue/sync.js')).gateBuildsetsSource,
+  },
 ];

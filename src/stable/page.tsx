@@ -55,7 +55,9 @@ export const stablePanel: Panel<StableView> = {
                   <td>{b.phase}</td>
                   <td>{b.lastRelease ?? '-'}</td>
                   <td>{b.unreleased === null ? 'no clone' : String(b.unreleased.count)}</td>
-                  <td>{b.openBackports === null ? 'not synced' : String(b.openBackports.length)}</td>
+                  <td>
+                    {b.openBackports === null ? 'not synced' : String(b.openBackports.length)}
+                  </td>
                   <td class={b.suggest ? 'warn' : b.releasable ? undefined : 'muted'}>
                     {b.suggest
                       ? `yes: ${b.nextVersion ?? 'a bugfix release'}`

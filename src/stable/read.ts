@@ -74,9 +74,11 @@ export function deliverableFiles(
  * repository of the team's deliverables. Clones play no part, so sync and
  * views agree on it.
  */
-export function stableGerritScope(
-  ctx: Context,
-): { query: string; projects: string[]; branches: string[] } {
+export function stableGerritScope(ctx: Context): {
+  query: string;
+  projects: string[];
+  branches: string[];
+} {
   const all = ctx.data.releases.series();
   const window = seriesWindow(all, ctx.today).filter(
     (s) => effectiveStatus(s, ctx.today) !== 'end of life',
@@ -92,8 +94,7 @@ export function stableGerritScope(
         .flatMap((g) => g.repos),
     ),
   ].sort();
-  const query =
-    projects.length && branches.length ? openChangesQuery(projects, branches) : '';
+  const query = projects.length && branches.length ? openChangesQuery(projects, branches) : '';
   return { query, projects, branches };
 }
 
@@ -118,12 +119,7 @@ export function readStableRows(ctx: Context, opts: StableReadOptions = {}): Stab
     }
     return set.has(branch);
   };
-  const candidates = stableCandidates(
-    all,
-    ctx.today,
-    deliverableFiles(ctx, window),
-    clonesHave,
-  );
+  const candidates = stableCandidates(all, ctx.today, deliverableFiles(ctx, window), clonesHave);
   const backports = readBackports(ctx, opts.db);
   return planStableRows(candidates, {
     unreleased: (c) => {

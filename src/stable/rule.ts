@@ -1,5 +1,10 @@
 import type { IsoDate } from '../core/dates.js';
-import { effectiveStatus, seriesId, type Series, type SeriesStatus } from '../data/releases/series.js';
+import {
+  effectiveStatus,
+  seriesId,
+  type Series,
+  type SeriesStatus,
+} from '../data/releases/series.js';
 
 /**
  * Which branches a team makes stable releases from: the one rule behind

@@ -7,6 +7,7 @@ import { GERRIT_MIGRATIONS } from '../sources/gerrit/migrations.js';
 import { GOALS_MIGRATIONS } from '../goals/migrations.js';
 import { REVIEW_MIGRATIONS } from '../review/migrations.js';
 import { WEB_MIGRATIONS } from '../web/migrations.js';
+import { GATE_QUEUE_MIGRATIONS } from '../gate-queue/migrations.js';
 
 /**
  * Every schema change of the store, in order. Capabilities append their own
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...REVIEW_MIGRATIONS,
   ...WEB_MIGRATIONS,
   ...NOTES_MIGRATIONS,
+  ...GATE_QUEUE_MIGRATIONS,
 ];

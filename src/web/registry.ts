@@ -76,6 +76,17 @@ export const PAGES: readonly PageDef[] = [
     load: async () => asPanel((await import('./pages/gate.js')).gatePanel),
   },
   {
+    id: 'queue',
+    title: 'Gate queue',
+    path: '/gate-queue',
+    file: 'gate-queue.html',
+    api: 'gate-queue',
+    command: 'gate --queue',
+    summary:
+      "the shared gate queue: its length and the team's changes in it, history beside the deadlines, slow weeks before milestones",
+    load: async () => asPanel((await import('../gate-queue/page.js')).queuePanel),
+  },
+  {
     id: 'bugs',
     title: 'Bugs',
     path: '/bugs',

@@ -1,17 +1,25 @@
 import type { Context } from '../../cli/context.js';
 import { buildGateView, type GateView } from '../../gate/build.js';
+import { QueuePanel } from '../../gate-queue/page.js';
+import type { GateQueueView } from '../../gate-queue/plan.js';
+import { buildGateQueueView } from '../../gate-queue/read.js';
 import { gateHeatmapSvg, resultColor } from '../charts/heatmap.js';
 import { Chart, DataLink } from './parts.js';
 import type { Panel } from './types.js';
 
-export const gatePanel: Panel<GateView> = {
-  build: (ctx: Context) => buildGateView(ctx),
-  age: (v) => ({
+/** The Gate page: the periodic jobs (its JSON twin, `gate --json`) and the shared queue's panel. */
+export const gatePanel: Panel<{ jobs: GateView; queue: GateQueueView }> = {
+  build: async (ctx: Context) => ({
+    jobs: await buildGateView(ctx),
+    queue: await buildGateQueueView(ctx),
+  }),
+  json: (v) => v.jobs,
+  age: ({ jobs: v }) => ({
     asOf: v.dataAsOf,
     source: v.source.line,
     stale: v.source.state === 'fresh' ? [] : [v.source.line],
   }),
-  render(v) {
+  render({ jobs: v, queue }, env) {
     const c = v.counts;
     return (
       <>
@@ -91,6 +99,7 @@ export const gatePanel: Panel<GateView> = {
         {v.missing.length ? (
           <p class="notice">{`No build in the window for: ${v.missing.join(', ')}`}</p>
         ) : null}
+        <QueuePanel v={queue} env={env} full={false} />
       </>
     );
   },

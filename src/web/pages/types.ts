@@ -9,6 +9,7 @@ export const PAGE_IDS = [
   'stable',
   'notes',
   'gate',
+  'queue',
   'bugs',
   'freeze',
   'goals',
