@@ -87,12 +87,46 @@ export const gateSchema = z.strictObject({
   'queue-weeks': z.number().int().min(1).max(52).optional(),
 });
 
+/**
+ * `priorities:` — the cycle's priorities (`liaison priorities`): a
+ * blueprint name (`name` or `launchpad-project/name`) or a spec file of
+ * the series (`glance/foo.rst`, relative to its approved/ or implemented/
+ * folder), each with its owner and an optional target milestone (1–3).
+ */
+export const priorityItemSchema = z
+  .strictObject({
+    blueprint: z
+      .string()
+      .regex(/^([\w.+-]+\/)?[a-z0-9][a-z0-9.+-]*$/, 'expected a blueprint name or project/name')
+      .optional(),
+    spec: z
+      .string()
+      .regex(/^[\w./+-]+$/, 'expected a spec file such as glance/my-feature.rst')
+      .refine((s) => !s.split('/').includes('..'), 'no ".." in a spec path')
+      .optional(),
+    owner: z.string().min(1),
+    milestone: z
+      .union([z.number().int().min(1).max(3), z.string().regex(/^(m?[1-3]|[a-z]+-[1-3])$/i)])
+      .optional(),
+    /** A Gerrit topic whose changes implement it too (spec lites have no blueprint). */
+    topic: z
+      .string()
+      .regex(/^[\w./+-]+$/, 'expected a Gerrit topic')
+      .optional(),
+  })
+  .refine((p) => p.blueprint !== undefined || p.spec !== undefined, {
+    message: 'give a blueprint or a spec',
+  });
+
 export const configSchema = z.strictObject({
   team: z.string().min(1),
   'releases-repo': z.string().optional(),
   'governance-repo': z.string().optional(),
   /** Folder holding clones of the team's repositories, by repository base name. */
   'clones-dir': z.string().optional(),
+  /** A checkout of the team's specs repository (glance-specs) for `liaison priorities`. */
+  'specs-repo': z.string().optional(),
+  priorities: z.array(priorityItemSchema).optional(),
   /** SQLite store of synced data and ledgers. */
   db: z.string().optional(),
   people: peopleSchema.optional(),
@@ -119,3 +153,4 @@ export type TeamDeadline = z.output<typeof deadlineSchema>;
 export type ConfigPerson = z.output<typeof personSchema>;
 export type SourcesConfig = z.output<typeof sourcesSchema>;
 export type GateConfig = z.output<typeof gateSchema>;
+export type PriorityItem = z.output<typeof priorityItemSchema>;

@@ -61,7 +61,8 @@ export function readTeamQueue(
 ): QueueSnapshot {
   if (!isRec(body) || !Array.isArray(body.pipelines))
     throw new ResponseFormatError(opts.url, 'a Zuul status document has a "pipelines" list');
-  const pipeline = body.pipelines.find((p) => isRec(p) && p.name === opts.pipeline);
+  const pipelines: unknown[] = body.pipelines;
+  const pipeline = pipelines.find((p) => isRec(p) && p.name === opts.pipeline);
   const queues: RawQueue[] = [];
   if (isRec(pipeline)) {
     if (!Array.isArray(pipeline.change_queues))

@@ -60,6 +60,11 @@ export const SYNC_SOURCES: readonly SourceEntry[] = [
   { name: 'gerrit', load: async () => (await import('./gerrit/source.js')).gerritSource },
   { name: 'stable', load: async () => (await import('../stable/sync.js')).stableSource },
   {
+    name: 'blueprints',
+    load: async () => (await import('../priorities/sync.js')).blueprintsSource,
+  },
+  { name: 'bp-changes', load: async () => (await import('../priorities/sync.js')).changesSource },
+  {
     name: 'gate-queue',
     load: async () => (await import('../gate-queue/sync.js')).gateQueueSource,
   },

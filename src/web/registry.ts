@@ -34,6 +34,17 @@ export const PAGES: readonly PageDef[] = [
     load: async () => asPanel((await import('./pages/schedule.js')).schedulePanel),
   },
   {
+    id: 'priorities',
+    title: 'Priorities',
+    path: '/priorities',
+    file: 'priorities.html',
+    api: 'priorities',
+    command: 'priorities',
+    summary:
+      "the cycle's priorities per milestone: state, implementing changes, risks and feature-freeze exception drafts",
+    load: async () => asPanel((await import('../priorities/page.js')).prioritiesPanel),
+  },
+  {
     id: 'releases',
     title: 'Releases',
     path: '/releases',

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { git, isGitRepo } from '../../git/run.js';
 import { cloneDir } from '../../plan/clones.js';
+import { locateSpecsRepo } from '../../priorities/specs-repo.js';
 
 /**
  * The git checkouts `liaison sync` refreshes with `git fetch`: the releases
@@ -33,6 +34,12 @@ export function gitTargets(ctx: Context): GitTarget[] {
     'git:governance',
     ctx.options.governanceRepo ?? env.LIAISON_GOVERNANCE_REPO ?? ctx.config['governance-repo'],
   );
+  try {
+    // the team's specs repository (config, environment or managed checkout), for priorities
+    add('git:specs', locateSpecsRepo(ctx)?.dir);
+  } catch {
+    // a configured path that is no checkout: `liaison priorities` names the problem
+  }
   if (ctx.config['clones-dir'] || ctx.config.deliverables) {
     for (const d of ctx.team.deliverables)
       add(`git:clone:${d.repos[0]?.split('/').pop() ?? d.name}`, cloneDir(ctx, d.name));

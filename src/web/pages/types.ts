@@ -5,6 +5,7 @@ import type { IsoDate } from '../../core/dates.js';
 export const PAGE_IDS = [
   'overview',
   'schedule',
+  'priorities',
   'releases',
   'stable',
   'notes',
