@@ -13,7 +13,7 @@ export function registerBrief(program: Command, wrap: Wrap): void {
         const weeks = Number((ctx.options as { weeks?: string }).weeks ?? '8');
         if (!Number.isInteger(weeks) || weeks < 0 || weeks > 60)
           throw new UsageError('--weeks: expected a whole number from 0 to 60');
-        const { buildBrief } = await import('./build.js');
+        const { buildBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
         const { reviewBriefSection } = await import('../review/brief.js');
         const review = await reviewBriefSection(ctx);

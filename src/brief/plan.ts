@@ -1,7 +1,7 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
-import type { TeamDeliverableView } from '../team/team-model.js';
+import type { TeamDeliverableView } from '../team/plan.js';
 
 export interface BriefEvent {
   readonly id: string;

@@ -16,7 +16,7 @@ export function registerBugs(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx) => {
         const opts = ctx.options as { series?: string; strict?: boolean };
-        const { buildBugsView } = await import('./build.js');
+        const { buildBugsView } = await import('./read.js');
         const { renderBugsText } = await import('./render.js');
         const view = await buildBugsView(ctx, opts.series ? { series: opts.series } : {});
         emit(ctx, view, renderBugsText);

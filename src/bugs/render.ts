@@ -1,7 +1,7 @@
 import { table, type Colors } from '../cli/output.js';
-import type { BugsView } from './build.js';
+import type { BugsView } from './read.js';
 import type { BugItem } from './plan.js';
-import { plainLine } from './text.js';
+import { plainLine } from '../core/text.js';
 
 function section(title: string, bugs: readonly BugItem[], c: Colors): string[] {
   if (bugs.length === 0) return [];

@@ -25,14 +25,14 @@ const COMMANDS: readonly {
   { names: ['notes'], load: async () => (await import('../notes/command.js')).registerNotes },
   {
     names: ['checklist', 'remind', 'meeting', 'post-final'],
-    load: async () => (await import('../plan/command.js')).registerPlan,
+    load: async () => (await import('../checklist/command.js')).registerPlan,
   },
   { names: ['serve', 'site'], load: async () => (await import('../web/command.js')).registerWeb },
   { names: ['release'], load: async () => (await import('../release/command.js')).registerRelease },
   { names: ['bugs'], load: async () => (await import('../bugs/command.js')).registerBugs },
   { names: ['goals'], load: async () => (await import('../goals/command.js')).registerGoals },
   { names: ['freeze'], load: async () => (await import('../freeze/command.js')).registerFreeze },
-  { names: ['sync'], load: async () => (await import('../sources/sync/command.js')).registerSync },
+  { names: ['sync'], load: async () => (await import('../sync/command.js')).registerSync },
   { names: ['gate'], load: async () => (await import('../gate/command.js')).registerGate },
   { names: ['review'], load: async () => (await import('../review/command.js')).registerReview },
   {

@@ -5,7 +5,7 @@ import {
   mailSchema,
   postFinalSchema,
   remindersSchema,
-} from '../plan/config-schema.js';
+} from './schema-workflow.js';
 
 /**
  * The team config, `liaison.yaml`. It only adds what governance does not
@@ -139,7 +139,7 @@ export const configSchema = z.strictObject({
   sources: sourcesSchema.optional(),
   /** Periodic jobs to watch (`liaison gate`, `liaison sync`). */
   gate: gateSchema.optional(),
-  /** Planner sections (src/plan/config-schema.ts). */
+  /** Planner sections (src/config/schema-workflow.ts). */
   mail: mailSchema.optional(),
   reminders: remindersSchema.optional(),
   checklists: checklistsSchema.optional(),

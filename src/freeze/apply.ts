@@ -5,8 +5,8 @@ import { loadGerritCredentials } from '../sources/gerrit/credentials.js';
 import { postMinus2 } from '../sources/gerrit/review.js';
 import { loadLedger, recordVote } from '../sources/gerrit/store.js';
 import { HttpClient } from '../sources/http/client.js';
-import type { FreezeChange, FreezeView } from './build.js';
-import { readFreezeConfig } from './config.js';
+import type { FreezeChange, FreezeView } from './read.js';
+import { readFreezeConfig } from './read-config.js';
 
 export interface VoteResult {
   readonly number: number;

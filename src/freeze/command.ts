@@ -22,7 +22,7 @@ export function registerFreeze(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx) => {
         const opts = ctx.options as { series?: string; apply?: boolean; strict?: boolean };
-        const { buildFreezeView } = await import('./build.js');
+        const { buildFreezeView } = await import('./read.js');
         const { renderFreezeText } = await import('./render.js');
         const view = await buildFreezeView(ctx, opts.series ? { series: opts.series } : {});
         let votes = null;

@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { gateQueueSvg } from '../web/charts/gate-queue.js';
-import { Chart, DataLink } from '../web/pages/parts.js';
-import type { DataAge, Panel, RenderEnv } from '../web/pages/types.js';
+import { Chart, DataLink } from '../web/parts.js';
+import type { DataAge, Panel, RenderEnv } from '../web/panel.js';
 import type { GateQueueView } from './plan.js';
 import { buildGateQueueView } from './read.js';
 import { adviceLine, duration, milestoneLine } from './render.js';

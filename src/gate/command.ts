@@ -46,7 +46,7 @@ export function registerGate(program: Command, wrap: Wrap): void {
         if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) {
           throw new UsageError('--days: expected a whole number from 1 to 365');
         }
-        const { buildGateView } = await import('./build.js');
+        const { buildGateView } = await import('./read.js');
         const { renderGateText, renderGate } = await import('./render.js');
         const view = await buildGateView(ctx, days === undefined ? {} : { days });
         if (o.format && !ctx.json) ctx.io.stdout(`${renderGate(view, o.format)}\n`);

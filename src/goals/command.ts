@@ -18,7 +18,7 @@ export function registerGoals(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx) => {
         const opts = ctx.options as { series?: string; format?: string };
-        const { buildGoalsView } = await import('./build.js');
+        const { buildGoalsView } = await import('./read.js');
         const { renderGoalsMarkdown, renderGoalsText } = await import('./render.js');
         const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
         if (opts.format === 'md' && !ctx.json) ctx.io.stdout(renderGoalsMarkdown(view));
@@ -36,8 +36,8 @@ export function registerGoals(program: Command, wrap: Wrap): void {
         const [goal = '', status = ''] = args;
         const opts = ctx.options as { series?: string; owner?: string };
         const { LIAISON_STATUSES, saveGoalRecord } = await import('./store.js');
-        const { buildGoalsView } = await import('./build.js');
-        const { plainLine } = await import('../bugs/text.js');
+        const { buildGoalsView } = await import('./read.js');
+        const { plainLine } = await import('../core/text.js');
         if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
           throw new UsageError(`status "${status}": use one of ${LIAISON_STATUSES.join(', ')}`);
         }

@@ -1,7 +1,7 @@
 import { table, type Colors } from '../cli/output.js';
 import { seriesTitle } from '../data/releases/series.js';
-import { plainLine } from '../bugs/text.js';
-import type { GoalItem, GoalsView } from './build.js';
+import { plainLine } from '../core/text.js';
+import type { GoalItem, GoalsView } from './read.js';
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
   done: 'done',

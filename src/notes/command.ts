@@ -75,16 +75,14 @@ export function registerNotes(program: Command, wrap: Wrap): void {
     )
     .action(
       wrap(async (ctx) =>
-        (await import('./commands/report.js')).runReport(ctx, versionsAsked(program)),
+        (await import('./command-report.js')).runReport(ctx, versionsAsked(program)),
       ),
     );
 
   query(notes.command('list'))
     .description('the note files of each version, as `reno list` prints them')
     .action(
-      wrap(async (ctx) =>
-        (await import('./commands/list.js')).runList(ctx, versionsAsked(program)),
-      ),
+      wrap(async (ctx) => (await import('./command-list.js')).runList(ctx, versionsAsked(program))),
     );
 
   notes
@@ -100,7 +98,7 @@ export function registerNotes(program: Command, wrap: Wrap): void {
         'releasenotes',
       ),
     )
-    .action(wrap(async (ctx) => (await import('./commands/lint.js')).runLint(ctx)));
+    .action(wrap(async (ctx) => (await import('./command-lint.js')).runLint(ctx)));
 
   notes
     .command('new')
@@ -115,13 +113,13 @@ export function registerNotes(program: Command, wrap: Wrap): void {
       ),
     )
     .addOption(new Option('--from-template <file>', 'use this file as the template'))
-    .action(wrap(async (ctx, args) => (await import('./new.js')).runNew(ctx, args[0] ?? '')));
+    .action(wrap(async (ctx, args) => (await import('./apply-new.js')).runNew(ctx, args[0] ?? '')));
 
   query(notes.command('check'))
     .description(
       'release checklist checks: prelude for the coming release, notes for every release, backports missing on master',
     )
-    .action(wrap(async (ctx) => (await import('./commands/check.js')).runCheck(ctx)));
+    .action(wrap(async (ctx) => (await import('./command-check.js')).runCheck(ctx)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
-import { DataLink } from '../web/pages/parts.js';
-import type { Panel } from '../web/pages/types.js';
+import { DataLink } from '../web/parts.js';
+import type { Panel } from '../web/panel.js';
 import type { Priority, PrioritiesView } from './plan.js';
 import { buildPrioritiesView } from './read.js';
 import { prioritiesLine, riskText } from './render.js';

@@ -1,8 +1,8 @@
 import { scheduleEvents } from '../calendar/events.js';
 import type { Context } from '../cli/context.js';
 import { seriesId, seriesTitle, type Series } from '../data/releases/series.js';
-import { launchpadProjects, viewSeries } from '../bugs/build.js';
-import { resolveRole, subjectTag } from '../plan/people.js';
+import { launchpadProjects, viewSeries } from '../bugs/read.js';
+import { resolveRole, subjectTag } from '../team/plan-people.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
 import type { Db } from '../store/db.js';

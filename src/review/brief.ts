@@ -12,7 +12,7 @@ export async function reviewBriefSection(ctx: Context): Promise<BriefSection | u
   // cheap check first: on a machine that never synced, load none of the review code
   if (ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) return undefined;
   const [{ readSourceState }, { buildReviewView }, { plain, reviewSummaryLine }] =
-    await Promise.all([import('../sources/state.js'), import('./build.js'), import('./render.js')]);
+    await Promise.all([import('../sources/state.js'), import('./read.js'), import('./render.js')]);
   const REVIEW_SOURCE = 'review'; // same id as the sync source in ./sync.ts
   const db = await ctx.store();
   if (!readSourceState(db, REVIEW_SOURCE)) return undefined;

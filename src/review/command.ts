@@ -42,7 +42,7 @@ export function registerReview(program: Command, wrap: Wrap): void {
         const maxCommits = Number(o.commits ?? '10');
         if (!Number.isInteger(maxCommits) || maxCommits < 0)
           throw new UsageError('--commits: expected a whole number');
-        const { buildReviewView } = await import('./build.js');
+        const { buildReviewView } = await import('./read.js');
         const { renderReviewText } = await import('./render.js');
         const view = await buildReviewView(ctx, o.clones !== undefined ? { clones: o.clones } : {});
         emit(ctx, view, (v, c) => renderReviewText(v, c, { maxCommits }));
@@ -67,7 +67,7 @@ export function registerReview(program: Command, wrap: Wrap): void {
     )
     .action(
       wrap(async (ctx, args) => {
-        const { runVote } = await import('./vote-run.js');
+        const { runVote } = await import('./apply.js');
         return runVote(ctx, args[0] ?? '', args[1] ?? '', ctx.options as VoteOptions);
       }),
     );

@@ -1,14 +1,14 @@
 import { daysBetween, type IsoDate } from '../core/dates.js';
 import type { ReleaseEntry } from '../data/releases/deliverables.js';
-import { shipWarnings, short } from './checks.js';
-import { endOfWeek, mergeAfterDate, parseTopic } from './deadline.js';
+import { shipWarnings, short } from './plan-checks.js';
+import { endOfWeek, mergeAfterDate, parseTopic } from './plan-deadline.js';
 import {
   analyseFile,
   previousRelease,
   versionJump,
   type FileChangeAnalysis,
   type PreviousRelease,
-} from './diff.js';
+} from './plan-diff.js';
 import type {
   ContentLookup,
   ReviewDeliverable,
@@ -19,9 +19,9 @@ import type {
   StoredRequest,
   VersionJump,
 } from './model.js';
-import { acknowledgement, displayName, roleOf, type Roster } from './people.js';
-import { changeUrl } from './query.js';
-import type { ShipQuery } from './ships.js';
+import { acknowledgement, displayName, roleOf, type Roster } from './plan-people.js';
+import { changeUrl } from './plan-query.js';
+import type { ShipQuery } from './read-ships.js';
 import type { PostedVote } from './store.js';
 
 /**

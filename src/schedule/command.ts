@@ -17,13 +17,13 @@ export function registerSchedule(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx) => {
         const opts = ctx.options as { series?: string; ics?: string; allTeams?: boolean };
-        const { buildSchedule } = await import('./build.js');
+        const { buildSchedule } = await import('./read.js');
         const view = buildSchedule(ctx, {
           ...(opts.series ? { series: opts.series } : {}),
           allTeams: opts.allTeams === true,
         });
         if (opts.ics) {
-          const { scheduleToIcs } = await import('./ics.js');
+          const { scheduleToIcs } = await import('./render-ics.js');
           const text = scheduleToIcs(view, ctx.today);
           if (opts.ics === '-') {
             ctx.io.stdout(text);

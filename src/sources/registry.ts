@@ -55,7 +55,7 @@ export interface SourceEntry {
 
 export const SYNC_SOURCES: readonly SourceEntry[] = [
   { name: 'zuul', load: async () => (await import('./zuul/source.js')).zuulSource },
-  { name: 'review', load: async () => (await import('../review/sync.js')).reviewSource },
+  { name: 'review', load: async () => (await import('../review/read-sync.js')).reviewSource },
   { name: 'launchpad', load: async () => (await import('./launchpad/source.js')).launchpadSource },
   { name: 'gerrit', load: async () => (await import('./gerrit/source.js')).gerritSource },
   { name: 'stable', load: async () => (await import('../stable/sync.js')).stableSource },

@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
-import { DataLink } from '../web/pages/parts.js';
-import type { Panel } from '../web/pages/types.js';
+import { DataLink } from '../web/parts.js';
+import type { Panel } from '../web/panel.js';
 import type { StableBranchRow, StableView } from './plan.js';
 import { buildStableView } from './read.js';
 import { REASON_TEXT } from './render.js';

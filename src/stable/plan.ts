@@ -7,7 +7,7 @@ import {
   type SeriesStatus,
 } from '../data/releases/series.js';
 import { bump } from '../release/versions/bump.js';
-import { parsePbrVersion } from '../release/versions/pbr-version.js';
+import { parsePbrVersion } from '../data/releases/pbr-version.js';
 import type { SourceAge } from '../sources/age.js';
 import { stableReleasable, type BranchVerdictReason } from './rule.js';
 

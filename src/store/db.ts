@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SourceUnavailableError } from '../core/errors.js';
-import { ALL_MIGRATIONS } from './migrations.js';
+import { ALL_MIGRATIONS } from '../app/migrations.js';
 
 export type Db = BetterSqlite3.Database;
 

@@ -12,7 +12,7 @@ export function registerTeam(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx) => {
         const { positionAt } = await import('../calendar/cycle.js');
-        const { teamDeliverables, teamView } = await import('./team-model.js');
+        const { teamDeliverables, teamView } = await import('./plan.js');
         const { renderTeamText } = await import('./render.js');
         const series = positionAt(ctx.calendarInput, ctx.today).series.name;
         const team = ctx.team;

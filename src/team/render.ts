@@ -1,5 +1,5 @@
 import { table, type Colors } from '../cli/output.js';
-import type { TeamView } from './team-model.js';
+import type { TeamView } from './plan.js';
 
 export function renderTeamText(t: TeamView, c: Colors): string {
   const out: string[] = [c.bold(t.team) + (t.service ? ` — ${t.service}` : '')];

@@ -9,7 +9,7 @@ import { CSP, Layout } from './layout.js';
 import { PAGES } from './registry.js';
 import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from './render.js';
 import { RequestContext, SharedState } from './request-context.js';
-import type { PageDef, PageId, RenderEnv } from './pages/types.js';
+import type { PageDef, PageId, RenderEnv } from './panel.js';
 import { WRITES } from './writes.js';
 import { logWrite } from './write-log.js';
 
@@ -199,8 +199,8 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     if (typeof q === 'string') return c.text(q, 400);
     try {
       const ctx = contextFor(q);
-      const { buildSchedule } = await import('../schedule/build.js');
-      const { scheduleToIcs } = await import('../schedule/ics.js');
+      const { buildSchedule } = await import('../schedule/read.js');
+      const { scheduleToIcs } = await import('../schedule/render-ics.js');
       const view = buildSchedule(ctx);
       c.header('Content-Disposition', `attachment; filename="${view.series.name}.ics"`);
       return c.body(scheduleToIcs(view, ctx.today), 200, {

@@ -12,7 +12,7 @@ export async function scheduleDailyReminders(
   ctx: Context,
   opts: { options: GlobalOptions; io: Io; shared: SharedState; log: (line: string) => void },
 ): Promise<{ at: string | null; stop: () => void }> {
-  const { dailyAt, msUntilDaily, runDailyReminders } = await import('../plan/remind/daily.js');
+  const { dailyAt, msUntilDaily, runDailyReminders } = await import('../remind/apply-daily.js');
   const at = dailyAt(ctx);
   if (!at) return { at: null, stop: () => undefined };
   let timer: NodeJS.Timeout | undefined;

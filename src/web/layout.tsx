@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { STYLES } from './styles.js';
 import { PAGES } from './registry.js';
-import type { DataAge, PageDef, RenderEnv } from './pages/types.js';
+import type { DataAge, PageDef, RenderEnv } from './panel.js';
 
 /** Content-Security-Policy of every page: no script but our own file, no inline handlers. */
 export const CSP =

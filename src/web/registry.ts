@@ -1,4 +1,4 @@
-import type { PageDef, PageId, Panel } from './pages/types.js';
+import type { PageDef, PageId, Panel } from './panel.js';
 
 /** A page whose capability is not built yet: `load: notYet` (its page then says so). */
 export const notYet = (): Promise<Panel<unknown> | undefined> => Promise.resolve(undefined);
@@ -20,7 +20,7 @@ export const PAGES: readonly PageDef[] = [
     command: 'brief',
     summary: "where the cycle is, the timeline and this week's brief",
     static: true,
-    load: async () => asPanel((await import('./pages/overview.js')).overviewPanel),
+    load: async () => asPanel((await import('../brief/page.js')).overviewPanel),
   },
   {
     id: 'schedule',
@@ -31,7 +31,7 @@ export const PAGES: readonly PageDef[] = [
     command: 'schedule',
     summary: 'the cycle week by week with team deadlines and its calendar feed',
     static: true,
-    load: async () => asPanel((await import('./pages/schedule.js')).schedulePanel),
+    load: async () => asPanel((await import('../schedule/page.js')).schedulePanel),
   },
   {
     id: 'priorities',
@@ -53,7 +53,7 @@ export const PAGES: readonly PageDef[] = [
     command: 'release status',
     summary:
       'deliverables, latest releases, unreleased commits, milestone coverage and proposed next versions',
-    load: async () => asPanel((await import('./pages/releases.js')).releasesPanel),
+    load: async () => asPanel((await import('../release/status/page.js')).releasesPanel),
   },
   {
     id: 'stable',
@@ -74,7 +74,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'notes',
     command: 'notes report',
     summary: "the next release's notes preview",
-    load: async () => asPanel((await import('./pages/notes.js')).notesPanel),
+    load: async () => asPanel((await import('../notes/page.js')).notesPanel),
   },
   {
     id: 'gate',
@@ -84,7 +84,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'gate',
     command: 'gate',
     summary: 'periodic jobs: job × day heatmap, streaks, flaky jobs and log links',
-    load: async () => asPanel((await import('./pages/gate.js')).gatePanel),
+    load: async () => asPanel((await import('../gate/page.js')).gatePanel),
   },
   {
     id: 'queue',
@@ -105,7 +105,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'bugs',
     command: 'bugs',
     summary: 'bugs targeted to the next milestone and release-critical bugs',
-    load: async () => asPanel((await import('./pages/bugs.js')).bugsPanel),
+    load: async () => asPanel((await import('../bugs/page.js')).bugsPanel),
   },
   {
     id: 'freeze',
@@ -115,7 +115,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'freeze',
     command: 'freeze',
     summary: 'open changes classified after RC1 and the drafted -2 messages',
-    load: async () => asPanel((await import('./pages/freeze.js')).freezePanel),
+    load: async () => asPanel((await import('../freeze/page.js')).freezePanel),
   },
   {
     id: 'goals',
@@ -125,7 +125,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'goals',
     command: 'goals',
     summary: "the series' community goals and the team's status on each",
-    load: async () => asPanel((await import('./pages/goals.js')).goalsPanel),
+    load: async () => asPanel((await import('../goals/page.js')).goalsPanel),
   },
   {
     id: 'checklist',
@@ -135,7 +135,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'checklist',
     command: 'checklist',
     summary: "the phase checklists with due dates, owners and what's done",
-    load: async () => asPanel((await import('./pages/checklist.js')).checklistPanel),
+    load: async () => asPanel((await import('../checklist/page.js')).checklistPanel),
   },
   {
     id: 'meeting',
@@ -145,7 +145,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'meeting',
     command: 'meeting',
     summary: 'the weekly meeting report, ready to paste',
-    load: async () => asPanel((await import('./pages/meeting.js')).meetingPanel),
+    load: async () => asPanel((await import('../meeting/page.js')).meetingPanel),
   },
 ];
 

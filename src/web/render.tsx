@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { ConfigError, LiaisonError, SourceUnavailableError, UsageError } from '../core/errors.js';
 import { Layout, staleNotices, type Notice } from './layout.js';
-import type { DataAge, PageDef, Panel, RenderEnv } from './pages/types.js';
+import type { DataAge, PageDef, Panel, RenderEnv } from './panel.js';
 
 export interface RenderedPage {
   readonly status: number;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { PAGES } from './registry.js';
 import { buildPage, jsonOfBuilt, renderBuilt } from './render.js';
-import type { PageId, RenderEnv } from './pages/types.js';
+import type { PageId, RenderEnv } from './panel.js';
 
 export interface SiteResult {
   readonly dir: string;
@@ -53,8 +53,8 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
       notices.push({ page: page.id, status: json.status });
   }
   try {
-    const { buildSchedule } = await import('../schedule/build.js');
-    const { scheduleToIcs } = await import('../schedule/ics.js');
+    const { buildSchedule } = await import('../schedule/read.js');
+    const { scheduleToIcs } = await import('../schedule/render-ics.js');
     write('schedule.ics', scheduleToIcs(buildSchedule(ctx), ctx.today));
   } catch {
     // no schedule for the series: the Schedule page already says so

@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { UsageError } from '../core/errors.js';
-import type { PageId } from './pages/types.js';
+import type { PageId } from './panel.js';
 
 /**
  * The only things the dashboard writes: each is a POST form with the CSRF
@@ -38,7 +38,7 @@ export const WRITES: readonly WriteRoute[] = [
     path: '/checklist/done',
     page: 'checklist',
     async apply(ctx, field) {
-      const { tickItem } = await import('../plan/checklists/tick.js');
+      const { tickItem } = await import('../checklist/apply.js');
       const by = person(field('by'), 'by');
       const r = await tickItem(ctx, 'done', itemId(field('id'), 'id'), { by });
       return { who: by, target: `${r.series}/${r.id}`, detail: r.message };
@@ -48,7 +48,7 @@ export const WRITES: readonly WriteRoute[] = [
     path: '/checklist/undo',
     page: 'checklist',
     async apply(ctx, field) {
-      const { tickItem } = await import('../plan/checklists/tick.js');
+      const { tickItem } = await import('../checklist/apply.js');
       const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
       return {
         who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'),
@@ -63,7 +63,7 @@ export const WRITES: readonly WriteRoute[] = [
     page: 'goals',
     async apply(ctx, field) {
       const { LIAISON_STATUSES, saveGoalRecord } = await import('../goals/store.js');
-      const { buildGoalsView } = await import('../goals/build.js');
+      const { buildGoalsView } = await import('../goals/read.js');
       const goal = itemId(field('goal'), 'goal');
       const status = field('status');
       if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {

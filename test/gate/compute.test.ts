@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeGateJobs, linkedBuilds, wantedSeries } from '../../src/gate/compute.js';
+import { computeGateJobs, linkedBuilds, wantedSeries } from '../../src/gate/plan.js';
 import { openStore } from '../../src/store/db.js';
 import { readBuild, type Build } from '../../src/sources/zuul/builds.js';
 import { readBuildRefs, readGateSeries, upsertBuilds } from '../../src/sources/zuul/store.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GateView } from '../../src/gate/build.js';
+import type { GateView } from '../../src/gate/read.js';
 import { openStore } from '../../src/store/db.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import { liveWorkspace } from '../helpers/live-workspace.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNotesPreview, notesForNextVersion, scanRepository } from '../../src/notes/api.js';
+import { buildNotesPreview, notesForNextVersion, scanRepository } from '../../src/notes/read.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { fixNote, note, notes } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRenoConfig, RENO_DEFAULTS } from '../../src/notes/config.js';
-import { parseNoteText, pySplitLines, pyTitle, uidOf } from '../../src/notes/note-file.js';
-import { PyRegex } from '../../src/notes/py-regex.js';
+import { loadRenoConfig, RENO_DEFAULTS } from '../../src/data/reno/config.js';
+import { parseNoteText, pySplitLines, pyTitle, uidOf } from '../../src/data/reno/note-file.js';
+import { PyRegex } from '../../src/data/reno/py-regex.js';
 import { changesOfRawEntry, parseRawLog, parseStatus } from '../../src/notes/scanner/git-facts.js';
 import { VersionRules, sameFirstThree } from '../../src/notes/scanner/versions.js';
 import { CommitGraph } from '../../src/notes/scanner/graph.js';

@@ -7,7 +7,7 @@ import {
   gitIdentity,
   isAncestor,
   onelineLog,
-} from '../../src/release/propose/git-facts.js';
+} from '../../src/release/propose/read-git.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { tempDir } from '../helpers/tmp.js';
 

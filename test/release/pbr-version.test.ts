@@ -10,7 +10,7 @@ import {
   looksLikePreRelease,
   parseLifecycleTag,
   parsePbrVersion,
-} from '../../src/release/versions/pbr-version.js';
+} from '../../src/data/releases/pbr-version.js';
 
 describe('pbr versions', () => {
   it('accepts the canonical forms unchanged', () => {

@@ -9,7 +9,7 @@ import {
   looksLikePreRelease,
   parseLifecycleTag,
   parsePbrVersion,
-} from '../../src/release/versions/pbr-version.js';
+} from '../../src/data/releases/pbr-version.js';
 import { RETAG_COMMENTS, type ReleaseType } from '../../src/release/versions/release-types.js';
 
 /**

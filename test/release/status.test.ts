@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CoverageView, ReleaseStatusView } from '../../src/release/status/model.js';
+import type { CoverageView, ReleaseStatusView } from '../../src/release/status/plan.js';
 import { runCli } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { GOVERNANCE_DIR, hasSharedData } from '../helpers/shared-data.js';

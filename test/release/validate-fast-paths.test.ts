@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Context } from '../../src/cli/context.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { parseYaml } from '../../src/data/yaml.js';
-import { ruleEnvData } from '../../src/release/validate/build.js';
+import { ruleEnvData } from '../../src/release/validate/read.js';
 import { envOver } from '../../src/release/validate/env.js';
 import {
   otherOwners,
@@ -13,7 +13,7 @@ import {
   teamsForRules,
 } from '../../src/release/validate/env-readers.js';
 import { listDeliverableFiles, loadFile, readRef } from '../../src/release/validate/load.js';
-import type { Finding } from '../../src/release/validate/model.js';
+import type { Finding } from '../../src/release/validate/plan-types.js';
 import { CHUNK, claimChunks, startCheckers } from '../../src/release/validate/parallel.js';
 import { validateFile } from '../../src/release/validate/plan.js';
 import { precompiledModuleSource } from '../../src/release/validate/schema-precompile.js';

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeAfterDate, parseTopic } from '../../src/review/deadline.js';
-import { analyseFile, versionJump } from '../../src/review/diff.js';
+import { mergeAfterDate, parseTopic } from '../../src/review/plan-deadline.js';
+import { analyseFile, versionJump } from '../../src/review/plan-diff.js';
 import {
   codeReviewVotes,
   decodeFileContent,
   parseFileList,
   parseReleaseChange,
-} from '../../src/review/gerrit-read.js';
-import { acknowledgement, makeRoster, roleOf } from '../../src/review/people.js';
-import { parseChangeArg, reviewQuery } from '../../src/review/query.js';
-import { featureSignal } from '../../src/review/ships.js';
+} from '../../src/review/read-gerrit.js';
+import { acknowledgement, makeRoster, roleOf } from '../../src/review/plan-people.js';
+import { parseChangeArg, reviewQuery } from '../../src/review/plan-query.js';
+import { featureSignal } from '../../src/review/read-ships.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
 import { appendRelease, fixtureChanges } from './scenario.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openStore, type Db } from '../../src/store/db.js';
-import { ALL_MIGRATIONS } from '../../src/store/migrations.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { readBuild, type Build } from '../../src/sources/zuul/builds.js';
 import { nextMonth, readSeries } from '../../src/sources/zuul/series.js';
 import { readGateSeries, upsertBuilds } from '../../src/sources/zuul/store.js';

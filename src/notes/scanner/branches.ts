@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
-import type { RenoConfig } from '../config.js';
-import { PyRegex } from '../py-regex.js';
+import type { RenoConfig } from '../../data/reno/config.js';
+import { PyRegex } from '../../data/reno/py-regex.js';
 import type { RepoFacts } from './git-facts.js';
 import type { VersionRules } from './versions.js';
 import { ABSENT } from './graph.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../../store/db.js';
-import { yamlParserVersion, type NoteEntries } from '../note-file.js';
+import { yamlParserVersion, type NoteEntries } from '../../data/reno/note-file.js';
 import type { FileChange } from './git-facts.js';
 import type { CommitGraph } from './graph.js';
 import type { ScanResult } from './result.js';

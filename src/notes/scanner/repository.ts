@@ -7,7 +7,7 @@ import {
   type LoadedRenoConfig,
   type RenoConfig,
   type RenoOverrides,
-} from '../config.js';
+} from '../../data/reno/config.js';
 import {
   cacheableEntries,
   decodeNoteBytes,
@@ -18,7 +18,7 @@ import {
   parseNoteYaml,
   type NoteEntries,
   type ParsedNote,
-} from '../note-file.js';
+} from '../../data/reno/note-file.js';
 import { readBlobs } from './blobs.js';
 import type { RepoFacts } from './git-facts.js';
 import { readLiveRefs, type LiveRefs } from './live.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RenoConfig } from '../config.js';
+import type { RenoConfig } from '../../data/reno/config.js';
 import type { LiveRefs } from './live.js';
 import type { ScanResult } from './result.js';
 
@@ -39,9 +39,9 @@ const SCANNER_MODULES = [
   './head',
   './repository',
   './scan-memo',
-  '../note-file',
-  '../py-regex',
-  '../config',
+  '../../data/reno/note-file',
+  '../../data/reno/py-regex',
+  '../../data/reno/config',
 ];
 
 let codeStamp: string | null | undefined;

@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
-import { notesPath, type RenoConfig } from '../config.js';
-import { isNoteFile, uidOf } from '../note-file.js';
+import { notesPath, type RenoConfig } from '../../data/reno/config.js';
+import { isNoteFile, uidOf } from '../../data/reno/note-file.js';
 import { Branches, cmp } from './branches.js';
 import type { FileChange, RepoFacts } from './git-facts.js';
 import { ChangeAggregator, ChangeTracker, type NoteSource } from './tracker.js';

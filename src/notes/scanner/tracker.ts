@@ -1,4 +1,4 @@
-import { isNoteFile, uidOf } from '../note-file.js';
+import { isNoteFile, uidOf } from '../../data/reno/note-file.js';
 import type { FileChange } from './git-facts.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { RenoConfig } from '../config.js';
-import { PyRegex } from '../py-regex.js';
+import type { RenoConfig } from '../../data/reno/config.js';
+import { PyRegex } from '../../data/reno/py-regex.js';
 import type { TagRef } from './git-facts.js';
 import type { CommitGraph } from './graph.js';
 

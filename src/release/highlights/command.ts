@@ -24,7 +24,7 @@ export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
       );
   common(highlights.command('list').description('list the cycle highlights')).action(
     wrap(async (ctx) => {
-      const { runHighlightsList } = await import('./run.js');
+      const { runHighlightsList } = await import('./read.js');
       runHighlightsList(ctx, ctx.options as HighlightsOptions);
     }),
   );
@@ -33,7 +33,7 @@ export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
     .addOption(new Option('--write', 'edit the file in the releases checkout (--releases-repo)'))
     .action(
       wrap(async (ctx, args) => {
-        const { runHighlightsAdd } = await import('./run.js');
+        const { runHighlightsAdd } = await import('./read.js');
         runHighlightsAdd(ctx, args.join(' '), ctx.options as HighlightsOptions);
       }),
     );

@@ -1,5 +1,5 @@
 import type { Colors } from '../../cli/output.js';
-import type { HighlightsAddView, HighlightsView } from './run.js';
+import type { HighlightsAddView, HighlightsView } from './read.js';
 
 export function renderHighlightsList(v: HighlightsView, c: Colors): string {
   const out = [c.bold(`Cycle highlights of ${v.deliverable} in ${v.series}`) + ` (${v.file})`];

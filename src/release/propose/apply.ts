@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
-import type { Identity } from './git-facts.js';
+import type { Identity } from './read-git.js';
 
 /**
  * Writes a file so that a reader never sees half of it: a temporary file

@@ -55,7 +55,7 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
     .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))
     .action(
       wrap(async (ctx, args) => {
-        const { runPropose } = await import('./run.js');
+        const { runPropose } = await import('./read.js');
         return runPropose(ctx, args[0] ?? '', args[1] ?? '', ctx.options as ProposeOptions);
       }),
     );

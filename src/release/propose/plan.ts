@@ -4,8 +4,8 @@ import { addBranch, appendRelease, type NewProject } from '../edits/deliverable-
 import { unifiedDiff } from '../edits/unified-diff.js';
 import type { NextRelease } from '../versions/next-version.js';
 import type { ReleaseType } from '../versions/release-types.js';
-import { commitMessage } from './commit-message.js';
-import type { Identity } from './git-facts.js';
+import { commitMessage } from './plan-commit-message.js';
+import type { Identity } from './read-git.js';
 
 /** Where the commit of one repository came from. */
 export interface RepoCommit {

@@ -1,6 +1,6 @@
 import type { Colors } from '../../cli/output.js';
 import { table } from '../../cli/output.js';
-import type { ProposalResult } from './run.js';
+import type { ProposalResult } from './read.js';
 
 /** Terminal text of a proposal: what, from which commits, the diff, the message. */
 export function renderProposal(v: ProposalResult, c: Colors): string {

@@ -28,7 +28,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
   ).action(
     wrap(async (ctx) => {
       const flags = ctx.options as StatusFlags;
-      const { buildReleaseStatus } = await import('./build.js');
+      const { buildReleaseStatus } = await import('./read.js');
       const { renderStatusText } = await import('./render.js');
       emit(ctx, buildReleaseStatus(ctx, { ...flags, db: await ctx.store() }), renderStatusText);
     }),
@@ -42,7 +42,7 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
   ).action(
     wrap(async (ctx) => {
       const flags = ctx.options as StatusFlags;
-      const { buildReleaseStatus } = await import('./build.js');
+      const { buildReleaseStatus } = await import('./read.js');
       const { renderCoverageText } = await import('./render.js');
       const view = buildReleaseStatus(ctx, flags).coverage;
       emit(ctx, view, renderCoverageText);

@@ -1,6 +1,6 @@
 import { table, type Colors } from '../../cli/output.js';
 import { renderStableRows } from '../../stable/render.js';
-import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './model.js';
+import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './plan.js';
 
 export function renderStatusText(view: ReleaseStatusView, c: Colors): string {
   const out: string[] = [

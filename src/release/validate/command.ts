@@ -49,7 +49,7 @@ export function registerValidateCommands(group: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx, args) => {
         const flags = ctx.options as ValidateFlags;
-        const { buildValidation } = await import('./build.js');
+        const { buildValidation } = await import('./read.js');
         const { renderValidateText } = await import('./render.js');
         let gitChecks;
         if (flags.git) {

@@ -1,4 +1,4 @@
-import type { DeliverableDoc, DocRelease, FileFacts, RuleEnv } from './model.js';
+import type { DeliverableDoc, DocRelease, FileFacts, RuleEnv } from './plan-types.js';
 import { idOf, seriesNamed, type RuleSeries } from './series-lookup.js';
 
 /** Facts the rules share, computed once per file from its content and the series list. */

@@ -1,6 +1,6 @@
 import type { FileTree } from '../../data/file-tree.js';
 import { parseDeliverableText } from './load.js';
-import type { DeliverableDoc, RuleEnv } from './model.js';
+import type { DeliverableDoc, RuleEnv } from './plan-types.js';
 
 /**
  * The part of the rule environment that is plain data (series, constants,

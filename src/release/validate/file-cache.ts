@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Finding } from './model.js';
+import type { Finding } from './plan-types.js';
 import type { LoadedFile } from './plan.js';
 
 /**

@@ -3,7 +3,7 @@ import { gitSync } from '../../git/run.js';
 import { cloneLocator } from '../../git/clones.js';
 import { INDEPENDENT } from './derived.js';
 import { idOf } from './series-lookup.js';
-import type { DeliverableDoc, Finding, RuleEnv } from './model.js';
+import type { DeliverableDoc, Finding, RuleEnv } from './plan-types.js';
 import type { LoadedFile } from './plan.js';
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../../core/errors.js';
 import type { EnvData } from './env.js';
-import type { Finding } from './model.js';
+import type { Finding } from './plan-types.js';
 
 /**
  * Checking thousands of files on several cores: worker threads (worker.ts)

@@ -1,5 +1,5 @@
 import { derive } from './derived.js';
-import type { DeliverableDoc, Finding, RuleEnv } from './model.js';
+import type { DeliverableDoc, Finding, RuleEnv } from './plan-types.js';
 import { gatesOpen, type Rule } from './rule.js';
 import { BRANCH_RULES } from './rules-branches.js';
 import { FILE_RULES } from './rules-file.js';

@@ -1,5 +1,5 @@
 import type { Derived } from './derived.js';
-import type { RuleEnv } from './model.js';
+import type { RuleEnv } from './plan-types.js';
 
 /** Upstream's decorators: when a check runs at all (release-tooling.md §5.1). */
 export type Gate =

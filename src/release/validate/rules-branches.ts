@@ -1,5 +1,5 @@
 import type { Derived } from './derived.js';
-import type { DocBranch, RuleEnv } from './model.js';
+import type { DocBranch, RuleEnv } from './plan-types.js';
 import type { Issue, Rule } from './rule.js';
 
 /** Upstream validate checks on `branches` (release-tooling.md §5.2 numbers 27–29, §5.4). */

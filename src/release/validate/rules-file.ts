@@ -1,7 +1,7 @@
-import { isCanonicalPbrVersion, parseLifecycleTag } from '../versions/pbr-version.js';
+import { isCanonicalPbrVersion, parseLifecycleTag } from '../../data/releases/pbr-version.js';
 import { deliverableStatus, releaseTypeOf, type Derived } from './derived.js';
 import type { RuleTeam } from './env-readers.js';
-import type { RuleEnv } from './model.js';
+import type { RuleEnv } from './plan-types.js';
 import { isCanonicalPep440 } from './pep440.js';
 import type { Issue, Rule } from './rule.js';
 

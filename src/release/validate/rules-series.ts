@@ -1,6 +1,6 @@
-import { parsePbrVersion } from '../versions/pbr-version.js';
+import { parsePbrVersion } from '../../data/releases/pbr-version.js';
 import { isRc } from './derived.js';
-import type { DocProject } from './model.js';
+import type { DocProject } from './plan-types.js';
 import type { Issue, Rule } from './rule.js';
 import { idOf, seriesBefore } from './series-lookup.js';
 

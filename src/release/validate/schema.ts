@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../../core/errors.js';
 import { parseSubsetYaml } from './fast-yaml.js';
-import type { Finding } from './model.js';
+import type { Finding } from './plan-types.js';
 
 /**
  * The upstream JSON schemas (`openstack_releases/schema.yaml`,

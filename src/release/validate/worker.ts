@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { DiskTree } from '../../data/file-tree.js';
 import { envOver, type EnvData } from './env.js';
 import { loadFile, readRef } from './load.js';
-import type { Finding, RuleEnv } from './model.js';
+import type { Finding, RuleEnv } from './plan-types.js';
 import { ENV_POSTED, claimChunks, type CheckerInput, type CheckerMessage } from './parallel.js';
 import { checkRules, checkShape, type LoadedFile } from './plan.js';
 import { SCHEMA_FILE, compileUpstreamSchema } from './schema.js';

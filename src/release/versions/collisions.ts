@@ -1,6 +1,6 @@
 import { RefusedError } from '../../core/errors.js';
 import type { SeriesFile } from './history.js';
-import { compareVersionText, isLifecycleVersion } from './pbr-version.js';
+import { compareVersionText, isLifecycleVersion } from '../../data/releases/pbr-version.js';
 
 interface CollisionInput {
   readonly deliverable: string;

@@ -1,6 +1,6 @@
 import { RefusedError } from '../../core/errors.js';
 import { firstStableBranch, lastRealEntry, releaseByVersion, type SeriesFile } from './history.js';
-import { isLifecycleVersion, looksLikePreRelease } from './pbr-version.js';
+import { isLifecycleVersion, looksLikePreRelease } from '../../data/releases/pbr-version.js';
 import type { NextRelease, NextReleaseRequest } from './next-version.js';
 import { checkVersionAgainstHistory } from './collisions.js';
 

@@ -1,5 +1,5 @@
 import type { BranchEntry, ReleaseEntry } from '../../data/releases/deliverables.js';
-import { parseLifecycleTag } from './pbr-version.js';
+import { parseLifecycleTag } from '../../data/releases/pbr-version.js';
 
 /**
  * One series' file of a deliverable, as the version rules see it. A

@@ -10,7 +10,7 @@ import {
   type LastRelease,
   type SeriesFile,
 } from './history.js';
-import { lifecycleTag } from './pbr-version.js';
+import { lifecycleTag } from '../../data/releases/pbr-version.js';
 import {
   FIRST_RELEASE_VERSION,
   MILESTONE_BASED_MODELS,

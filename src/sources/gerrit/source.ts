@@ -1,4 +1,4 @@
-import { freezeScope } from '../../freeze/scope.js';
+import { freezeScope } from '../../freeze/read-scope.js';
 import type { SourceSyncResult, SyncSource } from '../registry.js';
 import { saveChangeSnapshot } from './store.js';
 import { syncOpenChanges } from './sync.js';

@@ -1,4 +1,4 @@
-import { launchpadProjects, viewSeries } from '../../bugs/build.js';
+import { launchpadProjects, viewSeries } from '../../bugs/read.js';
 import type { SourceSyncResult, SyncSource } from '../registry.js';
 import { saveProjectSnapshot, touchProjectSnapshot } from './store.js';
 import { syncLaunchpad } from './sync.js';

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { ReleaseStatusView } from '../../release/status/model.js';
+import type { ReleaseStatusView } from '../../release/status/plan.js';
 import { plotToSvg, utcDay } from './plot.js';
 
 /** The series' releases of each deliverable on a time line; undated releases cannot be placed and are left out. */

@@ -1,0 +1,181 @@
+import { buildBrief } from './read.js';
+import type { BriefEvent, BriefView } from './plan.js';
+import type { Context } from '../cli/context.js';
+import { buildSchedule } from '../schedule/read.js';
+import type { ScheduleView } from '../schedule/plan.js';
+import { timelineSvg } from '../web/charts/timeline.js';
+import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
+import type { Panel } from '../web/panel.js';
+
+export interface OverviewView {
+  readonly brief: BriefView;
+  /** Null when the releases data has no schedule for the series. */
+  readonly schedule: ScheduleView | null;
+}
+
+/** The brief's horizon, as `liaison brief` without `--weeks`. */
+const BRIEF_WEEKS = 8;
+
+export const overviewPanel: Panel<OverviewView> = {
+  build(ctx: Context) {
+    const brief = buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
+    let schedule: ScheduleView | null = null;
+    try {
+      schedule = buildSchedule(ctx);
+    } catch {
+      // no schedule for the series: the timeline is left out, the brief still shows
+    }
+    return { brief, schedule };
+  },
+  json: (v) => v.brief,
+  age: (v) => ({ asOf: v.brief.dataAsOf, source: v.brief.dataSource, stale: v.brief.notes }),
+  render(v) {
+    const b = v.brief;
+    const id = b.series.releaseId ? `${b.series.releaseId} ` : '';
+    return (
+      <>
+        <section aria-labelledby="where">
+          <h2 id="where">Where the cycle is</h2>
+          <div class="cards">
+            <div class="card">
+              <h3>Series</h3>
+              <p>{`${id}${cap(b.series.name)} (${b.series.status})`}</p>
+            </div>
+            <div class="card">
+              <h3>Week</h3>
+              <p>{`${b.week}, from ${b.weekStart}`}</p>
+            </div>
+            <div class="card">
+              <h3>Release</h3>
+              <p>
+                {b.series.releaseDate
+                  ? `${b.series.releaseDate} (${b.weeksToRelease} weeks)`
+                  : 'not scheduled'}
+              </p>
+            </div>
+            <div class="card">
+              <h3>Next</h3>
+              <p>
+                {b.phase.before
+                  ? `${b.phase.before.title}, ${b.phase.before.date}`
+                  : 'nothing scheduled'}
+              </p>
+            </div>
+          </div>
+          {v.schedule ? (
+            <Chart
+              svg={timelineSvg(v.schedule)}
+              caption={`The ${v.schedule.series.name} cycle: cross-project events and team deadlines, today in red; the next deadlines are labelled.`}
+            />
+          ) : null}
+        </section>
+        <section aria-labelledby="due">
+          <h2 id="due">Due this week</h2>
+          {b.dueThisWeek.length ? (
+            <EventList events={b.dueThisWeek} />
+          ) : (
+            <p>Nothing scheduled this week.</p>
+          )}
+          {b.sections.map((s) => (
+            <>
+              <h3>{s.title}</h3>
+              {s.stale ? <p class="notice">{s.stale}</p> : null}
+              <ul class="plain">
+                {s.lines.map((l) => (
+                  <li>{l}</li>
+                ))}
+              </ul>
+            </>
+          ))}
+        </section>
+        <section aria-labelledby="coming">
+          <h2 id="coming">{`Coming up (next ${BRIEF_WEEKS} weeks)`}</h2>
+          {b.upcoming.length ? (
+            <EventTable events={b.upcoming} />
+          ) : (
+            <p>Nothing in the coming weeks.</p>
+          )}
+        </section>
+        <section aria-labelledby="deliverables">
+          <h2 id="deliverables">Deliverables</h2>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Deliverable</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Latest release</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.deliverables.map((d) => (
+                  <tr>
+                    <td>{d.name}</td>
+                    <td>{d.model ?? '-'}</td>
+                    <td>{d.type ?? '-'}</td>
+                    <td>
+                      {d.latest
+                        ? `${d.latest}${d.latestSeries ? ` (${d.latestSeries})` : ''}`
+                        : 'never released'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </>
+    );
+  },
+};
+
+function EventList({ events }: { events: readonly BriefEvent[] }) {
+  return (
+    <ul class="plain">
+      {events.map((e) => (
+        <li>
+          <ScopeBadge scope={e.scope} /> <EventTitle title={e.title} url={e.url} />
+          {` — ${e.date}${e.endDate ? ` to ${e.endDate}` : ''}${e.owner && e.owner !== 'team' ? ` (owner: ${e.owner})` : ''}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EventTable({ events }: { events: readonly BriefEvent[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Week</th>
+            <th scope="col">Event</th>
+            <th scope="col">Owner</th>
+            <th scope="col">In</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr>
+              <td>{e.date + (e.endDate ? ` to ${e.endDate}` : '')}</td>
+              <td>{e.week ?? ''}</td>
+              <td>
+                <ScopeBadge scope={e.scope} /> <EventTitle title={e.title} url={e.url} />
+              </td>
+              <td>{e.owner ?? ''}</td>
+              <td>
+                {e.daysAway === 0 ? 'today' : e.daysAway > 0 ? `${e.daysAway} days` : 'under way'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,94 @@
+import { positionAt } from '../calendar/cycle.js';
+import type { Context } from '../cli/context.js';
+import { UsageError } from '../core/errors.js';
+import { findSeries, type Series } from '../data/releases/series.js';
+import { loadMilestones, loadProjects, loadTasks } from '../sources/launchpad/store.js';
+import { teamDeliverables } from '../team/plan.js';
+import { sourceAge, type SourceAge } from '../sources/age.js';
+import { nextMilestone, planBugs, rcTag, type BugItem } from './plan.js';
+
+/** The view of `liaison bugs` (terminal, --json and the dashboard render this same object). */
+export interface BugsView {
+  readonly team: string;
+  readonly series: string;
+  readonly rcTag: string;
+  readonly today: string;
+  readonly projects: readonly {
+    readonly name: string;
+    readonly nextMilestone: string | null;
+    readonly syncedAt: string | null;
+  }[];
+  readonly bugs: readonly BugItem[];
+  readonly counts: {
+    readonly rcCritical: number;
+    readonly targeted: number;
+    readonly fixCommitted: number;
+  };
+  /** When the oldest project's data was fetched; null when there is none (a project never synced has `syncedAt: null`). */
+  readonly dataAsOf: string | null;
+  readonly freshness: SourceAge;
+}
+
+export function viewSeries(ctx: Context, name?: string): Series {
+  if (name === undefined) return positionAt(ctx.calendarInput, ctx.today).series;
+  const s = findSeries(ctx.calendarInput.series, name);
+  if (!s) throw new UsageError(`--series ${name}: unknown series`);
+  return s;
+}
+
+/** Launchpad projects to watch: config `launchpad:`, else the `launchpad` keys of the team's deliverables. */
+export function launchpadProjects(ctx: Context, series: Series): string[] {
+  if (ctx.config.launchpad && ctx.config.launchpad.length > 0)
+    return [...new Set(ctx.config.launchpad)];
+  const ds = teamDeliverables(
+    ctx.team,
+    ctx.calendarInput.series,
+    series.name,
+    ctx.data.releases,
+    ctx.config,
+  );
+  return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
+}
+
+export async function buildBugsView(
+  ctx: Context,
+  opts: { series?: string; onlyRcCritical?: boolean } = {},
+): Promise<BugsView> {
+  const series = viewSeries(ctx, opts.series);
+  const projects = launchpadProjects(ctx, series);
+  const db = await ctx.store();
+  const stored = new Map(loadProjects(db, projects).map((p) => [p.project, p]));
+  // only snapshots taken for this series count (the rc tag and milestones differ per series)
+  const current = projects.filter((p) => stored.get(p)?.codename === series.name);
+  const next = new Map(
+    current.map((p) => [p, nextMilestone(loadMilestones(db, p), series.name, ctx.today)?.name]),
+  );
+  const tasks = loadTasks(db, current, opts.onlyRcCritical ? rcTag(series.name) : undefined);
+  const planned = planBugs(tasks, { codename: series.name, nextMilestones: next, projects });
+  // the narrowed read still brings targeted/fix-committed rows of those bugs: keep only what was asked
+  const bugs = opts.onlyRcCritical ? planned.filter((b) => b.rcCritical) : planned;
+  const times = current
+    .map((p) => stored.get(p)?.syncedAt ?? '')
+    .filter((t) => t !== '')
+    .sort();
+  const dataAsOf = times[0] ?? null;
+  return {
+    team: ctx.team.name,
+    series: series.name,
+    rcTag: rcTag(series.name),
+    today: ctx.today,
+    projects: projects.map((name) => ({
+      name,
+      nextMilestone: next.get(name) ?? null,
+      syncedAt: current.includes(name) ? (stored.get(name)?.syncedAt ?? null) : null,
+    })),
+    bugs,
+    counts: {
+      rcCritical: bugs.filter((b) => b.rcCritical).length,
+      targeted: bugs.filter((b) => b.targeted).length,
+      fixCommitted: bugs.filter((b) => b.fixCommitted).length,
+    },
+    dataAsOf,
+    freshness: sourceAge(db, 'launchpad', ctx.today, { title: 'Launchpad' }),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Context } from '../cli/context.js';
+import { UsageError } from '../core/errors.js';
+import { checklistItems, checklistSeries } from './read.js';
+import { tick, untick } from './store.js';
+
+export interface TickResult {
+  readonly id: string;
+  readonly series: string;
+  readonly state: 'done' | 'open';
+  readonly by: string | null;
+  readonly on: string;
+  readonly message: string;
+}
+
+/** `checklist done ID` / `undo ID`: the id must be an item of the series' checklist. */
+export async function tickItem(
+  ctx: Context,
+  verb: 'done' | 'undo',
+  id: string,
+  opts: { series?: string; by?: string },
+): Promise<TickResult> {
+  const series = checklistSeries(ctx, opts.series);
+  const items = checklistItems(ctx, series);
+  const item = items.find((i) => i.id === id);
+  if (!item) {
+    throw new UsageError(
+      `no checklist item "${id}" in ${series.name}; known: ${items.map((i) => i.id).join(', ')}`,
+    );
+  }
+  const db = await ctx.store();
+  const team = ctx.team.name;
+  if (verb === 'done') {
+    const by = opts.by ?? ctx.io.env.USER ?? 'someone';
+    tick(db, team, series.name, id, { doneBy: by, doneOn: ctx.today });
+    return {
+      id,
+      series: series.name,
+      state: 'done',
+      by,
+      on: ctx.today,
+      message: `${id} (${series.name}) done by ${by} on ${ctx.today}`,
+    };
+  }
+  const had = untick(db, team, series.name, id);
+  return {
+    id,
+    series: series.name,
+    state: 'open',
+    by: null,
+    on: ctx.today,
+    message: had
+      ? `${id} (${series.name}) is open again`
+      : `${id} (${series.name}) was not ticked; nothing to undo`,
+  };
+}

@@ -1,0 +1,106 @@
+import type { Context } from '../cli/context.js';
+import { buildGateView, type GateView } from './read.js';
+import { QueuePanel } from '../gate-queue/page.js';
+import type { GateQueueView } from '../gate-queue/plan.js';
+import { buildGateQueueView } from '../gate-queue/read.js';
+import { gateHeatmapSvg, resultColor } from '../web/charts/heatmap.js';
+import { Chart, DataLink } from '../web/parts.js';
+import type { Panel } from '../web/panel.js';
+
+/** The Gate page: the periodic jobs (its JSON twin, `gate --json`) and the shared queue's panel. */
+export const gatePanel: Panel<{ jobs: GateView; queue: GateQueueView }> = {
+  build: async (ctx: Context) => ({
+    jobs: await buildGateView(ctx),
+    queue: await buildGateQueueView(ctx),
+  }),
+  json: (v) => v.jobs,
+  age: ({ jobs: v }) => ({
+    asOf: v.dataAsOf,
+    source: v.source.line,
+    stale: v.source.state === 'fresh' ? [] : [v.source.line],
+  }),
+  render({ jobs: v, queue }, env) {
+    const c = v.counts;
+    return (
+      <>
+        <p>
+          {`${v.projects.join(', ') || 'no projects'} · pipelines ${v.pipelines.join(', ') || '-'} · builds since ${v.since} (${v.days} days): `}
+          <strong>{`${c.jobs} jobs, `}</strong>
+          <span class={c.failing ? 'bad' : 'ok'}>{`${c.failing} failing`}</span>
+          {`, ${c.passing} passing, `}
+          <span class={c.flaky ? 'warn' : undefined}>{`${c.flaky} flaky`}</span>
+        </p>
+        {v.jobs.length === 0 ? (
+          <p>
+            No periodic builds are stored for this window. Run `liaison sync` to fetch them from
+            Zuul.
+          </p>
+        ) : (
+          <>
+            <Chart
+              svg={gateHeatmapSvg(v)}
+              caption="Each row is a job, each cell a build: green passed, red failed, amber other failures (timeouts, node failures); newest on the right."
+            />
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Job</th>
+                    <th scope="col">Latest</th>
+                    <th scope="col">Streak</th>
+                    <th scope="col">Pass rate</th>
+                    <th scope="col">Flaky</th>
+                    <th scope="col">Logs</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {v.jobs.map((j) => (
+                    <tr>
+                      <th scope="row">
+                        {j.name}
+                        <br />
+                        <small class="muted">{`${j.project} · ${j.branch} · ${j.pipeline}`}</small>
+                      </th>
+                      <td>
+                        <span style={`color:${resultColor(j.latest)}`}>{j.latest}</span>
+                        <br />
+                        <small class="muted">{j.latestAt.slice(0, 16).replace('T', ' ')}</small>
+                      </td>
+                      <td>
+                        {`${j.streak.length} × ${j.streak.result === 'SUCCESS' ? 'pass' : 'fail'}`}
+                        {j.failingSince ? (
+                          <>
+                            <br />
+                            <small>
+                              {'failing since '}
+                              <DataLink url={j.failingSince.log ?? j.failingSince.build}>
+                                {j.failingSince.at.slice(0, 10)}
+                              </DataLink>
+                            </small>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>{`${Math.round(j.passRate * 100)}% of ${j.runs}`}</td>
+                      <td>
+                        {j.flaky ? <span class="warn">{`yes (${j.flips} flips)`}</span> : 'no'}
+                      </td>
+                      <td>
+                        <DataLink url={j.lastLog}>logs</DataLink>
+                        {' · '}
+                        <DataLink url={j.lastBuild}>build</DataLink>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        {v.missing.length ? (
+          <p class="notice">{`No build in the window for: ${v.missing.join(', ')}`}</p>
+        ) : null}
+        <QueuePanel v={queue} env={env} full={false} />
+      </>
+    );
+  },
+};

@@ -1,0 +1,92 @@
+import type { MeetingView } from './read.js';
+
+/** IRC has no escaping: one printable line, bounded (control characters become spaces). */
+function irc(text: string, max = 300): string {
+  const printable = Array.from(text, (ch) =>
+    ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch,
+  ).join('');
+  const flat = printable.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function md(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function cycleLine(v: MeetingView): string {
+  const id = v.series.releaseId ? ` (${v.series.releaseId})` : '';
+  const release = v.series.releaseDate ? `, release on ${v.series.releaseDate}` : '';
+  const next = v.phase.before ? `; next: ${v.phase.before.title} on ${v.phase.before.date}` : '';
+  return `${cap(v.series.name)}${id}: week ${v.week}${release}${next}`;
+}
+
+/** Lines for the meeting bot: #topic / #info / #link, one fact a line. */
+export function renderMeetingIrc(v: MeetingView): string {
+  const out = [
+    `#topic Release status (${v.team}, ${v.series.name} ${v.week})`,
+    `#info ${irc(cycleLine(v))}`,
+    `#link ${v.scheduleUrl}`,
+  ];
+  if (v.deadlines.length === 0) out.push('#info No deadlines in the next 3 weeks');
+  for (const e of v.deadlines)
+    out.push(
+      `#info ${e.date} ${e.week ?? ''}: ${irc(e.title)}${e.scope === 'team' ? ' (team)' : ''}`.replace(
+        / +:/,
+        ':',
+      ),
+    );
+  for (const s of v.sections) {
+    if (!s.available && s.lines.length === 0) {
+      out.push(`#info ${s.title}: ${irc(s.note ?? 'not available')}`);
+      continue;
+    }
+    out.push(`#info ${s.title}${s.note ? ` (${irc(s.note, 120)})` : ''}:`);
+    for (const l of s.lines) out.push(`#info ${irc(l)}`);
+  }
+  for (const i of v.checklist.overdue)
+    out.push(
+      `#action ${i.ownerPeople.join(', ') || i.owner}: ${irc(i.title)} (overdue since ${i.due})`,
+    );
+  for (const i of v.checklist.due)
+    out.push(`#info Due ${i.due}: ${irc(i.title)} [${i.ownerPeople.join(', ') || i.owner}]`);
+  return out.join('\n');
+}
+
+export function renderMeetingMarkdown(v: MeetingView): string {
+  const out = [
+    `## Release status — ${md(v.team)}, ${md(v.series.name)} ${v.week}`,
+    '',
+    md(cycleLine(v)),
+    '',
+    `Schedule: <${v.scheduleUrl}>`,
+    '',
+  ];
+  out.push('### Deadlines in the next 3 weeks', '');
+  if (v.deadlines.length === 0) out.push('- none');
+  for (const e of v.deadlines)
+    out.push(
+      `- ${e.date} (${e.week ?? '-'}): ${md(e.title)}${e.scope === 'team' ? ' *(team)*' : ''}`,
+    );
+  for (const s of v.sections) {
+    out.push('', `### ${s.title}`, '');
+    if (s.note) out.push(`*${md(s.note)}*`, '');
+    if (s.lines.length === 0 && !s.note) out.push('- nothing to report');
+    for (const l of s.lines) out.push(`- ${md(l.replace(/^- /, ''))}`);
+  }
+  out.push('', '### Checklist', '');
+  if (v.checklist.overdue.length + v.checklist.due.length === 0) out.push('- nothing due');
+  for (const i of v.checklist.overdue)
+    out.push(
+      `- **overdue** since ${i.due}: ${md(i.title)} (${md(i.ownerPeople.join(', ') || i.owner)})`,
+    );
+  for (const i of v.checklist.due)
+    out.push(`- due ${i.due}: ${md(i.title)} (${md(i.ownerPeople.join(', ') || i.owner)})`);
+  return out.join('\n');
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

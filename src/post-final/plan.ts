@@ -1,0 +1,170 @@
+import { ConfigError } from '../core/errors.js';
+import type { Series } from '../data/releases/series.js';
+import { mergeById, readBuiltin, required, type Sourced } from '../config/builtin.js';
+import {
+  postFinalSchema,
+  type PostFinalConfig,
+  type PostFinalTaskSpec,
+} from '../config/schema-workflow.js';
+import {
+  fillTemplate,
+  replaceConstant,
+  taskValues,
+  unifiedDiff,
+  unimplementedSpecs,
+} from './plan-edit.js';
+
+/** Read access to a clone; the command passes one over the file system, tests may pass their own. */
+export interface RepoReader {
+  readonly dir: string;
+  read(path: string): string | undefined;
+  /** Files under a folder, relative to the repository root, recursively. */
+  list(folder: string): string[];
+}
+
+export type FileChange =
+  | {
+      readonly kind: 'edit';
+      readonly path: string;
+      readonly before: string;
+      readonly after: string;
+    }
+  | { readonly kind: 'move'; readonly path: string; readonly to: string };
+
+export interface TaskPlan {
+  readonly id: string;
+  readonly kind: 'replace-constant' | 'move-specs';
+  readonly title: string;
+  readonly repo: string;
+  /** `pending`: changes to make; `done`: already up to date; `unavailable`: no clone or file. */
+  readonly status: 'pending' | 'done' | 'unavailable';
+  readonly detail: string;
+  readonly dir: string | null;
+  readonly changes: readonly FileChange[];
+  readonly diff: string;
+  /** Commit subject; `--commit` adds Signed-off-by. */
+  readonly message: string | null;
+}
+
+/** Built-in tasks of the team (none for teams without a data/post-final file), changed by the config. */
+export function postFinalSpecs(
+  team: string,
+  config: PostFinalConfig | undefined,
+  configFile: string,
+): Sourced<PostFinalTaskSpec>[] {
+  const builtin =
+    (config?.builtin ?? true) ? readBuiltin('post-final', team, postFinalSchema) : undefined;
+  return mergeById(
+    builtin ? { items: builtin.value.tasks, file: builtin.file, field: 'tasks' } : undefined,
+    { items: config?.tasks ?? [], file: configFile, field: 'post-final.tasks' },
+    config?.remove ?? [],
+  );
+}
+
+function fill(
+  entry: Sourced<PostFinalTaskSpec>,
+  key: 'value' | 'message' | 'from' | 'to' | 'implemented-dir',
+  values: Record<string, string>,
+): string {
+  const r = fillTemplate(required(entry, key), values);
+  if (!r.ok) throw new ConfigError(r.error, entry.file, `${entry.field}.${key}`);
+  return r.text;
+}
+
+/**
+ * What a task would change in the clone for the cycle `next` opens after
+ * `released` (hibiscus → indri: CURRENT_RELEASE '2027_1').
+ */
+export function planTask(
+  entry: Sourced<PostFinalTaskSpec>,
+  released: Series | undefined,
+  next: Series,
+  repo: RepoReader | undefined,
+): TaskPlan {
+  const spec = entry.value;
+  const kind = required(entry, 'kind');
+  const values = taskValues(released, next);
+  const base = {
+    id: spec.id,
+    kind,
+    title: spec.title ?? spec.id,
+    repo: required(entry, 'repo'),
+    dir: repo?.dir ?? null,
+  };
+  const none = { changes: [], diff: '', message: null };
+  if (!repo) {
+    return {
+      ...base,
+      ...none,
+      status: 'unavailable',
+      detail: `no clone of ${base.repo}: pass --repo DIR or set deliverables.${base.repo}.clone or clones-dir in liaison.yaml`,
+    };
+  }
+  if (kind === 'replace-constant') {
+    const file = required(entry, 'file');
+    const constant = required(entry, 'constant');
+    const value = fill(entry, 'value', values);
+    const message = fill(entry, 'message', { ...values, value });
+    const text = repo.read(file);
+    if (text === undefined)
+      return {
+        ...base,
+        ...none,
+        status: 'unavailable',
+        detail: `${file} not found in ${repo.dir}`,
+      };
+    const edit = replaceConstant(text, constant, value);
+    if (edit.status === 'missing') {
+      return {
+        ...base,
+        ...none,
+        status: 'unavailable',
+        detail: `${file}: no ${constant} = '...' line`,
+      };
+    }
+    if (edit.status === 'same') {
+      return {
+        ...base,
+        ...none,
+        message,
+        status: 'done',
+        detail: `${constant} is already '${value}' (${file}:${edit.line})`,
+      };
+    }
+    return {
+      ...base,
+      status: 'pending',
+      detail: `${constant} is '${edit.current}', should be '${value}' for ${next.name} (${file}:${edit.line})`,
+      changes: [{ kind: 'edit', path: file, before: text, after: edit.text }],
+      diff: unifiedDiff(file, text, edit.text),
+      message,
+    };
+  }
+  const from = fill(entry, 'from', values);
+  const to = fill(entry, 'to', values);
+  const implementedDir = spec['implemented-dir']
+    ? fill(entry, 'implemented-dir', values)
+    : undefined;
+  const message = fill(entry, 'message', values);
+  const approved = repo.list(from);
+  const moves = unimplementedSpecs(approved, implementedDir ? repo.list(implementedDir) : []).map(
+    (path): FileChange => ({ kind: 'move', path, to: to + path.slice(from.length) }),
+  );
+  if (moves.length === 0) {
+    return {
+      ...base,
+      ...none,
+      message,
+      status: 'done',
+      detail: `no unimplemented specs left in ${from}`,
+    };
+  }
+  return {
+    ...base,
+    status: 'pending',
+    detail: `${moves.length} unimplemented spec${moves.length === 1 ? '' : 's'} in ${from} to move to ${to}`,
+    changes: moves,
+    diff: moves.map((m) => (m.kind === 'move' ? `rename ${m.path} => ${m.to}\n` : '')).join(''),
+    message,
+  };
+}

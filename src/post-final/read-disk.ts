@@ -1,0 +1,30 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RepoReader } from './plan.js';
+
+export { cloneDir } from '../git/clones.js';
+
+/** Reads files of a working tree. */
+export function diskRepo(dir: string): RepoReader {
+  return {
+    dir,
+    read: (path) => {
+      const full = join(dir, path);
+      return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
+    },
+    list: (folder) => {
+      const out: string[] = [];
+      const walk = (rel: string) => {
+        const full = join(dir, rel);
+        if (!existsSync(full) || !statSync(full).isDirectory()) return;
+        for (const name of readdirSync(full).sort()) {
+          const child = `${rel}/${name}`;
+          if (statSync(join(dir, child)).isDirectory()) walk(child);
+          else out.push(child);
+        }
+      };
+      walk(folder.replace(/\/+$/, ''));
+      return out;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { compareDates, type IsoDate } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import {
+  findSeries,
+  nextSeries,
+  previousSeries,
+  seriesId,
+  type Series,
+} from '../data/releases/series.js';
+import { cloneDir, diskRepo } from './read-disk.js';
+import { planTask, postFinalSpecs, type TaskPlan } from './plan.js';
+
+export interface PostFinalView {
+  readonly team: string;
+  readonly date: IsoDate;
+  /** The series whose final release the tasks follow, and the one they prepare. */
+  readonly released: { readonly name: string; readonly id: string } | null;
+  readonly next: { readonly name: string; readonly id: string };
+  readonly tasks: readonly TaskPlan[];
+}
+
+/** The newest series released on or before `date`. */
+export function lastReleased(series: readonly Series[], date: IsoDate): Series | undefined {
+  return series.find(
+    (s) => s.initialRelease !== undefined && compareDates(s.initialRelease, date) <= 0,
+  );
+}
+
+export interface PostFinalOptions {
+  /** The released series (name or id); default: the last one released by --date. */
+  readonly series?: string;
+  readonly task?: string;
+  /** Clone to use for the selected task (or the first one). */
+  readonly repo?: string;
+}
+
+export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostFinalView {
+  const list = ctx.calendarInput.series;
+  const released = opts.series ? findSeries(list, opts.series) : lastReleased(list, ctx.today);
+  if (opts.series && !released) throw new UsageError(`--series ${opts.series}: unknown series`);
+  if (!released) throw new UsageError(`no series was released by ${ctx.today}`);
+  const next = nextSeries(list, released.name);
+  if (!next) throw new UsageError(`no series after ${released.name} in series_status.yaml`);
+  const tasks = selectedTasks(ctx, opts.task);
+  const override = opts.repo ? resolve(ctx.io.cwd, opts.repo) : undefined;
+  if (override && !existsSync(override))
+    throw new UsageError(`--repo ${opts.repo ?? ''}: no such directory`);
+  return {
+    team: ctx.team.name,
+    date: ctx.today,
+    released: { name: released.name, id: seriesId(released) },
+    next: { name: next.name, id: seriesId(next) },
+    tasks: tasks.map((entry, i) => {
+      const dir = i === 0 && override ? override : cloneDir(ctx, entry.value.repo ?? '');
+      return planTask(entry, released, next, dir ? diskRepo(dir) : undefined);
+    }),
+  };
+}
+
+function selectedTasks(ctx: Context, id: string | undefined) {
+  const all = postFinalSpecs(ctx.team.name, ctx.config['post-final'], ctx.loadedConfig.origin);
+  if (!id) return all;
+  const one = all.filter((t) => t.value.id === id);
+  if (one.length === 0) {
+    throw new UsageError(
+      `--task ${id}: unknown post-final task; known: ${all.map((t) => t.value.id).join(', ') || 'none'}`,
+    );
+  }
+  return one;
+}
+
+/**
+ * One task's state for the cycle `newSeries` opens (used by the checklist's
+ * post-final-task check): the same plan `liaison post-final` makes.
+ */
+export function postFinalTaskFor(
+  ctx: Context,
+  taskId: string,
+  newSeries: Series,
+): TaskPlan | undefined {
+  const entry = postFinalSpecs(
+    ctx.team.name,
+    ctx.config['post-final'],
+    ctx.loadedConfig.origin,
+  ).find((t) => t.value.id === taskId);
+  if (!entry) return undefined;
+  const dir = cloneDir(ctx, entry.value.repo ?? '');
+  return planTask(
+    entry,
+    previousSeries(ctx.calendarInput.series, newSeries.name),
+    newSeries,
+    dir ? diskRepo(dir) : undefined,
+  );
+}

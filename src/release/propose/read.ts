@@ -1,0 +1,272 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { positionAt } from '../../calendar/cycle.js';
+import type { Context } from '../../cli/context.js';
+import { emit } from '../../cli/output.js';
+import { RefusedError, UsageError } from '../../core/errors.js';
+import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
+import { effectiveStatus } from '../../data/releases/series.js';
+import { newSeriesFile } from '../edits/new-series-file.js';
+import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
+import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
+import { isReleaseType, RELEASE_TYPES } from '../versions/release-types.js';
+import {
+  checkCommitPossible,
+  commitOnTopicBranch,
+  defaultTopic,
+  writeFileAtomic,
+} from './apply.js';
+import type { ProposeOptions } from './command.js';
+import { cloneLocator } from '../../git/clones.js';
+import { isGitRepo } from '../../git/run.js';
+import { commitExists, firstBranchHead, gitIdentity, isAncestor, onelineLog } from './read-git.js';
+import { planProposal, type ProposalView, type RepoCommit, type RepoLog } from './plan.js';
+import { renderProposal } from './render.js';
+import { milestoneHint } from './plan-milestone-hint.js';
+
+export interface ProposalResult extends Omit<ProposalView, 'text'> {
+  readonly written: boolean;
+  readonly commit: { readonly branch: string; readonly sha: string } | null;
+}
+
+/** `liaison release propose <deliverable> <type>`: read → plan → print or apply. */
+export function runPropose(
+  ctx: Context,
+  name: string,
+  typeArg: string,
+  opts: ProposeOptions,
+): number {
+  const input = readInputs(ctx, name, typeArg, opts);
+  const plan = planProposal(input.proposal);
+  let written = false;
+  let commit: ProposalResult['commit'] = null;
+  if (opts.write || opts.commit) {
+    if (plan.pendingHash)
+      throw new UsageError(
+        `no commit for ${name}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
+      );
+    const root = ctx.data.releases.tree.absolute('');
+    if (!root)
+      throw new UsageError(
+        '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
+      );
+    if (opts.commit) {
+      const req = {
+        root,
+        file: plan.file,
+        text: plan.text,
+        message: plan.commitMessage,
+        topic: opts.topic ?? defaultTopic(name, plan.version),
+        identity: input.proposal.identity,
+      };
+      checkCommitPossible(req);
+      commit = commitOnTopicBranch(req);
+    } else writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
+    written = true;
+  }
+  const result: ProposalResult = { ...withoutText(plan), written, commit };
+  emit(ctx, result, renderProposal);
+  return 0;
+}
+
+function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOptions) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+    throw new UsageError(`${JSON.stringify(name)}: not a deliverable name`);
+  if (!isReleaseType(typeArg))
+    throw new UsageError(`${typeArg}: unknown release type (one of ${RELEASE_TYPES.join(', ')})`);
+  const type = typeArg;
+  if (opts.hash !== undefined && !/^[0-9a-f]{40}$/.test(opts.hash)) {
+    throw new UsageError(
+      `--hash ${opts.hash}: expected a full commit SHA (40 lower-case hex characters)`,
+    );
+  }
+  const milestone = opts.milestone === undefined ? undefined : Number(opts.milestone);
+  if (milestone !== undefined && (!Number.isInteger(milestone) || milestone < 1 || milestone > 9)) {
+    throw new UsageError(`--milestone ${opts.milestone}: expected a milestone number from 1 to 9`);
+  }
+  if (milestone !== undefined && type !== 'milestone')
+    throw new UsageError('--milestone applies to the milestone type only');
+  const data = ctx.data.releases;
+  const position = opts.series === undefined ? positionAt(ctx.calendarInput, ctx.today) : undefined;
+  const seriesArg = opts.series ?? position?.series.name ?? '';
+  const h = loadHistory(data, seriesArg, name);
+  const file = deliverablePath(h.seriesName, name);
+  const notes: string[] = [];
+  const before = data.text(file);
+  let base = before;
+  let createdFrom: string | undefined;
+  if (base === undefined) {
+    const previous = h.series ? h.history[1] : undefined;
+    const previousText = previous ? data.text(deliverablePath(previous.series, name)) : undefined;
+    const noDir = data.deliverableNames(h.seriesName).length === 0;
+    if (!previous || previousText === undefined) {
+      const known = previous
+        ? data.deliverableNames(previous.series)
+        : data.deliverableNames(h.seriesName);
+      const near = known.filter((k) => k.includes(name) || name.includes(k)).slice(0, 5);
+      throw new UsageError(
+        `unknown deliverable ${name}: no ${file}${previous ? ` nor deliverables/${previous.series}/${name}.yaml` : ''}` +
+          (near.length ? ` (did you mean ${near.join(', ')}?)` : ''),
+      );
+    }
+    base = newSeriesFile(previousText, previous.series, previous.releases.length > 0);
+    createdFrom = previous.series;
+    notes.push(
+      `${file} does not exist yet${noDir ? ` (deliverables/${h.seriesName}/ has no files: the release team creates them with init-series)` : ''}; ` +
+        `this proposal creates it from ${previous.series}'s file as init-series would`,
+    );
+  }
+  const deliverable = parseDeliverable(base, data.where(file));
+  const model = effectiveModel(deliverable, h.seriesName);
+  const status = h.series ? effectiveStatus(h.series, ctx.today) : undefined;
+  if (position && h.series)
+    notes.push(
+      `series ${h.series.name} (${position.week} at ${ctx.today}); pass --series for another`,
+    );
+  const next = computeNextRelease({
+    deliverable: name,
+    type,
+    model,
+    ...(deliverable.type ? { deliverableType: deliverable.type } : {}),
+    history: h.history,
+    newer: h.newer,
+    seriesName: h.seriesName,
+    // upstream picks the series branch from the recorded status (not the date-projected one)
+    ...(h.series ? { seriesStatus: h.series.status } : {}),
+    ...(h.alphabeticalPrevious ? { alphabeticalPrevious: h.alphabeticalPrevious } : {}),
+    ...(milestone !== undefined ? { milestone } : {}),
+    ...(opts.stableBranch ? { stableBranch: true } : {}),
+    ...(opts.intermediateBranch ? { intermediateBranch: true } : {}),
+    ...(opts.force ? { force: true } : {}),
+  });
+  if (type === 'milestone' && milestone === undefined && h.series) {
+    const hint = milestoneHint(ctx.calendarInput, h.series.name, ctx.today, next.version);
+    if (hint) notes.push(hint);
+  }
+  const repos = deliverable.repos.filter((r) => !deliverable.retiredRepos.includes(r));
+  const findClone = cloneFinder(ctx, name, repos, opts.repo);
+  const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes);
+  const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.io.cwd;
+  const identity = gitIdentity(identityDir);
+  if (!identity)
+    notes.push('no git identity (user.name/user.email): the message has no Signed-off-by line');
+  const development = status === 'development' || status === 'future';
+  return {
+    proposal: {
+      deliverable: name,
+      type,
+      seriesName: h.seriesName,
+      seriesId: h.history[0]?.id ?? h.seriesName,
+      developmentSeries: development || h.seriesName === INDEPENDENT,
+      file,
+      before,
+      base,
+      ...(createdFrom ? { createdFrom } : {}),
+      repos,
+      next,
+      commits,
+      logs,
+      force: opts.force === true,
+      ...(identity ? { identity } : {}),
+      notes,
+    },
+  };
+}
+
+/** The commit of each repository: --hash, or the head of the series branch in its clone. */
+/**
+ * Where the deliverable's clones are: `--repo DIR` for a deliverable with
+ * one repository (checked now: a wrong path is the user's error), else the
+ * clones the config names (src/git/clones.ts).
+ */
+function cloneFinder(
+  ctx: Context,
+  name: string,
+  repos: readonly string[],
+  repoFlag: string | undefined,
+): (repo: string) => string | undefined {
+  const locator = cloneLocator(ctx);
+  if (repoFlag === undefined) return (repo) => locator.find(repo, name);
+  const dir = resolve(ctx.io.cwd, repoFlag);
+  if (!existsSync(dir) || !isGitRepo(dir))
+    throw new UsageError(`--repo ${repoFlag}: not a git repository`);
+  return (repo) => (repos.length === 1 ? dir : locator.find(repo, name));
+}
+
+function readCommits(
+  name: string,
+  repos: readonly string[],
+  next: NextRelease,
+  opts: ProposeOptions,
+  findClone: (repo: string) => string | undefined,
+  notes: string[],
+): { commits: Map<string, RepoCommit>; logs: RepoLog[] } {
+  const commits = new Map<string, RepoCommit>();
+  const logs: RepoLog[] = [];
+  const source = next.source;
+  const single = repos.length === 1;
+  if (source.kind === 'retag') {
+    if (opts.hash)
+      notes.push(`--hash ignored: ${next.version} re-tags the commits of an existing release`);
+    return { commits, logs };
+  }
+  if (opts.hash && !single)
+    throw new UsageError(
+      `--hash: ${name} has ${repos.length} repositories; use clones (--repo for one, clones-dir for all)`,
+    );
+  for (const repo of repos) {
+    const clone = findClone(repo);
+    let sha: string;
+    let from: string;
+    if (opts.hash) {
+      sha = opts.hash;
+      from = '--hash';
+      if (clone) {
+        if (!commitExists(clone, sha))
+          throw new UsageError(`--hash ${sha}: no such commit in ${clone} (fetch it first)`);
+        const head = firstBranchHead(clone, source.branches);
+        if (head && !isAncestor(clone, sha, head.ref))
+          notes.push(`${sha} is not on ${head.branch} in ${clone}`);
+        else if (head && head.sha !== sha)
+          notes.push(`${sha} is not the head of ${head.branch} (${head.sha.slice(0, 12)})`);
+      }
+    } else {
+      if (!clone) {
+        const where = source.branches.join(' or ');
+        notes.push(
+          `no clone of ${repo} to read the head of ${where} from: pass --hash SHA or --repo DIR, or set clones-dir in liaison.yaml`,
+        );
+        commits.set(repo, { from: `HEAD of ${where}` });
+        continue;
+      }
+      const head = firstBranchHead(clone, source.branches);
+      if (source.requireFirst && head?.branch !== source.branches[0]) {
+        // upstream would silently tag master here
+        throw new RefusedError(
+          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head (upstream new-release would silently tag master)`,
+        );
+      }
+      if (!head) throw new UsageError(`${clone} has no branch ${source.branches.join(' or ')}`);
+      sha = head.sha;
+      from = `head of ${head.branch} in ${clone}`;
+    }
+    commits.set(repo, { sha, from, ...(clone ? { clone } : {}) });
+    const last = next.last?.version;
+    if (clone && last) {
+      const lines = onelineLog(clone, last, sha);
+      if (lines) logs.push({ repo, from: last, to: sha, lines });
+      else
+        notes.push(
+          `tag ${last} is not in ${clone}: no change list in the commit message (git fetch --tags)`,
+        );
+    }
+  }
+  return { commits, logs };
+}
+
+/** The view without the edited text: the diff already shows what changes. */
+function withoutText(plan: ProposalView): Omit<ProposalView, 'text'> {
+  const view: Partial<ProposalView> = { ...plan };
+  Reflect.deleteProperty(view, 'text');
+  return view as Omit<ProposalView, 'text'>;
+}

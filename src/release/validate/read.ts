@@ -1,0 +1,239 @@
+import { availableParallelism } from 'node:os';
+import type { Context } from '../../cli/context.js';
+import { UsageError } from '../../core/errors.js';
+import type { FileTree } from '../../data/file-tree.js';
+import { snapshotPart } from '../../data/snapshot.js';
+import { effectiveStatus } from '../../data/releases/series.js';
+import { CONSTANTS_FILE, parseToolingConstants, type ToolingConstants } from './constants.js';
+import { envOver, type EnvData } from './env.js';
+import { otherOwners, seriesForRules, teamsForRules } from './env-readers.js';
+import { changedDeliverables, newnessAgainst, releasesCheckout } from './base.js';
+import {
+  listDeliverableFiles,
+  loadFile,
+  parseDeliverableText,
+  readRef,
+  resolveFileArg,
+  seriesAndName,
+  type FileRef,
+} from './load.js';
+import type { Finding, RuleEnv } from './plan-types.js';
+import { FileCache, cachePath, cacheStamp } from './file-cache.js';
+import { startCheckers, workerScript, type CheckerPool } from './parallel.js';
+import {
+  NOTHING_NEW,
+  checkRules,
+  checkShape,
+  summarize,
+  validateFile,
+  type LoadedFile,
+  type Newness,
+  type ValidateView,
+} from './plan.js';
+import { SCHEMA_FILE, SERIES_SCHEMA_FILE, compileUpstreamSchema } from './schema.js';
+
+export { SCHEMA_FILE, SERIES_SCHEMA_FILE };
+
+export interface ValidateOptions {
+  readonly files: readonly string[];
+  readonly base?: string;
+  readonly currentSeries?: string;
+  /** Reuse the parse and schema results of unchanged files from the user's cache dir (default: yes). */
+  readonly cache?: boolean;
+  /** Extra findings from the git checks, given the loaded files. */
+  readonly gitChecks?: (files: readonly LoadedFile[], env: RuleEnv) => Finding[];
+}
+
+/**
+ * Below this many files the workers' start-up costs more than it saves.
+ * `LIAISON_VALIDATE_WORKERS` sets how many worker threads help the main
+ * thread (0: none); by default see defaultWorkers.
+ */
+const PARALLEL_FROM = 400;
+
+/** Reads the files to validate, runs every check, and returns the view. */
+export async function buildValidation(ctx: Context, opts: ValidateOptions): Promise<ValidateView> {
+  const tree = ctx.data.releases.tree;
+  const notes: string[] = [];
+  let refs: FileRef[];
+  let newness = new Map<string, Newness>();
+  if (opts.base !== undefined) {
+    const root = releasesCheckout(tree);
+    refs =
+      opts.files.length > 0
+        ? opts.files.map((a) => resolveFileArg(a, tree, ctx.io.cwd))
+        : changedDeliverables(root, opts.base);
+    newness = newnessAgainst(
+      root,
+      opts.base,
+      refs.flatMap((r) => (r.rel ? [r.rel] : [])),
+    );
+  } else {
+    refs =
+      opts.files.length > 0
+        ? opts.files.map((a) => resolveFileArg(a, tree, ctx.io.cwd))
+        : listDeliverableFiles(tree);
+    notes.push(
+      'no --base: every release and branch counts as already made, so the rules for new releases did not run',
+    );
+  }
+  const schemaText = requiredText(tree, SCHEMA_FILE);
+  // started first: the workers boot while this thread reads what the rules need
+  const pool =
+    opts.base === undefined && !opts.gitChecks ? checkerPool(ctx, refs, schemaText) : undefined;
+  let data: EnvData;
+  try {
+    data = ruleEnvData(ctx, opts.currentSeries);
+  } catch (e) {
+    await pool?.cancel();
+    throw e;
+  }
+  const env = envOver(data, tree);
+  const schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
+  const root = tree.absolute('');
+  const cache =
+    opts.cache !== false && !pool && root !== undefined
+      ? FileCache.open(cachePath(root, ctx.io.env), cacheStamp(schemaText))
+      : undefined;
+  const check = (r: FileRef): { file: LoadedFile; findings: Finding[] } => {
+    const newnessOf = (r.rel && newness.get(r.rel)) || NOTHING_NEW;
+    const abs = r.rel !== undefined ? tree.absolute(r.rel) : undefined;
+    if (!cache || r.rel === undefined || abs === undefined) {
+      const file = loadFile(r, readRef(r, tree), newnessOf);
+      return { file, findings: validateFile(file, env, schema) };
+    }
+    // parse and schema are per file and cached; the data rules run every time
+    const stage = cache.stage(r.rel, abs, () => {
+      const loaded = loadFile(r, readRef(r, tree));
+      return { parsed: loaded.parsed, shape: checkShape(loaded, schema) };
+    });
+    const file: LoadedFile = {
+      file: r.display,
+      ...seriesAndName(r.display),
+      parsed: stage.parsed,
+      newness: newnessOf,
+    };
+    return { file, findings: stage.shape ?? checkRules(file, env) };
+  };
+  const findings: Finding[] = [];
+  if (pool) {
+    const perFile = await pool.run(data, (i) => check(refs[i] as FileRef).findings);
+    for (const f of perFile) findings.push(...f);
+  } else {
+    // one file at a time, dropped once checked (holding 6,000 parsed files
+    // costs more in garbage collection than the checks); the --git checks
+    // need them all, so only then are they kept
+    const kept: LoadedFile[] = [];
+    for (const r of refs) {
+      const checked = check(r);
+      findings.push(...checked.findings);
+      if (opts.gitChecks) kept.push(checked.file);
+    }
+    if (opts.gitChecks) findings.push(...opts.gitChecks(kept, env));
+  }
+  cache?.save(opts.files.length > 0 || opts.base !== undefined);
+  if (opts.files.length === 0 && opts.base === undefined)
+    findings.push(...seriesStatusFindings(tree));
+  return summarize(findings, {
+    files: refs.length,
+    currentSeries: env.currentSeries,
+    base: opts.base ?? null,
+    notes,
+  });
+}
+
+/** Worker threads for a large run over a checkout on disk, when the compiled worker is there. */
+function checkerPool(
+  ctx: Context,
+  refs: readonly FileRef[],
+  schemaText: string,
+): CheckerPool | undefined {
+  const root = ctx.data.releases.tree.absolute('');
+  const script = workerScript();
+  if (root === undefined || script === undefined || refs.length < PARALLEL_FROM) return undefined;
+  if (refs.some((r) => r.rel === undefined)) return undefined;
+  const asked = ctx.io.env.LIAISON_VALIDATE_WORKERS;
+  const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : defaultWorkers();
+  if (count === 0) return undefined;
+  return startCheckers(script, count, {
+    root,
+    label: ctx.data.releases.tree.label,
+    rels: refs.map((r) => r.rel ?? ''),
+    schemaText,
+  });
+}
+
+/**
+ * Each thread compiles its own code, and V8 compiles and collects garbage on
+ * background threads: on two cores those already take the second core
+ * (measured: a worker added ~0.45 s of CPU and saved no time), so workers
+ * only pay from four cores on.
+ */
+function defaultWorkers(): number {
+  return Math.max(0, Math.min(3, availableParallelism() - 2));
+}
+
+/** The series list checked against its own schema, as upstream does when validating everything. */
+function seriesStatusFindings(tree: FileTree): Finding[] {
+  const schemaText = tree.read(SERIES_SCHEMA_FILE);
+  const text = tree.read('data/series_status.yaml');
+  if (!schemaText || !text) return [];
+  const parsed = parseDeliverableText(text);
+  if (!parsed.ok)
+    return [
+      { file: 'data/series_status.yaml', level: 'error', check: 'yaml', message: parsed.message },
+    ];
+  return compileUpstreamSchema(schemaText, SERIES_SCHEMA_FILE)(
+    parsed.value,
+    'data/series_status.yaml',
+  );
+}
+
+function requiredText(tree: FileTree, path: string): string {
+  const text = tree.read(path) ?? snapshotPart('files').releases[path];
+  if (text === undefined) throw new UsageError(`${tree.label}: ${path} not found`);
+  return text;
+}
+
+/** Everything the rules read besides the files: series, constants, governance. */
+export function ruleEnv(ctx: Context, currentOverride?: string): RuleEnv {
+  return envOver(ruleEnvData(ctx, currentOverride), ctx.data.releases.tree);
+}
+
+/** The plain-data part of the rule environment (what the worker threads get). */
+export function ruleEnvData(ctx: Context, currentOverride?: string): EnvData {
+  const releases = ctx.data.releases;
+  const tree = releases.tree;
+  const own = tree.read(CONSTANTS_FILE);
+  const constants: ToolingConstants = parseToolingConstants(
+    own ?? requiredText(tree, CONSTANTS_FILE),
+    CONSTANTS_FILE,
+  );
+  const series = seriesForRules(releases);
+  const current =
+    currentOverride ?? (own !== undefined ? constants.currentSeries : developmentSeries(ctx, tree));
+  if (!series.some((s) => s.name === current))
+    throw new UsageError(`--current-series ${current}: not a series of data/series_status.yaml`);
+  return {
+    series,
+    currentSeries: current,
+    constants,
+    teams: teamsForRules(ctx.data.governance),
+    otherOwners: otherOwners(ctx.data.governance),
+  };
+}
+
+/**
+ * Without upstream's constant (a plain releases checkout): the series in
+ * development at --date that has a deliverables directory, else the newest
+ * series that has one.
+ */
+function developmentSeries(ctx: Context, tree: FileTree): string {
+  const withFiles = ctx.data.releases
+    .series()
+    .filter((s) => tree.list(`deliverables/${s.name}`).length > 0);
+  const dev = withFiles.find((s) => effectiveStatus(s, ctx.today) === 'development');
+  const pick = dev ?? withFiles[0];
+  if (!pick) throw new UsageError(`${tree.label}: no series has deliverable files`);
+  return pick.name;
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { isIsoDate } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import type { Providers } from '../app/providers.js';
+import { buildReminders, type RemindView } from './read.js';
+import { deliver, type DeliverOptions, type DeliverSummary } from './apply-deliver.js';
+import { allowResend, runOwner } from './store.js';
+import { outboxChannel } from './apply-outbox.js';
+import { parseSmtpUrl, smtpChannel, type Channel } from './apply-smtp.js';
+
+export interface RemindRunOptions {
+  readonly send?: boolean;
+  readonly smtpUrl?: string;
+  readonly outbox?: string;
+  readonly since?: string;
+  readonly resend?: string;
+  readonly providers?: Providers;
+  readonly isAlive?: DeliverOptions['isAlive'];
+}
+
+export interface RemindRun extends RemindView {
+  readonly summary: DeliverSummary | null;
+}
+
+/**
+ * `liaison remind`: the due reminders, printed (dry run), or delivered
+ * through SMTP (--send) or into an outbox folder (--outbox), each
+ * (reminder, recipient) once according to the ledger.
+ */
+export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<RemindRun> {
+  if (opts.since !== undefined && !isIsoDate(opts.since))
+    throw new UsageError(`--since ${opts.since}: expected YYYY-MM-DD`);
+  if (opts.send && opts.outbox)
+    throw new UsageError(
+      '--send and --outbox exclude each other: --send delivers by SMTP, --outbox writes .eml files',
+    );
+  const channel = openChannel(ctx, opts);
+  const db = await ctx.store();
+  if (opts.resend) allowResend(db, opts.resend);
+  const view = await buildReminders(ctx, {
+    ...(opts.since ? { since: opts.since } : {}),
+    ...(opts.providers ? { providers: opts.providers } : {}),
+  });
+  if (!channel) return { ...view, summary: null };
+  const from = view.from;
+  if (!from)
+    throw new UsageError(
+      'no sender address: set mail.from in liaison.yaml (or a release liaison with an e-mail in governance)',
+    );
+  view.mode = 'send';
+  view.channel = channel.name;
+  const replyTo = ctx.config.mail?.['reply-to'];
+  const summary = await deliver(db, view, ctx.team.name, {
+    channel,
+    owner: runOwner(randomUUID()),
+    from,
+    ...(replyTo ? { replyTo } : {}),
+    now: ctx.io.now,
+    today: ctx.today,
+    ...(opts.isAlive ? { isAlive: opts.isAlive } : {}),
+  });
+  return { ...view, summary };
+}
+
+function openChannel(ctx: Context, opts: RemindRunOptions): Channel | undefined {
+  if (opts.outbox) return outboxChannel(resolve(ctx.io.cwd, opts.outbox));
+  if (!opts.send) return undefined;
+  const url = opts.smtpUrl ?? ctx.io.env.LIAISON_SMTP_URL ?? ctx.config.mail?.['smtp-url'];
+  if (!url)
+    throw new UsageError(
+      '--send needs an SMTP server: --smtp-url smtp://[user@]host[:port], $LIAISON_SMTP_URL or mail.smtp-url',
+    );
+  return smtpChannel(parseSmtpUrl(url, ctx.io.env));
+}
+
+/** Exit code of a run: 0, or 3 when a message could not be delivered (or its fate is unknown). */
+export function remindExitCode(run: RemindRun): number {
+  const s = run.summary;
+  return s && (s.failed > 0 || s.unknown > 0) ? 3 : 0;
+}

@@ -1,0 +1,217 @@
+import { positionAt } from '../calendar/cycle.js';
+import { eventsAround } from '../brief/read.js';
+import type { Context } from '../cli/context.js';
+import { daysBetween, type IsoDate } from '../core/dates.js';
+import { teamDeliverables } from '../team/plan.js';
+import { buildChecklist } from '../checklist/read.js';
+import type { ChecklistItemView } from '../checklist/model.js';
+import { resolveRole, subjectTag, type Recipient } from '../team/plan-people.js';
+import { defaultProviders, type Providers } from '../app/providers.js';
+import { composeMail } from './plan-compose.js';
+import { checkRuleEvents, dueReminders, type ReminderOccurrence } from './plan.js';
+import { reminderRules } from './plan-rules.js';
+import { ledgerKey, ledgerRows, type LedgerState } from './store.js';
+import { stableMessageId } from './apply-message.js';
+
+export type DeliveryState = 'pending' | LedgerState;
+
+export interface Delivery {
+  readonly recipient: string;
+  readonly name: string;
+  readonly messageId: string;
+  state: DeliveryState;
+  detail: string | null;
+}
+
+export interface ReminderView {
+  readonly id: string;
+  readonly rule: string;
+  readonly subject: string;
+  readonly due: IsoDate;
+  readonly eventDate: IsoDate;
+  readonly expires: IsoDate;
+  readonly recipients: readonly string[];
+  /** True when every recipient's copy is recorded as sent in the ledger. */
+  sent: boolean;
+  readonly deliveries: Delivery[];
+  readonly body: string;
+}
+
+export interface RemindView {
+  readonly team: string;
+  readonly date: IsoDate;
+  readonly series: string;
+  mode: 'dry-run' | 'send';
+  channel: string | null;
+  readonly from: string | null;
+  readonly reminders: ReminderView[];
+  /** Recipients that could not be addressed (no e-mail in governance or config). */
+  readonly notes: string[];
+}
+
+export interface RemindOptions {
+  readonly since?: IsoDate;
+  readonly providers?: Providers;
+}
+
+/** Reminders due at --date, rendered, with what the ledger knows of each. */
+export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Promise<RemindView> {
+  const team = ctx.team;
+  const config = ctx.config;
+  const providers = opts.providers ?? defaultProviders;
+  const rules = reminderRules(team, config, ctx.loadedConfig.origin);
+  const input = ctx.calendarInput;
+  const position = positionAt(input, ctx.today);
+  const events = eventsAround(ctx, input, position);
+  checkRuleEvents(
+    rules,
+    events,
+    config.deadlines.map((d) => d.id),
+  );
+  let overdue: ChecklistItemView[] = [];
+  if (rules.some((r) => r.kind === 'checklist-overdue')) {
+    const list = await buildChecklist(ctx, { providers });
+    overdue = list.items.filter((i) => i.state === 'overdue');
+  }
+  const catchUp = config.reminders?.['catch-up-days'];
+  const sinceDays = opts.since ? Math.max(0, daysBetween(opts.since, ctx.today)) : undefined;
+  const occurrences = dueReminders(rules, events, overdue, {
+    today: ctx.today,
+    ...(catchUp !== undefined || sinceDays !== undefined
+      ? { catchUpDays: Math.min(catchUp ?? Infinity, sinceDays ?? Infinity) }
+      : {}),
+    checklistSeries: position.series.name,
+  });
+  const tag = subjectTag(team, config);
+  const notes: string[] = [];
+  const reminders: ReminderView[] = [];
+  for (const occ of occurrences) {
+    const rule = rules.find((r) => r.id === occ.rule);
+    if (!rule) continue;
+    let libraries: string | undefined;
+    if (occ.kind === 'library-release') {
+      const text = await librariesText(ctx, providers, position.series.name, occ.event.date);
+      if (text === null) continue; // every library released: nothing to remind
+      libraries = text;
+    }
+    const mail = composeMail(rule, occ, {
+      team: team.name,
+      tag,
+      today: ctx.today,
+      ...(libraries ? { libraries } : {}),
+    });
+    const people = recipientsOf(ctx, occ, notes);
+    reminders.push({
+      id: occ.id,
+      rule: occ.rule,
+      subject: mail.subject,
+      due: occ.due,
+      eventDate: occ.event.date,
+      expires: occ.expires,
+      recipients: people.map((p) => p.email ?? ''),
+      sent: false,
+      deliveries: people.map((p) => ({
+        recipient: p.email ?? '',
+        name: p.name,
+        messageId: stableMessageId(occ.id, p.email ?? '', team.name),
+        state: 'pending',
+        detail: null,
+      })),
+      body: mail.body,
+    });
+  }
+  const db = await ctx.store();
+  applyLedger(
+    reminders,
+    ledgerRows(
+      db,
+      reminders.map((r) => r.id),
+    ),
+  );
+  return {
+    team: team.name,
+    date: ctx.today,
+    series: position.series.name,
+    mode: 'dry-run',
+    channel: null,
+    from: senderOf(ctx),
+    reminders,
+    notes: [...new Set(notes)],
+  };
+}
+
+export function applyLedger(reminders: ReminderView[], rows: ReturnType<typeof ledgerRows>): void {
+  for (const r of reminders) {
+    for (const d of r.deliveries) {
+      const row = rows.get(ledgerKey(r.id, d.recipient));
+      if (row) {
+        d.state = row.state;
+        d.detail = row.response;
+      }
+    }
+    r.sent = r.deliveries.length > 0 && r.deliveries.every((d) => d.state === 'sent');
+  }
+}
+
+function recipientsOf(ctx: Context, occ: ReminderOccurrence, notes: string[]): Recipient[] {
+  const out: Recipient[] = [];
+  for (const role of occ.to) {
+    const r = resolveRole(role, ctx.team, ctx.config);
+    if (!r.ok) {
+      // owners of checklist items come from checklist data: an unknown one is reported, not fatal
+      notes.push(`${occ.id}: ${r.error}`);
+      continue;
+    }
+    if (r.people.length === 0)
+      notes.push(
+        `${occ.id}: nobody has the role "${role}" (governance or liaison.yaml people/mail.recipients)`,
+      );
+    for (const p of r.people) {
+      if (!p.email) notes.push(`${occ.id}: ${p.name} (${role}) has no e-mail address`);
+      else if (!out.some((o) => o.email?.toLowerCase() === p.email?.toLowerCase())) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** `mail.from`, else the first release liaison with an address. */
+export function senderOf(ctx: Context): string | null {
+  const from = ctx.config.mail?.from;
+  if (from) return from;
+  const r = resolveRole('liaison', ctx.team, ctx.config);
+  const p = r.ok ? r.people.find((x) => x.email) : undefined;
+  return p?.email ? `${p.name} <${p.email}>` : null;
+}
+
+/** The team's libraries and what release status says of them; null when all are released. */
+async function librariesText(
+  ctx: Context,
+  providers: Providers,
+  series: string,
+  milestone: IsoDate,
+): Promise<string | null> {
+  const libs = teamDeliverables(
+    ctx.team,
+    ctx.calendarInput.series,
+    series,
+    ctx.data.releases,
+    ctx.config,
+  ).filter(
+    (d) =>
+      (d.type === 'library' || d.type === 'client-library') &&
+      d.model === 'cycle-with-intermediary',
+  );
+  const status = await providers.check(ctx, 'libraries-released', { due: milestone });
+  if (status.status === 'pass') return null;
+  const list = libs
+    .map(
+      (d) =>
+        `  - ${d.name} (latest ${d.latest ?? 'none'}${d.latestSeries ? ` in ${d.latestSeries}` : ''})`,
+    )
+    .join('\n');
+  const state =
+    status.status === 'fail'
+      ? status.evidence
+      : `release status not available (${status.evidence}); check with liaison release status`;
+  return `${list}\n\n  ${state}`;
+}

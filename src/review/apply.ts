@@ -1,0 +1,112 @@
+import type { Context } from '../cli/context.js';
+import { emit } from '../cli/output.js';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { loadGerritCredentials } from '../sources/gerrit/credentials.js';
+import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
+import { HttpClient } from '../sources/http/client.js';
+import { buildReviewView } from './read.js';
+import { parseChangeArg } from './plan-query.js';
+import { findPostedVote, recordPostedVote } from './store.js';
+import { draftVoteMessage, parseVoteValue, postVote } from './apply-vote.js';
+
+/** What `liaison review vote` did (also its `--json`). */
+export interface VoteResult {
+  readonly number: number;
+  readonly patchset: number | null;
+  readonly revision: string;
+  readonly value: number;
+  readonly message: string;
+  /** `dry-run`: nothing sent; `posted`; `already-posted`: the ledger had this revision. */
+  readonly outcome: 'dry-run' | 'posted' | 'already-posted';
+  readonly postedAt: string | null;
+  readonly dataAsOf: string | null;
+}
+
+export async function runVote(
+  ctx: Context,
+  changeArg: string,
+  valueArg: string,
+  opts: { message?: string; apply?: boolean; credentials?: string; clones?: string },
+): Promise<number> {
+  const number = parseChangeArg(changeArg);
+  if (number === undefined)
+    throw new UsageError(
+      `CHANGE: expected a change number or URL, got "${changeArg.slice(0, 80)}"`,
+    );
+  const value = parseVoteValue(valueArg);
+  if (value === undefined)
+    throw new UsageError(`VALUE: expected +1 or -1, got "${valueArg.slice(0, 20)}"`);
+  const db = await ctx.store();
+  const view = await buildReviewView(ctx, {
+    db,
+    ...(opts.clones !== undefined ? { clones: opts.clones } : {}),
+  });
+  const request = view.requests.find((r) => r.number === number);
+  if (!request) {
+    throw new UsageError(
+      `change ${number} is not among the stored open release requests of ${view.team} (${view.dataLine}); run \`liaison sync\` or check the number`,
+    );
+  }
+  const message = draftVoteMessage(request, value, opts.message);
+  const base = {
+    number,
+    patchset: request.patchset,
+    revision: request.revision,
+    value,
+    message,
+    dataAsOf: view.dataAsOf,
+  };
+  const already = findPostedVote(db, number, request.revision);
+  let result: VoteResult;
+  if (already) {
+    result = {
+      ...base,
+      value: already.value,
+      message: already.message,
+      outcome: 'already-posted',
+      postedAt: already.postedAt,
+    };
+  } else if (!opts.apply) {
+    result = { ...base, outcome: 'dry-run', postedAt: null };
+  } else {
+    const creds = loadGerritCredentials(ctx.io.env, ctx.io.cwd, opts.credentials);
+    const endpoints = resolveEndpoints(ctx.config, ctx.io.env);
+    const http = new HttpClient({
+      ...httpSettings(ctx.config),
+      now: () => ctx.io.now(),
+      source: 'gerrit',
+    });
+    const outcome = await postVote(
+      http,
+      endpoints.gerrit,
+      { project: request.project, number, revision: request.revision },
+      value,
+      message,
+      creds,
+    );
+    if (!outcome.ok) throw new RefusedError(`change ${number}: ${outcome.reason}`);
+    const postedAt = ctx.io.now().toISOString();
+    recordPostedVote(db, {
+      number,
+      revision: request.revision,
+      value,
+      postedAt,
+      postedBy: creds.username,
+      message,
+    });
+    result = { ...base, outcome: 'posted', postedAt };
+  }
+  emit(ctx, result, renderVote);
+  return 0;
+}
+
+function renderVote(r: VoteResult): string {
+  const v = r.value > 0 ? `+${r.value}` : String(r.value);
+  const head =
+    r.outcome === 'dry-run'
+      ? `Dry run: would post Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'} (add --apply to post):`
+      : r.outcome === 'posted'
+        ? `Posted Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'}:`
+        : `Already voted Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'} at ${r.postedAt ?? '?'}; nothing posted again:`;
+  return [head, '', ...r.message.split('\n').map((l) => `  ${l}`)].join('\n');
+}

@@ -1,0 +1,196 @@
+import type { Context } from '../cli/context.js';
+import { LiaisonError, UsageError } from '../core/errors.js';
+import type { Db } from '../store/db.js';
+import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
+import { HttpClient } from '../sources/http/client.js';
+import { SYNC_SOURCES, type SourceEntry, type SyncSource } from '../sources/registry.js';
+import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../sources/state.js';
+import { runInstant } from '../sources/clock.js';
+import { fetchRepo, gitTargets } from './apply-git.js';
+
+/** What `liaison sync` did, per source (the view model of the command). */
+export interface SyncView {
+  readonly date: string;
+  readonly sources: readonly SyncReport[];
+  /** HTTP requests made in total (attempts, retries included). */
+  readonly requests: number;
+  readonly failed: number;
+}
+
+export interface SyncReport {
+  readonly name: string;
+  readonly title: string;
+  /** updated: new data stored · unchanged: nothing new · failed: kept the previous data · skipped: nothing to do. */
+  readonly status: 'updated' | 'unchanged' | 'failed' | 'skipped';
+  readonly summary: string;
+  readonly requests: number;
+  readonly error: string | null;
+  /** Last successful sync after this run (the age of the data views show). */
+  readonly lastSuccessAt: string | null;
+}
+
+export interface SyncRunOptions {
+  /** Only these sources (names as in the report, `git` for every checkout). */
+  readonly only?: readonly string[];
+  /** Tests inject their own; the global fetch otherwise. */
+  readonly fetch?: typeof globalThis.fetch;
+  readonly sources?: readonly SourceEntry[];
+  readonly progress?: (line: string) => void;
+}
+
+/**
+ * Refreshes every source, one after the other (each service has its own
+ * polite queue anyway, and a failing one must not stop the others). Each
+ * source's data, HTTP cache entries and sync record are written in one
+ * transaction, so a run killed half way leaves the previous data usable.
+ */
+export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<SyncView> {
+  const db = await ctx.store();
+  const progress = opts.progress ?? (() => undefined);
+  const wanted = (name: string) =>
+    !opts.only?.length ||
+    opts.only.some((o) => o === name || (o === 'git' && name.startsWith('git:')));
+  // a bad base URL is the user's config error (exit 2), not a failing source
+  resolveEndpoints(ctx.config, ctx.io.env);
+  const entries = opts.sources ?? SYNC_SOURCES;
+  const known = [...entries.map((e) => e.name), 'git'];
+  for (const o of opts.only ?? []) {
+    if (!known.includes(o) && !o.startsWith('git:'))
+      throw new UsageError(`--only ${o}: unknown source; expected ${known.join(', ')}`);
+  }
+  const reports: SyncReport[] = [];
+  let requests = 0;
+
+  for (const entry of entries) {
+    if (!wanted(entry.name)) continue;
+    const source = await entry.load();
+    progress(`${source.name}: syncing ${source.title}…`);
+    const report = await syncOne(ctx, db, source, opts);
+    requests += report.requests;
+    progress(
+      `${source.name}: ${report.status === 'failed' ? `FAILED: ${report.error ?? ''}` : report.summary}`,
+    );
+    reports.push(report);
+  }
+
+  for (const target of gitTargets(ctx)) {
+    if (!wanted(target.name)) continue;
+    progress(`${target.name}: git fetch in ${target.dir}…`);
+    const at = runInstant(ctx).toISOString();
+    try {
+      const outcome = await fetchRepo(target.dir);
+      if (outcome === 'no-remote') {
+        reports.push(
+          gitReport(db, target.name, target.dir, 'skipped', 'no remote to fetch from', null),
+        );
+        continue;
+      }
+      recordSyncSuccess(db, target.name, at, outcome.summary);
+      reports.push(
+        gitReport(
+          db,
+          target.name,
+          target.dir,
+          outcome.changed ? 'updated' : 'unchanged',
+          outcome.summary,
+          null,
+        ),
+      );
+    } catch (e) {
+      const message = messageOf(e);
+      recordSyncFailure(db, target.name, at, message);
+      reports.push(
+        gitReport(db, target.name, target.dir, 'failed', 'kept the previous checkout', message),
+      );
+    }
+    progress(`${target.name}: ${reports[reports.length - 1]?.summary ?? ''}`);
+  }
+
+  return {
+    date: ctx.today,
+    sources: reports,
+    requests,
+    failed: reports.filter((r) => r.status === 'failed').length,
+  };
+}
+
+async function syncOne(
+  ctx: Context,
+  db: Db,
+  source: SyncSource,
+  opts: SyncRunOptions,
+): Promise<SyncReport> {
+  const http = new HttpClient({
+    ...httpSettings(ctx.config),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    db,
+    now: () => runInstant(ctx),
+    source: source.name,
+    deferCacheWrites: true,
+  });
+  const at = runInstant(ctx).toISOString();
+  let committed = false;
+  const commit = (write: () => void, detail?: string) => {
+    db.transaction(() => {
+      write();
+      http.commitCache(db);
+      recordSyncSuccess(db, source.name, at, detail ?? null);
+    })();
+    committed = true;
+  };
+  const base = { name: source.name, title: source.title };
+  try {
+    const result = await source.sync(ctx, {
+      db,
+      http,
+      endpoints: resolveEndpoints(ctx.config, ctx.io.env),
+      now: () => runInstant(ctx),
+      progress: opts.progress ?? (() => undefined),
+      commit,
+    });
+    if (!committed) commit(() => undefined, result.summary);
+    const status = result.notModified || result.items === 0 ? 'unchanged' : 'updated';
+    return {
+      ...base,
+      status,
+      summary: result.summary,
+      requests: http.stats.requests,
+      error: null,
+      lastSuccessAt: at,
+    };
+  } catch (e) {
+    const message = messageOf(e);
+    recordSyncFailure(db, source.name, at, message);
+    const previous = readSourceState(db, source.name)?.lastSuccessAt ?? null;
+    const summary = previous
+      ? `kept the data of ${previous.slice(0, 16).replace('T', ' ')} UTC`
+      : 'no data yet';
+    return {
+      ...base,
+      status: 'failed',
+      summary,
+      requests: http.stats.requests,
+      error: message,
+      lastSuccessAt: previous,
+    };
+  }
+}
+
+function gitReport(
+  db: Db,
+  name: string,
+  dir: string,
+  status: SyncReport['status'],
+  summary: string,
+  error: string | null,
+): SyncReport {
+  const lastSuccessAt = readSourceState(db, name)?.lastSuccessAt ?? null;
+  return { name, title: `git checkout ${dir}`, status, summary, requests: 0, error, lastSuccessAt };
+}
+
+/** A user-facing one-line reason; an unexpected error is flagged as a bug. */
+function messageOf(e: unknown): string {
+  if (e instanceof LiaisonError) return e.message;
+  const err = e instanceof Error ? e : new Error(String(e));
+  return `internal error (a bug in release-liaison): ${err.message}`;
+}
