@@ -5,10 +5,10 @@ import type { Context } from '../cli/context.js';
 import { addDays } from '../core/dates.js';
 import { nextSeries, previousSeries } from '../data/releases/series.js';
 import { sourceAge } from '../sources/age.js';
-import { waitMinutes } from './buildsets.js';
+import { waitMinutes } from './read-buildsets.js';
 import { planGateQueue, type GateQueueView } from './plan.js';
 import { latestSample, readBuildsets, readSamples } from './store.js';
-import { BUILDSETS_SOURCE, QUEUE_SOURCE, queueScope } from './sync.js';
+import { BUILDSETS_SOURCE, QUEUE_SOURCE, queueScope } from './read-sync.js';
 
 /**
  * The previous, current and next series' cross-project events and team

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
-import type { GateBuildset } from './buildsets.js';
-import type { QueueItem, QueueSnapshot } from './status.js';
+import type { GateBuildset } from './read-buildsets.js';
+import type { QueueItem, QueueSnapshot } from './read-status.js';
 
 /** Repository of `gate_queue_sample` and `gate_buildset`. */
 

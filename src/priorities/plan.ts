@@ -1,9 +1,9 @@
 import { compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent } from '../calendar/model.js';
 import type { SourceAge } from '../sources/age.js';
-import { implementedBlueprints, type ImplementingChange } from './gerrit.js';
-import type { Blueprint } from './launchpad.js';
-import { specPageUrl, type SpecFacts, type SpecStatus } from './specs.js';
+import type { ImplementingChange } from './read-gerrit.js';
+import type { Blueprint } from './read-launchpad.js';
+import { specPageUrl, type SpecFacts, type SpecStatus } from './read-spec.js';
 
 /**
  * The cycle's priorities and their progress (pure): each priority's
@@ -448,4 +448,29 @@ export interface FfeDraft {
   readonly to: string | null;
   readonly subject: string;
   readonly body: string;
+}
+
+const FOOTER = /^\s*(partially-implements|implements)\s*:\s*(.+)$/i;
+
+/**
+ * The blueprints a change implements, fully or partly: commit-message
+ * footers (`Implements: blueprint foo`, `Partially-Implements: bp foo`,
+ * several names separated by commas) and a `bp/<name>` topic.
+ */
+export function implementedBlueprints(
+  change: Pick<ImplementingChange, 'message' | 'topic'>,
+): { readonly name: string; readonly partial: boolean }[] {
+  const out = new Map<string, boolean>();
+  for (const line of (change.message ?? '').split('\n')) {
+    const m = FOOTER.exec(line);
+    if (!m) continue;
+    const partial = (m[1] ?? '').toLowerCase().startsWith('partially');
+    for (const piece of (m[2] ?? '').split(/[,\s]+(?=(?:blueprint|bp)\b)|,/i)) {
+      const n = /^\s*(?:blueprint|bp)[\s:/]+([a-z0-9][a-z0-9.+-]*)/i.exec(piece);
+      if (n?.[1]) out.set(n[1].toLowerCase(), (out.get(n[1].toLowerCase()) ?? true) && partial);
+    }
+  }
+  const t = /^bp\/([a-z0-9][a-z0-9.+-]*)$/i.exec(change.topic ?? '');
+  if (t?.[1] && !out.has(t[1].toLowerCase())) out.set(t[1].toLowerCase(), true);
+  return [...out].map(([name, partial]) => ({ name, partial }));
 }

@@ -6,12 +6,17 @@ import { resolveRole, subjectTag } from '../team/plan-people.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
 import type { Db } from '../store/db.js';
-import { implementingQuery } from './gerrit.js';
+import { implementingQuery } from './read-gerrit.js';
 import { featureFreezeWindow, ffeDraft, needsException } from './plan-ffe.js';
 import { currentMilestone, planPriorities, type PrioritiesView, type PriorityDef } from './plan.js';
 import { readBlueprints, readChanges } from './store.js';
-import { locateSpecsRepo, readSeriesSpecs, specsRepoName, type SeriesSpecs } from './specs-repo.js';
-import type { SpecFacts } from './specs.js';
+import {
+  locateSpecsRepo,
+  readSeriesSpecs,
+  specsRepoName,
+  type SeriesSpecs,
+} from './read-specs-repo.js';
+import type { SpecFacts } from './read-spec.js';
 
 /** Keys in `source_sync`. */
 export const BLUEPRINTS_SOURCE = 'blueprints';

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
-import type { ImplementingChange, NegativeVote } from './gerrit.js';
-import type { Blueprint } from './launchpad.js';
+import type { ImplementingChange, NegativeVote } from './read-gerrit.js';
+import type { Blueprint } from './read-launchpad.js';
 
 /** Repository of `bp_blueprint`, `bp_missing`, `bp_change` and `bp_change_query`. */
 

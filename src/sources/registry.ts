@@ -58,18 +58,18 @@ export const SYNC_SOURCES: readonly SourceEntry[] = [
   { name: 'review', load: async () => (await import('../review/read-sync.js')).reviewSource },
   { name: 'launchpad', load: async () => (await import('./launchpad/source.js')).launchpadSource },
   { name: 'gerrit', load: async () => (await import('./gerrit/source.js')).gerritSource },
-  { name: 'stable', load: async () => (await import('../stable/sync.js')).stableSource },
+  { name: 'stable', load: async () => (await import('../stable/read-sync.js')).stableSource },
   {
     name: 'blueprints',
-    load: async () => (await import('../priorities/sync.js')).blueprintsSource,
+    load: async () => (await import('../priorities/read-sync.js')).blueprintsSource,
   },
-  { name: 'bp-changes', load: async () => (await import('../priorities/sync.js')).changesSource },
+  { name: 'bp-changes', load: async () => (await import('../priorities/read-sync.js')).changesSource },
   {
     name: 'gate-queue',
-    load: async () => (await import('../gate-queue/sync.js')).gateQueueSource,
+    load: async () => (await import('../gate-queue/read-sync.js')).gateQueueSource,
   },
   {
     name: 'gate-buildsets',
-    load: async () => (await import('../gate-queue/sync.js')).gateBuildsetsSource,
+    load: async () => (await import('../gate-queue/read-sync.js')).gateBuildsetsSource,
   },
 ];

@@ -9,7 +9,7 @@ import {
 import { bump } from '../release/versions/bump.js';
 import { parsePbrVersion } from '../data/releases/pbr-version.js';
 import type { SourceAge } from '../sources/age.js';
-import { stableReleasable, type BranchVerdictReason } from './rule.js';
+import { stableReleasable, type BranchVerdictReason } from './plan-rule.js';
 
 /**
  * The stable branches of the team's deliverables (pure): which branch of

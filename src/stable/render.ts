@@ -1,6 +1,6 @@
 import { table, type Colors } from '../cli/output.js';
 import { safeText } from '../sources/text.js';
-import type { BranchVerdictReason } from './rule.js';
+import type { BranchVerdictReason } from './plan-rule.js';
 import type { StableBranchRow, StableView } from './plan.js';
 
 /** Why a branch is or is not released from, in words. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { git, isGitRepo } from '../git/run.js';
 import { cloneDir } from '../post-final/read-disk.js';
-import { locateSpecsRepo } from '../priorities/specs-repo.js';
+import { locateSpecsRepo } from '../priorities/read-specs-repo.js';
 
 /**
  * The git checkouts `liaison sync` refreshes with `git fetch`: the releases

@@ -3,8 +3,8 @@ import { addDays } from '../core/dates.js';
 import { zuulPages } from '../sources/http/paging.js';
 import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
 import { zuulScope } from '../sources/zuul/scope.js';
-import { readGateBuildset, type GateBuildset } from './buildsets.js';
-import { readTeamQueue } from './status.js';
+import { readGateBuildset, type GateBuildset } from './read-buildsets.js';
+import { readTeamQueue } from './read-status.js';
 import { latestSample, maxBuildsetId, saveSample, upsertBuildsets } from './store.js';
 
 /** Keys in `source_sync`. */

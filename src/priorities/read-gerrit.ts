@@ -4,9 +4,8 @@ import { parseUtcTime } from '../sources/http/time.js';
 /**
  * Gerrit changes that implement blueprints: the query that finds them
  * (commit-message text and `bp/<name>` topics), what is kept of each
- * change (state, dates, negative votes), and which blueprints a change
- * implements (`Implements: blueprint NAME`, `Partially-Implements:`,
- * topic `bp/NAME`).
+ * change (state, dates, negative votes). Which blueprints a change
+ * implements is the plan's (`implementedBlueprints`).
  */
 
 export interface NegativeVote {
@@ -95,29 +94,4 @@ export function parseImplementingChange(raw: unknown, where: string): Implementi
     message: c.message ?? null,
     negative,
   };
-}
-
-const FOOTER = /^\s*(partially-implements|implements)\s*:\s*(.+)$/i;
-
-/**
- * The blueprints a change implements, fully or partly: commit-message
- * footers (`Implements: blueprint foo`, `Partially-Implements: bp foo`,
- * several names separated by commas) and a `bp/<name>` topic.
- */
-export function implementedBlueprints(
-  change: Pick<ImplementingChange, 'message' | 'topic'>,
-): { readonly name: string; readonly partial: boolean }[] {
-  const out = new Map<string, boolean>();
-  for (const line of (change.message ?? '').split('\n')) {
-    const m = FOOTER.exec(line);
-    if (!m) continue;
-    const partial = (m[1] ?? '').toLowerCase().startsWith('partially');
-    for (const piece of (m[2] ?? '').split(/[,\s]+(?=(?:blueprint|bp)\b)|,/i)) {
-      const n = /^\s*(?:blueprint|bp)[\s:/]+([a-z0-9][a-z0-9.+-]*)/i.exec(piece);
-      if (n?.[1]) out.set(n[1].toLowerCase(), (out.get(n[1].toLowerCase()) ?? true) && partial);
-    }
-  }
-  const t = /^bp\/([a-z0-9][a-z0-9.+-]*)$/i.exec(change.topic ?? '');
-  if (t?.[1] && !out.has(t[1].toLowerCase())) out.set(t[1].toLowerCase(), true);
-  return [...out].map(([name, partial]) => ({ name, partial }));
 }

@@ -5,7 +5,7 @@ import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { seriesId, type Series } from '../data/releases/series.js';
 import { gitSync, isGitRepo } from '../git/run.js';
-import { parseSpec, seriesDirs, seriesSpecFiles, type SpecFacts } from './specs.js';
+import { parseSpec, seriesDirs, seriesSpecFiles, type SpecFacts } from './read-spec.js';
 
 /**
  * The team's specs repository as a git checkout: where it is, which

@@ -1,7 +1,7 @@
 import { gerritPages } from '../sources/http/paging.js';
 import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
-import { CHANGE_OPTIONS, parseImplementingChange, type ImplementingChange } from './gerrit.js';
-import { fetchBlueprint, fetchSeriesBlueprints, type Blueprint } from './launchpad.js';
+import { CHANGE_OPTIONS, parseImplementingChange, type ImplementingChange } from './read-gerrit.js';
+import { fetchBlueprint, fetchSeriesBlueprints, type Blueprint } from './read-launchpad.js';
 import { BLUEPRINTS_SOURCE, CHANGES_SOURCE, prioritiesScope } from './read.js';
 import {
   missingCheckedAt,
