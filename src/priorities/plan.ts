@@ -167,6 +167,7 @@ export function planPriorities(input: PlanInput): {
   priorities: Priority[];
   milestones: MilestoneSummary[];
   otherBlueprints: OtherBlueprint[];
+  overdue: string[];
 } {
   const codename = input.series.name;
   const bpKey = (project: string | null, name: string) => `${project ?? ''}/${name}`;
@@ -267,7 +268,15 @@ export function planPriorities(input: PlanInput): {
       url: b.webLink,
     }))
     .sort((a, b) => a.project.localeCompare(b.project) || a.name.localeCompare(b.name));
-  return { priorities, milestones: summarize(priorities), otherBlueprints };
+  const overdue = priorities
+    .filter(
+      (p) =>
+        (p.state === 'in review' || p.state === 'not started') &&
+        p.milestoneDate !== null &&
+        compareDates(p.milestoneDate, input.today) < 0,
+    )
+    .map((p) => p.name);
+  return { priorities, milestones: summarize(priorities), otherBlueprints, overdue };
 }
 
 function changeView(c: ImplementingChange, partial: boolean, input: PlanInput): PriorityChange {
@@ -420,6 +429,8 @@ export interface PrioritiesView {
   readonly milestones: readonly MilestoneSummary[];
   /** The milestone the brief and meeting line speak of. */
   readonly current: MilestoneSummary | null;
+  /** Unmerged priorities whose target milestone has passed. */
+  readonly overdue: readonly string[];
   /** Blueprints targeted to the series in Launchpad that no priority names. */
   readonly otherBlueprints: readonly OtherBlueprint[];
   readonly featureFreeze: {

@@ -206,6 +206,7 @@ export async function buildPrioritiesView(
     priorities: planned.priorities,
     milestones: planned.milestones,
     current: currentMilestone(planned.milestones, ctx.today),
+    overdue: planned.overdue,
     otherBlueprints: planned.otherBlueprints,
     featureFreeze: {
       date: ff.date,

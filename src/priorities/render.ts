@@ -33,6 +33,16 @@ export function prioritiesLine(view: PrioritiesView, m = view.current): string |
     parts.push(`not started: ${m.names.notStarted.map((n) => safeText(n, 80)).join(', ')}`);
   if (m.names.deferred.length)
     parts.push(`deferred: ${m.names.deferred.map((n) => safeText(n, 80)).join(', ')}`);
+  const late = m === view.current ? view.overdue.filter((n) => !m.names.inReview.includes(n)) : [];
+  if (late.length)
+    parts.push(
+      `overdue: ${late
+        .map((n) => {
+          const p = view.priorities.find((x) => x.name === n);
+          return `${safeText(n, 80)}${p?.milestoneNumber ? ` (milestone ${p.milestoneNumber})` : ''}`;
+        })
+        .join(', ')}`,
+    );
   return `Priorities for ${milestoneLabel(m)}${m.date ? ` (${m.date})` : ''}: ${parts.join('; ')}`;
 }
 
