@@ -103,7 +103,7 @@ export function addReadinessRoutes(stub: ServiceStub): ReadinessState {
     let rows = [...state.gateBuildsets].sort((a, b) => Number(b._id) - Number(a._id));
     if (projects.length)
       rows = rows.filter((b) =>
-        projects.includes(String(((b.refs as Rec[])[0] ?? {}).project ?? '')),
+        projects.includes((b.refs as { project?: string }[])[0]?.project ?? ''),
       );
     const idxMax = r.query.get('idx_max');
     if (idxMax !== null) rows = rows.filter((b) => Number(b._id) <= Number(idxMax));
