@@ -280,13 +280,17 @@ export function queueAdvice(
   if (!last?.slow) return [];
   const out: QueueAdvice[] = [];
   const ahead = events.filter((e) => compareDates(e.date, today) >= 0);
+  const advised = new Set<string>();
   for (const d of ahead.filter((e) => e.scope === 'team')) {
+    // a deadline written relative to the schedule recurs every cycle: its next instance says it
+    if (advised.has(d.id)) continue;
     const m = ahead.find((e) => {
       if (e.scope !== 'cross-project') return false;
       const days = daysBetween(d.date, e.date);
       return days >= 0 && days < DEADLINE_LEAD_DAYS;
     });
     if (!m) continue;
+    advised.add(d.id);
     out.push({
       deadline: d,
       milestone: m,
