@@ -13,6 +13,11 @@ export const stablePanel: Panel<StableView> = {
     source: v.source.line,
     stale: [
       ...(v.source.state === 'fresh' ? [] : [v.source.line]),
+      ...(v.seriesWithoutFiles.length
+        ? [
+            `The releases data has no deliverable files of ${v.seriesWithoutFiles.join(', ')}: their branches are assumed and their last releases unknown.`,
+          ]
+        : []),
       ...(v.withoutClone.length
         ? [
             `No clone of ${v.withoutClone.join(', ')}: unreleased changes unknown (set clones-dir in liaison.yaml).`,

@@ -60,6 +60,8 @@ export interface StableBranchRow {
   readonly reason: BranchVerdictReason;
   /** The deliverable's last release in that series, from its file. */
   readonly lastRelease: string | null;
+  /** False when the data lacks the series' deliverable file (last release unknown). */
+  readonly fileKnown: boolean;
   /** Null without a clone of the repository. */
   readonly unreleased: Unreleased | null;
   /** Null when Gerrit's open changes of these branches were never synced. */
@@ -79,6 +81,8 @@ export interface SeriesFileFacts {
   readonly versions: readonly string[];
   readonly stableBranchType?: string;
   readonly type?: string;
+  /** The data has no files of this series (the embedded snapshot keeps the newest ones): facts copied from the oldest file known, no branches or versions. */
+  readonly missing?: boolean;
 }
 
 export interface StableCandidate {
@@ -88,6 +92,8 @@ export interface StableCandidate {
   readonly series: Series;
   readonly phase: SeriesStatus;
   readonly lastRelease: string | null;
+  /** False when the data lacks the series' deliverable files. */
+  readonly fileKnown: boolean;
 }
 
 export const UNRELEASED_LIMIT = 30;
@@ -119,7 +125,11 @@ export function stableCandidates(
     readonly name: string;
     readonly files: ReadonlyMap<string, SeriesFileFacts>;
   }[],
-  clonesHave: (repo: string, branch: string) => boolean,
+  clones: {
+    readonly has: (repo: string, branch: string) => boolean;
+    /** A clone of the repository exists. */
+    readonly known: (repo: string) => boolean;
+  },
 ): StableCandidate[] {
   const out: StableCandidate[] = [];
   for (const series of seriesWindow(all, date)) {
@@ -130,12 +140,13 @@ export function stableCandidates(
       if (!file || file.stableBranchType === 'none' || file.type === 'tempest-plugin') continue;
       const named = new Set(file.branches.map((b) => b.name));
       for (const repo of file.repos) {
-        const has = (b: string) => named.has(b) || clonesHave(repo, b);
+        const has = (b: string) => named.has(b) || clones.has(repo, b);
         const unmaintained = `unmaintained/${id}`;
         const stable = `stable/${id}`;
         const branch =
           has(unmaintained) || (phase === 'unmaintained' && !has(stable)) ? unmaintained : stable;
-        if (!has(branch)) continue;
+        // without the series' file, the branch is assumed unless a clone shows it is not there
+        if (!has(branch) && !(file.missing && !clones.known(repo))) continue;
         out.push({
           deliverable: d.name,
           repo,
@@ -143,6 +154,7 @@ export function stableCandidates(
           series,
           phase,
           lastRelease: file.versions[file.versions.length - 1] ?? null,
+          fileKnown: !file.missing,
         });
       }
     }
@@ -172,6 +184,7 @@ export function planStableRows(
       releasable: verdict.releasable,
       reason: verdict.reason,
       lastRelease: c.lastRelease,
+      fileKnown: c.fileKnown,
       unreleased,
       openBackports: facts.backports(c),
       suggest,
@@ -213,6 +226,8 @@ export interface StableView {
   };
   /** Deliverables whose repositories have no clone: unreleased changes unknown. */
   readonly withoutClone: readonly string[];
+  /** Series whose deliverable files the data lacks (their rows are assumed from the newer files). */
+  readonly seriesWithoutFiles: readonly string[];
   /** Last successful sync of the open backports, or null. */
   readonly backportsAsOf: string | null;
   /** How old the open backports are (the `stable` source). */
@@ -238,6 +253,7 @@ export function planStableView(
     withoutClone: [
       ...new Set(rows.filter((r) => r.unreleased === null).map((r) => r.deliverable)),
     ].sort(),
+    seriesWithoutFiles: [...new Set(rows.filter((r) => !r.fileKnown).map((r) => r.series))],
     backportsAsOf: meta.source.syncedAt,
     source: meta.source,
   };

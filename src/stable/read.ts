@@ -52,17 +52,31 @@ export function deliverableFiles(
     .filter((g) => !ignored[g.name]?.ignore)
     .map((g) => {
       const files = new Map<string, SeriesFileFacts>();
+      let oldest: SeriesFileFacts | undefined;
       for (const s of series) {
         const d = ctx.data.releases.deliverable(s.name, g.name);
-        if (!d) continue;
-        files.set(s.name, {
+        if (!d) {
+          // the data has no file of this series at all (the embedded snapshot keeps the
+          // newest series): assume the deliverable as the oldest file known describes it
+          if (oldest && ctx.data.releases.deliverableNames(s.name).length === 0)
+            files.set(s.name, {
+              ...oldest,
+              series: s.name,
+              branches: [],
+              versions: [],
+              missing: true,
+            });
+          continue;
+        }
+        oldest = {
           series: s.name,
           repos: (d.repos.length ? d.repos : g.repos).filter((r) => !d.retiredRepos.includes(r)),
           branches: d.branches,
           versions: d.releases.map((r) => r.version).filter((v) => !isLifecycleTag(v)),
           ...(d.stableBranchType ? { stableBranchType: d.stableBranchType } : {}),
           ...(d.type ? { type: d.type } : {}),
-        });
+        };
+        files.set(s.name, oldest);
       }
       return { name: g.name, files };
     });
@@ -119,7 +133,10 @@ export function readStableRows(ctx: Context, opts: StableReadOptions = {}): Stab
     }
     return set.has(branch);
   };
-  const candidates = stableCandidates(all, ctx.today, deliverableFiles(ctx, window), clonesHave);
+  const candidates = stableCandidates(all, ctx.today, deliverableFiles(ctx, window), {
+    has: clonesHave,
+    known: (repo) => dirOf(repo) !== undefined,
+  });
   const backports = readBackports(ctx, opts.db);
   return planStableRows(candidates, {
     unreleased: (c) => {

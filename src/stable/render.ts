@@ -62,6 +62,12 @@ export function renderStableText(view: StableView, c: Colors): string {
     `${n.branches} branches, ${n.releasable} released from; ${n.suggested} to release (${n.unreleased} unreleased changes, ${n.openBackports} open backports)`,
     ...renderStableRows(view.branches, c),
   ];
+  if (view.seriesWithoutFiles.length)
+    out.push(
+      c.dim(
+        `note: the releases data has no deliverable files of ${view.seriesWithoutFiles.join(', ')}: their branches are assumed and their last releases unknown (--releases-repo DIR)`,
+      ),
+    );
   if (view.withoutClone.length)
     out.push(
       c.dim(
