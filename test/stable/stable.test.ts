@@ -120,8 +120,9 @@ function gitAt(dir: string, day: string, ...args: string[]): void {
  */
 function glanceClone(): string {
   const r = TestRepo.create();
-  const commit = (day: string, message: string) =>
+  const commit = (day: string, message: string) => {
     gitAt(r.dir, day, 'commit', '-q', '--allow-empty', '-m', message);
+  };
   commit('2022-09-01', 'Zed work');
   gitAt(r.dir, '2022-09-20', 'tag', '-a', '25.0.0', '-m', '25.0.0');
   for (const b of ['unmaintained/zed', 'unmaintained/yoga', 'stable/2024.2']) {
