@@ -29,10 +29,11 @@ export interface Providers {
   section(ctx: Context, id: ExternalSectionId): Promise<MeetingSection>;
 }
 
-export type ExternalSectionId = 'release-status' | 'gate' | 'bugs' | 'goals';
+export type ExternalSectionId = 'release-status' | 'priorities' | 'gate' | 'bugs' | 'goals';
 
 export const SECTION_TITLES: Record<ExternalSectionId, string> = {
   'release-status': 'Release status and due releases',
+  priorities: 'Cycle priorities',
   gate: 'Periodic jobs',
   bugs: 'RC bugs',
   goals: 'Community goals',
@@ -41,6 +42,7 @@ export const SECTION_TITLES: Record<ExternalSectionId, string> = {
 const CAPABILITY: Record<ExternalSectionId | ExternalCheckKind, string> = {
   'release-status': 'release status (liaison release status)',
   'libraries-released': 'release status (liaison release status)',
+  priorities: 'priorities (liaison priorities)',
   gate: 'gate health (liaison gate)',
   bugs: 'bugs (liaison bugs)',
   goals: 'community goals (liaison goals)',
@@ -161,6 +163,16 @@ async function sectionOf(ctx: Context, id: ExternalSectionId): Promise<MeetingSe
         lines,
         note: v.notes.length ? v.notes.join('; ') : null,
       };
+    }
+    case 'priorities': {
+      const { prioritiesBriefSection } = await import('../priorities/read-brief.js');
+      const b = await prioritiesBriefSection(ctx);
+      return b
+        ? { id, title, available: b.lines.length > 0, lines: b.lines, note: b.stale }
+        : notAvailable(
+            id,
+            'no priorities: no specs repository (specs-repo) and no config priorities',
+          );
     }
     case 'gate': {
       const { buildGateView } = await import('../gate/read.js');

@@ -16,12 +16,14 @@ export function registerBrief(program: Command, wrap: Wrap): void {
         const { buildBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
         const { reviewBriefSection } = await import('../review/brief.js');
-        const review = await reviewBriefSection(ctx);
-        emit(
-          ctx,
-          buildBrief(ctx, { horizonWeeks: weeks, sections: review ? [review] : [] }),
-          renderBriefText,
-        );
+        const { prioritiesBriefSection } = await import('../priorities/read-brief.js');
+        const { queueBriefSection } = await import('../gate-queue/read-brief.js');
+        const sections = [
+          await reviewBriefSection(ctx),
+          await prioritiesBriefSection(ctx),
+          await queueBriefSection(ctx),
+        ].filter((s) => s !== undefined);
+        emit(ctx, buildBrief(ctx, { horizonWeeks: weeks, sections }), renderBriefText);
       }),
     );
 }

@@ -45,7 +45,7 @@ export async function buildMeetingView(
   const horizon = addDays(ctx.today, MEETING_WEEKS * 7);
   const [sections, list] = await Promise.all([
     Promise.all(
-      (['release-status', 'gate', 'bugs', 'goals'] as const).map((id) =>
+      (['release-status', 'priorities', 'gate', 'bugs', 'goals'] as const).map((id) =>
         providers.section(ctx, id),
       ),
     ),

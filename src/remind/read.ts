@@ -94,11 +94,18 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
       if (text === null) continue; // every library released: nothing to remind
       libraries = text;
     }
+    const milestone = /^[a-z]-([1-3])$/.exec(occ.event.id)?.[1];
+    let priorities: string | null = null;
+    if (milestone && rule.body.includes('{priorities}')) {
+      const { prioritiesOfMilestone } = await import('../priorities/read-brief.js');
+      priorities = await prioritiesOfMilestone(ctx, Number(milestone));
+    }
     const mail = composeMail(rule, occ, {
       team: team.name,
       tag,
       today: ctx.today,
       ...(libraries ? { libraries } : {}),
+      ...(priorities ? { priorities } : {}),
     });
     const people = recipientsOf(ctx, occ, notes);
     reminders.push({

@@ -63,7 +63,10 @@ export const SYNC_SOURCES: readonly SourceEntry[] = [
     name: 'blueprints',
     load: async () => (await import('../priorities/read-sync.js')).blueprintsSource,
   },
-  { name: 'bp-changes', load: async () => (await import('../priorities/read-sync.js')).changesSource },
+  {
+    name: 'bp-changes',
+    load: async () => (await import('../priorities/read-sync.js')).changesSource,
+  },
   {
     name: 'gate-queue',
     load: async () => (await import('../gate-queue/read-sync.js')).gateQueueSource,

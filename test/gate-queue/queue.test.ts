@@ -227,6 +227,14 @@ describe('liaison gate --queue over the stand-in', () => {
     expect(text).toContain(
       'Advice: Move "Glance feature deadline" (2026-09-07) to 2026-09-03 or earlier: it is 3 days before',
     );
+    const brief = JSON.parse((await cli('2026-09-02', 'brief', '--json')).stdout) as {
+      sections: { id: string; lines: string[] }[];
+    };
+    expect(brief.sections.find((x) => x.id === 'gate-queue')?.lines).toEqual([
+      expect.stringMatching(
+        /^Move "Glance feature deadline" \(2026-09-07\) to 2026-09-03 or earlier/,
+      ) as string,
+    ]);
     // nothing new: one conditional request answered 304
     const before = stub.requests.length;
     const again = await syncQueue('2026-09-02', 'gate-buildsets');

@@ -303,6 +303,34 @@ describe('liaison priorities on a specs repository and the stand-in services', (
     );
   });
 
+  it('the brief, the meeting and the 4-week milestone reminder carry the priorities line', async () => {
+    await sync('2026-01-15');
+    const brief = JSON.parse((await run('2026-01-15', 'brief', '--json')).stdout) as {
+      sections: { id: string; lines: string[] }[];
+    };
+    const line =
+      'Priorities for milestone 3 (2026-02-26): 2 of 4 merged; at risk: none; not started: spec-lite-cinder-application-credential-support, spec-lite-swift-application-credential-support; overdue: download-from-specific-store (milestone 2), filesystem-timeout-protection (milestone 2)';
+    expect(brief.sections.find((x) => x.id === 'priorities')?.lines).toEqual([line]);
+    const meeting = JSON.parse((await run('2026-01-15', 'meeting', '--json')).stdout) as {
+      sections: { id: string; available: boolean; lines: string[] }[];
+    };
+    expect(meeting.sections.find((x) => x.id === 'priorities')).toMatchObject({
+      available: true,
+      lines: [line],
+    });
+    const irc = (await run('2026-01-15', 'meeting')).stdout;
+    expect(irc).toContain(`#info ${line.slice(0, 80)}`);
+    // milestone 3 is on 2026-02-26: its announcement goes out four weeks before
+    const remind = JSON.parse((await run('2026-01-29', 'remind', '--json')).stdout) as {
+      reminders: { rule: string; body: string }[];
+    };
+    const announce = remind.reminders.find((x) => x.rule === 'milestone-announce');
+    expect(announce?.body).toContain('Priorities for milestone 3 (2026-02-26): 2 of 4 merged');
+    expect(announce?.body).toContain(
+      '  - RBD Erasure-Coded Pools Support (rbd-erasure-coded-pools): merged, 0 open / 1 merged change, cyril-roelandt',
+    );
+  });
+
   it('a --specs-repo that is not a checkout is one clear line and exit 2', async () => {
     const r = await run('2026-01-15', 'priorities', '--specs-repo', '/nonexistent/specs');
     expect(r.code).toBe(2);
