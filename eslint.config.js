@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerConfigs } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', 'bench/**/*.mjs'] },
@@ -19,5 +20,10 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['eslint.config.js', 'eslint.layers.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  // the layers of src/ (docs/architecture.md); test/layers.test.ts runs them in CI
+  ...layerConfigs(),
 );

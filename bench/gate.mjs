@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { openStore } = await import(join(root, 'dist/src/store/db.js'));
+const { ALL_MIGRATIONS } = await import(join(root, 'dist/src/app/migrations.js'));
 const { upsertBuilds } = await import(join(root, 'dist/src/sources/zuul/store.js'));
 const { recordSyncSuccess } = await import(join(root, 'dist/src/sources/state.js'));
 
@@ -69,7 +70,7 @@ for (let i = 0; i < total; i++) {
     eventTimestamp: start,
   });
 }
-const db = openStore(dbPath);
+const db = openStore(dbPath, ALL_MIGRATIONS);
 db.transaction(() => upsertBuilds(db, builds))();
 recordSyncSuccess(db, 'zuul', '2026-09-16T06:00:00.000Z', 'bench');
 const stored = db.prepare('SELECT count(*) AS n FROM zuul_builds').get().n;

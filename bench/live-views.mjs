@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { openStore } = await import(join(root, 'dist/src/store/db.js'));
+const { ALL_MIGRATIONS } = await import(join(root, 'dist/src/app/migrations.js'));
 const { saveProjectSnapshot } = await import(join(root, 'dist/src/sources/launchpad/store.js'));
 const { saveChangeSnapshot } = await import(join(root, 'dist/src/sources/gerrit/store.js'));
 const { openChangesQuery } = await import(join(root, 'dist/src/sources/gerrit/sync.js'));
@@ -46,7 +47,7 @@ const milestones = [
     selfLink: 'https://api.launchpad.net/devel/x/+milestone/indri-1',
   },
 ];
-const db = openStore(dbPath);
+const db = openStore(dbPath, ALL_MIGRATIONS);
 let bugId = 2_100_000;
 for (const project of ['glance', 'glance-store', 'python-glanceclient']) {
   const tasks = [];

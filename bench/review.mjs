@@ -13,6 +13,7 @@ import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { openStore } = await import(join(root, 'dist/src/store/db.js'));
+const { ALL_MIGRATIONS } = await import(join(root, 'dist/src/app/migrations.js'));
 const { saveReviewSnapshot } = await import(join(root, 'dist/src/review/store.js'));
 const { recordSyncSuccess } = await import(join(root, 'dist/src/sources/state.js'));
 
@@ -91,7 +92,7 @@ for (let i = 0; i < total; i++) {
     { revision, path, side: 'new', content: { text: now } },
   );
 }
-const db = openStore(dbPath);
+const db = openStore(dbPath, ALL_MIGRATIONS);
 db.transaction(() => {
   saveReviewSnapshot(db, 'bench', '2026-08-25T06:00:00.000Z', requests, contents);
   recordSyncSuccess(db, 'review', '2026-08-25T06:00:00.000Z', 'bench');

@@ -15,15 +15,7 @@ export function registerBrief(program: Command, wrap: Wrap): void {
           throw new UsageError('--weeks: expected a whole number from 0 to 60');
         const { buildBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
-        const { reviewBriefSection } = await import('../review/brief.js');
-        const { prioritiesBriefSection } = await import('../priorities/read-brief.js');
-        const { queueBriefSection } = await import('../gate-queue/read-brief.js');
-        const sections = [
-          await reviewBriefSection(ctx),
-          await prioritiesBriefSection(ctx),
-          await queueBriefSection(ctx),
-        ].filter((s) => s !== undefined);
-        emit(ctx, buildBrief(ctx, { horizonWeeks: weeks, sections }), renderBriefText);
+        emit(ctx, await buildBrief(ctx, { horizonWeeks: weeks }), renderBriefText);
       }),
     );
 }

@@ -1,7 +1,15 @@
 import { buildBrief } from './read.js';
+import {
+  GATE_ADVICE_TITLE,
+  PRIORITIES_TITLE,
+  REVIEW_TITLE,
+  reviewLines,
+  reviewStale,
+} from './render.js';
+import { summaryLines } from '../priorities/render.js';
+import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
-import type { Context } from '../cli/context.js';
-import { buildSchedule } from '../schedule/read.js';
+import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
 import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
@@ -17,11 +25,11 @@ export interface OverviewView {
 const BRIEF_WEEKS = 8;
 
 export const overviewPanel: Panel<OverviewView> = {
-  build(ctx: Context) {
-    const brief = buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
+  async build(ctx: Deps) {
+    const brief = await buildBrief(ctx, { horizonWeeks: BRIEF_WEEKS });
     let schedule: ScheduleView | null = null;
     try {
-      schedule = buildSchedule(ctx);
+      schedule = await ctx.views.schedule(ctx);
     } catch {
       // no schedule for the series: the timeline is left out, the brief still shows
     }
@@ -76,17 +84,40 @@ export const overviewPanel: Panel<OverviewView> = {
           ) : (
             <p>Nothing scheduled this week.</p>
           )}
-          {b.sections.map((s) => (
+          {b.review ? (
             <>
-              <h3>{s.title}</h3>
-              {s.stale ? <p class="notice">{s.stale}</p> : null}
+              <h3>{REVIEW_TITLE}</h3>
+              {reviewStale(b.review) ? <p class="notice">{reviewStale(b.review)}</p> : null}
               <ul class="plain">
-                {s.lines.map((l) => (
+                {reviewLines(b.review).map((l) => (
                   <li>{l}</li>
                 ))}
               </ul>
             </>
-          ))}
+          ) : null}
+          {b.priorities ? (
+            <>
+              <h3>{PRIORITIES_TITLE}</h3>
+              {b.priorities.stale.length ? (
+                <p class="notice">{b.priorities.stale.join('; ')}</p>
+              ) : null}
+              <ul class="plain">
+                {summaryLines(b.priorities).map((l) => (
+                  <li>{l}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {b.gateAdvice.length ? (
+            <>
+              <h3>{GATE_ADVICE_TITLE}</h3>
+              <ul class="plain">
+                {b.gateAdvice.map((a) => (
+                  <li class="notice">{adviceLine(a)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="coming">
           <h2 id="coming">{`Coming up (next ${BRIEF_WEEKS} weeks)`}</h2>

@@ -1,6 +1,10 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
 import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
+import type { Deps } from '../core/deps.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
+import type { PrioritiesSummary } from '../priorities/plan.js';
+import type { QueueAdvice } from '../gate/plan-queue.js';
 import type { TeamDeliverableView } from '../team/plan.js';
 
 export interface BriefEvent {
@@ -15,15 +19,6 @@ export interface BriefEvent {
   readonly series: string;
   readonly daysAway: number;
   readonly url: string | null;
-}
-
-/** A block another capability adds to the brief (review desk, reminders...). */
-export interface BriefSection {
-  readonly id: string;
-  readonly title: string;
-  readonly lines: readonly string[];
-  /** Set when the data behind the section is old or missing. */
-  readonly stale: string | null;
 }
 
 export interface BriefView {
@@ -50,10 +45,27 @@ export interface BriefView {
     readonly latestSeries: string | null;
     readonly repos: readonly string[];
   }[];
-  readonly sections: readonly BriefSection[];
+  /** The review desk: release requests waiting for the team; null when never synced. */
+  readonly review: ReviewSummary | null;
+  /** The cycle's priorities at the current milestone; null when the team keeps none (no specs repository, no config). */
+  readonly priorities: PrioritiesSummary | null;
+  /** Team deadlines too close to a milestone after a slow gate (`liaison gate --queue`). */
+  readonly gateAdvice: readonly QueueAdvice[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
+}
+
+export interface BriefOptions {
+  /** How many weeks ahead `upcoming` lists (default 8). */
+  readonly horizonWeeks?: number;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison brief`: where the cycle is, what is due, the review desk. */
+    brief(ctx: Deps, opts?: BriefOptions): Promise<BriefView>;
+  }
 }
 
 export interface BriefInput {
@@ -64,7 +76,9 @@ export interface BriefInput {
   readonly events: readonly CycleEvent[];
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
-  readonly sections?: readonly BriefSection[];
+  readonly review?: ReviewSummary | null;
+  readonly priorities?: PrioritiesSummary | null;
+  readonly gateAdvice?: readonly QueueAdvice[];
   readonly notes?: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -124,7 +138,9 @@ export function planBrief(input: BriefInput): BriefView {
         latestSeries: d.latestSeries,
         repos: d.repos,
       })),
-    sections: input.sections ?? [],
+    review: input.review ?? null,
+    priorities: input.priorities ?? null,
+    gateAdvice: input.gateAdvice ?? [],
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

@@ -1,20 +1,25 @@
 import { positionAt } from '../calendar/cycle.js';
-import { teamCycleEvents } from '../calendar/team-events.js';
-import type { CalendarInput, CycleEvent, CyclePosition } from '../calendar/model.js';
-import type { Context } from '../cli/context.js';
-import { nextSeries } from '../data/releases/series.js';
+import { teamEventsAround } from '../calendar/team-events.js';
+import type { Deps } from '../core/deps.js';
 import { teamDeliverables } from '../team/plan.js';
-import { planBrief, type BriefSection, type BriefView } from './plan.js';
+import { planBrief, type BriefOptions, type BriefView } from './plan.js';
 
-/** Reads what the brief needs from the context (data, config) and plans it. */
-export function buildBrief(
-  ctx: Context,
-  opts: { horizonWeeks?: number; sections?: BriefSection[] } = {},
-): BriefView {
+/**
+ * Reads what the brief needs (data, config, the review desk's summary from
+ * the store) and plans it: the one builder behind `liaison brief`, its
+ * `--json`, the Overview page and `/api/brief`.
+ */
+export async function buildBrief(ctx: Deps, opts: BriefOptions = {}): Promise<BriefView> {
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
   const team = ctx.team;
-  const events = eventsAround(ctx, input, position);
+  const events = teamEventsAround(
+    input,
+    position,
+    ctx.config.team,
+    ctx.config.deadlines,
+    ctx.loadedConfig.origin,
+  );
   const files = ctx.data.releases;
   const deliverables = teamDeliverables(
     team,
@@ -38,25 +43,11 @@ export function buildBrief(
     events,
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,
-    sections: opts.sections ?? [],
+    review: await ctx.views.reviewSummary(ctx),
+    priorities: await ctx.views.prioritiesSummary(ctx),
+    gateAdvice: await ctx.views.gateAdvice(ctx),
     notes,
     dataAsOf: ctx.data.dataAsOf ?? null,
     dataSource: ctx.data.describe,
   });
-}
-
-/** Events of the current series and of the next one (the horizon may cross into it). */
-export function eventsAround(
-  ctx: Context,
-  input: CalendarInput,
-  position: CyclePosition,
-): CycleEvent[] {
-  const team = ctx.config.team;
-  const file = ctx.loadedConfig.origin;
-  const events = teamCycleEvents(input, position.series.name, team, ctx.config.deadlines, file);
-  const next = nextSeries(input.series, position.series.name);
-  if (next && input.schedules.has(next.name)) {
-    events.push(...teamCycleEvents(input, next.name, team, ctx.config.deadlines, file));
-  }
-  return events;
 }

@@ -1,5 +1,9 @@
 import { humanDate } from '../core/dates.js';
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
+import type { ReviewSummary } from '../review/plan-summary.js';
+import { plain, reviewSummaryLine } from '../review/render.js';
+import { summaryLines } from '../priorities/render.js';
+import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
@@ -25,10 +29,20 @@ export function renderBriefText(b: BriefView, c: Colors): string {
   out.push('');
   out.push(c.bold('Coming up'));
   out.push(b.upcoming.length ? eventTable(b.upcoming, c) : '  nothing in the coming weeks');
-  for (const s of b.sections) {
+  if (b.review) {
+    const stale = reviewStale(b.review);
     out.push('');
-    out.push(c.bold(s.title) + (s.stale ? c.yellow(`  (${s.stale})`) : ''));
-    for (const line of s.lines) out.push(`  ${line}`);
+    out.push(c.bold(REVIEW_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
+    for (const line of reviewLines(b.review)) out.push(`  ${line}`);
+  }
+  if (b.priorities) {
+    const stale = b.priorities.stale.join('; ');
+    out.push('', c.bold(PRIORITIES_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
+    for (const line of summaryLines(b.priorities)) out.push(`  ${line}`);
+  }
+  if (b.gateAdvice.length) {
+    out.push('', c.bold(GATE_ADVICE_TITLE));
+    for (const a of b.gateAdvice) out.push(`  ${c.yellow(adviceLine(a))}`);
   }
   out.push('');
   out.push(c.bold('Deliverables'));
@@ -68,4 +82,29 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const REVIEW_TITLE = 'Release requests';
+export const PRIORITIES_TITLE = 'Cycle priorities';
+export const GATE_ADVICE_TITLE = 'Gate load near deadlines';
+
+/** The review desk's lines in the brief: the summary, each waiting request, what to run. */
+export function reviewLines(r: ReviewSummary): string[] {
+  const lines = [
+    reviewSummaryLine(r.open, r.waiting.length, r.oldestWaitingDays),
+    ...r.waiting.map(
+      (w) =>
+        `#${w.number} ${plain(w.subject)} — ${w.ageDays} day${w.ageDays === 1 ? '' : 's'} old${w.mergeBy ? `, merged by ${humanDate(w.mergeBy)} without an answer` : ''}`,
+    ),
+  ];
+  if (r.waiting.length)
+    lines.push(
+      'run `liaison review` to see what each ships and `liaison review vote CHANGE +1` to answer',
+    );
+  return lines;
+}
+
+/** Why the review desk's data is old or missing; null when fresh. */
+export function reviewStale(r: ReviewSummary): string | null {
+  return r.dataState === 'fresh' ? null : r.dataLine;
 }

@@ -1,11 +1,12 @@
-import { buildBugsView, type BugsView } from './read.js';
+import { buildBugsView } from './read.js';
+import { type BugsView } from './plan.js';
 import type { BugItem } from './plan.js';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { DataLink } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
 export const bugsPanel: Panel<BugsView> = {
-  build: (ctx: Context) => buildBugsView(ctx),
+  build: (ctx: Deps) => buildBugsView(ctx),
   age: (v) => ({
     asOf: v.dataAsOf,
     source: v.freshness.line,

@@ -1,6 +1,14 @@
-import { compareDates, type IsoDate } from '../core/dates.js';
-import type { LaunchpadMilestone } from '../sources/launchpad/parse.js';
+import type { Deps } from '../core/deps.js';
+import type { SourceAge } from '../sources/age.js';
 import type { StoredTask } from '../sources/launchpad/store.js';
+import { CLOSED_STATUSES, rcTag } from '../sources/launchpad/vocabulary.js';
+
+export {
+  CLOSED_STATUSES,
+  OPEN_STATUSES,
+  nextMilestone,
+  rcTag,
+} from '../sources/launchpad/vocabulary.js';
 
 /**
  * The bug rules, as pure functions over stored Launchpad data: which
@@ -8,48 +16,7 @@ import type { StoredTask } from '../sources/launchpad/store.js';
  * however many tasks (projects, series) it has.
  */
 
-/** Statuses Launchpad counts as closed; a closed bug is never release-critical. */
-export const CLOSED_STATUSES: ReadonlySet<string> = new Set([
-  'Fix Released',
-  "Won't Fix",
-  'Invalid',
-  'Opinion',
-  'Expired',
-]);
-
-/** Open statuses asked for explicitly (searchTasks hides some by default). */
-export const OPEN_STATUSES = ['New', 'Incomplete', 'Confirmed', 'Triaged', 'In Progress'] as const;
-
 const IMPORTANCE_ORDER = ['Critical', 'High', 'Medium', 'Low', 'Wishlist', 'Undecided', 'Unknown'];
-
-/** `<codename>-rc-potential`: the tag OpenStack uses for release-critical candidates. */
-export function rcTag(codename: string): string {
-  return `${codename.toLowerCase()}-rc-potential`;
-}
-
-/**
- * The next milestone of a project for a series: the earliest active,
- * unreleased milestone of that series targeted today or later; if the
- * series has none, the earliest such milestone of any series. Milestones
- * without a date come after dated ones.
- */
-export function nextMilestone(
-  milestones: readonly LaunchpadMilestone[],
-  codename: string,
-  today: IsoDate,
-): LaunchpadMilestone | undefined {
-  const open = milestones.filter(
-    (m) =>
-      m.isActive && !m.released && (!m.dateTargeted || compareDates(m.dateTargeted, today) >= 0),
-  );
-  const bySeries = open.filter((m) => m.series === codename || m.name.startsWith(`${codename}-`));
-  const pool = bySeries.length > 0 ? bySeries : open;
-  return [...pool].sort(
-    (a, b) =>
-      (a.dateTargeted ?? '9999').localeCompare(b.dateTargeted ?? '9999') ||
-      a.name.localeCompare(b.name),
-  )[0];
-}
 
 export interface BugItem {
   readonly id: number;
@@ -76,6 +43,28 @@ export interface BugRules {
   readonly nextMilestones: ReadonlyMap<string, string | undefined>;
   /** Watched projects in config order. */
   readonly projects: readonly string[];
+}
+
+/** The view of `liaison bugs` (terminal, --json and the dashboard render this same object). */
+export interface BugsView {
+  readonly team: string;
+  readonly series: string;
+  readonly rcTag: string;
+  readonly today: string;
+  readonly projects: readonly {
+    readonly name: string;
+    readonly nextMilestone: string | null;
+    readonly syncedAt: string | null;
+  }[];
+  readonly bugs: readonly BugItem[];
+  readonly counts: {
+    readonly rcCritical: number;
+    readonly targeted: number;
+    readonly fixCommitted: number;
+  };
+  /** When the oldest project's data was fetched; null when there is none (a project never synced has `syncedAt: null`). */
+  readonly dataAsOf: string | null;
+  readonly freshness: SourceAge;
 }
 
 /**
@@ -140,4 +129,18 @@ export function planBugs(tasks: readonly StoredTask[], rules: BugRules): BugItem
 function rank(importance: string): number {
   const i = IMPORTANCE_ORDER.indexOf(importance);
   return i < 0 ? IMPORTANCE_ORDER.length : i;
+}
+
+export interface BugsOptions {
+  /** Series name or id; default: the series at --date. */
+  readonly series?: string;
+  /** Only the release-critical bugs (the freeze guard's question). */
+  readonly onlyRcCritical?: boolean;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison bugs`: the team's bugs for the next milestone and release-critical ones, from the store. */
+    bugs(ctx: Deps, opts?: BugsOptions): Promise<BugsView>;
+  }
 }

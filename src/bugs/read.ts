@@ -1,43 +1,13 @@
-import { positionAt } from '../calendar/cycle.js';
-import type { Context } from '../cli/context.js';
-import { UsageError } from '../core/errors.js';
-import { findSeries, type Series } from '../data/releases/series.js';
+import { seriesAt } from '../calendar/cycle.js';
+import type { Deps } from '../core/deps.js';
+import type { Series } from '../data/releases/series.js';
 import { loadMilestones, loadProjects, loadTasks } from '../sources/launchpad/store.js';
 import { teamDeliverables } from '../team/plan.js';
-import { sourceAge, type SourceAge } from '../sources/age.js';
-import { nextMilestone, planBugs, rcTag, type BugItem } from './plan.js';
-
-/** The view of `liaison bugs` (terminal, --json and the dashboard render this same object). */
-export interface BugsView {
-  readonly team: string;
-  readonly series: string;
-  readonly rcTag: string;
-  readonly today: string;
-  readonly projects: readonly {
-    readonly name: string;
-    readonly nextMilestone: string | null;
-    readonly syncedAt: string | null;
-  }[];
-  readonly bugs: readonly BugItem[];
-  readonly counts: {
-    readonly rcCritical: number;
-    readonly targeted: number;
-    readonly fixCommitted: number;
-  };
-  /** When the oldest project's data was fetched; null when there is none (a project never synced has `syncedAt: null`). */
-  readonly dataAsOf: string | null;
-  readonly freshness: SourceAge;
-}
-
-export function viewSeries(ctx: Context, name?: string): Series {
-  if (name === undefined) return positionAt(ctx.calendarInput, ctx.today).series;
-  const s = findSeries(ctx.calendarInput.series, name);
-  if (!s) throw new UsageError(`--series ${name}: unknown series`);
-  return s;
-}
+import { sourceAge } from '../sources/age.js';
+import { nextMilestone, planBugs, rcTag, type BugsOptions, type BugsView } from './plan.js';
 
 /** Launchpad projects to watch: config `launchpad:`, else the `launchpad` keys of the team's deliverables. */
-export function launchpadProjects(ctx: Context, series: Series): string[] {
+export function launchpadProjects(ctx: Deps, series: Series): string[] {
   if (ctx.config.launchpad && ctx.config.launchpad.length > 0)
     return [...new Set(ctx.config.launchpad)];
   const ds = teamDeliverables(
@@ -50,11 +20,8 @@ export function launchpadProjects(ctx: Context, series: Series): string[] {
   return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
 }
 
-export async function buildBugsView(
-  ctx: Context,
-  opts: { series?: string; onlyRcCritical?: boolean } = {},
-): Promise<BugsView> {
-  const series = viewSeries(ctx, opts.series);
+export async function buildBugsView(ctx: Deps, opts: BugsOptions = {}): Promise<BugsView> {
+  const series = seriesAt(ctx.calendarInput, ctx.today, opts.series);
   const projects = launchpadProjects(ctx, series);
   const db = await ctx.store();
   const stored = new Map(loadProjects(db, projects).map((p) => [p.project, p]));

@@ -1,5 +1,5 @@
-import { table, type Colors } from '../cli/output.js';
-import type { BugsView } from './read.js';
+import { table, type Colors } from '../core/terminal.js';
+import type { BugsView } from './plan.js';
 import type { BugItem } from './plan.js';
 import { plainLine } from '../core/text.js';
 

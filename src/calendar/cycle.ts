@@ -1,7 +1,7 @@
 import { addDays, compareDates, daysBetween, mondayOf, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import type { Schedule } from '../data/releases/schedule.js';
-import type { Series } from '../data/releases/series.js';
+import { findSeries, type Series } from '../data/releases/series.js';
 import type { CalendarInput, CyclePosition } from './model.js';
 
 /**
@@ -70,4 +70,15 @@ export function cycleWindow(
     ? addDays(prevWeek, 7)
     : (schedule?.startWeek ?? addDays(releaseWeek, -26 * 7));
   return { start, end: addDays(releaseWeek, 6) };
+}
+
+/**
+ * The series a view is about: the one named (name or release id), else the
+ * series being released at `date` (the cycle `date` falls in).
+ */
+export function seriesAt(input: CalendarInput, date: IsoDate, name?: string): Series {
+  if (name === undefined) return positionAt(input, date).series;
+  const s = findSeries(input.series, name);
+  if (!s) throw new UsageError(`--series ${name}: unknown series`);
+  return s;
 }

@@ -2,7 +2,8 @@ import { mondayOf } from '../core/dates.js';
 import { ConfigError } from '../core/errors.js';
 import { parseDeadlineExpr, resolveDeadline } from './deadline-expr.js';
 import { scheduleEvents, scheduleUrl, sortEvents } from './events.js';
-import type { CalendarInput, CycleEvent } from './model.js';
+import { nextSeries } from '../data/releases/series.js';
+import type { CalendarInput, CycleEvent, CyclePosition } from './model.js';
 
 export interface DeadlineSpec {
   readonly id: string;
@@ -59,4 +60,22 @@ export function teamCycleEvents(
     });
   });
   return sortEvents([...fromSchedule, ...fromConfig]);
+}
+
+/**
+ * The team's events of the series at `position` and of the next one (a
+ * horizon of weeks may cross into it, when its schedule is known).
+ */
+export function teamEventsAround(
+  input: CalendarInput,
+  position: CyclePosition,
+  team: string,
+  deadlines: readonly DeadlineSpec[],
+  configFile?: string,
+): CycleEvent[] {
+  const events = teamCycleEvents(input, position.series.name, team, deadlines, configFile);
+  const next = nextSeries(input.series, position.series.name);
+  if (next && input.schedules.has(next.name))
+    events.push(...teamCycleEvents(input, next.name, team, deadlines, configFile));
+  return events;
 }

@@ -1,6 +1,7 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
-import { checklistItems, checklistSeries } from './read.js';
+import { seriesAt } from '../calendar/cycle.js';
+import { checklistItems } from './read.js';
 import { tick, untick } from './store.js';
 
 export interface TickResult {
@@ -14,12 +15,12 @@ export interface TickResult {
 
 /** `checklist done ID` / `undo ID`: the id must be an item of the series' checklist. */
 export async function tickItem(
-  ctx: Context,
+  ctx: Deps,
   verb: 'done' | 'undo',
   id: string,
   opts: { series?: string; by?: string },
 ): Promise<TickResult> {
-  const series = checklistSeries(ctx, opts.series);
+  const series = seriesAt(ctx.calendarInput, ctx.today, opts.series);
   const items = checklistItems(ctx, series);
   const item = items.find((i) => i.id === id);
   if (!item) {
@@ -30,7 +31,7 @@ export async function tickItem(
   const db = await ctx.store();
   const team = ctx.team.name;
   if (verb === 'done') {
-    const by = opts.by ?? ctx.io.env.USER ?? 'someone';
+    const by = opts.by ?? ctx.env.USER ?? 'someone';
     tick(db, team, series.name, id, { doneBy: by, doneOn: ctx.today });
     return {
       id,

@@ -1,6 +1,6 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { buildChecklist } from './read.js';
-import type { ChecklistItemView, ChecklistView, ItemState } from './model.js';
+import type { ChecklistItemView, ChecklistView, ItemState } from './plan.js';
 import { DataLink } from '../web/parts.js';
 import type { Panel, RenderEnv } from '../web/panel.js';
 
@@ -18,7 +18,7 @@ const STATE_CLASS: Record<ItemState, string> = {
 };
 
 export const checklistPanel: Panel<ChecklistView> = {
-  build: (ctx: Context) => buildChecklist(ctx),
+  build: (ctx: Deps) => buildChecklist(ctx),
   age: (v) => ({
     asOf: v.date,
     source: `checklist of ${v.series}; ticks from the store, checks from the releases data`,

@@ -1,6 +1,6 @@
 import type { Deliverable } from '../data/releases/deliverables.js';
 import { seriesId, type Series } from '../data/releases/series.js';
-import type { ChecklistItem, CheckResult } from './model.js';
+import type { ChecklistItem, CheckResult } from './plan.js';
 
 /**
  * Automatic checks: each kind looks at data the tool already has and says
@@ -30,7 +30,7 @@ export interface CheckEnv {
   /** Team deadlines that apply in the series (config and the team's own schedule events). */
   readonly teamDeadlines: readonly string[];
   /** Whether a post-final task is done for the series that `newSeries` starts. */
-  postFinalTask(taskId: string, newSeries: Series): CheckResult;
+  postFinalTask(taskId: string, newSeries: Series): Promise<CheckResult>;
   external(kind: ExternalCheckKind, item: ChecklistItem): Promise<CheckResult>;
 }
 

@@ -8,7 +8,7 @@ import {
   type ChecklistsConfig,
 } from '../config/schema-workflow.js';
 import { CHECK_KINDS } from './plan-checks.js';
-import type { ChecklistItem } from './model.js';
+import type { ChecklistItem } from './plan.js';
 
 /**
  * The team's checklist items: the built-in list of the team (Glance ships

@@ -1,13 +1,65 @@
+import type { Deps } from '../core/deps.js';
+import type { ExternalCheckKind } from './plan-checks.js';
 import { compareDates, type IsoDate } from '../core/dates.js';
-import { PHASES, type Phase } from '../config/schema-workflow.js';
-import type {
-  ChecklistItem,
-  ChecklistItemView,
-  ChecklistView,
-  CheckResult,
-  ItemState,
-  ManualTick,
-} from './model.js';
+import { type Phase, PHASES } from '../config/schema-workflow.js';
+
+export type ItemState = 'done' | 'open' | 'overdue' | 'auto-done';
+
+/** What an automatic check found. `unavailable`: the data or capability it needs is missing. */
+export interface CheckResult {
+  readonly status: 'pass' | 'fail' | 'unavailable';
+  readonly evidence: string;
+}
+
+/** A checklist item with its due date resolved in one series. */
+export interface ChecklistItem {
+  readonly id: string;
+  readonly phase: Phase;
+  readonly title: string;
+  readonly due: IsoDate;
+  readonly dueExpr: string;
+  readonly week: string | null;
+  readonly owner: string;
+  readonly link: string | null;
+  readonly description: string | null;
+  readonly check: {
+    readonly kind: string;
+    readonly deliverable?: string;
+    readonly version?: string;
+    readonly task?: string;
+  } | null;
+}
+
+export interface ManualTick {
+  readonly doneBy: string;
+  readonly doneOn: IsoDate;
+}
+
+export interface ChecklistItemView {
+  readonly id: string;
+  readonly phase: Phase;
+  readonly title: string;
+  readonly due: IsoDate;
+  readonly week: string | null;
+  readonly owner: string;
+  /** The people behind the owner role (from governance and the config). */
+  readonly ownerPeople: readonly string[];
+  readonly link: string | null;
+  readonly state: ItemState;
+  /** Why the state is what it is: who ticked it, or what the check found. */
+  readonly evidence: string | null;
+  readonly check: { readonly kind: string; readonly status: CheckResult['status'] } | null;
+}
+
+export interface ChecklistView {
+  readonly team: string;
+  readonly series: string;
+  readonly releaseId: string | null;
+  readonly date: IsoDate;
+  readonly phase: Phase | null;
+  readonly items: readonly ChecklistItemView[];
+  readonly counts: Readonly<Record<ItemState, number>>;
+}
 
 export interface ChecklistInput {
   readonly team: string;
@@ -83,4 +135,24 @@ export function planChecklist(input: ChecklistInput): ChecklistView {
     items,
     counts,
   };
+}
+
+export interface ChecklistOptions {
+  /** Series name or id; default: the series at --date. */
+  readonly series?: string;
+  /** Only this phase. */
+  readonly phase?: string;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison checklist`: the phase checklist with due dates, owners, ticks and checks. */
+    checklist(ctx: Deps, opts?: ChecklistOptions): Promise<ChecklistView>;
+    /** One automatic check another capability answers (release status, notes, goals). */
+    checklistCheck(
+      ctx: Deps,
+      kind: ExternalCheckKind,
+      item: { readonly deliverable?: string; readonly due: string },
+    ): Promise<CheckResult>;
+  }
 }

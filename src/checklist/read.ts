@@ -1,30 +1,21 @@
-import { positionAt } from '../calendar/cycle.js';
+import { seriesAt } from '../calendar/cycle.js';
 import { teamCycleEvents } from '../calendar/team-events.js';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
-import { findSeries, nextSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { nextSeries, previousSeries, type Series } from '../data/releases/series.js';
 import { PHASES, type Phase } from '../config/schema-workflow.js';
 import { resolveRole } from '../team/plan-people.js';
-import { postFinalTaskFor } from '../post-final/read.js';
-import { defaultProviders, type Providers } from '../app/providers.js';
+import { externalCheck } from './read-checks.js';
 import { runCheck, type CheckEnv } from './plan-checks.js';
 import { checklistSpecs, resolveItems } from './plan-items.js';
-import type { ChecklistItem, ChecklistView, CheckResult } from './model.js';
-import { planChecklist } from './plan.js';
+import {
+  planChecklist,
+  type ChecklistItem,
+  type ChecklistOptions,
+  type ChecklistView,
+  type CheckResult,
+} from './plan.js';
 import { readTicks } from './store.js';
-
-export interface ChecklistOptions {
-  readonly series?: string;
-  readonly phase?: string;
-  readonly providers?: Providers;
-}
-
-export function checklistSeries(ctx: Context, name: string | undefined): Series {
-  if (name === undefined) return positionAt(ctx.calendarInput, ctx.today).series;
-  const s = findSeries(ctx.calendarInput.series, name);
-  if (!s) throw new UsageError(`--series ${name}: unknown series`);
-  return s;
-}
 
 export function parsePhase(phase: string | undefined): Phase | null {
   if (phase === undefined) return null;
@@ -34,22 +25,21 @@ export function parsePhase(phase: string | undefined): Phase | null {
 }
 
 /** The team's checklist items of a series with their due dates (no state). */
-export function checklistItems(ctx: Context, series: Series): ChecklistItem[] {
+export function checklistItems(ctx: Deps, series: Series): ChecklistItem[] {
   const specs = checklistSpecs(ctx.team.name, ctx.config.checklists, ctx.loadedConfig.origin);
   return resolveItems(ctx.calendarInput, series.name, specs);
 }
 
 /** Reads items, ticks and checks, and plans the checklist view (one builder for CLI, JSON and the dashboard). */
 export async function buildChecklist(
-  ctx: Context,
+  ctx: Deps,
   opts: ChecklistOptions = {},
 ): Promise<ChecklistView> {
-  const series = checklistSeries(ctx, opts.series);
+  const series = seriesAt(ctx.calendarInput, ctx.today, opts.series);
   const phase = parsePhase(opts.phase);
   const items = checklistItems(ctx, series);
   const selected = items.filter((i) => phase === null || i.phase === phase);
-  const providers = opts.providers ?? defaultProviders;
-  const env = checkEnv(ctx, series, providers);
+  const env = checkEnv(ctx, series);
   const checks = new Map<string, CheckResult>();
   await Promise.all(
     selected.map(async (item) => {
@@ -76,7 +66,7 @@ export async function buildChecklist(
   });
 }
 
-function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv {
+function checkEnv(ctx: Deps, series: Series): CheckEnv {
   const list = ctx.calendarInput.series;
   const team = ctx.team.name;
   const events = teamCycleEvents(
@@ -92,14 +82,14 @@ function checkEnv(ctx: Context, series: Series, providers: Providers): CheckEnv 
     previous: previousSeries(list, series.name),
     deliverable: (s, name) => ctx.data.releases.deliverable(s, name),
     teamDeadlines: events.filter((e) => e.scope === 'team').map((e) => e.id),
-    postFinalTask: (taskId, newSeries) => {
-      const plan = postFinalTaskFor(ctx, taskId, newSeries);
+    postFinalTask: async (taskId, newSeries) => {
+      const plan = await ctx.views.postFinalTask(ctx, taskId, newSeries);
       if (!plan) return { status: 'unavailable', evidence: `no post-final task "${taskId}"` };
       if (plan.status === 'done') return { status: 'pass', evidence: plan.detail };
       return { status: plan.status === 'pending' ? 'fail' : 'unavailable', evidence: plan.detail };
     },
     external: (kind, item) =>
-      providers.check(ctx, kind, {
+      externalCheck(ctx, kind, {
         ...(item.check?.deliverable ? { deliverable: item.check.deliverable } : {}),
         due: item.due,
       }),

@@ -1,5 +1,5 @@
-import { table, type Colors } from '../cli/output.js';
-import type { ChecklistView, ItemState } from './model.js';
+import { table, type Colors } from '../core/terminal.js';
+import type { ChecklistView, ItemState } from './plan.js';
 
 const MARK: Record<ItemState, string> = {
   done: '[x]',

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import type { ManualTick } from './model.js';
+import type { ManualTick } from './plan.js';
 
 /** Manual ticks of checklist items, per team and series. */
 export function readTicks(db: Db, team: string, series: string): Map<string, ManualTick> {

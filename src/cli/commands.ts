@@ -24,8 +24,17 @@ const COMMANDS: readonly {
   { names: ['team', 'init'], load: async () => (await import('../team/command.js')).registerTeam },
   { names: ['notes'], load: async () => (await import('../notes/command.js')).registerNotes },
   {
-    names: ['checklist', 'remind', 'meeting', 'post-final'],
-    load: async () => (await import('../checklist/command.js')).registerPlan,
+    names: ['checklist'],
+    load: async () => (await import('../checklist/command.js')).registerChecklist,
+  },
+  { names: ['remind'], load: async () => (await import('../remind/command.js')).registerRemind },
+  {
+    names: ['meeting'],
+    load: async () => (await import('../meeting/command.js')).registerMeeting,
+  },
+  {
+    names: ['post-final'],
+    load: async () => (await import('../post-final/command.js')).registerPostFinal,
   },
   { names: ['serve', 'site'], load: async () => (await import('../web/command.js')).registerWeb },
   { names: ['release'], load: async () => (await import('../release/command.js')).registerRelease },

@@ -7,10 +7,13 @@ import { UsageError } from '../core/errors.js';
 import type { LoadedConfig } from '../config/load.js';
 import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
 import { compiledTeamConfig } from '../data/snapshot.js';
-import { openDataSources, type DataSources } from '../data/sources.js';
+import { openDataSources, type DataLocations, type DataSources } from '../data/sources.js';
 import type { Team } from '../data/governance/projects.js';
 import { calendarInput } from '../calendar/input.js';
 import type { CalendarInput } from '../calendar/model.js';
+import { dataLocation, instantOn, type Deps, type Views } from '../core/deps.js';
+import { VIEWS } from '../app/views.js';
+import type { Db } from '../store/db.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -38,9 +41,10 @@ export interface Io {
 /**
  * The shared, lazily built state of one command run: today's date, the
  * config, the data sources and the team. Nothing is read until asked for,
- * so a command pays only for what it uses.
+ * so a command pays only for what it uses. Domain code sees it as `Deps`;
+ * the options, `json` and the terminal are the command's alone.
  */
-export class Context {
+export class Context implements Deps {
   readonly today: IsoDate;
   private loaded?: LoadedConfig;
   private sources?: DataSources;
@@ -93,22 +97,35 @@ export class Context {
     return this.loadedConfig.config;
   }
 
+  get dataLocation(): DataLocations {
+    return dataLocation(this.options, this.io.env, this.config);
+  }
+
   get data(): DataSources {
-    if (!this.sources) {
-      const releasesRepo =
-        this.options.releasesRepo ??
-        this.io.env.LIAISON_RELEASES_REPO ??
-        this.config['releases-repo'];
-      const governanceRepo =
-        this.options.governanceRepo ??
-        this.io.env.LIAISON_GOVERNANCE_REPO ??
-        this.config['governance-repo'];
-      this.sources = openDataSources({
-        ...(releasesRepo ? { releasesRepo } : {}),
-        ...(governanceRepo ? { governanceRepo } : {}),
-      });
-    }
+    this.sources ??= openDataSources(this.dataLocation);
     return this.sources;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.io.env;
+  }
+
+  get cwd(): string {
+    return this.io.cwd;
+  }
+
+  get now(): () => Date {
+    return this.io.now;
+  }
+
+  /** Every capability's builder (src/app/views.ts). */
+  get views(): Views {
+    return VIEWS;
+  }
+
+  instant(): Date {
+    const pinned = this.options.date ?? this.io.env.LIAISON_TODAY;
+    return instantOn(this.today, this.io.now(), pinned !== undefined && pinned !== '');
   }
 
   get calendarInput(): CalendarInput {
@@ -121,13 +138,16 @@ export class Context {
     return this.data.governance.team(this.config.team);
   }
 
-  private db?: import('../store/db.js').Db;
+  private db?: Db;
 
-  /** The SQLite store, opened (and migrated) on first use. */
-  async store(): Promise<import('../store/db.js').Db> {
+  /** The SQLite store, opened (and migrated with every capability's tables) on first use. */
+  async store(): Promise<Db> {
     if (!this.db) {
-      const { openStore } = await import('../store/db.js');
-      this.db = openStore(this.dbPath);
+      const [{ openStore }, { ALL_MIGRATIONS }] = await Promise.all([
+        import('../store/db.js'),
+        import('../app/migrations.js'),
+      ]);
+      this.db = openStore(this.dbPath, ALL_MIGRATIONS);
     }
     return this.db;
   }

@@ -1,11 +1,11 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { RefusedError } from '../core/errors.js';
 import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
 import { loadGerritCredentials } from '../sources/gerrit/credentials.js';
 import { postMinus2 } from '../sources/gerrit/review.js';
 import { loadLedger, recordVote } from '../sources/gerrit/store.js';
 import { HttpClient } from '../sources/http/client.js';
-import type { FreezeChange, FreezeView } from './read.js';
+import type { FreezeChange, FreezeView } from './plan.js';
 import { readFreezeConfig } from './read-config.js';
 
 export interface VoteResult {
@@ -44,7 +44,7 @@ export function votePlan(view: FreezeView): { post: FreezeChange[]; skipped: Vot
  * the account may not give -2) is reported and left out of the ledger.
  */
 export async function applyVotes(
-  ctx: Context,
+  ctx: Deps,
   view: FreezeView,
   fetchFn?: typeof globalThis.fetch,
 ): Promise<VoteResult[]> {
@@ -54,8 +54,8 @@ export async function applyVotes(
     );
   const { post, skipped } = votePlan(view);
   if (post.length === 0) return skipped;
-  const config = readFreezeConfig(ctx.config.freeze, ctx.loadedConfig.origin, ctx.io.env.HOME);
-  const creds = loadGerritCredentials(ctx.io.env, ctx.io.cwd, config.credentialsFile);
+  const config = readFreezeConfig(ctx.config.freeze, ctx.loadedConfig.origin, ctx.env.HOME);
+  const creds = loadGerritCredentials(ctx.env, ctx.cwd, config.credentialsFile);
   const db = await ctx.store();
   // a vote is a write: never retried, so a slow answer cannot turn into a second message
   const http = new HttpClient({
@@ -64,7 +64,7 @@ export async function applyVotes(
     source: 'gerrit',
     ...(fetchFn ? { fetch: fetchFn } : {}),
   });
-  const base = resolveEndpoints(ctx.config, ctx.io.env).gerrit;
+  const base = resolveEndpoints(ctx.config, ctx.env).gerrit;
   const results: VoteResult[] = [...skipped];
   for (const c of post) {
     if (loadLedger(db).has(c.number)) {
@@ -90,7 +90,7 @@ export async function applyVotes(
       number: c.number,
       project: c.project,
       branch: c.branch,
-      postedAt: ctx.io.now().toISOString(),
+      postedAt: ctx.now().toISOString(),
       postedBy: creds.username,
       message: c.draft ?? '',
     });

@@ -1,5 +1,6 @@
-import type { Context } from '../cli/context.js';
-import { buildFreezeView, type FreezeChange, type FreezeView } from './read.js';
+import type { Deps } from '../core/deps.js';
+import { buildFreezeView } from './read.js';
+import { type FreezeChange, type FreezeView } from './plan.js';
 import { DataLink } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
@@ -10,7 +11,7 @@ const CLASS_TITLE: Record<FreezeChange['class'], string> = {
 };
 
 export const freezePanel: Panel<FreezeView> = {
-  build: (ctx: Context) => buildFreezeView(ctx),
+  build: (ctx: Deps) => buildFreezeView(ctx),
   // `liaison freeze --json` prints the view with the votes it posted (none without --apply)
   json: (v) => ({ ...v, votes: null }),
   age: (v) => {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { scheduleEvents } from '../calendar/events.js';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Deliverable } from '../data/releases/deliverables.js';
 import type { Series } from '../data/releases/series.js';
 import { gitSync } from '../git/run.js';
-import { viewSeries } from '../bugs/read.js';
+import { seriesAt } from '../calendar/cycle.js';
 import { rcTag } from '../bugs/plan.js';
 import { openChangesQuery } from '../sources/gerrit/sync.js';
 import type { Db } from '../store/db.js';
@@ -26,7 +26,7 @@ export interface FreezeScope {
  * The team's cycle-with-rc deliverables of the series (config `ignore`
  * respected). Only the team's files are read: governance names them.
  */
-export function rcDeliverables(ctx: Context, series: string): Deliverable[] {
+export function rcDeliverables(ctx: Deps, series: string): Deliverable[] {
   const ignored = (name: string) => ctx.config.deliverables?.[name]?.ignore === true;
   return ctx.team.deliverables
     .filter((g) => g.releaseManagement === undefined && !ignored(g.name))
@@ -40,7 +40,7 @@ export function rcDeliverables(ctx: Context, series: string): Deliverable[] {
  * `<codename>-rcN` of the deliverable's project, else unknown.
  */
 export function rcDateResolver(
-  ctx: Context,
+  ctx: Deps,
   series: Series,
   db: Db | undefined,
 ): (
@@ -77,8 +77,8 @@ export function rcDateResolver(
   };
 }
 
-export function freezeScope(ctx: Context, opts: { series?: string; db?: Db } = {}): FreezeScope {
-  const series = viewSeries(ctx, opts.series);
+export function freezeScope(ctx: Deps, opts: { series?: string; db?: Db } = {}): FreezeScope {
+  const series = seriesAt(ctx.calendarInput, ctx.today, opts.series);
   const window = planFreezeWindow({
     series: series.name,
     seriesId: series.releaseId ?? series.name,

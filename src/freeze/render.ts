@@ -1,9 +1,9 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import { humanDate } from '../core/dates.js';
 import { seriesTitle } from '../data/releases/series.js';
 import { plainLine } from '../core/text.js';
 import type { VoteResult } from './apply.js';
-import type { FreezeChange, FreezeView } from './read.js';
+import type { FreezeChange, FreezeView } from './plan.js';
 
 export interface FreezeOutput extends FreezeView {
   /** What --apply did; null on a dry run. */

@@ -35,8 +35,8 @@ export function registerGate(program: Command, wrap: Wrap): void {
         };
         if (o.queue) {
           if (o.format) throw new UsageError('--format: not with --queue');
-          const { buildGateQueueView } = await import('../gate-queue/read.js');
-          const { renderQueueText } = await import('../gate-queue/render.js');
+          const { buildGateQueueView } = await import('./read-queue.js');
+          const { renderQueueText } = await import('./render-queue.js');
           const view = await buildGateQueueView(ctx);
           emit(ctx, view, renderQueueText);
           const state = view.sources.queue.state;

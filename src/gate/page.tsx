@@ -1,15 +1,16 @@
-import type { Context } from '../cli/context.js';
-import { buildGateView, type GateView } from './read.js';
-import { QueuePanel } from '../gate-queue/page.js';
-import type { GateQueueView } from '../gate-queue/plan.js';
-import { buildGateQueueView } from '../gate-queue/read.js';
+import type { Deps } from '../core/deps.js';
+import { buildGateView } from './read.js';
+import { type GateView } from './plan.js';
+import { QueuePanel } from './page-queue.js';
+import type { GateQueueView } from './plan-queue.js';
+import { buildGateQueueView } from './read-queue.js';
 import { gateHeatmapSvg, resultColor } from '../web/charts/heatmap.js';
 import { Chart, DataLink } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
-/** The Gate page: the periodic jobs (its JSON twin, `gate --json`) and the shared queue's panel. */
+/** The Gate page: the periodic jobs (its JSON twin is `gate --json`) and the shared queue's panel. */
 export const gatePanel: Panel<{ jobs: GateView; queue: GateQueueView }> = {
-  build: async (ctx: Context) => ({
+  build: async (ctx: Deps) => ({
     jobs: await buildGateView(ctx),
     queue: await buildGateQueueView(ctx),
   }),

@@ -1,6 +1,8 @@
 import { buildPageUrl } from '../sources/zuul/builds.js';
 import type { BuildRef, JobSeries } from '../sources/zuul/store.js';
 import { safeUrl } from '../sources/text.js';
+import type { Deps } from '../core/deps.js';
+import type { SourceAge } from '../sources/age.js';
 
 /**
  * Gate health of periodic jobs: pure computation over the counted builds
@@ -46,6 +48,34 @@ export interface GateComputeOptions {
 }
 
 const passed = (result: string) => result === 'SUCCESS';
+
+/** The view model of `liaison gate` (also the dashboard's gate page). */
+export interface GateView {
+  readonly team: string;
+  readonly date: string;
+  readonly days: number;
+  /** First day of the window (builds started on or after it count). */
+  readonly since: string;
+  readonly projects: readonly string[];
+  readonly pipelines: readonly string[];
+  /** Last successful Zuul sync (the age of this data), or null when never synced. */
+  readonly dataAsOf: string | null;
+  readonly source: SourceAge;
+  readonly jobs: readonly GateJob[];
+  /** Jobs named in config `gate.jobs` with no counted build in the window. */
+  readonly missing: readonly string[];
+  readonly counts: {
+    readonly jobs: number;
+    readonly passing: number;
+    readonly failing: number;
+    readonly flaky: number;
+  };
+}
+
+export interface GateOptions {
+  /** Window in days (default: config `gate.days`, else 14). */
+  readonly days?: number;
+}
 
 /** Series of the configured jobs only (all when `jobs` is null). */
 export function wantedSeries(
@@ -151,4 +181,11 @@ function byAttention(a: GateJob, b: GateJob): number {
 /** Plain code-unit order: stable across locales, and cheap. */
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison gate`: periodic jobs over the window, from the stored builds. */
+    gate(ctx: Deps, opts?: GateOptions): Promise<GateView>;
+  }
 }

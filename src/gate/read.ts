@@ -1,40 +1,18 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { addDays } from '../core/dates.js';
-import { sourceAge, type SourceAge } from '../sources/age.js';
+import { sourceAge } from '../sources/age.js';
 import { zuulScope } from '../sources/zuul/scope.js';
 import { readBuildRefs, readGateSeries } from '../sources/zuul/store.js';
-import { computeGateJobs, linkedBuilds, wantedSeries, type GateJob } from './plan.js';
-
-/** The view model of `liaison gate` (also the dashboard's gate page). */
-export interface GateView {
-  readonly team: string;
-  readonly date: string;
-  readonly days: number;
-  /** First day of the window (builds started on or after it count). */
-  readonly since: string;
-  readonly projects: readonly string[];
-  readonly pipelines: readonly string[];
-  /** Last successful Zuul sync (the age of this data), or null when never synced. */
-  readonly dataAsOf: string | null;
-  readonly source: SourceAge;
-  readonly jobs: readonly GateJob[];
-  /** Jobs named in config `gate.jobs` with no counted build in the window. */
-  readonly missing: readonly string[];
-  readonly counts: {
-    readonly jobs: number;
-    readonly passing: number;
-    readonly failing: number;
-    readonly flaky: number;
-  };
-}
-
-export interface GateOptions {
-  /** Window in days (default: config `gate.days`, else 14). */
-  readonly days?: number;
-}
+import {
+  computeGateJobs,
+  linkedBuilds,
+  wantedSeries,
+  type GateOptions,
+  type GateView,
+} from './plan.js';
 
 /** Reads stored builds (no network) and computes the gate view for `ctx.today`. */
-export async function buildGateView(ctx: Context, opts: GateOptions = {}): Promise<GateView> {
+export async function buildGateView(ctx: Deps, opts: GateOptions = {}): Promise<GateView> {
   const scope = zuulScope(ctx);
   const days = opts.days ?? scope.days;
   const db = await ctx.store();

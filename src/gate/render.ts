@@ -1,7 +1,7 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import { when } from '../sources/age.js';
 import { safeText } from '../sources/text.js';
-import type { GateView } from './read.js';
+import type { GateView } from './plan.js';
 
 /** Terminal view: data age, one row per job and branch, then the meeting paragraph. */
 export function renderGateText(view: GateView, c: Colors): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { isGitRepo } from './run.js';
 
 /**
@@ -17,12 +17,12 @@ export interface CloneLocator {
   readonly describe: string;
 }
 
-export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
+export function cloneLocator(ctx: Deps, clonesFlag?: string): CloneLocator {
   const origin = ctx.loadedConfig.origin;
-  const base = isAbsolute(origin) ? dirname(origin) : ctx.io.cwd;
+  const base = isAbsolute(origin) ? dirname(origin) : ctx.cwd;
   const dir =
     clonesFlag !== undefined
-      ? resolve(ctx.io.cwd, clonesFlag)
+      ? resolve(ctx.cwd, clonesFlag)
       : ctx.config['clones-dir']
         ? resolve(base, ctx.config['clones-dir'])
         : undefined;
@@ -53,13 +53,13 @@ export function cloneLocator(ctx: Context, clonesFlag?: string): CloneLocator {
  * Whether `repo` is the deliverable's main repository: its first one in
  * governance, or any when governance does not list the deliverable.
  */
-function isMainRepository(ctx: Context, deliverable: string, repo: string): boolean {
+function isMainRepository(ctx: Deps, deliverable: string, repo: string): boolean {
   const repos = ctx.team.deliverables.find((d) => d.name === deliverable)?.repos ?? [];
   return repos.length === 0 || repos[0] === repo;
 }
 
 /** The clone of a team deliverable's first repository (by deliverable or repository base name). */
-export function cloneDir(ctx: Context, name: string): string | undefined {
+export function cloneDir(ctx: Deps, name: string): string | undefined {
   const deliverable = ctx.team.deliverables.find(
     (d) => d.name === name || d.repos.some((r) => r.endsWith(`/${name}`)),
   );

@@ -35,28 +35,14 @@ export function registerGoals(program: Command, wrap: Wrap): void {
       wrap(async (ctx, args) => {
         const [goal = '', status = ''] = args;
         const opts = ctx.options as { series?: string; owner?: string };
-        const { LIAISON_STATUSES, saveGoalRecord } = await import('./store.js');
-        const { buildGoalsView } = await import('./read.js');
+        const { setGoalStatus } = await import('./apply.js');
         const { plainLine } = await import('../core/text.js');
-        if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
-          throw new UsageError(`status "${status}": use one of ${LIAISON_STATUSES.join(', ')}`);
-        }
         if (opts.owner !== undefined && opts.owner.trim() === '')
           throw new UsageError('--owner: give a name');
-        const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
-        if (!view.goals.some((g) => g.id === goal)) {
-          const known = view.goals.map((g) => g.id).join(', ') || 'none';
-          throw new UsageError(
-            `goal "${goal}" is not a community goal of ${view.series} (goals: ${known})`,
-          );
-        }
-        const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
-          goal,
-          status: status as (typeof LIAISON_STATUSES)[number],
+        const result = await setGoalStatus(ctx, goal, status, {
+          ...(opts.series ? { series: opts.series } : {}),
           ...(opts.owner !== undefined ? { owner: opts.owner.trim() } : {}),
-          recordedOn: ctx.today,
         });
-        const result = { team: view.team, series: view.series, ...saved };
         emit(
           ctx,
           result,

@@ -1,11 +1,12 @@
-import type { Context } from '../cli/context.js';
-import { buildGoalsView, type GoalItem, type GoalsView } from './read.js';
+import type { Deps } from '../core/deps.js';
+import { buildGoalsView } from './read.js';
+import { type GoalItem, type GoalsView } from './plan.js';
 import { LIAISON_STATUSES } from './store.js';
 import { DataLink } from '../web/parts.js';
 import type { Panel, RenderEnv } from '../web/panel.js';
 
 export const goalsPanel: Panel<GoalsView> = {
-  build: (ctx: Context) => buildGoalsView(ctx),
+  build: (ctx: Deps) => buildGoalsView(ctx),
   age: (v) => ({
     asOf: v.dataAsOf,
     source: `${v.governance}; team statuses from the store`,

@@ -1,7 +1,7 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import { seriesTitle } from '../data/releases/series.js';
 import { plainLine } from '../core/text.js';
-import type { GoalItem, GoalsView } from './read.js';
+import type { GoalItem, GoalsView } from './plan.js';
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
   done: 'done',

@@ -1,14 +1,15 @@
-import type { Context } from '../cli/context.js';
-import { buildMeetingView, type MeetingView } from './read.js';
-import { renderMeetingIrc, renderMeetingMarkdown } from './render.js';
+import type { Deps } from '../core/deps.js';
+import type { MeetingView } from './plan.js';
+import { buildMeetingView } from './read.js';
+import { renderMeetingIrc, renderMeetingMarkdown, sectionTitle } from './render.js';
 import type { Panel } from '../web/panel.js';
 
 export const meetingPanel: Panel<MeetingView> = {
-  build: (ctx: Context) => buildMeetingView(ctx),
+  build: (ctx: Deps) => buildMeetingView(ctx),
   age: (v) => ({
     asOf: null,
     source: v.dataSource,
-    stale: v.sections.filter((s) => s.note).map((s) => `${s.title}: ${s.note ?? ''}`),
+    stale: v.sections.filter((s) => s.note).map((s) => `${sectionTitle(s)}: ${s.note ?? ''}`),
   }),
   render(v) {
     return (

@@ -1,55 +1,26 @@
-import { buildBrief } from '../brief/read.js';
-import type { BriefEvent } from '../brief/plan.js';
-import type { Context } from '../cli/context.js';
-import { addDays, compareDates, type IsoDate } from '../core/dates.js';
-import { buildChecklist } from '../checklist/read.js';
-import type { ChecklistItemView } from '../checklist/model.js';
-import { defaultProviders, type MeetingSection, type Providers } from '../app/providers.js';
+import type { Deps } from '../core/deps.js';
+import { addDays, compareDates } from '../core/dates.js';
+import {
+  MEETING_WEEKS,
+  SECTION_IDS,
+  unavailableSection,
+  type MeetingSection,
+  type MeetingSectionId,
+  type MeetingView,
+} from './plan.js';
 
 /**
- * The release section of the team's weekly meeting, as one view model: the
- * CLI renders it for IRC or Markdown and the dashboard reuses it. Each live
- * part comes from its own capability's builder; a missing or stale one is a
- * section saying so.
+ * The release section of the weekly meeting: the brief's cycle and
+ * deadlines, the checklist, and one section per other capability, each
+ * from that capability's own view (`ctx.views`). A missing or failing
+ * capability makes its section say so, never the report broken.
  */
-export interface MeetingView {
-  readonly team: string;
-  readonly date: IsoDate;
-  readonly series: {
-    readonly name: string;
-    readonly releaseId: string | null;
-    readonly releaseDate: IsoDate | null;
-  };
-  readonly week: string;
-  readonly weeksToRelease: number;
-  readonly phase: { readonly after: BriefEvent | null; readonly before: BriefEvent | null };
-  /** Cross-project events and team deadlines from today to three weeks ahead. */
-  readonly deadlines: readonly BriefEvent[];
-  readonly sections: readonly MeetingSection[];
-  readonly checklist: {
-    readonly overdue: readonly ChecklistItemView[];
-    readonly due: readonly ChecklistItemView[];
-  };
-  readonly scheduleUrl: string;
-  readonly dataSource: string;
-}
-
-export const MEETING_WEEKS = 3;
-
-export async function buildMeetingView(
-  ctx: Context,
-  opts: { providers?: Providers } = {},
-): Promise<MeetingView> {
-  const providers = opts.providers ?? defaultProviders;
-  const brief = buildBrief(ctx, { horizonWeeks: MEETING_WEEKS });
+export async function buildMeetingView(ctx: Deps): Promise<MeetingView> {
   const horizon = addDays(ctx.today, MEETING_WEEKS * 7);
-  const [sections, list] = await Promise.all([
-    Promise.all(
-      (['release-status', 'priorities', 'gate', 'bugs', 'goals'] as const).map((id) =>
-        providers.section(ctx, id),
-      ),
-    ),
-    buildChecklist(ctx, { providers }),
+  const [brief, sections, list] = await Promise.all([
+    ctx.views.brief(ctx, { horizonWeeks: MEETING_WEEKS }),
+    Promise.all(SECTION_IDS.map((id) => sectionOf(ctx, id))),
+    ctx.views.checklist(ctx),
   ]);
   const open = list.items.filter((i) => i.state === 'open' || i.state === 'overdue');
   return {
@@ -72,4 +43,86 @@ export async function buildMeetingView(
     scheduleUrl: `https://releases.openstack.org/${brief.series.name}/schedule.html`,
     dataSource: brief.dataSource,
   };
+}
+
+async function sectionOf(ctx: Deps, id: MeetingSectionId): Promise<MeetingSection> {
+  try {
+    switch (id) {
+      case 'release-status': {
+        const v = await ctx.views.releaseStatus(ctx);
+        return {
+          id,
+          available: true,
+          note: v.notes.length ? v.notes.join('; ') : null,
+          deliverables: v.deliverables.map((d) => ({
+            name: d.name,
+            latest: d.latestInSeries
+              ? { version: d.latestInSeries.version, series: null }
+              : d.latestBefore
+                ? { version: d.latestBefore.version, series: d.latestBefore.series }
+                : null,
+            due: d.due,
+          })),
+          missedWindows: v.coverage.missed,
+        };
+      }
+      case 'priorities': {
+        const summary = await ctx.views.prioritiesSummary(ctx);
+        return {
+          id,
+          available: summary !== null && summary.milestone !== null,
+          note: summary
+            ? summary.stale.length
+              ? summary.stale.join('; ')
+              : null
+            : 'no priorities: no specs repository (specs-repo) and no config priorities',
+          summary,
+        };
+      }
+      case 'gate': {
+        const v = await ctx.views.gate(ctx);
+        return {
+          id,
+          available: v.dataAsOf !== null,
+          note: v.source.state === 'fresh' ? null : v.source.line,
+          gate: v.dataAsOf ? v : null,
+        };
+      }
+      case 'bugs': {
+        const v = await ctx.views.bugs(ctx);
+        const synced = v.dataAsOf !== null;
+        return {
+          id,
+          available: synced,
+          note: v.freshness.state === 'fresh' ? null : v.freshness.line,
+          rcTag: v.rcTag,
+          counts: synced ? v.counts : null,
+          rcBugs: synced
+            ? v.bugs
+                .filter((b) => b.rcCritical)
+                .slice(0, 10)
+                .map((b) => ({
+                  id: b.id,
+                  title: b.title,
+                  project: b.project,
+                  status: b.status,
+                  url: b.url,
+                }))
+            : [],
+        };
+      }
+      case 'goals': {
+        const v = await ctx.views.goals(ctx);
+        return {
+          id,
+          available: true,
+          note: v.notes.length ? v.notes.join('; ') : null,
+          series: v.series,
+          goals: v.goals.map((g) => ({ title: g.title, status: g.status, owner: g.owner })),
+        };
+      }
+    }
+  } catch (e) {
+    return unavailableSection(id, (e as Error).message);
+  }
 }

@@ -1,4 +1,52 @@
-import type { MeetingView } from './read.js';
+import { ircLines } from '../gate/render.js';
+import { summaryLines } from '../priorities/render.js';
+import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
+
+const SECTION_TITLES: Record<MeetingSectionId, string> = {
+  'release-status': 'Release status and due releases',
+  priorities: 'Cycle priorities',
+  gate: 'Periodic jobs',
+  bugs: 'RC bugs',
+  goals: 'Community goals',
+};
+
+export function sectionTitle(s: MeetingSection): string {
+  return SECTION_TITLES[s.id];
+}
+
+/** A section's facts as lines, the same for IRC and Markdown (each escapes them its way). */
+export function sectionLines(s: MeetingSection): string[] {
+  switch (s.id) {
+    case 'release-status': {
+      const lines = s.deliverables.map((d) => {
+        const latest = d.latest
+          ? `${d.latest.version}${d.latest.series ? ` (${d.latest.series})` : ''}`
+          : 'never released';
+        const due = d.due.map((x) => `${x.what}${x.by ? ` by ${x.by}` : ''}`).join('; ');
+        return `${d.name}: ${latest}${due ? `; due: ${due}` : ''}`;
+      });
+      if (s.missedWindows > 0)
+        lines.push(`${s.missedWindows} milestone window(s) without a library release`);
+      return lines;
+    }
+    case 'priorities':
+      return s.summary?.milestone ? summaryLines(s.summary) : [];
+    case 'gate':
+      return s.gate ? ircLines(s.gate) : [];
+    case 'bugs':
+      return s.counts
+        ? [
+            `${s.counts.rcCritical} release-critical (${s.rcTag ?? ''}), ${s.counts.targeted} targeted to the next milestone, ${s.counts.fixCommitted} fix committed`,
+            ...s.rcBugs.map((b) => `#${b.id} ${b.title} (${b.project}, ${b.status}) ${b.url}`),
+          ]
+        : [];
+    case 'goals':
+      if (!s.available) return [];
+      return s.goals.length
+        ? s.goals.map((g) => `${g.title}: ${g.status}${g.owner ? ` (${g.owner})` : ''}`)
+        : [`no community goals for ${s.series ?? 'the series'}`];
+  }
+}
 
 /** IRC has no escaping: one printable line, bounded (control characters become spaces). */
 function irc(text: string, max = 300): string {
@@ -39,12 +87,13 @@ export function renderMeetingIrc(v: MeetingView): string {
       ),
     );
   for (const s of v.sections) {
-    if (!s.available && s.lines.length === 0) {
-      out.push(`#info ${s.title}: ${irc(s.note ?? 'not available')}`);
+    const lines = sectionLines(s);
+    if (!s.available && lines.length === 0) {
+      out.push(`#info ${sectionTitle(s)}: ${irc(s.note ?? 'not available')}`);
       continue;
     }
-    out.push(`#info ${s.title}${s.note ? ` (${irc(s.note, 120)})` : ''}:`);
-    for (const l of s.lines) out.push(`#info ${irc(l)}`);
+    out.push(`#info ${sectionTitle(s)}${s.note ? ` (${irc(s.note, 120)})` : ''}:`);
+    for (const l of lines) out.push(`#info ${irc(l)}`);
   }
   for (const i of v.checklist.overdue)
     out.push(
@@ -71,10 +120,11 @@ export function renderMeetingMarkdown(v: MeetingView): string {
       `- ${e.date} (${e.week ?? '-'}): ${md(e.title)}${e.scope === 'team' ? ' *(team)*' : ''}`,
     );
   for (const s of v.sections) {
-    out.push('', `### ${s.title}`, '');
+    const lines = sectionLines(s);
+    out.push('', `### ${sectionTitle(s)}`, '');
     if (s.note) out.push(`*${md(s.note)}*`, '');
-    if (s.lines.length === 0 && !s.note) out.push('- nothing to report');
-    for (const l of s.lines) out.push(`- ${md(l.replace(/^- /, ''))}`);
+    if (lines.length === 0 && !s.note) out.push('- nothing to report');
+    for (const l of lines) out.push(`- ${md(l.replace(/^- /, ''))}`);
   }
   out.push('', '### Checklist', '');
   if (v.checklist.overdue.length + v.checklist.due.length === 0) out.push('- nothing due');

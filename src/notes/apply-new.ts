@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Context } from '../cli/context.js';
-import { emit } from '../cli/output.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { loadRenoConfig, notesPath, type RenoConfig } from '../data/reno/config.js';
-import { notesOptions, repoArg } from './command-options.js';
 
 /**
  * `reno new SLUG`: `<slug>-<16 hex digits>.yaml` in the notes folder,
@@ -49,15 +46,22 @@ export function planNewNote(
   return { slug, path: `${notesPath(config)}/${slug}-${uid}.yaml`, content: template };
 }
 
-export function runNew(ctx: Context, slug: string): number {
-  const { dir } = repoArg(ctx);
-  const o = notesOptions(ctx);
-  const { config } = loadRenoConfig(dir, o.relNotesDir ?? 'releasenotes');
+/**
+ * Writes the new note into the repository at `dir` (never over a file:
+ * `wx`). `template` (the file, and the path as the user gave it) replaces
+ * the config's template when given.
+ */
+export function writeNewNote(
+  dir: string,
+  slug: string,
+  opts: { relNotesDir?: string; template?: { readonly file: string; readonly given: string } },
+): NewNotePlan {
+  const { config } = loadRenoConfig(dir, opts.relNotesDir ?? 'releasenotes');
   let template = config.template;
-  if (o.fromTemplate) {
-    const file = join(ctx.io.cwd, o.fromTemplate);
-    if (!existsSync(file)) throw new UsageError(`--from-template ${o.fromTemplate}: no such file`);
-    template = readFileSync(file, 'utf8');
+  if (opts.template) {
+    if (!existsSync(opts.template.file))
+      throw new UsageError(`--from-template ${opts.template.given}: no such file`);
+    template = readFileSync(opts.template.file, 'utf8');
   }
   const slugDir = dirname(join(dir, notesPath(config), slug.trim().replaceAll(' ', '-')));
   const existing = existsSync(slugDir) ? readdirSync(slugDir) : [];
@@ -66,8 +70,7 @@ export function runNew(ctx: Context, slug: string): number {
     plan = planNewNote(slug, config, existing, template, newUid());
   mkdirSync(dirname(join(dir, plan.path)), { recursive: true });
   writeFileSync(join(dir, plan.path), plan.content, { flag: 'wx' });
-  emit(ctx, plan, (p) => `Created new notes file in ${p.path}`);
-  return 0;
+  return plan;
 }
 
 function escapeRe(s: string): string {

@@ -1,6 +1,8 @@
 import type { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
+import { emit } from '../cli/output.js';
 
 /**
  * `liaison notes ...`: reno's report, list, lint and new, plus check.
@@ -113,7 +115,23 @@ export function registerNotes(program: Command, wrap: Wrap): void {
       ),
     )
     .addOption(new Option('--from-template <file>', 'use this file as the template'))
-    .action(wrap(async (ctx, args) => (await import('./apply-new.js')).runNew(ctx, args[0] ?? '')));
+    .action(
+      wrap(async (ctx, args) => {
+        const [{ writeNewNote }, { notesOptions, repoArg }] = await Promise.all([
+          import('./apply-new.js'),
+          import('./command-options.js'),
+        ]);
+        const o = notesOptions(ctx);
+        const plan = writeNewNote(repoArg(ctx).dir, args[0] ?? '', {
+          ...(o.relNotesDir !== undefined ? { relNotesDir: o.relNotesDir } : {}),
+          ...(o.fromTemplate !== undefined
+            ? { template: { file: join(ctx.cwd, o.fromTemplate), given: o.fromTemplate } }
+            : {}),
+        });
+        emit(ctx, plan, (p) => `Created new notes file in ${p.path}`);
+        return 0;
+      }),
+    );
 
   query(notes.command('check'))
     .description(

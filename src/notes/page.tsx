@@ -1,42 +1,10 @@
-import type { Context } from '../cli/context.js';
-import { SourceUnavailableError } from '../core/errors.js';
-import { buildNotesPreview, type NotesReport, type ReportVersion } from './read.js';
-import { cloneDir } from '../post-final/read-disk.js';
+import type { Deps } from '../core/deps.js';
+import { buildNotesPage, type ReportVersion } from './read.js';
+import type { NotesPageView } from './plan.js';
 import type { Panel } from '../web/panel.js';
 
-export interface NotesPageView {
-  readonly deliverable: string;
-  readonly clone: string;
-  /** What `liaison notes report --repo CLONE --json` prints. */
-  readonly report: NotesReport;
-}
-
-/**
- * The notes of the team's first deliverable that has a local clone (config
- * `deliverables.<name>.clone` or `clones-dir`): the unreleased versions are
- * the next release's preview, older releases follow.
- */
 export const notesPanel: Panel<NotesPageView> = {
-  async build(ctx: Context) {
-    const names = ctx.team.deliverables.map((d) => d.name);
-    for (const name of names) {
-      const clone = cloneDir(ctx, name);
-      if (clone)
-        return {
-          deliverable: name,
-          clone,
-          // the options `liaison notes report --repo CLONE` uses by default
-          report: await buildNotesPreview(
-            { repoDir: clone, relnotesdir: 'releasenotes' },
-            { title: 'Release Notes', showSource: true, cliBranch: null, onlyVersions: [] },
-          ),
-        };
-    }
-    throw new SourceUnavailableError(
-      `no local clone of ${names.join(', ') || 'the team’s deliverables'}: set clones-dir or deliverables.<name>.clone in liaison.yaml`,
-      'clones',
-    );
-  },
+  build: (ctx: Deps) => buildNotesPage(ctx),
   json: (v) => v.report,
   age: (v) => ({
     asOf: null,

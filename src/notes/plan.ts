@@ -1,3 +1,5 @@
+import type { Deps } from '../core/deps.js';
+import type { NotesCheck } from './plan-check.js';
 import type { RenoConfig } from '../data/reno/config.js';
 import { pySplitLines, pyTitle, type ParsedNote } from '../data/reno/note-file.js';
 import type { ScannedRepository, LoadedNote } from './scanner/repository.js';
@@ -247,4 +249,19 @@ function localIsoDate(seconds: number): string {
 /** The lines of a list item as reno indents them (Python splitlines). */
 export function itemLines(text: string): string[] {
   return pySplitLines(text);
+}
+
+/** The dashboard's notes page: the report of the team's first deliverable with a clone. */
+export interface NotesPageView {
+  readonly deliverable: string;
+  readonly clone: string;
+  /** What `liaison notes report --repo CLONE --json` prints. */
+  readonly report: NotesReport;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** The prelude check of `liaison notes check` on a deliverable's clone; null without a clone. */
+    notesPrelude(ctx: Deps, deliverable: string): Promise<NotesCheck | null>;
+  }
 }

@@ -1,18 +1,30 @@
-import { buildNotesReport, selectVersions, type NotesReport, type ReportOptions } from './plan.js';
+import {
+  buildNotesReport,
+  type NotesPageView,
+  type NotesReport,
+  type ReportOptions,
+  selectVersions,
+} from './plan.js';
 import { WORKING_COPY, type ScanResult, type VersionNotes } from './scanner/result.js';
 import {
   loadNotes,
-  scanRepository,
   type NotesQuery,
+  openRepository,
   type ScannedRepository,
+  scanOpened,
+  scanRepository,
 } from './scanner/repository.js';
+
+import type { Deps } from '../core/deps.js';
+import { SourceUnavailableError } from '../core/errors.js';
+import { cloneDir } from '../git/clones.js';
+import { checkPrelude, comingVersions, type NotesCheck } from './plan-check.js';
 
 /**
  * The notes library for the rest of the tool (brief, checklists,
  * dashboard): pure questions over a scan, and one view-model builder that
  * the CLI and the dashboard share.
  */
-
 export type { NotesReport, ReportVersion, ReportSection, ReportEntry } from './plan.js';
 export type { ScanResult, VersionNotes } from './scanner/result.js';
 export type { NotesQuery, ScannedRepository } from './scanner/repository.js';
@@ -58,4 +70,43 @@ export async function reportOf(
   const versions = selectVersions(repo, opts.onlyVersions);
   const notes = await loadNotes(repo, versions);
   return buildNotesReport(repo, notes, opts);
+}
+
+/**
+ * The release-notes prelude check of `liaison notes check` on the clone of
+ * a team deliverable; null when there is no clone of it.
+ */
+export async function readPreludeCheck(ctx: Deps, deliverable: string): Promise<NotesCheck | null> {
+  const dir = cloneDir(ctx, deliverable);
+  if (!dir) return null;
+  const opened = await openRepository({ repoDir: dir, relnotesdir: 'releasenotes' });
+  const main = await scanOpened(opened, {});
+  const tags = opened.facts.tags;
+  const coming = comingVersions(main, tags);
+  return checkPrelude(main, coming, await loadNotes(main, coming), tags);
+}
+
+/**
+ * The dashboard's notes: the report of the team's first deliverable that
+ * has a local clone (config `deliverables.<name>.clone` or `clones-dir`),
+ * with the options `liaison notes report --repo CLONE` uses by default.
+ */
+export async function buildNotesPage(ctx: Deps): Promise<NotesPageView> {
+  const names = ctx.team.deliverables.map((d) => d.name);
+  for (const name of names) {
+    const clone = cloneDir(ctx, name);
+    if (clone)
+      return {
+        deliverable: name,
+        clone,
+        report: await buildNotesPreview(
+          { repoDir: clone, relnotesdir: 'releasenotes' },
+          { title: 'Release Notes', showSource: true, cliBranch: null, onlyVersions: [] },
+        ),
+      };
+  }
+  throw new SourceUnavailableError(
+    `no local clone of ${names.join(', ') || 'the team’s deliverables'}: set clones-dir or deliverables.<name>.clone in liaison.yaml`,
+    'clones',
+  );
 }

@@ -2,13 +2,9 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gitSync } from '../git/run.js';
 import { RefusedError } from '../core/errors.js';
-import type { TaskPlan } from './plan.js';
-
-export interface ApplyResult {
-  readonly id: string;
-  readonly written: readonly string[];
-  readonly commit: string | null;
-}
+import type { Deps } from '../core/deps.js';
+import type { ApplyResult, PostFinalOptions, PostFinalRun, TaskPlan } from './plan.js';
+import { buildPostFinal } from './read.js';
 
 /**
  * Writes a pending task's changes into its clone, and with `commit` makes
@@ -44,4 +40,25 @@ export function applyTask(plan: TaskPlan, opts: { commit: boolean }): ApplyResul
   if (edited.length) gitSync(dir, ['add', '--', ...edited]);
   gitSync(dir, ['commit', '-q', '--signoff', '-m', plan.message ?? plan.title]);
   return { id: plan.id, written, commit: gitSync(dir, ['rev-parse', 'HEAD']).trim() };
+}
+
+/**
+ * Plans the tasks; with --write/--commit applies the pending ones. Asked to
+ * write when nothing is pending (already up to date, or no clone), it
+ * refuses (exit 1) instead of pretending.
+ */
+export function runPostFinal(
+  ctx: Deps,
+  opts: PostFinalOptions & { write?: boolean; commit?: boolean },
+): PostFinalRun {
+  const view = buildPostFinal(ctx, opts);
+  const mode = opts.commit ? 'commit' : opts.write ? 'write' : 'dry-run';
+  if (mode === 'dry-run') return { ...view, mode, applied: [] };
+  const pending = view.tasks.filter((t) => t.status === 'pending');
+  if (pending.length === 0) {
+    const why = view.tasks.map((t) => `${t.id}: ${t.detail}`).join('; ') || 'no post-final tasks';
+    throw new RefusedError(`nothing to ${mode}: ${why}`);
+  }
+  const applied = pending.map((t) => applyTask(t, { commit: mode === 'commit' }));
+  return { ...view, mode, applied };
 }

@@ -1,5 +1,4 @@
-import type { Series } from '../data/releases/series.js';
-import { seriesId } from '../data/releases/series.js';
+import { type Series, seriesId } from '../data/releases/series.js';
 
 /**
  * Pure text edits of the post-final tasks. Each returns the new text and

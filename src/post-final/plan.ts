@@ -1,3 +1,5 @@
+import { compareDates, type IsoDate } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 import { ConfigError } from '../core/errors.js';
 import type { Series } from '../data/releases/series.js';
 import { mergeById, readBuiltin, required, type Sourced } from '../config/builtin.js';
@@ -44,6 +46,23 @@ export interface TaskPlan {
   readonly diff: string;
   /** Commit subject; `--commit` adds Signed-off-by. */
   readonly message: string | null;
+}
+
+export interface PostFinalView {
+  readonly team: string;
+  readonly date: IsoDate;
+  /** The series whose final release the tasks follow, and the one they prepare. */
+  readonly released: { readonly name: string; readonly id: string } | null;
+  readonly next: { readonly name: string; readonly id: string };
+  readonly tasks: readonly TaskPlan[];
+}
+
+export interface PostFinalOptions {
+  /** The released series (name or id); default: the last one released by --date. */
+  readonly series?: string;
+  readonly task?: string;
+  /** Clone to use for the selected task (or the first one). */
+  readonly repo?: string;
 }
 
 /** Built-in tasks of the team (none for teams without a data/post-final file), changed by the config. */
@@ -167,4 +186,30 @@ export function planTask(
     diff: moves.map((m) => (m.kind === 'move' ? `rename ${m.path} => ${m.to}\n` : '')).join(''),
     message,
   };
+}
+
+/** The newest series released on or before `date`. */
+export function lastReleased(series: readonly Series[], date: IsoDate): Series | undefined {
+  return series.find(
+    (s) => s.initialRelease !== undefined && compareDates(s.initialRelease, date) <= 0,
+  );
+}
+
+/** What `liaison post-final` did: the plan, and with --write/--commit what was applied. */
+export interface PostFinalRun extends PostFinalView {
+  readonly mode: 'dry-run' | 'write' | 'commit';
+  readonly applied: readonly ApplyResult[];
+}
+
+export interface ApplyResult {
+  readonly id: string;
+  readonly written: readonly string[];
+  readonly commit: string | null;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** One post-final task's plan for the cycle `newSeries` opens (the checklist's post-final-task check). */
+    postFinalTask(ctx: Deps, taskId: string, newSeries: Series): Promise<TaskPlan | undefined>;
+  }
 }

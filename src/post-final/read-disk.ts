@@ -2,8 +2,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoReader } from './plan.js';
 
-export { cloneDir } from '../git/clones.js';
-
 /** Reads files of a working tree. */
 export function diskRepo(dir: string): RepoReader {
   return {

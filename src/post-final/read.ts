@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
-import { compareDates, type IsoDate } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import {
   findSeries,
@@ -10,34 +9,18 @@ import {
   seriesId,
   type Series,
 } from '../data/releases/series.js';
-import { cloneDir, diskRepo } from './read-disk.js';
-import { planTask, postFinalSpecs, type TaskPlan } from './plan.js';
+import { cloneDir } from '../git/clones.js';
+import { diskRepo } from './read-disk.js';
+import {
+  lastReleased,
+  planTask,
+  postFinalSpecs,
+  type PostFinalOptions,
+  type PostFinalView,
+  type TaskPlan,
+} from './plan.js';
 
-export interface PostFinalView {
-  readonly team: string;
-  readonly date: IsoDate;
-  /** The series whose final release the tasks follow, and the one they prepare. */
-  readonly released: { readonly name: string; readonly id: string } | null;
-  readonly next: { readonly name: string; readonly id: string };
-  readonly tasks: readonly TaskPlan[];
-}
-
-/** The newest series released on or before `date`. */
-export function lastReleased(series: readonly Series[], date: IsoDate): Series | undefined {
-  return series.find(
-    (s) => s.initialRelease !== undefined && compareDates(s.initialRelease, date) <= 0,
-  );
-}
-
-export interface PostFinalOptions {
-  /** The released series (name or id); default: the last one released by --date. */
-  readonly series?: string;
-  readonly task?: string;
-  /** Clone to use for the selected task (or the first one). */
-  readonly repo?: string;
-}
-
-export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostFinalView {
+export function buildPostFinal(ctx: Deps, opts: PostFinalOptions = {}): PostFinalView {
   const list = ctx.calendarInput.series;
   const released = opts.series ? findSeries(list, opts.series) : lastReleased(list, ctx.today);
   if (opts.series && !released) throw new UsageError(`--series ${opts.series}: unknown series`);
@@ -45,7 +28,7 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
   const next = nextSeries(list, released.name);
   if (!next) throw new UsageError(`no series after ${released.name} in series_status.yaml`);
   const tasks = selectedTasks(ctx, opts.task);
-  const override = opts.repo ? resolve(ctx.io.cwd, opts.repo) : undefined;
+  const override = opts.repo ? resolve(ctx.cwd, opts.repo) : undefined;
   if (override && !existsSync(override))
     throw new UsageError(`--repo ${opts.repo ?? ''}: no such directory`);
   return {
@@ -60,7 +43,7 @@ export function buildPostFinal(ctx: Context, opts: PostFinalOptions = {}): PostF
   };
 }
 
-function selectedTasks(ctx: Context, id: string | undefined) {
+function selectedTasks(ctx: Deps, id: string | undefined) {
   const all = postFinalSpecs(ctx.team.name, ctx.config['post-final'], ctx.loadedConfig.origin);
   if (!id) return all;
   const one = all.filter((t) => t.value.id === id);
@@ -77,7 +60,7 @@ function selectedTasks(ctx: Context, id: string | undefined) {
  * post-final-task check): the same plan `liaison post-final` makes.
  */
 export function postFinalTaskFor(
-  ctx: Context,
+  ctx: Deps,
   taskId: string,
   newSeries: Series,
 ): TaskPlan | undefined {

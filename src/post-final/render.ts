@@ -1,6 +1,5 @@
-import type { Colors } from '../cli/output.js';
-import type { PostFinalView } from './read.js';
-import type { ApplyResult } from './apply.js';
+import type { Colors } from '../core/terminal.js';
+import type { ApplyResult, PostFinalView } from './plan.js';
 
 export function renderPostFinalText(
   v: PostFinalView & { applied?: readonly ApplyResult[]; mode?: string },

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { DataLink } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 import type { Priority, PrioritiesView } from './plan.js';
@@ -15,7 +15,7 @@ const STATE_CLASS: Record<Priority['state'], string | undefined> = {
 
 /** The Priorities page (`liaison priorities`). */
 export const prioritiesPanel: Panel<PrioritiesView> = {
-  build: (ctx: Context) => buildPrioritiesView(ctx),
+  build: (ctx: Deps) => buildPrioritiesView(ctx),
   age: (v) => {
     const sources = [v.sources.launchpad, v.sources.gerrit];
     return {

@@ -1,4 +1,5 @@
 import { compareDates, daysBetween, type IsoDate } from '../core/dates.js';
+import type { Deps } from '../core/deps.js';
 import type { CycleEvent } from '../calendar/model.js';
 import type { SourceAge } from '../sources/age.js';
 import type { ImplementingChange } from './read-gerrit.js';
@@ -484,4 +485,56 @@ export function implementedBlueprints(
   const t = /^bp\/([a-z0-9][a-z0-9.+-]*)$/i.exec(change.topic ?? '');
   if (t?.[1] && !out.has(t[1].toLowerCase())) out.set(t[1].toLowerCase(), true);
   return [...out].map(([name, partial]) => ({ name, partial }));
+}
+
+/** What the brief and the meeting show of the priorities: one milestone, its risks, the overdue ones. */
+export interface PrioritiesSummary {
+  readonly series: string;
+  readonly milestone: MilestoneSummary | null;
+  /** The first risk of each priority at risk in that milestone. */
+  readonly risks: readonly { readonly name: string; readonly risk: Risk }[];
+  /** Unmerged priorities of earlier milestones (with the current milestone only). */
+  readonly overdue: readonly { readonly name: string; readonly milestone: number | null }[];
+  readonly ffeDrafts: number;
+  readonly featureFreeze: IsoDate | null;
+  /** Why the data may be old or missing (source lines, a read error); empty when fresh. */
+  readonly stale: readonly string[];
+}
+
+/** The summary of one milestone of a view (the current one by default). */
+export function summarizePriorities(
+  view: PrioritiesView,
+  m: MilestoneSummary | null = view.current,
+): PrioritiesSummary {
+  const byName = new Map(view.priorities.map((p) => [p.name, p]));
+  const current = m !== null && m === view.current;
+  return {
+    series: view.series,
+    milestone: m,
+    risks: (m?.names.atRisk ?? []).flatMap((name) => {
+      const risk = byName.get(name)?.risks[0];
+      return risk ? [{ name, risk }] : [];
+    }),
+    overdue: current
+      ? view.overdue
+          .filter((n) => !m.names.inReview.includes(n))
+          .map((name) => ({ name, milestone: byName.get(name)?.milestoneNumber ?? null }))
+      : [],
+    ffeDrafts: view.ffeDrafts.length,
+    featureFreeze: view.featureFreeze.date,
+    stale: [view.sources.launchpad, view.sources.gerrit]
+      .filter((s) => s.state !== 'fresh')
+      .map((s) => s.line),
+  };
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison priorities`: the cycle's priorities and their progress. */
+    priorities(ctx: Deps, opts?: { series?: string; specsRepo?: string }): Promise<PrioritiesView>;
+    /** The brief's and the meeting's priorities block; null when the team has no specs repository or config priorities. */
+    prioritiesSummary(ctx: Deps): Promise<PrioritiesSummary | null>;
+    /** The team's priorities view, or null without a specs repository or config priorities. */
+    teamPriorities(ctx: Deps): Promise<PrioritiesView | null>;
+  }
 }

@@ -1,67 +1,15 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
 import type { IsoDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
 import { seriesId, type Series } from '../data/releases/series.js';
-import { gitSync, isGitRepo } from '../git/run.js';
+import { gitSync } from '../git/run.js';
 import { parseSpec, seriesDirs, seriesSpecFiles, type SpecFacts } from './read-spec.js';
 
+export { locateSpecsRepo, specsRepoName, type SpecsRepo } from '../git/specs-repo.js';
+
 /**
- * The team's specs repository as a git checkout: where it is, which
- * commit to read (the fetched `origin` head, since `liaison sync` only
+ * The team's specs repository as a git checkout (located by
+ * src/git/specs-repo.ts): which commit to read (the fetched `origin` head, since `liaison sync` only
  * fetches and never touches the work tree), and the spec files of a series.
  */
-
-export interface SpecsRepo {
-  readonly dir: string;
-  /** Where the setting came from (`--specs-repo`, `$LIAISON_SPECS_REPO`, config, managed). */
-  readonly origin: string;
-}
-
-/** Folder of the checkouts the tool manages itself (`liaison sync` fetches them). */
-export function managedCheckoutsDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_DATA_HOME ?? `${env.HOME ?? '.'}/.local/share`;
-  return join(base, 'release-liaison', 'checkouts');
-}
-
-/** The specs repository of the team (`openstack/glance-specs`), from governance. */
-export function specsRepoName(ctx: Context): string | null {
-  const repos = ctx.team.deliverables.flatMap((d) => d.repos);
-  return repos.find((r) => /-specs$/.test(r)) ?? null;
-}
-
-/**
- * `--specs-repo DIR`, `$LIAISON_SPECS_REPO`, config `specs-repo` (relative
- * to the config file), else a managed checkout named after the team's
- * specs repository; null when none exists. A given path that is not a git
- * checkout is the user's error.
- */
-export function locateSpecsRepo(ctx: Context, flag?: string): SpecsRepo | null {
-  const given: [string | undefined, string, string][] = [
-    [flag, '--specs-repo', ctx.io.cwd],
-    [ctx.io.env.LIAISON_SPECS_REPO, '$LIAISON_SPECS_REPO', ctx.io.cwd],
-    [ctx.config['specs-repo'], 'specs-repo in the config', configDir(ctx)],
-  ];
-  for (const [value, origin, base] of given) {
-    if (value === undefined || value === '') continue;
-    const dir = resolve(base, value);
-    if (!existsSync(dir) || !isGitRepo(dir))
-      throw new UsageError(`${origin} ${value}: not a git checkout of the team's specs repository`);
-    return { dir, origin };
-  }
-  const name = specsRepoName(ctx);
-  if (!name) return null;
-  const managed = join(managedCheckoutsDir(ctx.io.env), name.split('/').pop() ?? name);
-  return existsSync(managed) && isGitRepo(managed)
-    ? { dir: managed, origin: 'managed checkout' }
-    : null;
-}
-
-function configDir(ctx: Context): string {
-  const origin = ctx.loadedConfig.origin;
-  return isAbsolute(origin) ? dirname(origin) : ctx.io.cwd;
-}
 
 /** What was read of the repository for one series. */
 export interface SeriesSpecs {

@@ -1,7 +1,8 @@
 import { scheduleEvents } from '../calendar/events.js';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { seriesId, seriesTitle, type Series } from '../data/releases/series.js';
-import { launchpadProjects, viewSeries } from '../bugs/read.js';
+import { seriesAt } from '../calendar/cycle.js';
+import { teamDeliverables } from '../team/plan.js';
 import { resolveRole, subjectTag } from '../team/plan-people.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
@@ -46,8 +47,8 @@ export interface PrioritiesScope {
   readonly query: string;
 }
 
-export function prioritiesScope(ctx: Context, opts: PrioritiesOptions = {}): PrioritiesScope {
-  const series = viewSeries(ctx, opts.series);
+export function prioritiesScope(ctx: Deps, opts: PrioritiesOptions = {}): PrioritiesScope {
+  const series = seriesAt(ctx.calendarInput, ctx.today, opts.series);
   const all = ctx.calendarInput.series;
   const later = all.slice(
     0,
@@ -91,7 +92,7 @@ export function prioritiesScope(ctx: Context, opts: PrioritiesOptions = {}): Pri
     defs,
     source: configured?.length ? 'config' : 'specs',
     notes,
-    launchpadProjects: launchpadProjects(ctx, series),
+    launchpadProjects: teamLaunchpadProjects(ctx, series),
     gerritProjects,
     query,
   };
@@ -110,7 +111,7 @@ function specDef(s: SpecFacts): PriorityDef {
 }
 
 function configDefs(
-  items: NonNullable<Context['config']['priorities']>,
+  items: NonNullable<Deps['config']['priorities']>,
   specs: readonly SpecFacts[],
   notes: string[],
   file: string,
@@ -155,7 +156,7 @@ function configDefs(
 
 /** Reads the specs repository and the store (no network) and plans the view for --date. */
 export async function buildPrioritiesView(
-  ctx: Context,
+  ctx: Deps,
   opts: PrioritiesOptions = {},
   db?: Db,
 ): Promise<PrioritiesView> {
@@ -178,7 +179,7 @@ export async function buildPrioritiesView(
     changes,
     laterStems: scope.specs?.laterStems ?? new Set(),
     specsRepo: specsRepoName(ctx),
-    gerritBase: resolveEndpoints(ctx.config, ctx.io.env).gerrit,
+    gerritBase: resolveEndpoints(ctx.config, ctx.env).gerrit,
   });
   const ff = featureFreezeWindow(events, series.name, ctx.today);
   const list = ctx.config.people?.['mailing-list'] ?? null;
@@ -235,11 +236,24 @@ export async function buildPrioritiesView(
 }
 
 /** Who signs the drafts: the first release liaison (governance or config), else the PTL. */
-function signature(ctx: Context): string | null {
+function signature(ctx: Deps): string | null {
   for (const role of ['liaison', 'ptl']) {
     const r = resolveRole(role, ctx.team, ctx.config);
     const p = r.ok ? r.people[0] : undefined;
     if (p) return p.name;
   }
   return null;
+}
+
+/** Launchpad projects of the team: config `launchpad:`, else the `launchpad` keys of its deliverables. */
+function teamLaunchpadProjects(ctx: Deps, series: Series): string[] {
+  if (ctx.config.launchpad?.length) return [...new Set(ctx.config.launchpad)];
+  const ds = teamDeliverables(
+    ctx.team,
+    ctx.calendarInput.series,
+    series.name,
+    ctx.data.releases,
+    ctx.config,
+  );
+  return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
 }

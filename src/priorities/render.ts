@@ -1,6 +1,13 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import { safeText } from '../sources/text.js';
-import type { MilestoneSummary, Priority, PrioritiesView, Risk } from './plan.js';
+import {
+  summarizePriorities,
+  type MilestoneSummary,
+  type PrioritiesSummary,
+  type Priority,
+  type PrioritiesView,
+  type Risk,
+} from './plan.js';
 
 /** `no activity for 20 days on 12345`, `Code-Review -1 on 12346 (by jdoe)`. */
 export function riskText(r: Risk): string {
@@ -13,18 +20,20 @@ function milestoneLabel(m: MilestoneSummary): string {
   return m.number !== null ? `milestone ${m.number}` : m.name;
 }
 
+/** The milestone line of a view (`view.current` by default), as the brief and the meeting say it. */
+export function prioritiesLine(view: PrioritiesView, m = view.current): string | null {
+  return summaryLine(summarizePriorities(view, m));
+}
+
 /**
- * "Priorities for milestone 2 (2026-01-08): 1 of 3 merged, at risk: foo
+ * "Priorities for milestone 2 (2026-01-08): 1 of 3 merged; at risk: foo
  * (no activity for 20 days on 12345); not started: bar" — the brief, the
  * meeting and the milestone reminder carry it.
  */
-export function prioritiesLine(view: PrioritiesView, m = view.current): string | null {
+export function summaryLine(s: PrioritiesSummary): string | null {
+  const m = s.milestone;
   if (!m || m.total === 0) return null;
-  const risky = m.names.atRisk.map((name) => {
-    const p = view.priorities.find((x) => x.name === name);
-    const why = p?.risks[0] ? ` (${riskText(p.risks[0])})` : '';
-    return `${safeText(name, 80)}${why}`;
-  });
+  const risky = s.risks.map((r) => `${safeText(r.name, 80)} (${riskText(r.risk)})`);
   const parts = [
     `${m.done} of ${m.total} merged`,
     `at risk: ${risky.length ? risky.join(', ') : 'none'}`,
@@ -33,17 +42,39 @@ export function prioritiesLine(view: PrioritiesView, m = view.current): string |
     parts.push(`not started: ${m.names.notStarted.map((n) => safeText(n, 80)).join(', ')}`);
   if (m.names.deferred.length)
     parts.push(`deferred: ${m.names.deferred.map((n) => safeText(n, 80)).join(', ')}`);
-  const late = m === view.current ? view.overdue.filter((n) => !m.names.inReview.includes(n)) : [];
-  if (late.length)
+  if (s.overdue.length)
     parts.push(
-      `overdue: ${late
-        .map((n) => {
-          const p = view.priorities.find((x) => x.name === n);
-          return `${safeText(n, 80)}${p?.milestoneNumber ? ` (milestone ${p.milestoneNumber})` : ''}`;
-        })
+      `overdue: ${s.overdue
+        .map((o) => `${safeText(o.name, 80)}${o.milestone ? ` (milestone ${o.milestone})` : ''}`)
         .join(', ')}`,
     );
   return `Priorities for ${milestoneLabel(m)}${m.date ? ` (${m.date})` : ''}: ${parts.join('; ')}`;
+}
+
+/** The summary's lines: the milestone line and the feature-freeze drafts, as the brief prints them. */
+export function summaryLines(s: PrioritiesSummary): string[] {
+  const lines = [summaryLine(s) ?? `no priorities for ${s.series} yet`];
+  if (s.ffeDrafts > 0)
+    lines.push(
+      `feature freeze ${s.featureFreeze ?? ''}: ${s.ffeDrafts} exception request${s.ffeDrafts === 1 ? '' : 's'} drafted — run \`liaison priorities\``,
+    );
+  return lines;
+}
+
+/** The `{priorities}` text of a milestone reminder: its line and one line per priority targeted to it. */
+export function milestoneReminderText(view: PrioritiesView, n: number): string | null {
+  const m = view.milestones.find((x) => x.number === n);
+  const line = m ? prioritiesLine(view, m) : null;
+  if (!m || !line) return null;
+  const mine = view.priorities.filter((p) => p.milestone === m.name);
+  return [
+    `${line}.`,
+    '',
+    ...mine.map(
+      (p) =>
+        `  - ${safeText(p.title, 120)} (${safeText(p.name, 80)}): ${p.state}${p.atRisk ? ', at risk' : ''}, ${p.changes.open} open / ${p.changes.merged} merged change${p.changes.merged === 1 ? '' : 's'}${p.owner ? `, ${safeText(p.owner, 60)}` : ''}`,
+    ),
+  ].join('\n');
 }
 
 function changeCount(p: Priority): string {

@@ -4,7 +4,7 @@ import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
 import { registerStatusCommands } from './status/command.js';
-import { registerStableCommand } from '../stable/command.js';
+import { registerStableCommand } from './stable/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
 export function createReleaseGroup(program: Command): Command {

@@ -1,5 +1,6 @@
-import type { Context } from '../cli/context.js';
-import { runRemind, type RemindRun } from './apply.js';
+import type { Deps } from '../core/deps.js';
+import { runRemind } from './apply.js';
+import { type RemindRun } from './plan.js';
 
 /**
  * What `liaison serve` calls once a day at `mail.daily-at`: the same run as
@@ -8,13 +9,13 @@ import { runRemind, type RemindRun } from './apply.js';
  * makes a second call on the same day (a restart, a cron job as well) send
  * nothing twice.
  */
-export async function runDailyReminders(ctx: Context): Promise<RemindRun> {
-  const url = ctx.io.env.LIAISON_SMTP_URL ?? ctx.config.mail?.['smtp-url'];
+export async function runDailyReminders(ctx: Deps): Promise<RemindRun> {
+  const url = ctx.env.LIAISON_SMTP_URL ?? ctx.config.mail?.['smtp-url'];
   return runRemind(ctx, url ? { send: true, smtpUrl: url } : {});
 }
 
 /** The configured hour, `HH:MM`, or null when the team has not set one. */
-export function dailyAt(ctx: Context): string | null {
+export function dailyAt(ctx: Deps): string | null {
   return ctx.config.mail?.['daily-at'] ?? null;
 }
 

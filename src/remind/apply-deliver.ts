@@ -2,7 +2,7 @@ import type { Db } from '../store/db.js';
 import { claim, setState } from './store.js';
 import { rawMessage } from './apply-message.js';
 import type { Channel } from './apply-smtp.js';
-import type { RemindView } from './read.js';
+import type { RemindView } from './plan.js';
 
 export interface DeliverOptions {
   readonly channel: Channel;

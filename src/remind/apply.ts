@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { isIsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import type { Providers } from '../app/providers.js';
-import { buildReminders, type RemindView } from './read.js';
-import { deliver, type DeliverOptions, type DeliverSummary } from './apply-deliver.js';
+import { buildReminders } from './read.js';
+import type { RemindRun } from './plan.js';
+import { deliver, type DeliverOptions } from './apply-deliver.js';
 import { allowResend, runOwner } from './store.js';
 import { outboxChannel } from './apply-outbox.js';
 import { parseSmtpUrl, smtpChannel, type Channel } from './apply-smtp.js';
@@ -16,12 +16,7 @@ export interface RemindRunOptions {
   readonly outbox?: string;
   readonly since?: string;
   readonly resend?: string;
-  readonly providers?: Providers;
   readonly isAlive?: DeliverOptions['isAlive'];
-}
-
-export interface RemindRun extends RemindView {
-  readonly summary: DeliverSummary | null;
 }
 
 /**
@@ -29,7 +24,7 @@ export interface RemindRun extends RemindView {
  * through SMTP (--send) or into an outbox folder (--outbox), each
  * (reminder, recipient) once according to the ledger.
  */
-export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<RemindRun> {
+export async function runRemind(ctx: Deps, opts: RemindRunOptions): Promise<RemindRun> {
   if (opts.since !== undefined && !isIsoDate(opts.since))
     throw new UsageError(`--since ${opts.since}: expected YYYY-MM-DD`);
   if (opts.send && opts.outbox)
@@ -41,7 +36,6 @@ export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<R
   if (opts.resend) allowResend(db, opts.resend);
   const view = await buildReminders(ctx, {
     ...(opts.since ? { since: opts.since } : {}),
-    ...(opts.providers ? { providers: opts.providers } : {}),
   });
   if (!channel) return { ...view, summary: null };
   const from = view.from;
@@ -57,22 +51,22 @@ export async function runRemind(ctx: Context, opts: RemindRunOptions): Promise<R
     owner: runOwner(randomUUID()),
     from,
     ...(replyTo ? { replyTo } : {}),
-    now: ctx.io.now,
+    now: ctx.now,
     today: ctx.today,
     ...(opts.isAlive ? { isAlive: opts.isAlive } : {}),
   });
   return { ...view, summary };
 }
 
-function openChannel(ctx: Context, opts: RemindRunOptions): Channel | undefined {
-  if (opts.outbox) return outboxChannel(resolve(ctx.io.cwd, opts.outbox));
+function openChannel(ctx: Deps, opts: RemindRunOptions): Channel | undefined {
+  if (opts.outbox) return outboxChannel(resolve(ctx.cwd, opts.outbox));
   if (!opts.send) return undefined;
-  const url = opts.smtpUrl ?? ctx.io.env.LIAISON_SMTP_URL ?? ctx.config.mail?.['smtp-url'];
+  const url = opts.smtpUrl ?? ctx.env.LIAISON_SMTP_URL ?? ctx.config.mail?.['smtp-url'];
   if (!url)
     throw new UsageError(
       '--send needs an SMTP server: --smtp-url smtp://[user@]host[:port], $LIAISON_SMTP_URL or mail.smtp-url',
     );
-  return smtpChannel(parseSmtpUrl(url, ctx.io.env));
+  return smtpChannel(parseSmtpUrl(url, ctx.env));
 }
 
 /** Exit code of a run: 0, or 3 when a message could not be delivered (or its fate is unknown). */

@@ -1,8 +1,10 @@
 import type { CycleEvent } from '../calendar/model.js';
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import { ConfigError } from '../core/errors.js';
-import type { ChecklistItemView } from '../checklist/model.js';
+import type { ChecklistItemView } from '../checklist/plan.js';
 import type { ReminderRule } from './plan-rules.js';
+import type { LedgerState } from './store.js';
+import type { DeliverSummary } from './apply-deliver.js';
 
 /** One reminder a rule produces for one event (or checklist item) and lead time. */
 export interface ReminderOccurrence {
@@ -26,6 +28,46 @@ export interface ReminderOccurrence {
   /** Roles, or for checklist items the owner. */
   readonly to: readonly string[];
   readonly item?: ChecklistItemView;
+}
+
+export type DeliveryState = 'pending' | LedgerState;
+
+export interface Delivery {
+  readonly recipient: string;
+  readonly name: string;
+  readonly messageId: string;
+  state: DeliveryState;
+  detail: string | null;
+}
+
+export interface ReminderView {
+  readonly id: string;
+  readonly rule: string;
+  readonly subject: string;
+  readonly due: IsoDate;
+  readonly eventDate: IsoDate;
+  readonly expires: IsoDate;
+  readonly recipients: readonly string[];
+  /** True when every recipient's copy is recorded as sent in the ledger. */
+  sent: boolean;
+  readonly deliveries: Delivery[];
+  readonly body: string;
+}
+
+export interface RemindView {
+  readonly team: string;
+  readonly date: IsoDate;
+  readonly series: string;
+  mode: 'dry-run' | 'send';
+  channel: string | null;
+  readonly from: string | null;
+  readonly reminders: ReminderView[];
+  /** Recipients that could not be addressed (no e-mail in governance or config). */
+  readonly notes: string[];
+}
+
+export interface RemindOptions {
+  readonly since?: IsoDate;
 }
 
 /** Does rule event `label` name event `e`? Labels follow the series letter; ids and @team match as such. */
@@ -162,4 +204,9 @@ function supersede(list: readonly ReminderOccurrence[]): ReminderOccurrence[] {
     if (!seen || compareDates(r.due, seen) > 0) latest.set(k, r.due);
   }
   return list.filter((r) => latest.get(key(r)) === r.due);
+}
+
+/** What `liaison remind` did: the reminders and, when it delivered, the delivery summary. */
+export interface RemindRun extends RemindView {
+  readonly summary: DeliverSummary | null;
 }

@@ -1,68 +1,38 @@
 import { positionAt } from '../calendar/cycle.js';
-import { eventsAround } from '../brief/read.js';
-import type { Context } from '../cli/context.js';
+import { milestoneReminderText } from '../priorities/render.js';
+import { teamEventsAround } from '../calendar/team-events.js';
+import type { Deps } from '../core/deps.js';
 import { daysBetween, type IsoDate } from '../core/dates.js';
 import { teamDeliverables } from '../team/plan.js';
-import { buildChecklist } from '../checklist/read.js';
-import type { ChecklistItemView } from '../checklist/model.js';
+import type { ChecklistItemView } from '../checklist/plan.js';
 import { resolveRole, subjectTag, type Recipient } from '../team/plan-people.js';
-import { defaultProviders, type Providers } from '../app/providers.js';
 import { composeMail } from './plan-compose.js';
-import { checkRuleEvents, dueReminders, type ReminderOccurrence } from './plan.js';
+import {
+  checkRuleEvents,
+  dueReminders,
+  type ReminderOccurrence,
+  type RemindOptions,
+  type RemindView,
+  type ReminderView,
+} from './plan.js';
 import { reminderRules } from './plan-rules.js';
-import { ledgerKey, ledgerRows, type LedgerState } from './store.js';
+import { ledgerKey, ledgerRows } from './store.js';
 import { stableMessageId } from './apply-message.js';
 
-export type DeliveryState = 'pending' | LedgerState;
-
-export interface Delivery {
-  readonly recipient: string;
-  readonly name: string;
-  readonly messageId: string;
-  state: DeliveryState;
-  detail: string | null;
-}
-
-export interface ReminderView {
-  readonly id: string;
-  readonly rule: string;
-  readonly subject: string;
-  readonly due: IsoDate;
-  readonly eventDate: IsoDate;
-  readonly expires: IsoDate;
-  readonly recipients: readonly string[];
-  /** True when every recipient's copy is recorded as sent in the ledger. */
-  sent: boolean;
-  readonly deliveries: Delivery[];
-  readonly body: string;
-}
-
-export interface RemindView {
-  readonly team: string;
-  readonly date: IsoDate;
-  readonly series: string;
-  mode: 'dry-run' | 'send';
-  channel: string | null;
-  readonly from: string | null;
-  readonly reminders: ReminderView[];
-  /** Recipients that could not be addressed (no e-mail in governance or config). */
-  readonly notes: string[];
-}
-
-export interface RemindOptions {
-  readonly since?: IsoDate;
-  readonly providers?: Providers;
-}
-
 /** Reminders due at --date, rendered, with what the ledger knows of each. */
-export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Promise<RemindView> {
+export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promise<RemindView> {
   const team = ctx.team;
   const config = ctx.config;
-  const providers = opts.providers ?? defaultProviders;
   const rules = reminderRules(team, config, ctx.loadedConfig.origin);
   const input = ctx.calendarInput;
   const position = positionAt(input, ctx.today);
-  const events = eventsAround(ctx, input, position);
+  const events = teamEventsAround(
+    input,
+    position,
+    ctx.config.team,
+    ctx.config.deadlines,
+    ctx.loadedConfig.origin,
+  );
   checkRuleEvents(
     rules,
     events,
@@ -70,7 +40,7 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
   );
   let overdue: ChecklistItemView[] = [];
   if (rules.some((r) => r.kind === 'checklist-overdue')) {
-    const list = await buildChecklist(ctx, { providers });
+    const list = await ctx.views.checklist(ctx);
     overdue = list.items.filter((i) => i.state === 'overdue');
   }
   const catchUp = config.reminders?.['catch-up-days'];
@@ -90,15 +60,15 @@ export async function buildReminders(ctx: Context, opts: RemindOptions = {}): Pr
     if (!rule) continue;
     let libraries: string | undefined;
     if (occ.kind === 'library-release') {
-      const text = await librariesText(ctx, providers, position.series.name, occ.event.date);
+      const text = await librariesText(ctx, position.series.name, occ.event.date);
       if (text === null) continue; // every library released: nothing to remind
       libraries = text;
     }
     const milestone = /^[a-z]-([1-3])$/.exec(occ.event.id)?.[1];
     let priorities: string | null = null;
     if (milestone && rule.body.includes('{priorities}')) {
-      const { prioritiesOfMilestone } = await import('../priorities/read-brief.js');
-      priorities = await prioritiesOfMilestone(ctx, Number(milestone));
+      const view = await ctx.views.teamPriorities(ctx);
+      priorities = view ? milestoneReminderText(view, Number(milestone)) : null;
     }
     const mail = composeMail(rule, occ, {
       team: team.name,
@@ -160,7 +130,7 @@ export function applyLedger(reminders: ReminderView[], rows: ReturnType<typeof l
   }
 }
 
-function recipientsOf(ctx: Context, occ: ReminderOccurrence, notes: string[]): Recipient[] {
+function recipientsOf(ctx: Deps, occ: ReminderOccurrence, notes: string[]): Recipient[] {
   const out: Recipient[] = [];
   for (const role of occ.to) {
     const r = resolveRole(role, ctx.team, ctx.config);
@@ -182,7 +152,7 @@ function recipientsOf(ctx: Context, occ: ReminderOccurrence, notes: string[]): R
 }
 
 /** `mail.from`, else the first release liaison with an address. */
-export function senderOf(ctx: Context): string | null {
+export function senderOf(ctx: Deps): string | null {
   const from = ctx.config.mail?.from;
   if (from) return from;
   const r = resolveRole('liaison', ctx.team, ctx.config);
@@ -192,8 +162,7 @@ export function senderOf(ctx: Context): string | null {
 
 /** The team's libraries and what release status says of them; null when all are released. */
 async function librariesText(
-  ctx: Context,
-  providers: Providers,
+  ctx: Deps,
   series: string,
   milestone: IsoDate,
 ): Promise<string | null> {
@@ -208,7 +177,7 @@ async function librariesText(
       (d.type === 'library' || d.type === 'client-library') &&
       d.model === 'cycle-with-intermediary',
   );
-  const status = await providers.check(ctx, 'libraries-released', { due: milestone });
+  const status = await ctx.views.checklistCheck(ctx, 'libraries-released', { due: milestone });
   if (status.status === 'pass') return null;
   const list = libs
     .map(

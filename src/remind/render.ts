@@ -1,5 +1,5 @@
-import type { Colors } from '../cli/output.js';
-import type { RemindRun } from './apply.js';
+import type { Colors } from '../core/terminal.js';
+import type { RemindRun } from './plan.js';
 
 export function renderRemindText(v: RemindRun, c: Colors): string {
   const out: string[] = [];

@@ -2,7 +2,7 @@ import { HttpStatusError } from '../sources/http/errors.js';
 import type { HttpClient } from '../sources/http/client.js';
 import type { GerritCredentials } from '../sources/gerrit/credentials.js';
 import { short } from './plan-checks.js';
-import type { ReviewDeliverable, ReviewRequest } from './model.js';
+import type { ReviewDeliverable, ReviewRequest } from './plan.js';
 import { plain } from './render.js';
 
 /**

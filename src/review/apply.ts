@@ -1,5 +1,4 @@
-import type { Context } from '../cli/context.js';
-import { emit } from '../cli/output.js';
+import type { Deps } from '../core/deps.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { loadGerritCredentials } from '../sources/gerrit/credentials.js';
 import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
@@ -22,12 +21,13 @@ export interface VoteResult {
   readonly dataAsOf: string | null;
 }
 
+/** `liaison review vote`: the vote drafted, posted (--apply) or found in the ledger. */
 export async function runVote(
-  ctx: Context,
+  ctx: Deps,
   changeArg: string,
   valueArg: string,
   opts: { message?: string; apply?: boolean; credentials?: string; clones?: string },
-): Promise<number> {
+): Promise<VoteResult> {
   const number = parseChangeArg(changeArg);
   if (number === undefined)
     throw new UsageError(
@@ -69,11 +69,11 @@ export async function runVote(
   } else if (!opts.apply) {
     result = { ...base, outcome: 'dry-run', postedAt: null };
   } else {
-    const creds = loadGerritCredentials(ctx.io.env, ctx.io.cwd, opts.credentials);
-    const endpoints = resolveEndpoints(ctx.config, ctx.io.env);
+    const creds = loadGerritCredentials(ctx.env, ctx.cwd, opts.credentials);
+    const endpoints = resolveEndpoints(ctx.config, ctx.env);
     const http = new HttpClient({
       ...httpSettings(ctx.config),
-      now: () => ctx.io.now(),
+      now: () => ctx.now(),
       source: 'gerrit',
     });
     const outcome = await postVote(
@@ -85,7 +85,7 @@ export async function runVote(
       creds,
     );
     if (!outcome.ok) throw new RefusedError(`change ${number}: ${outcome.reason}`);
-    const postedAt = ctx.io.now().toISOString();
+    const postedAt = ctx.now().toISOString();
     recordPostedVote(db, {
       number,
       revision: request.revision,
@@ -96,17 +96,5 @@ export async function runVote(
     });
     result = { ...base, outcome: 'posted', postedAt };
   }
-  emit(ctx, result, renderVote);
-  return 0;
-}
-
-function renderVote(r: VoteResult): string {
-  const v = r.value > 0 ? `+${r.value}` : String(r.value);
-  const head =
-    r.outcome === 'dry-run'
-      ? `Dry run: would post Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'} (add --apply to post):`
-      : r.outcome === 'posted'
-        ? `Posted Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'}:`
-        : `Already voted Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'} at ${r.postedAt ?? '?'}; nothing posted again:`;
-  return [head, '', ...r.message.split('\n').map((l) => `  ${l}`)].join('\n');
+  return result;
 }

@@ -68,7 +68,13 @@ export function registerReview(program: Command, wrap: Wrap): void {
     .action(
       wrap(async (ctx, args) => {
         const { runVote } = await import('./apply.js');
-        return runVote(ctx, args[0] ?? '', args[1] ?? '', ctx.options as VoteOptions);
+        const { renderVoteText } = await import('./render.js');
+        emit(
+          ctx,
+          await runVote(ctx, args[0] ?? '', args[1] ?? '', ctx.options as VoteOptions),
+          renderVoteText,
+        );
+        return 0;
       }),
     );
 }

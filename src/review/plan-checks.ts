@@ -1,6 +1,6 @@
 import { parsePbrVersion } from '../data/releases/pbr-version.js';
 import type { PreviousRelease } from './plan-diff.js';
-import type { ShipFacts, VersionJump } from './model.js';
+import type { ShipFacts, VersionJump } from './plan.js';
 
 /**
  * Warnings on one new version from what the clone says it ships (pure).

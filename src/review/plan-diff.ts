@@ -5,7 +5,7 @@ import {
   type ReleaseEntry,
 } from '../data/releases/deliverables.js';
 import { comparePbr, isLifecycleVersion, parsePbrVersion } from '../data/releases/pbr-version.js';
-import type { FileContent, StoredFile, VersionJump } from './model.js';
+import type { FileContent, StoredFile, VersionJump } from './plan.js';
 import { deliverableOfPath } from './plan-query.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Account, ProposerRole, StoredVote } from './model.js';
+import type { Account, ProposerRole, StoredVote } from './plan.js';
 
 /**
  * Who is who on a release request, by e-mail as the release team's

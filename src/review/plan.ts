@@ -1,156 +1,207 @@
 import { daysBetween, type IsoDate } from '../core/dates.js';
-import type { ReleaseEntry } from '../data/releases/deliverables.js';
-import { shipWarnings, short } from './plan-checks.js';
-import { endOfWeek, mergeAfterDate, parseTopic } from './plan-deadline.js';
-import {
-  analyseFile,
-  previousRelease,
-  versionJump,
-  type FileChangeAnalysis,
-  type PreviousRelease,
-} from './plan-diff.js';
-import type {
-  ContentLookup,
-  ReviewDeliverable,
-  ReviewRequest,
-  ReviewView,
-  ShipFacts,
-  ShippedRepo,
-  StoredRequest,
-  VersionJump,
-} from './model.js';
-import { acknowledgement, displayName, roleOf, type Roster } from './plan-people.js';
-import { changeUrl } from './plan-query.js';
-import type { ShipQuery } from './read-ships.js';
-import type { PostedVote } from './store.js';
 
 /**
- * The review desk as a pure plan: stored requests + file contents + the
- * team's roster and schedule + what the clones say → the view model. Two
- * steps so git stays outside: `analyseRequests` says which ranges to read
- * (`shipQueries`), the adapter reads them, `planReview` assembles.
+ * The review desk's data, from the stored Gerrit snapshot of open
+ * openstack/releases changes to the view every face renders (terminal,
+ * `--json`, brief, dashboard, meeting report).
  */
-export interface ReviewEnv {
-  readonly today: IsoDate;
-  readonly team: string;
-  readonly gerritBase: string;
-  readonly roster: Roster;
-  readonly teamDeliverables: ReadonlySet<string>;
-  /** Governance team owning a deliverable name, if any. */
-  readonly ownerTeam: (deliverable: string) => string | undefined;
-  readonly knownSeries: readonly string[];
-  /** Monday of the week the schedule lists `label` in, for `series`. */
-  readonly eventWeek: (series: string, label: string) => IsoDate | undefined;
-  /** Older series' releases of a deliverable, newest series first. */
-  readonly olderReleases: (
-    series: string,
-    deliverable: string,
-  ) => readonly { series: string; releases: readonly ReleaseEntry[] }[];
-  /** Branches a new tag of `series` should be on, best first (`stable/2026.2`, `master`). */
-  readonly branchesFor: (series: string) => readonly string[];
-  readonly content: ContentLookup;
+
+export interface Account {
+  readonly name?: string;
+  readonly email?: string;
+  readonly username?: string;
 }
 
-interface VersionItem {
-  readonly file: FileChangeAnalysis;
-  readonly entry: ReleaseEntry;
-  readonly previousVersion: string | undefined;
-  readonly jump: VersionJump;
-  readonly repos: readonly {
-    readonly repo: string;
-    readonly hash: string;
-    readonly previous: PreviousRelease | undefined;
-    readonly query: ShipQuery;
-  }[];
+/** A Code-Review vote standing on the change. */
+export interface StoredVote {
+  readonly account: Account;
+  readonly value: number;
 }
 
-export interface RequestAnalysis {
-  readonly request: StoredRequest;
-  readonly files: readonly FileChangeAnalysis[];
-  readonly items: readonly VersionItem[];
+export interface StoredMessage {
+  readonly author?: Account;
+  /** ISO instant. */
+  readonly date: string;
+  readonly text: string;
+}
+
+/** A file the current revision touches (`/revisions/{rev}/files`; `/COMMIT_MSG` left out). */
+export interface StoredFile {
+  readonly path: string;
+  /** Gerrit's FileInfo status: A added, D deleted, R renamed, C copied, W rewritten, M modified (absent in Gerrit). */
+  readonly status: 'A' | 'D' | 'R' | 'C' | 'W' | 'M';
+  readonly oldPath?: string;
+}
+
+/** One open openstack/releases change as the sync stored it. */
+export interface StoredRequest {
+  readonly number: number;
+  readonly project: string;
+  readonly branch: string;
+  readonly subject: string;
+  readonly topic?: string;
+  readonly workInProgress: boolean;
+  readonly owner: Account;
+  /** ISO instants. */
+  readonly created: string;
+  readonly updated?: string;
+  readonly revision: string;
+  readonly patchset?: number;
+  /** Full commit message of the current revision. */
+  readonly message: string;
+  readonly votes: readonly StoredVote[];
+  readonly messages: readonly StoredMessage[];
+  readonly files: readonly StoredFile[];
+}
+
+/** Content of a deliverable file on one side of the change (`old` = the parent commit). */
+export interface FileContent {
+  readonly text: string | null;
+  /** Why there is no text (fetch failed), one line. */
+  readonly error?: string;
+}
+
+export type ContentLookup = (
+  revision: string,
+  path: string,
+  side: 'old' | 'new',
+) => FileContent | undefined;
+
+export type ProposerRole = 'release-team' | 'ptl' | 'liaison' | 'other';
+
+/** What the version change says about the kind of release (semantic-version terms). */
+export type VersionJump =
+  | 'major'
+  | 'minor'
+  | 'patch'
+  | 'pre-release'
+  | 'final'
+  | 'first'
+  | 'same-or-lower'
+  | 'lifecycle'
+  | 'unknown';
+
+export interface CommitInfo {
+  readonly hash: string;
+  readonly subject: string;
+  readonly author: string;
+  readonly closesBugs: readonly number[];
+  /** Why it counts as a feature (`Sem-Ver: feature`, `Implements: blueprint x`), or null. */
+  readonly feature: string | null;
+  readonly apiBreak: boolean;
+  /** Release notes this commit adds. */
+  readonly notes: readonly string[];
+}
+
+export interface NoteInfo {
+  readonly path: string;
+  /** Sections the note fills (`features`, `fixes`, `upgrade`...). */
+  readonly sections: readonly string[];
+}
+
+/** What the local clone says about one repository of a new version. */
+export interface ShipFacts {
+  readonly repo: string;
+  /** Path of the clone, or null when none is configured or found. */
+  readonly clone: string | null;
+  readonly hashFound: boolean;
+  readonly startFound: boolean;
+  /** The branch the hash should be on, and whether it is. */
+  readonly expectedBranch: string;
+  readonly onExpectedBranch: boolean | null;
+  readonly commits: readonly CommitInfo[];
+  readonly notes: readonly NoteInfo[];
+  /** Range start used (`diff-start` or the previous release's hash). */
+  readonly start: string | null;
+  readonly error?: string;
+}
+
+export interface ShippedRepo {
+  readonly repo: string;
+  readonly hash: string;
+  readonly commitCount: number | null;
+  readonly commits: readonly CommitInfo[];
+  readonly closesBugs: readonly number[];
+  readonly notes: readonly NoteInfo[];
+  readonly expectedBranch: string | null;
+  readonly onExpectedBranch: boolean | null;
+}
+
+export interface ReviewDeliverable {
+  readonly name: string;
+  readonly series: string;
+  readonly path: string;
+  readonly oldVersion: string | null;
+  readonly newVersion: string | null;
+  /** Hash of the first repository of the new version. */
+  readonly hash: string | null;
+  readonly jump: VersionJump | null;
+  /** Commits shipped (all repositories); null when not checked. */
+  readonly commits: number | null;
+  readonly repos: readonly ShippedRepo[];
+  readonly branchesAdded: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface ReviewVoteView {
+  readonly name: string;
+  readonly email: string | null;
+  readonly role: ProposerRole;
+  readonly value: number;
+}
+
+export interface ReviewRequest {
+  readonly number: number;
+  readonly project: string;
+  readonly url: string;
+  readonly subject: string;
+  readonly topic: string | null;
+  readonly owner: string;
+  readonly ownerEmail: string | null;
+  readonly proposer: ProposerRole;
+  readonly created: IsoDate;
+  readonly ageDays: number;
+  readonly revision: string;
+  readonly patchset: number | null;
+  readonly deliverables: readonly ReviewDeliverable[];
+  readonly votes: readonly ReviewVoteView[];
+  /** The approval rule holds: owned by, or +1 from, the PTL or a release liaison. */
+  readonly acknowledged: boolean;
+  /** A -1 from the PTL or a liaison stands. */
+  readonly held: boolean;
+  readonly mergeBy: IsoDate | null;
+  readonly mergeBySource: 'body' | 'schedule' | null;
+  /** Problems with the change itself (one line each): bad YAML, deleted file, other teams' files. */
   readonly problems: readonly string[];
+  /** Our own vote already posted on this revision, if any. */
+  readonly ourVote: { readonly value: number; readonly postedAt: string } | null;
 }
 
-export function analyseRequests(
-  requests: readonly StoredRequest[],
-  env: ReviewEnv,
-): RequestAnalysis[] {
-  return requests.map((request) => analyseRequest(request, env));
+export interface ReviewView {
+  readonly team: string;
+  readonly date: IsoDate;
+  readonly requests: readonly ReviewRequest[];
+  /** Requests that still need the team's +1. */
+  readonly waiting: number;
+  readonly oldestWaitingDays: number | null;
+  /** ISO instant of the last successful sync, or null. */
+  readonly dataAsOf: string | null;
+  readonly dataState: 'fresh' | 'stale' | 'never' | 'failing';
+  readonly dataLine: string;
+  readonly notes: readonly string[];
 }
 
-function analyseRequest(r: StoredRequest, env: ReviewEnv): RequestAnalysis {
-  const ps = `patch set ${r.patchset ?? '?'}`;
-  const files = r.files
-    .map((f) =>
-      analyseFile(
-        f,
-        env.content(r.revision, f.oldPath ?? f.path, 'old'),
-        env.content(r.revision, f.path, 'new'),
-        ps,
-      ),
-    )
-    .filter((a): a is FileChangeAnalysis => a !== undefined);
-  const problems: string[] = [];
-  const ours = files.filter((f) => env.teamDeliverables.has(f.name));
-  const others = files.filter((f) => !env.teamDeliverables.has(f.name));
-  if (others.length > 0) {
-    const who = others.map(
-      (f) => `${f.path} (${f.team ?? env.ownerTeam(f.name) ?? 'unknown team'})`,
-    );
-    problems.push(
-      `also touches other teams' deliverable files: ${who.join(', ')}; the team answers only for its own`,
-    );
-  }
-  if (files.length === 0)
-    problems.push("touches none of the team's deliverable files at this patch set");
-  const items: VersionItem[] = [];
-  for (const f of ours) {
-    if (f.problem) problems.push(f.problem);
-    if (f.added.length > 1)
-      problems.push(
-        `${f.path}: adds ${f.added.length} releases (${f.added.map((a) => a.version).join(', ')}); the release team asks for one release per change`,
-      );
-    for (const v of f.editedReleases)
-      problems.push(
-        `${f.path}: edits the already released entry ${v} (released entries never change)`,
-      );
-    for (const entry of f.added) {
-      const repos = entry.projects.map((p) => {
-        const previous = previousRelease(f.releases, entry, p.repo, f.series, () =>
-          env.olderReleases(f.series, f.name),
-        );
-        const start = entry.diffStart ?? previous?.hash ?? null;
-        return {
-          repo: p.repo,
-          hash: p.hash,
-          previous,
-          query: { repo: p.repo, hash: p.hash, start, branches: env.branchesFor(f.series) },
-        };
-      });
-      const previousVersion = repos[0]?.previous?.version;
-      items.push({
-        file: f,
-        entry,
-        previousVersion,
-        jump: versionJump(previousVersion, entry.version),
-        repos,
-      });
-    }
-  }
-  return { request: r, files: ours, items, problems };
-}
-
-/** The ranges the clones must be asked about. */
-export function shipQueries(
-  analyses: readonly RequestAnalysis[],
-): { deliverable: string; query: ShipQuery }[] {
-  return analyses.flatMap((a) =>
-    a.items.flatMap((i) => i.repos.map((r) => ({ deliverable: i.file.name, query: r.query }))),
-  );
-}
-
-export const shipKey = (q: ShipQuery): string =>
-  [q.repo, q.hash, q.start ?? '', ...q.branches].join('\u0000');
+import { shipWarnings, short } from './plan-checks.js';
+import { endOfWeek, mergeAfterDate, parseTopic } from './plan-deadline.js';
+import { acknowledgement, displayName, roleOf } from './plan-people.js';
+import { changeUrl } from './plan-query.js';
+import {
+  shipKey,
+  type ReviewEnv,
+  type RequestAnalysis,
+  type VersionItem,
+} from './plan-requests.js';
+import type { PostedVote } from './store.js';
 
 export interface ReviewPlanInput {
   readonly analyses: readonly RequestAnalysis[];

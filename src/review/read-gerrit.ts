@@ -1,6 +1,6 @@
 import { parseChange, GerritShapeError } from '../sources/gerrit/parse.js';
 import { parseUtcTime } from '../sources/http/time.js';
-import type { Account, StoredFile, StoredMessage, StoredRequest, StoredVote } from './model.js';
+import type { Account, StoredFile, StoredMessage, StoredRequest, StoredVote } from './plan.js';
 
 /**
  * Pure readers of the Gerrit bodies the review desk asks for

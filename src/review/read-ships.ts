@@ -2,7 +2,7 @@ import { git } from '../git/run.js';
 import { loadRenoConfig, notesPath, type RenoConfig } from '../data/reno/config.js';
 import { NoteParseError, parseNoteText } from '../data/reno/note-file.js';
 import { bugFooters } from '../sources/gerrit/parse.js';
-import type { CommitInfo, NoteInfo, ShipFacts } from './model.js';
+import type { CommitInfo, NoteInfo, ShipFacts } from './plan.js';
 
 /**
  * "What it ships", read from a local clone with git: is the proposed hash

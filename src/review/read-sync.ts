@@ -1,11 +1,11 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { releasedDeliverables } from '../data/governance/projects.js';
 import { HttpStatusError } from '../sources/http/errors.js';
 import type { HttpClient } from '../sources/http/client.js';
 import { gerritPages } from '../sources/http/paging.js';
 import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
 import { decodeFileContent, parseFileList, parseReleaseChange } from './read-gerrit.js';
-import type { FileContent, StoredRequest } from './model.js';
+import type { FileContent, StoredRequest } from './plan.js';
 import {
   deliverableOfPath,
   RELEASES_PROJECT,
@@ -93,7 +93,7 @@ export const reviewSource: SyncSource = {
 };
 
 /** The team's deliverables that have files in openstack/releases, minus those the config ignores. */
-export function teamDeliverableNames(ctx: Context): string[] {
+export function teamDeliverableNames(ctx: Deps): string[] {
   const ignored = Object.entries(ctx.config.deliverables ?? {})
     .filter(([, d]) => d.ignore === true)
     .map(([name]) => name);

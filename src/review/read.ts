@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { scheduleEvents } from '../calendar/events.js';
-import type { Context } from '../cli/context.js';
+import { hasStore, type Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
 import { findTeam } from '../data/governance/projects.js';
 import { seriesId } from '../data/releases/series.js';
@@ -8,12 +7,14 @@ import { cloneLocator } from '../git/clones.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
 import type { Db } from '../store/db.js';
-import type { ReviewView, ShipFacts } from './model.js';
+import { planReview, type ReviewView, type ShipFacts } from './plan.js';
+import { summarizeReview, type ReviewSummary } from './plan-summary.js';
 import { makeRoster } from './plan-people.js';
-import { analyseRequests, planReview, shipKey, shipQueries, type ReviewEnv } from './plan.js';
+import { analyseRequests, shipKey, shipQueries, type ReviewEnv } from './plan-requests.js';
 import { readShipFacts } from './read-ships.js';
 import { contentKey, loadContents, loadPostedVotes, loadReviewSnapshot } from './store.js';
 import { REVIEW_SOURCE, teamDeliverableNames } from './read-sync.js';
+import { readSourceState } from '../sources/state.js';
 
 /**
  * Reads what the review desk needs — the stored snapshot (offline first:
@@ -33,7 +34,7 @@ export interface ReviewBuildOptions {
 export const REVIEW_TITLE = 'Release requests';
 
 export async function buildReviewView(
-  ctx: Context,
+  ctx: Deps,
   opts: ReviewBuildOptions = {},
 ): Promise<ReviewView> {
   const db = opts.db ?? (await ctx.store());
@@ -70,7 +71,7 @@ export async function buildReviewView(
   });
 }
 
-export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
+export function reviewEnv(ctx: Deps, db: Db): ReviewEnv {
   const team = ctx.team;
   const teams = ctx.data.governance.teams();
   const releaseTeam = findTeam(teams, 'Release Management');
@@ -113,7 +114,7 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
   return {
     today: ctx.today,
     team: team.name,
-    gerritBase: resolveEndpoints(ctx.config, ctx.io.env).gerrit,
+    gerritBase: resolveEndpoints(ctx.config, ctx.env).gerrit,
     roster,
     teamDeliverables: new Set(teamDeliverableNames(ctx)),
     ownerTeam,
@@ -137,7 +138,15 @@ export function reviewEnv(ctx: Context, db: Db): ReviewEnv {
   };
 }
 
-/** True when the store file exists (the brief never creates one just to read nothing). */
-export function storeExists(ctx: Context): boolean {
-  return ctx.dbPath === ':memory:' || existsSync(ctx.dbPath);
+/**
+ * The review desk's part of the brief: how many release requests wait for
+ * the team's +1, from the store only (no network, no git). Null when the
+ * requests were never synced.
+ */
+export async function readReviewSummary(ctx: Deps): Promise<ReviewSummary | null> {
+  // a machine that never synced has no store to open (nor to create)
+  if (!hasStore(ctx)) return null;
+  const db = await ctx.store();
+  if (!readSourceState(db, REVIEW_SOURCE)) return null;
+  return summarizeReview(await buildReviewView(ctx, { db, ships: false }));
 }

@@ -1,6 +1,7 @@
-import type { Colors } from '../cli/output.js';
+import type { Colors } from '../core/terminal.js';
 import { humanDate } from '../core/dates.js';
-import type { ProposerRole, ReviewRequest, ReviewView } from './model.js';
+import type { ProposerRole, ReviewRequest, ReviewView } from './plan.js';
+import type { VoteResult } from './apply.js';
 
 const ROLE: Record<ProposerRole, string> = {
   'release-team': 'release team',
@@ -17,15 +18,17 @@ export function plain(s: string): string {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-/** One line for the brief and the meeting report. */
+/** One line for the review desk and the brief: open requests, and how many wait for the team. */
 export function reviewSummaryLine(
-  v: Pick<ReviewView, 'requests' | 'waiting' | 'oldestWaitingDays'>,
+  open: number,
+  waiting: number,
+  oldestWaitingDays: number | null,
 ): string {
-  if (v.requests.length === 0) return 'no open release requests for the team';
-  if (v.waiting === 0)
-    return `${v.requests.length} open release request${v.requests.length === 1 ? '' : 's'}, all acknowledged by the team`;
-  const days = v.oldestWaitingDays ?? 0;
-  return `${v.waiting} release request${v.waiting === 1 ? '' : 's'} wait${v.waiting === 1 ? 's' : ''} for your +1, oldest ${days} day${days === 1 ? '' : 's'}`;
+  if (open === 0) return 'no open release requests for the team';
+  if (waiting === 0)
+    return `${open} open release request${open === 1 ? '' : 's'}, all acknowledged by the team`;
+  const days = oldestWaitingDays ?? 0;
+  return `${waiting} release request${waiting === 1 ? '' : 's'} wait${waiting === 1 ? 's' : ''} for your +1, oldest ${days} day${days === 1 ? '' : 's'}`;
 }
 
 export function renderReviewText(
@@ -34,7 +37,11 @@ export function renderReviewText(
   opts: { maxCommits?: number } = {},
 ): string {
   const out: string[] = [];
-  out.push(c.bold(`Release requests for ${v.team} — ${reviewSummaryLine(v)}`));
+  out.push(
+    c.bold(
+      `Release requests for ${v.team} — ${reviewSummaryLine(v.requests.length, v.waiting, v.oldestWaitingDays)}`,
+    ),
+  );
   out.push(v.dataState === 'fresh' ? c.dim(v.dataLine) : c.yellow(v.dataLine));
   for (const n of v.notes) out.push(c.dim(n));
   for (const r of v.requests) out.push('', ...renderRequest(r, c, opts.maxCommits ?? 10));
@@ -111,4 +118,16 @@ function bugsAndNotes(bugs: readonly number[], notes: number): string {
   if (unique.length) parts.push(`closes ${unique.length} bug${unique.length === 1 ? '' : 's'}`);
   parts.push(`${notes} release note${notes === 1 ? '' : 's'}`);
   return `, ${parts.join(', ')}`;
+}
+
+/** What `liaison review vote` did, and the message it posted (or would post). */
+export function renderVoteText(r: VoteResult): string {
+  const v = r.value > 0 ? `+${r.value}` : String(r.value);
+  const head =
+    r.outcome === 'dry-run'
+      ? `Dry run: would post Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'} (add --apply to post):`
+      : r.outcome === 'posted'
+        ? `Posted Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'}:`
+        : `Already voted Code-Review${v} on change ${r.number} patch set ${r.patchset ?? '?'} at ${r.postedAt ?? '?'}; nothing posted again:`;
+  return [head, '', ...r.message.split('\n').map((l) => `  ${l}`)].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import type { FileContent, StoredRequest } from './model.js';
+import type { FileContent, StoredRequest } from './plan.js';
 
 export interface ContentRow {
   readonly revision: string;

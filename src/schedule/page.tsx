@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { buildSchedule } from './read.js';
 import type { ScheduleView } from './plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
@@ -6,7 +6,7 @@ import { Chart, EventTitle, ScopeBadge } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
 export const schedulePanel: Panel<ScheduleView> = {
-  build: (ctx: Context) => buildSchedule(ctx),
+  build: (ctx: Deps) => buildSchedule(ctx),
   age: (v) => ({
     asOf: v.dataAsOf,
     source: 'openstack/releases schedule and the team config',

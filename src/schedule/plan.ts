@@ -1,3 +1,4 @@
+import type { Deps } from '../core/deps.js';
 import { addDays, compareDates, mondayOf, type IsoDate } from '../core/dates.js';
 import type { CycleEvent } from '../calendar/model.js';
 import type { Schedule } from '../data/releases/schedule.js';
@@ -105,4 +106,18 @@ export function planSchedule(input: {
     weeks,
     dataAsOf: input.dataAsOf,
   };
+}
+
+export interface ScheduleOptions {
+  /** Series name or id; default: the series at --date. */
+  readonly series?: string;
+  /** Every team's project-specific events, not only this team's. */
+  readonly allTeams?: boolean;
+}
+
+declare module '../core/deps.js' {
+  interface Views {
+    /** `liaison schedule`: the cycle week by week with the team's deadlines. */
+    schedule(ctx: Deps, opts?: ScheduleOptions): Promise<ScheduleView>;
+  }
 }

@@ -1,15 +1,12 @@
 import { positionAt } from '../calendar/cycle.js';
 import { scheduleUrl } from '../calendar/events.js';
 import { teamCycleEvents } from '../calendar/team-events.js';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import { findSeries } from '../data/releases/series.js';
-import { planSchedule, type ScheduleView } from './plan.js';
+import { planSchedule, type ScheduleOptions, type ScheduleView } from './plan.js';
 
-export function buildSchedule(
-  ctx: Context,
-  opts: { series?: string; allTeams?: boolean } = {},
-): ScheduleView {
+export function buildSchedule(ctx: Deps, opts: ScheduleOptions = {}): ScheduleView {
   const input = ctx.calendarInput;
   const series = opts.series
     ? findSeries(input.series, opts.series)

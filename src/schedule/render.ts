@@ -1,4 +1,4 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import type { ScheduleView } from './plan.js';
 
 export function renderScheduleText(v: ScheduleView, c: Colors): string {

@@ -1,12 +1,12 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import type { Db } from '../store/db.js';
 import type { Endpoints } from './endpoints.js';
 import type { HttpClient } from './http/client.js';
 
 /**
  * The remote sources `liaison sync` refreshes. A source module exports a
- * `SyncSource`; add one line to `SYNC_SOURCES` to plug it in (modules load
- * lazily so start-up stays fast).
+ * `SyncSource`; add one line to `SYNC_SOURCES` (src/app/sync-sources.ts) to
+ * plug it in (modules load lazily so start-up stays fast).
  *
  * Contract of `sync(ctx, deps)`:
  * - fetch through `deps.http` (a client made for this source: conditional
@@ -25,7 +25,7 @@ export interface SyncSource {
   readonly name: string;
   /** Human name (`Zuul periodic builds`). */
   readonly title: string;
-  sync(ctx: Context, deps: SyncDeps): Promise<SourceSyncResult>;
+  sync(ctx: Deps, deps: SyncDeps): Promise<SourceSyncResult>;
 }
 
 export interface SyncDeps {
@@ -52,27 +52,3 @@ export interface SourceEntry {
   readonly name: string;
   readonly load: () => Promise<SyncSource>;
 }
-
-export const SYNC_SOURCES: readonly SourceEntry[] = [
-  { name: 'zuul', load: async () => (await import('./zuul/source.js')).zuulSource },
-  { name: 'review', load: async () => (await import('../review/read-sync.js')).reviewSource },
-  { name: 'launchpad', load: async () => (await import('./launchpad/source.js')).launchpadSource },
-  { name: 'gerrit', load: async () => (await import('./gerrit/source.js')).gerritSource },
-  { name: 'stable', load: async () => (await import('../stable/read-sync.js')).stableSource },
-  {
-    name: 'blueprints',
-    load: async () => (await import('../priorities/read-sync.js')).blueprintsSource,
-  },
-  {
-    name: 'bp-changes',
-    load: async () => (await import('../priorities/read-sync.js')).changesSource,
-  },
-  {
-    name: 'gate-queue',
-    load: async () => (await import('../gate-queue/read-sync.js')).gateQueueSource,
-  },
-  {
-    name: 'gate-buildsets',
-    load: async () => (await import('../gate-queue/read-sync.js')).gateBuildsetsSource,
-  },
-];

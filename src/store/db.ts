@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SourceUnavailableError } from '../core/errors.js';
-import { ALL_MIGRATIONS } from '../app/migrations.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -13,8 +12,10 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as typeof Bett
 
 /**
  * A schema change. Ids are `<capability>-<NNN>-<what>` and never change once
- * released; each capability appends its own in `migrations.ts`, and they are
- * applied once each, in list order, each in its own transaction.
+ * released; each capability keeps its own in its `migrations.ts`, the
+ * composition root lists them all (src/app/migrations.ts: the store knows
+ * no capability), and they are applied once each, in list order, each in
+ * its own transaction.
  */
 export interface Migration {
   readonly id: string;
@@ -26,7 +27,7 @@ export interface Migration {
  * reader never blocks on a writer, a busy timeout so two overlapping runs
  * wait for each other instead of failing.
  */
-export function openStore(path: string, migrations: readonly Migration[] = ALL_MIGRATIONS): Db {
+export function openStore(path: string, migrations: readonly Migration[]): Db {
   let db: Db | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

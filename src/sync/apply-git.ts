@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { git, isGitRepo } from '../git/run.js';
-import { cloneDir } from '../post-final/read-disk.js';
-import { locateSpecsRepo } from '../priorities/read-specs-repo.js';
+import { cloneDir } from '../git/clones.js';
+import { locateSpecsRepo } from '../git/specs-repo.js';
 
 /**
  * The git checkouts `liaison sync` refreshes with `git fetch`: the releases
@@ -12,28 +12,21 @@ import { locateSpecsRepo } from '../priorities/read-specs-repo.js';
  * fetch only updates remote-tracking refs.
  */
 export interface GitTarget {
-  /** Key in `source_sync`: `git:releases`, `git:governance`, `git:clone:<repository base name>`. */
+  /** Key in `source_sync`: `git:releases`, `git:governance`, `git:specs`, `git:clone:<repository base name>`. */
   readonly name: string;
   readonly dir: string;
 }
 
-export function gitTargets(ctx: Context): GitTarget[] {
-  const env = ctx.io.env;
+export function gitTargets(ctx: Deps): GitTarget[] {
   const out: GitTarget[] = [];
   const add = (name: string, dir: string | undefined) => {
     if (!dir) return;
-    const full = resolve(ctx.io.cwd, dir);
+    const full = resolve(ctx.cwd, dir);
     if (out.some((t) => t.dir === full) || !existsSync(full) || !isGitRepo(full)) return;
     out.push({ name, dir: full });
   };
-  add(
-    'git:releases',
-    ctx.options.releasesRepo ?? env.LIAISON_RELEASES_REPO ?? ctx.config['releases-repo'],
-  );
-  add(
-    'git:governance',
-    ctx.options.governanceRepo ?? env.LIAISON_GOVERNANCE_REPO ?? ctx.config['governance-repo'],
-  );
+  add('git:releases', ctx.dataLocation.releasesRepo);
+  add('git:governance', ctx.dataLocation.governanceRepo);
   try {
     // the team's specs repository (config, environment or managed checkout), for priorities
     add('git:specs', locateSpecsRepo(ctx)?.dir);

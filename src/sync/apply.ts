@@ -1,11 +1,10 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { LiaisonError, UsageError } from '../core/errors.js';
 import type { Db } from '../store/db.js';
 import { httpSettings, resolveEndpoints } from '../sources/endpoints.js';
 import { HttpClient } from '../sources/http/client.js';
-import { SYNC_SOURCES, type SourceEntry, type SyncSource } from '../sources/registry.js';
+import type { SourceEntry, SyncSource } from '../sources/registry.js';
 import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../sources/state.js';
-import { runInstant } from '../sources/clock.js';
 import { fetchRepo, gitTargets } from './apply-git.js';
 
 /** What `liaison sync` did, per source (the view model of the command). */
@@ -34,7 +33,8 @@ export interface SyncRunOptions {
   readonly only?: readonly string[];
   /** Tests inject their own; the global fetch otherwise. */
   readonly fetch?: typeof globalThis.fetch;
-  readonly sources?: readonly SourceEntry[];
+  /** The sources to refresh (the command passes every source of src/app/sync-sources.ts). */
+  readonly sources: readonly SourceEntry[];
   readonly progress?: (line: string) => void;
 }
 
@@ -44,15 +44,15 @@ export interface SyncRunOptions {
  * source's data, HTTP cache entries and sync record are written in one
  * transaction, so a run killed half way leaves the previous data usable.
  */
-export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<SyncView> {
+export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView> {
   const db = await ctx.store();
   const progress = opts.progress ?? (() => undefined);
   const wanted = (name: string) =>
     !opts.only?.length ||
     opts.only.some((o) => o === name || (o === 'git' && name.startsWith('git:')));
   // a bad base URL is the user's config error (exit 2), not a failing source
-  resolveEndpoints(ctx.config, ctx.io.env);
-  const entries = opts.sources ?? SYNC_SOURCES;
+  resolveEndpoints(ctx.config, ctx.env);
+  const entries = opts.sources;
   const known = [...entries.map((e) => e.name), 'git'];
   for (const o of opts.only ?? []) {
     if (!known.includes(o) && !o.startsWith('git:'))
@@ -76,7 +76,7 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
   for (const target of gitTargets(ctx)) {
     if (!wanted(target.name)) continue;
     progress(`${target.name}: git fetch in ${target.dir}…`);
-    const at = runInstant(ctx).toISOString();
+    const at = ctx.instant().toISOString();
     try {
       const outcome = await fetchRepo(target.dir);
       if (outcome === 'no-remote') {
@@ -115,7 +115,7 @@ export async function runSync(ctx: Context, opts: SyncRunOptions = {}): Promise<
 }
 
 async function syncOne(
-  ctx: Context,
+  ctx: Deps,
   db: Db,
   source: SyncSource,
   opts: SyncRunOptions,
@@ -124,11 +124,11 @@ async function syncOne(
     ...httpSettings(ctx.config),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     db,
-    now: () => runInstant(ctx),
+    now: () => ctx.instant(),
     source: source.name,
     deferCacheWrites: true,
   });
-  const at = runInstant(ctx).toISOString();
+  const at = ctx.instant().toISOString();
   let committed = false;
   const commit = (write: () => void, detail?: string) => {
     db.transaction(() => {
@@ -143,8 +143,8 @@ async function syncOne(
     const result = await source.sync(ctx, {
       db,
       http,
-      endpoints: resolveEndpoints(ctx.config, ctx.io.env),
-      now: () => runInstant(ctx),
+      endpoints: resolveEndpoints(ctx.config, ctx.env),
+      now: () => ctx.instant(),
       progress: opts.progress ?? (() => undefined),
       commit,
     });

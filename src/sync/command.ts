@@ -20,10 +20,12 @@ export function registerSync(program: Command, wrap: Wrap): void {
       wrap(async (ctx) => {
         const o = ctx.options as { strict?: boolean; only?: string };
         const { runSync } = await import('./apply.js');
+        const { SYNC_SOURCES } = await import('../app/sync-sources.js');
         const { renderSyncText } = await import('./render.js');
         // progress only on a terminal, never under --json or CI
         const quiet = ctx.json || !ctx.io.isTTY || Boolean(ctx.io.env.CI);
         const view = await runSync(ctx, {
+          sources: SYNC_SOURCES,
           ...(o.only
             ? {
                 only: o.only

@@ -1,4 +1,4 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import { safeText } from '../sources/text.js';
 import type { SyncView } from './apply.js';
 

@@ -38,6 +38,12 @@ export interface TeamView {
   readonly deliverables: readonly TeamDeliverableView[];
 }
 
+/** What `liaison team` prints: the team view with the series it was taken at and the data's date. */
+export interface TeamCommandView extends TeamView {
+  readonly series: string;
+  readonly dataAsOf: string | null;
+}
+
 export interface DeliverableLookup {
   summary(series: string, name: string): DeliverableSummary | undefined;
 }

@@ -1,4 +1,4 @@
-import { table, type Colors } from '../cli/output.js';
+import { table, type Colors } from '../core/terminal.js';
 import type { TeamView } from './plan.js';
 
 export function renderTeamText(t: TeamView, c: Colors): string {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
 
 export const PAGE_IDS = [
@@ -53,7 +53,7 @@ export interface DataAge {
  * (so the page and `--json` can never disagree), `render` its web face.
  */
 export interface Panel<V> {
-  build(ctx: Context): Promise<V> | V;
+  build(ctx: Deps): Promise<V> | V;
   render(view: V, env: RenderEnv): Child;
   age(view: V): DataAge;
   /** What the JSON twin returns; the view itself unless the command prints a part of it. */

@@ -64,7 +64,7 @@ export const PAGES: readonly PageDef[] = [
     command: 'release stable',
     summary:
       'stable branches: merged changes since the last release with their bugs, open backports, what to release',
-    load: async () => asPanel((await import('../stable/page.js')).stablePanel),
+    load: async () => asPanel((await import('../release/stable/page.js')).stablePanel),
   },
   {
     id: 'notes',
@@ -95,7 +95,7 @@ export const PAGES: readonly PageDef[] = [
     command: 'gate --queue',
     summary:
       "the shared gate queue: its length and the team's changes in it, history beside the deadlines, slow weeks before milestones",
-    load: async () => asPanel((await import('../gate-queue/page.js')).queuePanel),
+    load: async () => asPanel((await import('../gate/page-queue.js')).queuePanel),
   },
   {
     id: 'bugs',

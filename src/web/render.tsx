@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { ConfigError, LiaisonError, SourceUnavailableError, UsageError } from '../core/errors.js';
 import { Layout, staleNotices, type Notice } from './layout.js';
 import type { DataAge, PageDef, Panel, RenderEnv } from './panel.js';
@@ -18,7 +18,7 @@ export type Built =
   | { ok: false; status: number; notice: Notice; detail?: string };
 
 /** Loads the page's panel and builds its view; errors of the user's world become notices. */
-export async function buildPage(page: PageDef, ctx: Context): Promise<Built> {
+export async function buildPage(page: PageDef, ctx: Deps): Promise<Built> {
   const panel = await page.load();
   if (!panel) {
     return {
@@ -68,7 +68,7 @@ export function failure(e: unknown): { status: number; notice: Notice } {
 /** The full HTML document of a page, for the server and the static site alike. */
 export async function renderPage(
   page: PageDef,
-  ctx: Context,
+  ctx: Deps,
   env: RenderEnv,
   log?: (line: string) => void,
 ): Promise<RenderedPage> {
@@ -105,7 +105,7 @@ export async function renderBuilt(
 }
 
 /** The JSON twin: exactly the view the command prints with --json. */
-export async function pageJson(page: PageDef, ctx: Context): Promise<JsonResult> {
+export async function pageJson(page: PageDef, ctx: Deps): Promise<JsonResult> {
   return jsonOfBuilt(await buildPage(page, ctx));
 }
 

@@ -1,6 +1,7 @@
 import { Context, type GlobalOptions, type Io } from '../cli/context.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { CalendarInput } from '../calendar/model.js';
+import { dataLocationKey } from '../core/deps.js';
 import type { DataSources } from '../data/sources.js';
 import type { Db } from '../store/db.js';
 
@@ -36,19 +37,9 @@ export class RequestContext extends Context {
     super(options, io);
   }
 
-  /** Where the data comes from, resolved as the CLI's Context does. */
+  /** Where the data comes from, resolved by the CLI's Context (one rule, `dataLocation`). */
   private get dataKey(): string {
-    const releases =
-      this.options.releasesRepo ??
-      this.io.env.LIAISON_RELEASES_REPO ??
-      this.config['releases-repo'] ??
-      '';
-    const governance =
-      this.options.governanceRepo ??
-      this.io.env.LIAISON_GOVERNANCE_REPO ??
-      this.config['governance-repo'] ??
-      '';
-    return `${releases}\u0000${governance}`;
+    return dataLocationKey(this.dataLocation);
   }
 
   override get data(): DataSources {

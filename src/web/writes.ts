@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import type { PageId } from './panel.js';
 
@@ -14,7 +14,7 @@ export interface WriteRoute {
   readonly page: PageId;
   /** Applies the write; returns who did it and what it touched, for the write log. */
   apply(
-    ctx: Context,
+    ctx: Deps,
     field: (name: string) => string,
   ): Promise<{ who: string; target: string; detail: string }>;
 }
@@ -51,7 +51,7 @@ export const WRITES: readonly WriteRoute[] = [
       const { tickItem } = await import('../checklist/apply.js');
       const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
       return {
-        who: field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone'),
+        who: field('by').trim().slice(0, 64) || (ctx.env.USER ?? 'someone'),
         target: `${r.series}/${r.id}`,
         detail: r.message,
       };
@@ -62,32 +62,16 @@ export const WRITES: readonly WriteRoute[] = [
     path: '/goals/set',
     page: 'goals',
     async apply(ctx, field) {
-      const { LIAISON_STATUSES, saveGoalRecord } = await import('../goals/store.js');
-      const { buildGoalsView } = await import('../goals/read.js');
+      const { setGoalStatus } = await import('../goals/apply.js');
       const goal = itemId(field('goal'), 'goal');
-      const status = field('status');
-      if (!(LIAISON_STATUSES as readonly string[]).includes(status)) {
-        throw new UsageError(
-          `status "${status.slice(0, 40)}": use one of ${LIAISON_STATUSES.join(', ')}`,
-        );
-      }
       const owner = field('owner').trim() ? person(field('owner'), 'owner') : undefined;
-      const view = await buildGoalsView(ctx);
-      if (!view.goals.some((g) => g.id === goal)) {
-        throw new UsageError(
-          `goal "${goal}" is not a community goal of ${view.series} (goals: ${view.goals.map((g) => g.id).join(', ') || 'none'})`,
-        );
-      }
-      const saved = saveGoalRecord(await ctx.store(), view.team, view.series, {
-        goal,
-        status: status as (typeof LIAISON_STATUSES)[number],
+      const saved = await setGoalStatus(ctx, goal, field('status'), {
         ...(owner !== undefined ? { owner } : {}),
-        recordedOn: ctx.today,
       });
-      const who = field('by').trim().slice(0, 64) || (ctx.io.env.USER ?? 'someone');
+      const who = field('by').trim().slice(0, 64) || (ctx.env.USER ?? 'someone');
       return {
         who,
-        target: `${view.series}/${goal}`,
+        target: `${saved.series}/${goal}`,
         detail: `${saved.status}${saved.owner ? `, owner ${saved.owner}` : ''}`,
       };
     },

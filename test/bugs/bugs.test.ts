@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { runCli } from '../helpers/cli.js';
 import { startServiceStub, type FaultKind, type ServiceStub } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -171,7 +172,7 @@ describe('liaison bugs over the loopback Launchpad', () => {
         /Launchpad: stale since 2026-09-16 08:00 UTC — last sync 2026-09-17 08:00 UTC failed: /,
       );
       expect((await run(['bugs', '--strict'], new Date('2026-09-17T08:00:00Z'))).code).toBe(3);
-      const db = openStore(join(dir, 'l.db'));
+      const db = openStore(join(dir, 'l.db'), ALL_MIGRATIONS);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { runCli } from '../helpers/cli.js';
 import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -17,7 +18,7 @@ import { addLaunchpadRoutes, standInConfig, type LaunchpadStandIn } from './laun
 const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 
 beforeAll(() => {
-  if (!existsSync(join(packageRoot(), 'dist', 'src', 'sources', 'launchpad', 'source.js'))) {
+  if (!existsSync(join(packageRoot(), 'dist', 'src', 'bugs', 'read-sync.js'))) {
     spawnSync(
       process.execPath,
       [
@@ -41,7 +42,7 @@ afterEach(async () => {
 });
 
 function snapshot(db: string): { tasks: unknown[]; cache: unknown[]; state: unknown } {
-  const s = openStore(db);
+  const s = openStore(db, ALL_MIGRATIONS);
   try {
     expect(s.pragma('integrity_check', { simple: true })).toBe('ok');
     return {

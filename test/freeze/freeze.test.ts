@@ -2,6 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { runCli } from '../helpers/cli.js';
 import { startServiceStub, type FaultKind, type ServiceStub } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -189,7 +190,7 @@ describe('liaison freeze (scenario: 2026-09-16, after Hibiscus RC1)', () => {
     expect(r.stdout).toMatch(
       /1000400: failed — your account may not vote Code-Review -2 on stable\/2026\.2 \(HTTP 403\) \(Gerrit said: "Applying label "Code-Review": -2 is restricted"\)/,
     );
-    const s = openStore(db);
+    const s = openStore(db, ALL_MIGRATIONS);
     expect(s.prepare('SELECT count(*) AS n FROM freeze_vote').get()).toEqual({ n: 0 });
     s.close();
     stub.gerrit.forbidMinus2.clear();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeGateJobs, linkedBuilds, wantedSeries } from '../../src/gate/plan.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { readBuild, type Build } from '../../src/sources/zuul/builds.js';
 import { readBuildRefs, readGateSeries, upsertBuilds } from '../../src/sources/zuul/store.js';
 import { nightlyBuilds, sampleJson } from '../helpers/service-stub.js';
@@ -9,7 +10,7 @@ const opts = { zuulBase: 'https://zuul.opendev.org', tenant: 'openstack' };
 
 /** Through a real (in-memory) SQLite store, as `liaison gate` reads it. */
 function computeGate(builds: readonly Build[], jobs: readonly string[] | null = null) {
-  const db = openStore(':memory:');
+  const db = openStore(':memory:', ALL_MIGRATIONS);
   try {
     upsertBuilds(db, builds);
     const series = wantedSeries(

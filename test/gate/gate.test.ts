@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GateView } from '../../src/gate/read.js';
+import type { GateView } from '../../src/gate/plan.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import { liveWorkspace } from '../helpers/live-workspace.js';
 import { nightlyBuilds, type ServiceStub } from '../helpers/service-stub.js';
@@ -142,7 +143,7 @@ describe('liaison gate', () => {
     stub.addBuilds([{ ...build!, log_url: 'javascript:alert(1)', error_detail: '<b>bold</b>' }]);
     const s = await sync();
     expect(s.code).toBe(0);
-    const store = openStore(db);
+    const store = openStore(db, ALL_MIGRATIONS);
     const row = store
       .prepare('SELECT job_name FROM zuul_builds WHERE zuul_id = 52731700')
       .get() as { job_name: string };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { governanceStatus, parseGoalDoc } from '../../src/goals/read-goal-doc.js';
+import { governanceStatus, parseGoalDoc } from '../../src/goals/plan-goal-doc.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import { GOVERNANCE_DIR } from '../helpers/shared-data.js';
 import { tempDir } from '../helpers/tmp.js';

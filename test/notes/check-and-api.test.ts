@@ -87,9 +87,10 @@ describe('library API', () => {
 describe('history cache', () => {
   it('gives the same scan from the SQLite cache, cold, warm and after new commits', async () => {
     const { openStore } = await import('../../src/store/db.js');
+    const { ALL_MIGRATIONS } = await import('../../src/app/migrations.js');
     const { sqliteHistoryCache } = await import('../../src/notes/scanner/history-cache.js');
     const { tempDir } = await import('../helpers/tmp.js');
-    const db = openStore(`${tempDir()}/cache.db`);
+    const db = openStore(`${tempDir()}/cache.db`, ALL_MIGRATIONS);
     const cache = sqliteHistoryCache(db);
     const repo = cycle();
     const plain = async () =>

@@ -306,17 +306,25 @@ describe('liaison priorities on a specs repository and the stand-in services', (
   it('the brief, the meeting and the 4-week milestone reminder carry the priorities line', async () => {
     await sync('2026-01-15');
     const brief = JSON.parse((await run('2026-01-15', 'brief', '--json')).stdout) as {
-      sections: { id: string; lines: string[] }[];
+      priorities: {
+        milestone: { name: string; done: number; total: number } | null;
+        overdue: { name: string }[];
+      };
     };
+    expect(brief.priorities?.milestone).toMatchObject({ name: 'gazpacho-3', done: 2, total: 4 });
+    expect(brief.priorities?.overdue.map((o) => o.name)).toEqual([
+      'download-from-specific-store',
+      'filesystem-timeout-protection',
+    ]);
     const line =
       'Priorities for milestone 3 (2026-02-26): 2 of 4 merged; at risk: none; not started: spec-lite-cinder-application-credential-support, spec-lite-swift-application-credential-support; overdue: download-from-specific-store (milestone 2), filesystem-timeout-protection (milestone 2)';
-    expect(brief.sections.find((x) => x.id === 'priorities')?.lines).toEqual([line]);
+    expect((await run('2026-01-15', 'brief')).stdout).toContain(`Cycle priorities\n  ${line}`);
     const meeting = JSON.parse((await run('2026-01-15', 'meeting', '--json')).stdout) as {
-      sections: { id: string; available: boolean; lines: string[] }[];
+      sections: { id: string; available: boolean; summary?: { milestone: { name: string } } }[];
     };
     expect(meeting.sections.find((x) => x.id === 'priorities')).toMatchObject({
       available: true,
-      lines: [line],
+      summary: { milestone: { name: 'gazpacho-3' } },
     });
     const irc = (await run('2026-01-15', 'meeting')).stdout;
     expect(irc).toContain(`#info ${line.slice(0, 80)}`);

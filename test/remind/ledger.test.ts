@@ -8,6 +8,7 @@ import {
   type ClaimRequest,
 } from '../../src/remind/store.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const req = (owner: string, over: Partial<ClaimRequest> = {}): ClaimRequest => ({
@@ -25,7 +26,7 @@ const req = (owner: string, over: Partial<ClaimRequest> = {}): ClaimRequest => (
 
 describe('reminder ledger', () => {
   it('gives a row to one claimant; a live claim is busy, a dead one is settled', () => {
-    const db = openStore(join(tempDir(), 'l.db'));
+    const db = openStore(join(tempDir(), 'l.db'), ALL_MIGRATIONS);
     expect(claim(db, req('live-a')).kind).toBe('claimed');
     expect(claim(db, req('live-b')).kind).toBe('busy');
     // the holder died before the body left: failed, and claimed again at once
@@ -45,7 +46,7 @@ describe('reminder ledger', () => {
   });
 
   it('an outbox settles a dead sender exactly: file there means sent', () => {
-    const db = openStore(join(tempDir(), 'l.db'));
+    const db = openStore(join(tempDir(), 'l.db'), ALL_MIGRATIONS);
     claim(db, req('live-a'));
     setState(db, 'r/i-2@2027-01-14/4w', 'list@example.org', 'sending', null);
     expect(claim(db, req('x', { isAlive: () => false, resolveStale: () => 'sent' })).kind).toBe(

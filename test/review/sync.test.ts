@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboard } from '../../src/web/app.js';
+import { RELEASES_DIR } from '../helpers/shared-data.js';
 import { runCli } from '../helpers/cli.js';
 import type { ServiceStub } from '../helpers/service-stub.js';
 import {
@@ -34,29 +36,56 @@ const releasesQueries = () =>
 const fileRequests = () => stub.requests.filter((r) => r.path.includes('/revisions/'));
 
 interface Brief {
-  sections: { id: string; title: string; lines: string[]; stale: string | null }[];
+  review: {
+    open: number;
+    waiting: { number: number; subject: string; ageDays: number; mergeBy: string | null }[];
+    oldestWaitingDays: number | null;
+    dataState: string;
+    dataLine: string;
+  } | null;
 }
 
 describe('review sync: offline first, incremental, a down source makes the view stale', () => {
   it('tells nothing in the brief before the first sync, then the waiting requests after it', async () => {
     const before = await run(['brief', '--json']);
-    expect(
-      (JSON.parse(before.stdout) as Brief).sections.find((x) => x.id === 'review'),
-    ).toBeUndefined();
+    expect((JSON.parse(before.stdout) as Brief).review).toBeNull();
     const first = await run(['sync', '--only', 'review', '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(fileRequests().length).toBe(7 + 15); // 7 file lists; both sides of 8 deliverable files but the deleted file's new side
+    // structured data in the view (--json and /api/brief), worded by the renderers
     const brief = JSON.parse((await run(['brief', '--json'])).stdout) as Brief;
-    const section = brief.sections.find((x) => x.id === 'review');
-    expect(section?.lines[0]).toBe('4 release requests wait for your +1, oldest 5 days');
-    expect(
-      section?.lines.some((l) =>
-        l.startsWith(
-          '#960002 Release glance-store for Hibiscus-3 milestone — 4 days old, merged by Thu 27 Aug 2026',
-        ),
-      ),
-    ).toBe(true);
-    expect(section?.stale).toBeNull();
+    expect(brief.review?.waiting.length).toBe(4);
+    expect(brief.review?.oldestWaitingDays).toBe(5);
+    expect(brief.review?.waiting.find((w) => w.number === 960002)).toMatchObject({
+      subject: 'Release glance-store for Hibiscus-3 milestone',
+      ageDays: 4,
+      mergeBy: '2026-08-27',
+    });
+    expect(brief.review?.dataState).toBe('fresh');
+    // the dashboard's JSON twin is the same view (it once lacked the review desk)
+    const d = createDashboard({
+      options: { config: s.configFile, releasesRepo: RELEASES_DIR },
+      io: {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        env: cliEnv(stub, s),
+        cwd: process.cwd(),
+        now: () => new Date('2026-08-25T08:00:00Z'),
+        isTTY: false,
+      },
+      readOnly: true,
+    });
+    try {
+      const api = (await (await d.app.request('/api/brief?date=2026-08-25')).json()) as Brief;
+      expect(api).toEqual(brief);
+    } finally {
+      d.close();
+    }
+    const text = (await run(['brief'])).stdout;
+    expect(text).toContain('4 release requests wait for your +1, oldest 5 days');
+    expect(text).toContain(
+      '#960002 Release glance-store for Hibiscus-3 milestone — 4 days old, merged by Thu 27 Aug 2026',
+    );
   });
 
   it('asks once (304) when nothing changed, and fetches only the files of a new patch set', async () => {
@@ -104,6 +133,7 @@ describe('review sync: offline first, incremental, a down source makes the view 
     const brief = JSON.parse(
       (await run(['brief', '--json'], '2026-08-28T09:00:00Z')).stdout,
     ) as Brief;
-    expect(brief.sections.find((x) => x.id === 'review')?.stale).toMatch(/stale since 2026-08-25/);
+    expect(brief.review?.dataState).not.toBe('fresh');
+    expect(brief.review?.dataLine).toMatch(/stale since 2026-08-25/);
   });
 });

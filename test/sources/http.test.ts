@@ -13,6 +13,7 @@ import {
   zuulPages,
 } from '../../src/sources/http/index.js';
 import { openStore, type Db } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -20,7 +21,7 @@ let stub: ServiceStub;
 let db: Db;
 beforeEach(async () => {
   stub = await startServiceStub();
-  db = openStore(join(tempDir(), 'http.db'));
+  db = openStore(join(tempDir(), 'http.db'), ALL_MIGRATIONS);
 });
 afterEach(async () => {
   db.close();

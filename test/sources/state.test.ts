@@ -4,11 +4,12 @@ import { sourceAge } from '../../src/sources/age.js';
 import { DEFAULT_ENDPOINTS, resolveEndpoints } from '../../src/sources/endpoints.js';
 import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../../src/sources/state.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('source sync records and data age', () => {
   it('keeps the last success through failures and words each state', () => {
-    const db = openStore(join(tempDir(), 'state.db'));
+    const db = openStore(join(tempDir(), 'state.db'), ALL_MIGRATIONS);
     const age = (today: string) => sourceAge(db, 'launchpad', today, { title: 'Launchpad' });
     expect(age('2026-09-16')).toMatchObject({ state: 'never', syncedAt: null, ageDays: null });
 

@@ -27,7 +27,7 @@ const window = (since: string, until: string) => ({
 
 describe('per-job build sequences kept at sync time', () => {
   it('follow every write: new builds, a retried attempt, a result that changes', () => {
-    const db = openStore(':memory:');
+    const db = openStore(':memory:', ALL_MIGRATIONS);
     const nights = nightlyBuilds({
       firstId: 1,
       firstNight: '2026-09-01',
@@ -58,7 +58,7 @@ describe('per-job build sequences kept at sync time', () => {
 
   it('keeps a chunk per month and joins the chunks a window spans, across a year end too', () => {
     expect([nextMonth('2026-09'), nextMonth('2026-12')]).toEqual(['2026-10', '2027-01']);
-    const db = openStore(':memory:');
+    const db = openStore(':memory:', ALL_MIGRATIONS);
     upsertBuilds(
       db,
       builds(
@@ -87,7 +87,7 @@ describe('per-job build sequences kept at sync time', () => {
   });
 
   it('merges a job run in two pipelines into one newest-first series', () => {
-    const db = openStore(':memory:');
+    const db = openStore(':memory:', ALL_MIGRATIONS);
     const periodic = nightlyBuilds({
       firstId: 1,
       firstNight: '2026-09-01',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import { nightlyBuilds, startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -71,7 +72,7 @@ describe('a sync killed half way', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
-    const store = openStore(db);
+    const store = openStore(db, ALL_MIGRATIONS);
     expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(store.prepare('SELECT count(*) AS n FROM zuul_builds').get()).toEqual({ n: 31 });
     store.close();
@@ -96,7 +97,7 @@ function jobNames(n: number): string[] {
 }
 
 function countBuilds(db: string): number {
-  const s = openStore(db);
+  const s = openStore(db, ALL_MIGRATIONS);
   try {
     return (s.prepare('SELECT count(*) AS n FROM zuul_builds').get() as { n: number }).n;
   } finally {
@@ -105,7 +106,7 @@ function countBuilds(db: string): number {
 }
 
 function readCache(db: string): unknown[] {
-  const s = openStore(db);
+  const s = openStore(db, ALL_MIGRATIONS);
   try {
     return s.prepare('SELECT url, etag, last_modified FROM http_cache ORDER BY url').all();
   } finally {

@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main.js';
 import type { SourceEntry } from '../../src/sources/registry.js';
 import { runSync, type SyncView } from '../../src/sync/apply.js';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { runCli } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { liveWorkspace } from '../helpers/live-workspace.js';
@@ -43,7 +44,7 @@ async function sync(...more: string[]): Promise<SyncView & { code: number }> {
 }
 const zuulOf = (v: SyncView) => v.sources.find((s) => s.name === 'zuul')!;
 const storedBuilds = () => {
-  const d = openStore(db);
+  const d = openStore(db, ALL_MIGRATIONS);
   try {
     return (d.prepare('SELECT count(*) AS n FROM zuul_builds').get() as { n: number }).n;
   } finally {
@@ -162,7 +163,7 @@ describe('liaison sync: Zuul builds through the loopback stand-in', () => {
     expect(zuulOf(v).status).toBe('failed');
     expect(zuulOf(v).error).toMatch(message);
     expect(storedBuilds()).toBe(0);
-    const d = openStore(db);
+    const d = openStore(db, ALL_MIGRATIONS);
     expect(d.prepare('SELECT count(*) AS n FROM http_cache').get()).toEqual({ n: 0 });
     d.close();
   });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { startServer } from '../../src/web/server.js';
 import { recentWrites } from '../../src/web/write-log.js';
 import { addLaunchpadRoutes, standInConfig } from '../bugs/launchpad-stand-in.js';
@@ -125,7 +126,7 @@ describe('live-source pages show the commands’ views of synced data', () => {
       }).toString(),
     });
     expect(bad.status).toBe(400);
-    const store = openStore(db);
+    const store = openStore(db, ALL_MIGRATIONS);
     try {
       const log = recentWrites(store, 'glance');
       expect(log).toHaveLength(1);

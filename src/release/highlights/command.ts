@@ -1,11 +1,7 @@
 import { Option, type Command } from '../../cli/commander.js';
 import type { Wrap } from '../../cli/commands.js';
-
-export interface HighlightsOptions {
-  series?: string;
-  deliverable?: string;
-  write?: boolean;
-}
+import { emit } from '../../cli/output.js';
+import type { HighlightsOptions } from './read.js';
 
 export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
   const highlights = group
@@ -24,8 +20,11 @@ export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
       );
   common(highlights.command('list').description('list the cycle highlights')).action(
     wrap(async (ctx) => {
-      const { runHighlightsList } = await import('./read.js');
-      runHighlightsList(ctx, ctx.options as HighlightsOptions);
+      const { readHighlights } = await import('./read.js');
+      const { planHighlightsList } = await import('./plan.js');
+      const { renderHighlightsList } = await import('./render.js');
+      const target = readHighlights(ctx, ctx.options as HighlightsOptions);
+      emit(ctx, planHighlightsList(target), renderHighlightsList);
     }),
   );
   common(highlights.command('add').description('add a highlight (dry-run diff unless --write)'))
@@ -33,8 +32,15 @@ export function registerHighlightsCommands(group: Command, wrap: Wrap): void {
     .addOption(new Option('--write', 'edit the file in the releases checkout (--releases-repo)'))
     .action(
       wrap(async (ctx, args) => {
-        const { runHighlightsAdd } = await import('./read.js');
-        runHighlightsAdd(ctx, args.join(' '), ctx.options as HighlightsOptions);
+        const opts = ctx.options as HighlightsOptions;
+        const { readHighlights } = await import('./read.js');
+        const { highlightItem, planHighlightAdd } = await import('./plan.js');
+        const { writeReleasesFile } = await import('./apply.js');
+        const { renderHighlightsAdd } = await import('./render.js');
+        const item = highlightItem(args.join(' '));
+        const { after, view } = planHighlightAdd(readHighlights(ctx, opts), item);
+        if (opts.write) writeReleasesFile(ctx, view.file, after);
+        emit(ctx, { ...view, written: opts.write === true }, renderHighlightsAdd);
       }),
     );
 }

@@ -1,66 +1,18 @@
 import { positionAt } from '../../calendar/cycle.js';
-import type { Context } from '../../cli/context.js';
-import { emit } from '../../cli/output.js';
-import { RefusedError, UsageError } from '../../core/errors.js';
+import type { Deps } from '../../core/deps.js';
+import { UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
-import { findSeries, seriesTitle } from '../../data/releases/series.js';
-import { addCycleHighlights } from '../edits/highlights-edit.js';
-import { unifiedDiff } from '../edits/unified-diff.js';
-import { writeFileAtomic } from '../propose/apply.js';
-import type { HighlightsOptions } from './command.js';
-import { renderHighlightsAdd, renderHighlightsList } from './render.js';
+import { findSeries } from '../../data/releases/series.js';
+import type { HighlightsTarget } from './plan.js';
 
-export interface HighlightsView {
-  readonly deliverable: string;
-  readonly series: string;
-  readonly file: string;
-  readonly highlights: readonly string[];
-  readonly notes: readonly string[];
-}
-
-export interface HighlightsAddView extends HighlightsView {
-  readonly added: string;
-  readonly diff: string;
-  readonly commitMessage: string;
-  readonly written: boolean;
-}
-
-export function runHighlightsList(ctx: Context, opts: HighlightsOptions): void {
-  const target = resolveTarget(ctx, opts);
-  emit(ctx, { ...target.view, highlights: target.highlights }, renderHighlightsList);
-}
-
-export function runHighlightsAdd(ctx: Context, text: string, opts: HighlightsOptions): void {
-  const item = text.replace(/\s+/g, ' ').trim();
-  if (item === '') throw new UsageError('highlights add: give the highlight text');
-  const target = resolveTarget(ctx, opts);
-  if (target.highlights.includes(item))
-    throw new RefusedError(`${target.view.file} already has this highlight`);
-  const after = addCycleHighlights(target.text, [item]);
-  let written = false;
-  if (opts.write) {
-    if (!ctx.data.releases.tree.absolute('')) {
-      throw new UsageError(
-        '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
-      );
-    }
-    writeFileAtomic(ctx.data.releases.where(target.view.file), after);
-    written = true;
-  }
-  const team = target.team.charAt(0).toUpperCase() + target.team.slice(1);
-  const view: HighlightsAddView = {
-    ...target.view,
-    highlights: [...target.highlights, item],
-    added: item,
-    diff: unifiedDiff(target.text, after, target.view.file),
-    commitMessage: `Add ${team} ${seriesTitle(target.view.series)} cycle highlights\n`,
-    written,
-  };
-  emit(ctx, view, renderHighlightsAdd);
+export interface HighlightsOptions {
+  readonly series?: string;
+  readonly deliverable?: string;
+  readonly write?: boolean;
 }
 
 /** The file whose highlights are meant: --deliverable, else the team's service deliverable. */
-function resolveTarget(ctx: Context, opts: HighlightsOptions) {
+export function readHighlights(ctx: Deps, opts: HighlightsOptions): HighlightsTarget {
   const data = ctx.data.releases;
   const seriesName = opts.series ?? positionAt(ctx.calendarInput, ctx.today).series.name;
   const series = findSeries(data.series(), seriesName);
@@ -91,7 +43,7 @@ function resolveTarget(ctx: Context, opts: HighlightsOptions) {
   };
 }
 
-function serviceDeliverable(ctx: Context, series: string): string {
+function serviceDeliverable(ctx: Deps, series: string): string {
   const team = ctx.team;
   const data = ctx.data.releases;
   // a series without files yet (indri before its transition): take the type from the series before

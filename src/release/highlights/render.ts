@@ -1,5 +1,5 @@
-import type { Colors } from '../../cli/output.js';
-import type { HighlightsAddView, HighlightsView } from './read.js';
+import type { Colors } from '../../core/terminal.js';
+import type { HighlightsAddView, HighlightsView } from './plan.js';
 
 export function renderHighlightsList(v: HighlightsView, c: Colors): string {
   const out = [c.bold(`Cycle highlights of ${v.deliverable} in ${v.series}`) + ` (${v.file})`];

@@ -2,7 +2,9 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
+import type { Deps } from '../../core/deps.js';
 import type { Identity } from './read-git.js';
+import type { ProposalInput, ProposalResult, ProposalView } from './plan.js';
 
 /**
  * Writes a file so that a reader never sees half of it: a temporary file
@@ -66,4 +68,39 @@ export function commitOnTopicBranch(req: CommitRequest): { branch: string; sha: 
 
 export function defaultTopic(deliverable: string, version: string): string {
   return `release-${deliverable}-${version}`.replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/**
+ * `--write`: the edited file into the releases checkout; `--commit`: also
+ * committed on a topic branch. Refuses while a commit to tag is unknown.
+ */
+export function applyProposal(
+  ctx: Deps,
+  input: ProposalInput,
+  plan: ProposalView,
+  opts: { readonly commit?: boolean; readonly topic?: string },
+): Pick<ProposalResult, 'written' | 'commit'> {
+  if (plan.pendingHash)
+    throw new UsageError(
+      `no commit for ${input.deliverable}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
+    );
+  const root = ctx.data.releases.tree.absolute('');
+  if (!root)
+    throw new UsageError(
+      '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
+    );
+  if (!opts.commit) {
+    writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
+    return { written: true, commit: null };
+  }
+  const req = {
+    root,
+    file: plan.file,
+    text: plan.text,
+    message: plan.commitMessage,
+    topic: opts.topic ?? defaultTopic(input.deliverable, plan.version),
+    identity: input.identity,
+  };
+  checkCommitPossible(req);
+  return { written: true, commit: commitOnTopicBranch(req) };
 }

@@ -1,19 +1,8 @@
 import { Option, type Command } from '../../cli/commander.js';
 import type { Wrap } from '../../cli/commands.js';
+import { emit } from '../../cli/output.js';
 import { RELEASE_TYPES } from '../versions/release-types.js';
-
-export interface ProposeOptions {
-  series?: string;
-  hash?: string;
-  repo?: string;
-  stableBranch?: boolean;
-  intermediateBranch?: boolean;
-  milestone?: string;
-  force?: boolean;
-  write?: boolean;
-  commit?: boolean;
-  topic?: string;
-}
+import type { ProposeOptions } from './read.js';
 
 export function registerProposeCommand(group: Command, wrap: Wrap): void {
   group
@@ -55,8 +44,20 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
     .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))
     .action(
       wrap(async (ctx, args) => {
-        const { runPropose } = await import('./read.js');
-        return runPropose(ctx, args[0] ?? '', args[1] ?? '', ctx.options as ProposeOptions);
+        // read → plan → print, or apply (--write / --commit)
+        const opts = ctx.options as ProposeOptions;
+        const { readProposal } = await import('./read.js');
+        const { planProposal, proposalResult } = await import('./plan.js');
+        const { applyProposal } = await import('./apply.js');
+        const { renderProposal } = await import('./render.js');
+        const input = readProposal(ctx, args[0] ?? '', args[1] ?? '', opts);
+        const plan = planProposal(input);
+        const applied =
+          opts.write || opts.commit
+            ? applyProposal(ctx, input, plan, opts)
+            : { written: false, commit: null };
+        emit(ctx, proposalResult(plan, applied), renderProposal);
+        return 0;
       }),
     );
 }

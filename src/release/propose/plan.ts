@@ -184,3 +184,19 @@ function checkReadsBack(text: string, file: string, version: string): void {
     throw new Error(`the edited ${file} does not end with release ${version}`);
   }
 }
+
+/** What `release propose` prints and returns as JSON: the view without the edited text, and what was written. */
+export interface ProposalResult extends Omit<ProposalView, 'text'> {
+  readonly written: boolean;
+  readonly commit: { readonly branch: string; readonly sha: string } | null;
+}
+
+/** The result of a proposal: the diff already shows what changes, so the full text is left out. */
+export function proposalResult(
+  plan: ProposalView,
+  applied: Pick<ProposalResult, 'written' | 'commit'>,
+): ProposalResult {
+  const view: Partial<ProposalView> = { ...plan };
+  Reflect.deleteProperty(view, 'text');
+  return { ...(view as Omit<ProposalView, 'text'>), ...applied };
+}

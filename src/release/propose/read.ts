@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { positionAt } from '../../calendar/cycle.js';
-import type { Context } from '../../cli/context.js';
-import { emit } from '../../cli/output.js';
+import type { Deps } from '../../core/deps.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
 import { effectiveStatus } from '../../data/releases/series.js';
@@ -10,66 +9,36 @@ import { newSeriesFile } from '../edits/new-series-file.js';
 import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
 import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
 import { isReleaseType, RELEASE_TYPES } from '../versions/release-types.js';
-import {
-  checkCommitPossible,
-  commitOnTopicBranch,
-  defaultTopic,
-  writeFileAtomic,
-} from './apply.js';
-import type { ProposeOptions } from './command.js';
 import { cloneLocator } from '../../git/clones.js';
 import { isGitRepo } from '../../git/run.js';
 import { commitExists, firstBranchHead, gitIdentity, isAncestor, onelineLog } from './read-git.js';
-import { planProposal, type ProposalView, type RepoCommit, type RepoLog } from './plan.js';
-import { renderProposal } from './render.js';
+import type { ProposalInput, RepoCommit, RepoLog } from './plan.js';
 import { milestoneHint } from './plan-milestone-hint.js';
 
-export interface ProposalResult extends Omit<ProposalView, 'text'> {
-  readonly written: boolean;
-  readonly commit: { readonly branch: string; readonly sha: string } | null;
+export interface ProposeOptions {
+  readonly series?: string;
+  readonly hash?: string;
+  readonly repo?: string;
+  readonly stableBranch?: boolean;
+  readonly intermediateBranch?: boolean;
+  readonly milestone?: string;
+  readonly force?: boolean;
+  readonly write?: boolean;
+  readonly commit?: boolean;
+  readonly topic?: string;
 }
 
-/** `liaison release propose <deliverable> <type>`: read → plan → print or apply. */
-export function runPropose(
-  ctx: Context,
+/**
+ * Everything `release propose` plans from: the deliverable's history and
+ * file, the next version, the commits to tag (clones or --hash), the git
+ * identity. Every git and file read happens here; `planProposal` is pure.
+ */
+export function readProposal(
+  ctx: Deps,
   name: string,
   typeArg: string,
   opts: ProposeOptions,
-): number {
-  const input = readInputs(ctx, name, typeArg, opts);
-  const plan = planProposal(input.proposal);
-  let written = false;
-  let commit: ProposalResult['commit'] = null;
-  if (opts.write || opts.commit) {
-    if (plan.pendingHash)
-      throw new UsageError(
-        `no commit for ${name}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
-      );
-    const root = ctx.data.releases.tree.absolute('');
-    if (!root)
-      throw new UsageError(
-        '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
-      );
-    if (opts.commit) {
-      const req = {
-        root,
-        file: plan.file,
-        text: plan.text,
-        message: plan.commitMessage,
-        topic: opts.topic ?? defaultTopic(name, plan.version),
-        identity: input.proposal.identity,
-      };
-      checkCommitPossible(req);
-      commit = commitOnTopicBranch(req);
-    } else writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
-    written = true;
-  }
-  const result: ProposalResult = { ...withoutText(plan), written, commit };
-  emit(ctx, result, renderProposal);
-  return 0;
-}
-
-function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOptions) {
+): ProposalInput {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
     throw new UsageError(`${JSON.stringify(name)}: not a deliverable name`);
   if (!isReleaseType(typeArg))
@@ -146,30 +115,28 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
   const repos = deliverable.repos.filter((r) => !deliverable.retiredRepos.includes(r));
   const findClone = cloneFinder(ctx, name, repos, opts.repo);
   const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes);
-  const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.io.cwd;
+  const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.cwd;
   const identity = gitIdentity(identityDir);
   if (!identity)
     notes.push('no git identity (user.name/user.email): the message has no Signed-off-by line');
   const development = status === 'development' || status === 'future';
   return {
-    proposal: {
-      deliverable: name,
-      type,
-      seriesName: h.seriesName,
-      seriesId: h.history[0]?.id ?? h.seriesName,
-      developmentSeries: development || h.seriesName === INDEPENDENT,
-      file,
-      before,
-      base,
-      ...(createdFrom ? { createdFrom } : {}),
-      repos,
-      next,
-      commits,
-      logs,
-      force: opts.force === true,
-      ...(identity ? { identity } : {}),
-      notes,
-    },
+    deliverable: name,
+    type,
+    seriesName: h.seriesName,
+    seriesId: h.history[0]?.id ?? h.seriesName,
+    developmentSeries: development || h.seriesName === INDEPENDENT,
+    file,
+    before,
+    base,
+    ...(createdFrom ? { createdFrom } : {}),
+    repos,
+    next,
+    commits,
+    logs,
+    force: opts.force === true,
+    ...(identity ? { identity } : {}),
+    notes,
   };
 }
 
@@ -180,14 +147,14 @@ function readInputs(ctx: Context, name: string, typeArg: string, opts: ProposeOp
  * clones the config names (src/git/clones.ts).
  */
 function cloneFinder(
-  ctx: Context,
+  ctx: Deps,
   name: string,
   repos: readonly string[],
   repoFlag: string | undefined,
 ): (repo: string) => string | undefined {
   const locator = cloneLocator(ctx);
   if (repoFlag === undefined) return (repo) => locator.find(repo, name);
-  const dir = resolve(ctx.io.cwd, repoFlag);
+  const dir = resolve(ctx.cwd, repoFlag);
   if (!existsSync(dir) || !isGitRepo(dir))
     throw new UsageError(`--repo ${repoFlag}: not a git repository`);
   return (repo) => (repos.length === 1 ? dir : locator.find(repo, name));
@@ -262,11 +229,4 @@ function readCommits(
     }
   }
   return { commits, logs };
-}
-
-/** The view without the edited text: the diff already shows what changes. */
-function withoutText(plan: ProposalView): Omit<ProposalView, 'text'> {
-  const view: Partial<ProposalView> = { ...plan };
-  Reflect.deleteProperty(view, 'text');
-  return view as Omit<ProposalView, 'text'>;
 }

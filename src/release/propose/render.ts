@@ -1,6 +1,5 @@
-import type { Colors } from '../../cli/output.js';
-import { table } from '../../cli/output.js';
-import type { ProposalResult } from './read.js';
+import { type Colors, table } from '../../core/terminal.js';
+import type { ProposalResult } from './plan.js';
 
 /** Terminal text of a proposal: what, from which commits, the diff, the message. */
 export function renderProposal(v: ProposalResult, c: Colors): string {

@@ -1,4 +1,4 @@
-import type { Context } from '../../cli/context.js';
+import type { Deps } from '../../core/deps.js';
 import { buildReleaseStatus } from './read.js';
 import type { DeliverableStatus, ReleaseStatusView } from './plan.js';
 import { releaseHistorySvg } from '../../web/charts/release-history.js';
@@ -6,7 +6,7 @@ import { Chart } from '../../web/parts.js';
 import type { Panel } from '../../web/panel.js';
 
 export const releasesPanel: Panel<ReleaseStatusView> = {
-  build: async (ctx: Context) => buildReleaseStatus(ctx, { db: await ctx.store() }),
+  build: async (ctx: Deps) => buildReleaseStatus(ctx, { db: await ctx.store() }),
   age: (v) => ({ asOf: null, source: v.dataSource, stale: [...v.notes, ...v.coverage.notes] }),
   render(v) {
     const svg = releaseHistorySvg(v);

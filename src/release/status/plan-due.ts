@@ -1,7 +1,7 @@
 import { addDays, compareDates, type IsoDate } from '../../core/dates.js';
 import type { CycleEvent } from '../../calendar/model.js';
 import type { Series } from '../../data/releases/series.js';
-import { branchPhase, stableReleasable } from '../../stable/plan-rule.js';
+import { branchPhase, stableReleasable } from '../stable/plan-rule.js';
 import type { DueItem, ReleaseFact, RepoUnreleased } from './plan.js';
 
 /** How far ahead a deadline makes a release "due". */

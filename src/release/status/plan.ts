@@ -1,6 +1,14 @@
+import type { Deps } from '../../core/deps.js';
 import type { IsoDate } from '../../core/dates.js';
-import type { StableBranchRow } from '../../stable/plan.js';
+import type { CycleEvent } from '../../calendar/model.js';
+import { addDays } from '../../core/dates.js';
+import { isLifecycleTag } from '../../data/releases/deliverables.js';
+import { seriesId, type Series } from '../../data/releases/series.js';
+import { judgeWindow, lastReleaseBy, milestoneWindows } from './plan-coverage.js';
+import { dueItems } from './plan-due.js';
 import type { UnreleasedCommits } from './read-git.js';
+import type { StableBranchRow } from '../stable/plan.js';
+import type { Db } from '../../store/db.js';
 
 /** A release of the series with the day it was made, as far as it is known. */
 export interface ReleaseFact {
@@ -82,8 +90,232 @@ export interface ReleaseStatusView {
   readonly week: string;
   readonly deliverables: readonly DeliverableStatus[];
   readonly coverage: CoverageView;
-  /** Every stable and unmaintained branch of the team's deliverables (src/stable). */
+  /** Every stable and unmaintained branch of the team's deliverables (release/stable). */
   readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
   readonly notes: readonly string[];
+}
+
+export interface StatusOptions {
+  /** Series name or id; default: the series of the cycle at --date. */
+  readonly series?: string;
+  /** Folder of project clones (default: config clones-dir). */
+  readonly clones?: string;
+  /** The store, for the stable branches' open backports (unknown without it). */
+  readonly db?: Db;
+}
+
+declare module '../../core/deps.js' {
+  interface Views {
+    /** `liaison release status`: the team's deliverables, unreleased commits, coverage, what is due. */
+    releaseStatus(ctx: Deps, opts?: StatusOptions): Promise<ReleaseStatusView>;
+  }
+}
+
+/** What was read of one deliverable (files, clones, the releases history): plain data. */
+export interface DeliverableFacts {
+  readonly name: string;
+  /** The series file, or null when the deliverable has none in this series. */
+  readonly file: string | null;
+  /** Model and type from the newest file at or before the series. */
+  readonly model: string | null;
+  readonly type: string | null;
+  readonly repos: readonly string[];
+  /** Releases of the series file, with the day each was tagged (in a clone) or added (releases history). */
+  readonly releases: readonly {
+    readonly version: string;
+    readonly tagDate: IsoDate | null;
+    readonly addedOn: IsoDate | null;
+  }[];
+  /** Branches the series file declares. */
+  readonly fileBranches: readonly string[];
+  readonly latestBefore: { readonly version: string; readonly series: string } | null;
+  /** The main repository's clone: its folder, branches and tags; null without one. */
+  readonly clone: {
+    readonly dir: string;
+    readonly branches: readonly string[];
+    readonly tags: readonly string[];
+  } | null;
+  /** Unreleased commits per repository and branch; null when no repository has a clone. */
+  readonly unreleased: readonly RepoUnreleased[] | null;
+  /**
+   * Commit days on master not reachable from a tag (key: the tag, `''` for
+   * all of master): what the coverage windows count. Read only for the
+   * tags the windows can start from (`coverageStarts`).
+   */
+  readonly masterCommitDays: Readonly<Record<string, readonly IsoDate[]>>;
+}
+
+/** Everything `release status` plans from, read beforehand (read.ts). */
+export interface StatusInput {
+  readonly today: IsoDate;
+  readonly team: string;
+  readonly series: Series;
+  readonly allSeries: readonly Series[];
+  /** The week at --date when the series is the current one, else ''. */
+  readonly week: string;
+  readonly events: readonly CycleEvent[];
+  /** First day of the series' cycle; null when unknown. */
+  readonly start: IsoDate | null;
+  readonly deliverables: readonly DeliverableFacts[];
+  /** Whether the releases data is a git checkout (release days from its history). */
+  readonly releasesHistory: boolean;
+  readonly releasesLabel: string;
+  /** Where clones were looked for. */
+  readonly clonesLooked: string;
+  readonly seriesHasFiles: boolean;
+  /** The stable branches' rows, planned by release/stable from what it read. */
+  readonly stable: readonly StableBranchRow[];
+  readonly dataSource: string;
+}
+
+const LIBRARY_TYPES = new Set(['library', 'client-library']);
+
+/** The series' stable branch (`stable/2026.2`, `unmaintained/…` once unmaintained). */
+export function stableBranchOf(series: Series): string {
+  return `${series.status === 'unmaintained' ? 'unmaintained' : 'stable'}/${seriesId(series)}`;
+}
+
+/** Branches whose unreleased commits count: master, the series' and every live series' stable branch. */
+export function wantedBranches(all: readonly Series[], series: Series): string[] {
+  const live = all.filter((s) => s.status !== 'end of life' && s.status !== 'future');
+  return [
+    ...new Set([
+      'master',
+      stableBranchOf(series),
+      ...live.flatMap((s) => [`stable/${seriesId(s)}`, `unmaintained/${seriesId(s)}`]),
+    ]),
+  ];
+}
+
+/** Whether a deliverable gets milestone coverage rows (libraries, when the cycle start is known). */
+export function hasCoverage(type: string | null, start: IsoDate | null): boolean {
+  return type !== null && LIBRARY_TYPES.has(type) && start !== null;
+}
+
+/**
+ * The tags a coverage window can count commits from: the series' real
+ * releases and the last one before it; `''` (all of master) only when
+ * nothing was released before.
+ */
+export function coverageStarts(
+  releases: readonly { readonly version: string }[],
+  before: { readonly version: string } | null,
+): string[] {
+  const real = releases.map((r) => r.version).filter((v) => !isLifecycleTag(v));
+  return [...new Set([...real, ...(before ? [before.version] : [''])])];
+}
+
+/** Pure: the release status view from the facts read. */
+export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
+  const { series, today, events, start } = input;
+  const stableName = stableBranchOf(series);
+  const statuses: DeliverableStatus[] = [];
+  const coverage: CoverageRow[] = [];
+  for (const d of input.deliverables) {
+    const releases: ReleaseFact[] = d.releases.map((r) =>
+      r.tagDate
+        ? { version: r.version, date: r.tagDate, dateSource: 'tag' }
+        : r.addedOn
+          ? { version: r.version, date: r.addedOn, dateSource: 'releases-history' }
+          : { version: r.version, date: null, dateSource: 'unknown' },
+    );
+    const real = releases.filter((r) => !isLifecycleTag(r.version));
+    statuses.push({
+      name: d.name,
+      model: d.model,
+      type: d.type,
+      repos: d.repos,
+      file: d.file,
+      releases,
+      latestInSeries: real[real.length - 1] ?? null,
+      latestBefore: d.latestBefore,
+      stableBranch: {
+        name: stableName,
+        inFile: d.fileBranches.includes(stableName),
+        inClone: d.clone ? d.clone.branches.includes(stableName) : null,
+      },
+      clone: d.clone?.dir ?? null,
+      unreleased: d.unreleased,
+      due: dueItems({
+        name: d.name,
+        model: d.model,
+        type: d.type,
+        seriesName: series.name,
+        stableBranch: stableName,
+        releases: real,
+        unreleased: d.unreleased,
+        events,
+        today,
+        series: input.allSeries,
+      }),
+    });
+    if (d.type !== null && start !== null && hasCoverage(d.type, start)) {
+      const type = d.type;
+      coverage.push({
+        deliverable: d.name,
+        type,
+        undated: real.filter((r) => !r.date).map((r) => r.version),
+        windows: milestoneWindows(series.name, start, events, type).map((w, i) => {
+          const since = lastReleaseBy(real, w.to)?.version ?? d.latestBefore?.version ?? null;
+          const days = d.masterCommitDays[since ?? ''];
+          const after = i === 0 ? addDays(w.from, -1) : w.from;
+          const changes =
+            d.clone && days ? days.filter((day) => day > after && day <= w.to).length : null;
+          return judgeWindow(w, i === 0, real, changes, today);
+        }),
+      });
+    }
+  }
+  const notes: string[] = [];
+  if (!input.releasesHistory)
+    notes.push(
+      `release dates come from tags in clones only: ${input.releasesLabel} is not a git checkout`,
+    );
+  const noClone = statuses.filter((s) => s.clone === null).map((s) => s.name);
+  if (noClone.length > 0)
+    notes.push(
+      `no clone for ${noClone.join(', ')} (looked ${input.clonesLooked}): unreleased commits unknown`,
+    );
+  if (!input.seriesHasFiles) notes.push(`${series.name} has no deliverable files yet`);
+  const covNotes = coverageNotes(coverage);
+  if (events.length === 0)
+    covNotes.push(`no schedule for ${series.name} in the releases data: milestone windows unknown`);
+  return {
+    today,
+    team: input.team,
+    series: series.name,
+    seriesId: seriesId(series),
+    week: input.week,
+    deliverables: statuses,
+    coverage: {
+      today,
+      team: input.team,
+      series: series.name,
+      rows: coverage,
+      missed: coverage.reduce(
+        (n, r) => n + r.windows.filter((w) => w.state === 'missed').length,
+        0,
+      ),
+      notes: covNotes,
+    },
+    stable: input.stable,
+    dataSource: input.dataSource,
+    notes,
+  };
+}
+
+function coverageNotes(rows: readonly CoverageRow[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    if (r.undated.length > 0)
+      out.push(
+        `${r.deliverable}: release day unknown for ${r.undated.join(', ')} (no clone with the tag and no releases history)`,
+      );
+    if (r.windows.some((w) => w.state === 'unknown' && w.unreleasedChanges === null))
+      out.push(
+        `${r.deliverable}: no clone, so unreleased changes are unknown; a window without a release is reported, not failed`,
+      );
+  }
+  return out;
 }

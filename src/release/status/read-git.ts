@@ -4,8 +4,8 @@ import { gitSync } from '../../git/run.js';
 /**
  * What `release status` and `release coverage` read from git: tags with
  * their dates and unreleased commits in a project clone, and the day each
- * release entry was added in a releases checkout. Plain data out, so the
- * planning code stays pure.
+ * release entry was added in a releases checkout. read.ts turns them into
+ * plain data before planning, so the planning code stays pure.
  */
 
 export interface TagFact {
@@ -30,13 +30,8 @@ export interface CloneFacts {
   /** Local branches, and origin's when they are not local too. */
   readonly branches: ReadonlySet<string>;
   readonly unreleased: (branch: string) => UnreleasedCommits;
-  /** Commits on `branch` made on or before `until` and not reachable from `since` (all when since is null). */
-  readonly commitsBetween: (
-    since: string | null,
-    branch: string,
-    after: IsoDate,
-    until: IsoDate,
-  ) => number;
+  /** Commit days (committer date) of the commits on `branch` not reachable from `since` (all when null). */
+  readonly commitDays: (since: string | null, branch: string) => IsoDate[];
 }
 
 const SUBJECT_LIMIT = 20;
@@ -81,11 +76,12 @@ export function readClone(dir: string): CloneFacts {
       const lines = log.split('\n').filter((l) => l !== '');
       return { branch, since, count: lines.length, subjects: lines.slice(0, SUBJECT_LIMIT) };
     },
-    commitsBetween: (since, branch, after, until) => {
+    commitDays: (since, branch) => {
       const ref = refOf(branch);
       const range = since ? `${since}..${ref}` : ref;
-      const dates = gitSync(dir, ['log', '--no-merges', '--format=%cs', range]).split('\n');
-      return dates.filter((d) => d !== '' && d > after && d <= until).length;
+      return gitSync(dir, ['log', '--no-merges', '--format=%cs', range])
+        .split('\n')
+        .filter((d) => d !== '');
     },
   };
 }

@@ -1,5 +1,5 @@
-import { table, type Colors } from '../../cli/output.js';
-import { renderStableRows } from '../../stable/render.js';
+import { table, type Colors } from '../../core/terminal.js';
+import { renderStableRows } from '../stable/render.js';
 import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './plan.js';
 
 export function renderStatusText(view: ReleaseStatusView, c: Colors): string {

@@ -1,4 +1,4 @@
-import type { Context } from '../../cli/context.js';
+import type { Deps } from '../../core/deps.js';
 import { gitSync } from '../../git/run.js';
 import { cloneLocator } from '../../git/clones.js';
 import { INDEPENDENT } from './derived.js';
@@ -194,7 +194,7 @@ function gitExit(dir: string, args: string[]): number {
 
 /** The --git runner for `release validate`: clones found by `--clones` or the config. */
 export function gitCheckRunner(
-  ctx: Context,
+  ctx: Deps,
   clonesFlag?: string,
 ): (files: readonly LoadedFile[], env: RuleEnv) => Finding[] {
   const locator = cloneLocator(ctx, clonesFlag);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Context } from '../../cli/context.js';
+import type { Deps } from '../../core/deps.js';
 import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
 import { snapshotPart } from '../../data/snapshot.js';
@@ -52,7 +52,7 @@ export interface ValidateOptions {
 const PARALLEL_FROM = 400;
 
 /** Reads the files to validate, runs every check, and returns the view. */
-export async function buildValidation(ctx: Context, opts: ValidateOptions): Promise<ValidateView> {
+export async function buildValidation(ctx: Deps, opts: ValidateOptions): Promise<ValidateView> {
   const tree = ctx.data.releases.tree;
   const notes: string[] = [];
   let refs: FileRef[];
@@ -61,7 +61,7 @@ export async function buildValidation(ctx: Context, opts: ValidateOptions): Prom
     const root = releasesCheckout(tree);
     refs =
       opts.files.length > 0
-        ? opts.files.map((a) => resolveFileArg(a, tree, ctx.io.cwd))
+        ? opts.files.map((a) => resolveFileArg(a, tree, ctx.cwd))
         : changedDeliverables(root, opts.base);
     newness = newnessAgainst(
       root,
@@ -71,7 +71,7 @@ export async function buildValidation(ctx: Context, opts: ValidateOptions): Prom
   } else {
     refs =
       opts.files.length > 0
-        ? opts.files.map((a) => resolveFileArg(a, tree, ctx.io.cwd))
+        ? opts.files.map((a) => resolveFileArg(a, tree, ctx.cwd))
         : listDeliverableFiles(tree);
     notes.push(
       'no --base: every release and branch counts as already made, so the rules for new releases did not run',
@@ -93,7 +93,7 @@ export async function buildValidation(ctx: Context, opts: ValidateOptions): Prom
   const root = tree.absolute('');
   const cache =
     opts.cache !== false && !pool && root !== undefined
-      ? FileCache.open(cachePath(root, ctx.io.env), cacheStamp(schemaText))
+      ? FileCache.open(cachePath(root, ctx.env), cacheStamp(schemaText))
       : undefined;
   const check = (r: FileRef): { file: LoadedFile; findings: Finding[] } => {
     const newnessOf = (r.rel && newness.get(r.rel)) || NOTHING_NEW;
@@ -144,7 +144,7 @@ export async function buildValidation(ctx: Context, opts: ValidateOptions): Prom
 
 /** Worker threads for a large run over a checkout on disk, when the compiled worker is there. */
 function checkerPool(
-  ctx: Context,
+  ctx: Deps,
   refs: readonly FileRef[],
   schemaText: string,
 ): CheckerPool | undefined {
@@ -152,7 +152,7 @@ function checkerPool(
   const script = workerScript();
   if (root === undefined || script === undefined || refs.length < PARALLEL_FROM) return undefined;
   if (refs.some((r) => r.rel === undefined)) return undefined;
-  const asked = ctx.io.env.LIAISON_VALIDATE_WORKERS;
+  const asked = ctx.env.LIAISON_VALIDATE_WORKERS;
   const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : defaultWorkers();
   if (count === 0) return undefined;
   return startCheckers(script, count, {
@@ -196,12 +196,12 @@ function requiredText(tree: FileTree, path: string): string {
 }
 
 /** Everything the rules read besides the files: series, constants, governance. */
-export function ruleEnv(ctx: Context, currentOverride?: string): RuleEnv {
+export function ruleEnv(ctx: Deps, currentOverride?: string): RuleEnv {
   return envOver(ruleEnvData(ctx, currentOverride), ctx.data.releases.tree);
 }
 
 /** The plain-data part of the rule environment (what the worker threads get). */
-export function ruleEnvData(ctx: Context, currentOverride?: string): EnvData {
+export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
   const releases = ctx.data.releases;
   const tree = releases.tree;
   const own = tree.read(CONSTANTS_FILE);
@@ -228,7 +228,7 @@ export function ruleEnvData(ctx: Context, currentOverride?: string): EnvData {
  * development at --date that has a deliverables directory, else the newest
  * series that has one.
  */
-function developmentSeries(ctx: Context, tree: FileTree): string {
+function developmentSeries(ctx: Deps, tree: FileTree): string {
   const withFiles = ctx.data.releases
     .series()
     .filter((s) => tree.list(`deliverables/${s.name}`).length > 0);

@@ -1,4 +1,4 @@
-import type { Colors } from '../../cli/output.js';
+import type { Colors } from '../../core/terminal.js';
 import type { ValidateView } from './plan.js';
 
 /** `file: [error] message (check)` lines, then a one-line summary. */

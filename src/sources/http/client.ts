@@ -9,7 +9,7 @@ import { HttpNetworkError, HttpStatusError, HttpTimeoutError } from './errors.js
  * The one HTTP client of the tool.
  *
  * How to use it (sources, tests):
- *   const http = new HttpClient({ fetch, db, now: () => ctx.io.now(), source: 'zuul' });
+ *   const http = new HttpClient({ fetch, db, now: () => ctx.now(), source: 'zuul' });
  *   const page = await http.getJson<Build[]>(url);           // conditional GET, cached in `http_cache`
  *   if (page.notModified) …                                   // 304: page.body is the cached body
  *   const text = await http.getText(url, { conditional: false });
@@ -33,7 +33,7 @@ export interface HttpClientOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Store holding `http_cache`; without it, requests are never conditional. */
   readonly db?: Db;
-  /** Clock for cache timestamps (the CLI passes `ctx.io.now`). */
+  /** Clock for cache timestamps (the CLI passes `ctx.now`). */
   readonly now?: () => Date;
   /** Source name put on errors (`zuul`, `gerrit`, `launchpad`). */
   readonly source?: string;

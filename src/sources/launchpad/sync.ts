@@ -3,7 +3,7 @@ import type { Db } from '../../store/db.js';
 import { parseJsonBody } from '../http/body.js';
 import type { HttpClient } from '../http/client.js';
 import { launchpadPages, rebaseLinks } from '../http/paging.js';
-import { nextMilestone, OPEN_STATUSES, rcTag } from '../../bugs/plan.js';
+import { nextMilestone, OPEN_STATUSES, rcTag } from './vocabulary.js';
 import {
   parseBug,
   parseMilestonePage,

@@ -1,4 +1,4 @@
-import type { Context } from '../../cli/context.js';
+import type { Deps } from '../../core/deps.js';
 import { resolveEndpoints } from '../endpoints.js';
 
 /**
@@ -18,9 +18,9 @@ export interface ZuulScope {
   readonly pageSize: number;
 }
 
-export function zuulScope(ctx: Context): ZuulScope {
+export function zuulScope(ctx: Deps): ZuulScope {
   const gate = ctx.config.gate ?? {};
-  const endpoints = resolveEndpoints(ctx.config, ctx.io.env);
+  const endpoints = resolveEndpoints(ctx.config, ctx.env);
   const projects =
     gate.projects ??
     [...new Set(ctx.team.deliverables.flatMap((d) => d.repos))].filter((r) => r !== '').sort();

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { addDays } from '../../core/dates.js';
-import type { GateQueueView } from '../../gate-queue/plan.js';
+import type { GateQueueView } from '../../gate/plan-queue.js';
 import { plotToSvg, utcDay } from './plot.js';
 
 /**

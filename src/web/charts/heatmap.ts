@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { GateView } from '../../gate/read.js';
+import type { GateView } from '../../gate/plan.js';
 import { plotToSvg } from './plot.js';
 
 /** Colours of a build result: pass green, failure red, other failures (timeouts, node failures) amber. */

@@ -1,0 +1,28 @@
+import { Command, Option } from '../cli/commander.js';
+import type { Wrap } from '../cli/commands.js';
+import { emit } from '../cli/output.js';
+
+/** `liaison meeting`: the release section of the weekly meeting. */
+export function registerMeeting(program: Command, wrap: Wrap): void {
+  program
+    .command('meeting')
+    .description(
+      'the release section of the weekly team meeting: cycle, deadlines, releases, periodic jobs, RC bugs, goals, checklist',
+    )
+    .addOption(
+      new Option('--format <format>', 'irc (meeting bot lines) or md (Markdown)')
+        .choices(['irc', 'md'])
+        .default('irc'),
+    )
+    .action(
+      wrap(async (ctx) => {
+        const opts = ctx.options as { format: 'irc' | 'md' };
+        const { buildMeetingView } = await import('./read.js');
+        const { renderMeetingIrc, renderMeetingMarkdown } = await import('./render.js');
+        const view = await buildMeetingView(ctx);
+        emit(ctx, view, (v) =>
+          opts.format === 'md' ? renderMeetingMarkdown(v) : renderMeetingIrc(v),
+        );
+      }),
+    );
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { CycleEvent } from '../../src/calendar/model.js';
+import type { Series } from '../../src/data/releases/series.js';
+import {
+  coverageStarts,
+  planReleaseStatus,
+  wantedBranches,
+  type DeliverableFacts,
+  type StatusInput,
+} from '../../src/release/status/plan.js';
+
+/** `release status` planned from plain facts: no git, no files (read.ts reads them beforehand). */
+const hibiscus: Series = {
+  name: 'hibiscus',
+  releaseId: '2026.2',
+  status: 'development',
+  slurp: false,
+};
+const gazpacho: Series = {
+  name: 'gazpacho',
+  releaseId: '2026.1',
+  status: 'maintained',
+  slurp: true,
+};
+
+const event = (id: string, date: string): CycleEvent => ({
+  id,
+  title: id,
+  date,
+  weekStart: date,
+  scope: 'cross-project',
+  series: 'hibiscus',
+});
+
+const lib: DeliverableFacts = {
+  name: 'glance-store',
+  file: 'deliverables/hibiscus/glance-store.yaml',
+  model: 'cycle-with-intermediary',
+  type: 'library',
+  repos: ['openstack/glance_store'],
+  releases: [{ version: '5.1.0', tagDate: '2026-05-20', addedOn: '2026-05-21' }],
+  fileBranches: [],
+  latestBefore: { version: '5.0.0', series: 'gazpacho' },
+  clone: { dir: '/clones/glance_store', branches: ['master'], tags: ['5.0.0', '5.1.0'] },
+  unreleased: [
+    {
+      repo: 'openstack/glance_store',
+      branch: 'master',
+      since: '5.1.0',
+      count: 2,
+      subjects: ['a', 'b'],
+    },
+  ],
+  // master commits after each tag, by day
+  masterCommitDays: { '5.0.0': ['2026-07-01', '2026-05-10'], '5.1.0': ['2026-07-01'] },
+};
+
+function input(deliverables: DeliverableFacts[]): StatusInput {
+  return {
+    today: '2026-08-01',
+    team: 'glance',
+    series: hibiscus,
+    allSeries: [hibiscus, gazpacho],
+    week: 'R-9',
+    events: [
+      event('h-1', '2026-06-04'),
+      event('h-2', '2026-07-16'),
+      event('h-final-lib', '2026-08-27'),
+    ],
+    start: '2026-04-06',
+    deliverables,
+    releasesHistory: true,
+    releasesLabel: 'releases checkout',
+    clonesLooked: 'under /clones',
+    seriesHasFiles: true,
+    stable: [],
+    dataSource: 'test',
+  };
+}
+
+describe('release status plan (pure)', () => {
+  it('counts each window from the facts: released, missed, open', () => {
+    const v = planReleaseStatus(input([lib]));
+    const row = v.coverage.rows[0];
+    expect(row?.windows.map((w) => [w.label, w.state, w.unreleasedChanges])).toEqual([
+      ['start → M1', 'released', 0],
+      ['M1 → M2', 'missed', 1],
+      ['M2 → final-lib', 'open', 0],
+    ]);
+    expect(v.coverage.missed).toBe(1);
+    expect(v.deliverables[0]?.latestInSeries).toEqual({
+      version: '5.1.0',
+      date: '2026-05-20',
+      dateSource: 'tag',
+    });
+    expect(v.deliverables[0]?.stableBranch).toEqual({
+      name: 'stable/2026.2',
+      inFile: false,
+      inClone: false,
+    });
+  });
+
+  it('without a clone the windows are unknown and the note says why', () => {
+    const v = planReleaseStatus(
+      input([{ ...lib, clone: null, unreleased: null, masterCommitDays: {} }]),
+    );
+    expect(v.coverage.rows[0]?.windows.map((w) => w.unreleasedChanges)).toEqual([null, null, null]);
+    expect(v.notes).toContain(
+      'no clone for glance-store (looked under /clones): unreleased commits unknown',
+    );
+  });
+
+  it('says which facts to read: branches and the tags windows can start from', () => {
+    expect(wantedBranches([hibiscus, gazpacho], hibiscus)).toEqual([
+      'master',
+      'stable/2026.2',
+      'unmaintained/2026.2',
+      'stable/2026.1',
+      'unmaintained/2026.1',
+    ]);
+    expect(coverageStarts(lib.releases, lib.latestBefore)).toEqual(['5.1.0', '5.0.0']);
+    expect(coverageStarts([], null)).toEqual(['']);
+  });
+});
