@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERIES_STATUSES, type Series } from '../../src/data/releases/series.js';
 import type { ReleaseStatusView } from '../../src/release/status/plan.js';
@@ -7,11 +5,9 @@ import { dueItems } from '../../src/release/status/plan-due.js';
 import { branchPhase, stableReleasable } from '../../src/release/stable/plan-rule.js';
 import type { StableView } from '../../src/release/stable/plan.js';
 import { runCli } from '../helpers/cli.js';
-import { TestRepo } from '../helpers/git-repo.js';
 import { liveWorkspace } from '../helpers/live-workspace.js';
-import { addReadinessRoutes } from '../helpers/readiness-stand-in.js';
+import { addReadinessRoutes, glanceClone } from '../helpers/readiness-stand-in.js';
 import type { ServiceStub } from '../helpers/service-stub.js';
-import { tempDir } from '../helpers/tmp.js';
 
 const SERIES: Series[] = [
   {
@@ -102,55 +98,6 @@ describe('the branches a team releases from (one rule)', () => {
     ]);
   });
 });
-
-/** Runs git in `dir` at a fixed day. */
-function gitAt(dir: string, day: string, ...args: string[]): void {
-  const date = `${day}T12:00:00Z`;
-  execFileSync('git', args, {
-    cwd: dir,
-    env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    stdio: 'ignore',
-  });
-}
-
-/**
- * A glance history with old unmaintained and end-of-life branches that got
- * commits after their last tag (as real ones do), a maintained branch with
- * nothing new and one with two fixes.
- */
-function glanceClone(): string {
-  const r = TestRepo.create();
-  const commit = (day: string, message: string) => {
-    gitAt(r.dir, day, 'commit', '-q', '--allow-empty', '-m', message);
-  };
-  commit('2022-09-01', 'Zed work');
-  gitAt(r.dir, '2022-09-20', 'tag', '-a', '25.0.0', '-m', '25.0.0');
-  for (const b of ['unmaintained/zed', 'unmaintained/yoga', 'stable/2024.2']) {
-    r.branch(b);
-    r.checkout(b);
-    commit('2026-08-01', `Backport a fix to ${b}\n\nCloses-Bug: #2000001\n`);
-    r.checkout('master');
-  }
-  commit('2025-09-01', 'Flamingo work');
-  gitAt(r.dir, '2025-09-20', 'tag', '-a', '31.0.0', '-m', '31.0.0');
-  r.branch('stable/2025.2');
-  commit('2026-03-01', 'Gazpacho work');
-  gitAt(r.dir, '2026-03-20', 'tag', '-a', '32.0.0', '-m', '32.0.0');
-  r.branch('stable/2026.1');
-  r.checkout('stable/2026.1');
-  commit(
-    '2026-06-01',
-    'Fix image import status after staging failure\n\nCloses-Bug: #2157431\nChange-Id: I1\n',
-  );
-  commit(
-    '2026-07-01',
-    'Fix two races in the rbd driver\n\nCloses-Bug: #2160002\nCloses-Bug: #2160003\nRelated-Bug: #2160009\n',
-  );
-  r.checkout('master');
-  const clones = tempDir('liaison-stable-clones-');
-  execFileSync('git', ['clone', '-q', r.dir, join(clones, 'glance')]);
-  return clones;
-}
 
 const live = liveWorkspace('liaison-stable-', {
   retries: 1,
