@@ -58,3 +58,18 @@ function configDir(ctx: Deps): string {
   const origin = ctx.loadedConfig.origin;
   return isAbsolute(origin) ? dirname(origin) : ctx.cwd;
 }
+
+/**
+ * Whether the team keeps priorities at all (config `priorities:` or a specs
+ * repository checkout): a cheap check, so views that show them (the brief)
+ * load nothing more for a team that does not.
+ */
+export function keepsPriorities(ctx: Deps): boolean {
+  if (ctx.config.priorities?.length) return true;
+  try {
+    return locateSpecsRepo(ctx) !== null;
+  } catch {
+    // a configured path that is no checkout: the priorities' own views report it
+    return true;
+  }
+}
