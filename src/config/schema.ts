@@ -115,7 +115,7 @@ export const priorityItemSchema = z
       .optional(),
   })
   .refine((p) => p.blueprint !== undefined || p.spec !== undefined, {
-    message: 'give a blueprint or a spec',
+    error: 'give a blueprint or a spec',
   });
 
 export const configSchema = z.strictObject({

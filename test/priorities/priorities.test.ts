@@ -339,6 +339,13 @@ describe('liaison priorities on a specs repository and the stand-in services', (
     );
   });
 
+  it('a priority with neither blueprint nor spec is one line naming the file and field, exit 2', async () => {
+    config = live.writeConfig('priorities:\n  - owner: someone\n    milestone: 2\n');
+    const r = await run('2026-01-15', 'priorities');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/liaison\.yaml:\d+: priorities\[0\]: give a blueprint or a spec\n$/);
+  });
+
   it('a --specs-repo that is not a checkout is one clear line and exit 2', async () => {
     const r = await run('2026-01-15', 'priorities', '--specs-repo', '/nonexistent/specs');
     expect(r.code).toBe(2);
