@@ -116,11 +116,12 @@ const touchSome = () => {
   for (const f of someFiles) utimesSync(f, stamp, stamp);
 };
 measure(copyCli, cached); // fills the copy's cache
-const cases = { shipped: [], warm: [], warmChanged: [], oneWorker: [], baseline: [] };
+const cases = { anchor: [], shipped: [], warm: [], warmChanged: [], oneWorker: [], baseline: [] };
 let view;
 let base;
 for (let i = 0; i < runs; i++) {
   // interleaved, so a change of load hits every case alike
+  cases.anchor.push(measure(['-e', '0']));
   const a = measure(cold);
   if (a.code !== 0) throw new Error(`liaison exited ${a.code}: ${a.err}`);
   view ??= JSON.parse(a.out);
@@ -147,6 +148,9 @@ const warm = summary(cases.warm);
 const warmChanged = summary(cases.warmChanged);
 const one = summary(cases.oneWorker);
 const bl = summary(cases.baseline);
+const anchor = summary(cases.anchor);
+// upstream's validate over the whole tree, as measured by the release team's CI job (issue 14)
+const UPSTREAM_MS = 38_000;
 console.log(
   `machine: ${availableParallelism()} cores, load average ${loadavg()
     .map((x) => x.toFixed(1))
@@ -163,6 +167,15 @@ console.log(
 console.log(`  (first run, filling the cache: wall ${fill.wall.toFixed(0)} ms)`);
 console.log(`  same, one worker thread (LIAISON_VALIDATE_WORKERS=1): ${fmt(one)}`);
 console.log(`baseline yaml parseDocument + ajv (schema only): ${fmt(bl)}`);
+console.log(`anchor node -e 0: wall ${anchor.wall.toFixed(0)} ms, cpu ${anchor.cpu.toFixed(0)} ms`);
+for (const [name, s] of [
+  ['cold', ours],
+  ['warm', warm],
+])
+  console.log(
+    `ratio ${name}/node -e 0: wall ${(s.wall / anchor.wall).toFixed(1)}x, cpu ${(s.cpu / anchor.cpu).toFixed(1)}x; ` +
+      `ratio ${name}/upstream validate (38 s): ${(s.wall / UPSTREAM_MS).toFixed(3)}x (${(UPSTREAM_MS / s.wall).toFixed(0)}x faster)`,
+  );
 console.log(
   `ratio baseline/ours: wall ${(bl.wall / ours.wall).toFixed(1)}x, cpu ${(bl.cpu / ours.cpu).toFixed(1)}x`,
 );

@@ -1,5 +1,6 @@
 import { humanDate } from '../core/dates.js';
 import { table, type Colors } from '../core/terminal.js';
+import { inertLine as t } from '../core/text.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import { plain, reviewSummaryLine } from '../review/render.js';
 import { summaryLines } from '../priorities/render.js';
@@ -74,7 +75,7 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
       e.date + (e.endDate ? `…${e.endDate.slice(5)}` : ''),
       e.week ?? '',
       e.scope === 'cross-project' ? c.dim('x') : c.cyan('team'),
-      e.title + (e.owner && e.owner !== 'team' ? c.dim(` [${e.owner}]`) : ''),
+      t(e.title) + (e.owner && e.owner !== 'team' ? c.dim(` [${t(e.owner)}]`) : ''),
     ]),
     '  ',
   );

@@ -1,5 +1,6 @@
 import type { Deps } from '../core/deps.js';
 import type { SourceAge } from '../sources/age.js';
+import { safeUrl } from '../core/text.js';
 import type { StoredTask } from '../sources/launchpad/store.js';
 import { CLOSED_STATUSES, rcTag } from '../sources/launchpad/vocabulary.js';
 
@@ -115,7 +116,8 @@ export function planBugs(tasks: readonly StoredTask[], rules: BugRules): BugItem
       targeted: targetedTask !== undefined,
       fixCommitted,
       reasons,
-      url: first.webLink ?? `https://bugs.launchpad.net/bugs/${id}`,
+      // a link from the source is shown only when it is http(s); else Launchpad's own page of the bug
+      url: safeUrl(first.webLink) ?? `https://bugs.launchpad.net/bugs/${id}`,
     });
   }
   return items.sort(

@@ -1,7 +1,7 @@
 import { table, type Colors } from '../core/terminal.js';
 import type { BugsView } from './plan.js';
 import type { BugItem } from './plan.js';
-import { plainLine } from '../core/text.js';
+import { inertLine } from '../core/text.js';
 
 function section(title: string, bugs: readonly BugItem[], c: Colors): string[] {
   if (bugs.length === 0) return [];
@@ -11,7 +11,7 @@ function section(title: string, bugs: readonly BugItem[], c: Colors): string[] {
     b.status,
     b.projects.join(','),
     b.milestone ?? '-',
-    plainLine(b.title, 90),
+    inertLine(b.title, 90),
   ]);
   const why = bugs.map((b) => `  #${b.id}: ${b.reasons.join('; ')}`);
   return ['', c.bold(`${title} (${bugs.length})`), table(rows, '  '), c.dim(why.join('\n'))];

@@ -1,4 +1,5 @@
 import { table, type Colors } from '../core/terminal.js';
+import { inertLine as t } from '../core/text.js';
 import type { ChecklistView, ItemState } from './plan.js';
 
 const MARK: Record<ItemState, string> = {
@@ -12,7 +13,7 @@ export function renderChecklistText(v: ChecklistView, c: Colors): string {
   const out: string[] = [];
   const id = v.releaseId ? ` (${v.releaseId})` : '';
   out.push(
-    c.bold(`${v.team} checklist — ${v.series}${id}${v.phase ? `, phase ${v.phase}` : ''}`) +
+    c.bold(t(`${v.team} checklist — ${v.series}${id}${v.phase ? `, phase ${v.phase}` : ''}`)) +
       c.dim(`  as of ${v.date}`),
   );
   const k = v.counts;
@@ -38,13 +39,18 @@ export function renderChecklistText(v: ChecklistView, c: Colors): string {
       item.ownerPeople.length && item.ownerPeople[0] !== item.owner
         ? `${item.owner}: ${item.ownerPeople.join(', ')}`
         : item.owner;
-    rows.push([colour(MARK[item.state]), item.due, item.id, `${item.title} ${c.dim(`[${who}]`)}`]);
+    rows.push([
+      colour(MARK[item.state]),
+      item.due,
+      t(item.id),
+      `${t(item.title)} ${c.dim(`[${t(who)}]`)}`,
+    ]);
     if (item.evidence)
       rows.push([
         '',
         '',
         '',
-        c.dim(`  ${item.state === 'auto-done' ? 'auto: ' : ''}${item.evidence}`),
+        c.dim(`  ${item.state === 'auto-done' ? 'auto: ' : ''}${t(item.evidence)}`),
       ]);
   }
   flush();

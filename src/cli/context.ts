@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isIsoDate, isoDateOfInstant, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
+import { readRegularFile } from '../core/files.js';
+import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
 import type { LoadedConfig } from '../config/load.js';
 import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
 import { compiledTeamConfig } from '../data/snapshot.js';
@@ -55,6 +57,8 @@ export class Context implements Deps {
     readonly io: Io,
   ) {
     this.today = resolveToday(options.date, io);
+    if (options.team !== undefined && !isTeamName(options.team))
+      throw new UsageError(`--team ${options.team}: expected ${TEAM_NAME_RULE}`);
   }
 
   get json(): boolean {
@@ -88,8 +92,9 @@ export class Context implements Deps {
     if (explicit || existsSync(join(this.io.cwd, CONFIG_FILE))) return undefined;
     const team = this.options.team ?? 'glance';
     const path = builtinConfigPath(team);
-    if (!existsSync(path)) return undefined;
-    const config = compiledTeamConfig(team.toLowerCase(), readFileSync(path, 'utf8'));
+    const text = readRegularFile(path);
+    if (text === undefined) return undefined;
+    const config = compiledTeamConfig(team.toLowerCase(), text);
     return config ? { config, origin: `built-in:${team}`, notes: [] } : undefined;
   }
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from './commander.js';
-import { EXIT, LiaisonError, exitCodeOf } from '../core/errors.js';
+import { EXIT, UsageError, asLiaisonError, exitCodeOf } from '../core/errors.js';
+import { inertText } from '../core/text.js';
 import type { Context, GlobalOptions, Io } from './context.js';
 import { registerCommands, type Wrap } from './commands.js';
 
@@ -38,11 +39,33 @@ export async function buildProgram(
     (fn) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
+      rejectEmptyValues(cmd);
       await run(fn, cmd.optsWithGlobals<GlobalOptions>(), cmd.args);
     };
   await registerCommands(program, wrap, commandNameOf(argv, program));
   return program;
 }
+
+/**
+ * An empty value (`--date ''`, `--team ''`, `sync --only ''`) is a mistake
+ * (an unset shell variable), never a choice: without this check it would
+ * silently mean "the default" (for --date, the real clock). Operands are
+ * each command's to check (it can say what the operand is for).
+ */
+export function rejectEmptyValues(cmd: Command): void {
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const o of c.options) {
+      if (o.long && EMPTY_MEANS_SOMETHING.has(o.long)) continue;
+      const value: unknown = c.getOptionValue(o.attributeName());
+      const values: unknown[] = Array.isArray(value) ? value : [value];
+      if (values.some((v) => typeof v === 'string' && v.trim() === ''))
+        throw new UsageError(`${o.long ?? o.flags}: expected a value, got an empty one`);
+    }
+  }
+}
+
+/** Options where an empty value is a documented choice: `notes report --title ''` (no title, as reno). */
+const EMPTY_MEANS_SOMETHING: ReadonlySet<string> = new Set(['--title']);
 
 /** The command an argument list names: its first operand after the global options. */
 export function commandNameOf(argv: readonly string[], program: Command): string | undefined {
@@ -118,14 +141,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // help and version end with code 0; bad usage with 2
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof LiaisonError) {
-      io.stderr(`liaison: ${err.message}\n`);
-      if (debug && err.stack) io.stderr(err.stack + '\n');
-      return err.exitCode;
+    const known = asLiaisonError(err);
+    if (known) {
+      // messages quote file contents and server answers: shown inert, like all terminal text
+      io.stderr(`liaison: ${inertText(known.message)}\n`);
+      if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+      return known.exitCode;
     }
     const e = err instanceof Error ? err : new Error(String(err));
     io.stderr(
-      `liaison: internal error: ${e.message}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`,
+      `liaison: internal error: ${inertText(e.message)}\nThis is a bug in release-liaison; run again with --debug and report the trace.\n`,
     );
     if (debug && e.stack) io.stderr(e.stack + '\n');
     return exitCodeOf(err);

@@ -1,13 +1,17 @@
 import { createColors, type Colors } from '../core/terminal.js';
+import { inertText, jsonText } from '../core/text.js';
 import type { Context } from './context.js';
 
 export { table, type Colors } from '../core/terminal.js';
 
 /** Colours only on a terminal, and never with NO_COLOR. */
 export function colorsFor(ctx: Context): Colors {
+  return createColors(colorsOn(ctx));
+}
+
+function colorsOn(ctx: Context): boolean {
   const env = ctx.io.env;
-  const enabled = env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : ctx.io.isTTY && !('NO_COLOR' in env);
-  return createColors(enabled);
+  return env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : ctx.io.isTTY && !('NO_COLOR' in env);
 }
 
 /**
@@ -15,9 +19,36 @@ export function colorsFor(ctx: Context): Colors {
  * --json, else the terminal rendering of the same view model.
  */
 export function emit<T>(ctx: Context, view: T, renderText: (view: T, c: Colors) => string): void {
-  if (ctx.json) ctx.io.stdout(JSON.stringify(view, null, 2) + '\n');
-  else {
-    const text = renderText(view, colorsFor(ctx));
-    ctx.io.stdout(text.endsWith('\n') ? text : text + '\n');
+  if (ctx.json) printJson(ctx, view);
+  else print(ctx, renderText(view, colorsFor(ctx)));
+}
+
+/** Prints a value as JSON (C1 and bidi characters escaped, so a terminal shows them inert). */
+export function printJson(ctx: Context, value: unknown): void {
+  ctx.io.stdout(jsonText(value) + '\n');
+}
+
+/**
+ * Prints text for a terminal, ending with a newline. The renderers already
+ * pass remote text through `inertText`; this is the last guard for a field
+ * one of them forgot: anything that would drive the terminal is made visible,
+ * except the colour codes this program adds (only when colours are on).
+ */
+export function print(ctx: Context, text: string): void {
+  const safe = colorsOn(ctx) ? inertKeepingColours(text) : inertText(text);
+  ctx.io.stdout(safe.endsWith('\n') ? safe : safe + '\n');
+}
+
+/** picocolors' codes: reset, bold, dim, italic, underline, inverse, strike, their ends, colours (not conceal or blink). */
+// eslint-disable-next-line no-control-regex -- the colour codes are what it keeps
+const OUR_COLOURS = /\x1b\[(?:[0-47]|9|2[1-79]|[349]\d|10\d)m/g;
+
+function inertKeepingColours(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(OUR_COLOURS)) {
+    out += inertText(text.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
   }
+  return out + inertText(text.slice(at));
 }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
+import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
+import { readRegularFile } from '../core/files.js';
 import { packageRoot } from '../core/package-root.js';
 import { parseYaml } from '../data/yaml.js';
 
@@ -11,6 +12,8 @@ import { parseYaml } from '../data/yaml.js';
  * config section that overrides it.
  */
 export function builtinPath(kind: string, name: string): string {
+  // the name is a team's: a name, never a path out of data/<kind>/
+  if (!isTeamName(name)) throw new UsageError(`team "${name}": expected ${TEAM_NAME_RULE}`);
   return join(packageRoot(), 'data', kind, `${name.toLowerCase()}.yaml`);
 }
 
@@ -20,8 +23,9 @@ export function readBuiltin<T>(
   schema: z.ZodType<T>,
 ): { value: T; file: string } | undefined {
   const file = builtinPath(kind, name);
-  if (!existsSync(file)) return undefined;
-  const parsed = parseYaml(readFileSync(file, 'utf8'), file);
+  const text = readRegularFile(file);
+  if (text === undefined) return undefined;
+  const parsed = parseYaml(text, file);
   const r = schema.safeParse(parsed.value ?? {});
   if (!r.success) {
     const issue = r.error.issues[0];

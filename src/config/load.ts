@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError, UsageError } from '../core/errors.js';
+import { readRegularFile } from '../core/files.js';
+import { inertLine } from '../core/text.js';
+
+/** A team config is a few KB (Glance's: 5 KB); a bigger file is refused before the YAML reader. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 import { builtinConfigPath, CONFIG_FILE } from './locate.js';
 import { lineOf, parseYaml } from '../data/yaml.js';
 import { configSchema, type TeamConfig } from './schema.js';
@@ -28,7 +32,10 @@ export function parseConfig(text: string, file: string): TeamConfig {
   const line = lineOf(parsed, unrecognizedPath(issue, path)) ?? lineOf(parsed, path);
   const message =
     issue.code === 'unrecognized_keys'
-      ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      ? `unknown key ${issue.keys
+          .slice(0, 5)
+          .map((k) => `"${inertLine(k, 40)}"`)
+          .join(', ')}${issue.keys.length > 5 ? ` (and ${issue.keys.length - 5} more)` : ''}`
       : issue.message;
   throw new ConfigError(message, file, field || '(top level)', line);
 }
@@ -52,10 +59,12 @@ export function loadConfig(opts: {
   const notes: string[] = [];
   const explicit = opts.configFile ?? opts.env.LIAISON_CONFIG;
   const candidate = explicit ? resolve(opts.cwd, explicit) : join(opts.cwd, CONFIG_FILE);
-  if (explicit && !existsSync(candidate))
+  // a directory, a FIFO or a dangling link is an error naming the file, never "no config"
+  const text = readRegularFile(candidate, { maxBytes: MAX_CONFIG_BYTES });
+  if (explicit && text === undefined)
     throw new UsageError(`config file ${candidate} does not exist`);
-  if (existsSync(candidate)) {
-    const config = parseConfig(readFileSync(candidate, 'utf8'), candidate);
+  if (text !== undefined) {
+    const config = parseConfig(text, candidate);
     if (!opts.team || sameTeam(opts.team, config.team)) return { config, origin: candidate, notes };
     if (explicit) {
       throw new UsageError(
@@ -66,9 +75,10 @@ export function loadConfig(opts: {
   }
   const team = opts.team ?? 'glance';
   const builtin = builtinConfigPath(team);
-  if (existsSync(builtin)) {
+  const builtinText = readRegularFile(builtin);
+  if (builtinText !== undefined) {
     return {
-      config: parseConfig(readFileSync(builtin, 'utf8'), builtin),
+      config: parseConfig(builtinText, builtin),
       origin: `built-in:${team}`,
       notes,
     };

@@ -110,6 +110,12 @@ export const mailSchema = z.strictObject({
     .optional(),
   /** Extra addresses per role, or addresses replacing a role (`ptl: [a@b]`). */
   recipients: z.record(z.string(), z.array(z.string())).optional(),
+  /**
+   * Log in over a connection without TLS (a server offering AUTH but no
+   * STARTTLS). Off by default: the password would cross the network in
+   * clear. Only sensible for a relay on loopback.
+   */
+  'allow-plain-auth': z.boolean().optional(),
 });
 
 export const postFinalTaskSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
 import { parseDeadlineExpr } from '../calendar/deadline-expr.js';
 import {
   checklistsSchema,
@@ -64,6 +65,8 @@ export const sourcesSchema = z.strictObject({
   retries: z.number().int().min(0).max(10).optional(),
   'retry-delay-ms': z.number().int().min(0).max(60_000).optional(),
   'min-interval-ms': z.number().int().min(0).max(60_000).optional(),
+  /** Largest answer read from a service, in MB (default 32). */
+  'max-body-mb': z.number().positive().max(1024).optional(),
 });
 
 /** `gate:` — the periodic jobs of `liaison gate`; by default every job of the team's repositories. */
@@ -119,16 +122,16 @@ export const priorityItemSchema = z
   });
 
 export const configSchema = z.strictObject({
-  team: z.string().min(1),
-  'releases-repo': z.string().optional(),
-  'governance-repo': z.string().optional(),
+  team: z.string().refine(isTeamName, `expected ${TEAM_NAME_RULE}`),
+  'releases-repo': z.string().min(1).optional(),
+  'governance-repo': z.string().min(1).optional(),
   /** Folder holding clones of the team's repositories, by repository base name. */
   'clones-dir': z.string().optional(),
   /** A checkout of the team's specs repository (glance-specs) for `liaison priorities`. */
   'specs-repo': z.string().optional(),
   priorities: z.array(priorityItemSchema).optional(),
   /** SQLite store of synced data and ledgers. */
-  db: z.string().optional(),
+  db: z.string().min(1).optional(),
   people: peopleSchema.optional(),
   deadlines: z.array(deadlineSchema).default([]),
   deliverables: z.record(z.string(), deliverableOverrideSchema).optional(),

@@ -70,7 +70,31 @@ function formatLocation(file?: string, field?: string, line?: number): string {
   return `${where}${where && field ? ': ' : ''}${field ?? ''}: `;
 }
 
+/**
+ * The errors of libraries that mean bad input or a bad store, not a bug, as
+ * typed errors: the one place they are mapped (the CLI boundary and the
+ * dashboard call this). Anything else stays an internal error.
+ */
+export function asLiaisonError(err: unknown): LiaisonError | undefined {
+  if (err instanceof LiaisonError) return err;
+  if (!(err instanceof Error)) return undefined;
+  const code = (err as { code?: unknown }).code;
+  // better-sqlite3's SqliteError: a damaged store (zeroed pages, dropped tables), a
+  // full disk, a locked or read-only file; what to do is the same
+  if (err.name === 'SqliteError' && typeof code === 'string' && code.startsWith('SQLITE_')) {
+    return new SourceUnavailableError(
+      `the store is damaged or unusable (${firstLine(err.message)}); ` +
+        'move the --db file aside and keep it (it holds checklist ticks and the reminder ledger), or pass another --db',
+      'store',
+    );
+  }
+  return undefined;
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n')[0] ?? s).slice(0, 200);
+}
+
 export function exitCodeOf(err: unknown): ExitCode {
-  if (err instanceof LiaisonError) return err.exitCode;
-  return EXIT.internal;
+  return asLiaisonError(err)?.exitCode ?? EXIT.internal;
 }

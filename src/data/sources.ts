@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { SourceUnavailableError } from '../core/errors.js';
 import { gitSync } from '../git/run.js';
 import { DiskTree, MemoryTree } from './file-tree.js';
 import { GovernanceData } from './governance/governance-data.js';
@@ -52,9 +52,17 @@ export function openDataSources(loc: DataLocations): DataSources {
   return { releases: rel, governance: gov, describe, ...(rel.stamp.date ? { dataAsOf: rel.stamp.date } : {}), embedded };
 }
 
+/**
+ * A checkout the command was told to read. Missing, a file, or not a
+ * checkout of the right repository (found on first read): a required data
+ * source is unavailable, exit 3, as README's exit-code table says.
+ */
 function checkoutTree(dir: string, what: string): DiskTree {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new UsageError(`--${what}-repo ${dir}: no such directory`);
+  if (!existsSync(root))
+    throw new SourceUnavailableError(`--${what}-repo ${dir}: no such directory`, what);
+  if (!statSync(root).isDirectory())
+    throw new SourceUnavailableError(`--${what}-repo ${dir}: not a directory`, what);
   return new DiskTree(root, `${what} checkout ${root}`);
 }
 

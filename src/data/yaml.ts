@@ -22,13 +22,87 @@ export interface ParsedYaml {
 }
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const doc = yamlLib().parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
+  const hazard = textHazard(text);
+  if (hazard) throw new ConfigError(hazard.message, file, undefined, hazard.line);
+  let doc: Document.Parsed;
+  try {
+    doc = yamlLib().parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    throw new ConfigError(hostileYaml(e), file);
+  }
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? lineAt(text, first.pos[0]);
-    throw new ConfigError(`invalid YAML: ${firstLine(first.message)}`, file, undefined, line);
+    const said = firstLine(first.message);
+    const message = /call stack/i.test(said) ? TOO_DEEP : `invalid YAML: ${said}`;
+    throw new ConfigError(message, file, undefined, line);
   }
-  return { doc, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, text, file };
+  return { doc, value: documentValue(doc, file), text, file };
+}
+
+/** Limits that make a hostile YAML file one clear error instead of a crash or a memory blow-up. */
+export const YAML_LIMITS = {
+  /** Alias uses before the `yaml` package stops ("billion laughs"); real files have none. */
+  maxAliasCount: 1000,
+  /** Nesting of mappings and sequences; deliverable files go 4 deep, configs 5. */
+  maxDepth: 100,
+} as const;
+
+const TOO_DEEP = `invalid YAML: nested more than ${YAML_LIMITS.maxDepth} levels deep`;
+
+/** A NUL byte: not a text file (and a way to hide text from some viewers). */
+export function textHazard(text: string): { message: string; line: number } | undefined {
+  const nul = text.indexOf('\0');
+  if (nul < 0) return undefined;
+  return { message: 'invalid YAML: contains a NUL byte (not a text file)', line: lineAt(text, nul) };
+}
+
+/** The words for what the `yaml` package (or the stack) threw on a hostile text. */
+function hostileYaml(e: unknown): string {
+  if (e instanceof RangeError) return TOO_DEEP;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/alias/i.test(message))
+    return `invalid YAML: more than ${YAML_LIMITS.maxAliasCount} alias expansions (an alias bomb)`;
+  return `invalid YAML: ${firstLine(message)}`;
+}
+
+/**
+ * The plain value of a parsed document, with the limits applied: an alias
+ * bomb or a too-deep nesting is a ConfigError naming the file.
+ */
+export function documentValue(doc: Document, file: string): unknown {
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) as unknown;
+  } catch (e) {
+    throw new ConfigError(hostileYaml(e), file);
+  }
+  if (depthOver(value, YAML_LIMITS.maxDepth)) throw new ConfigError(TOO_DEEP, file);
+  return value;
+}
+
+/** True when the value nests deeper than `max` (iterative: no stack to overflow). */
+export function depthOver(value: unknown, max: number): boolean {
+  // two parallel stacks of containers only (scalars are never pushed): cheap on wide maps
+  const nodes: object[] = [];
+  const depths: number[] = [];
+  const seen = new Set<object>();
+  const push = (v: unknown, d: number) => {
+    if (typeof v === 'object' && v !== null && !seen.has(v)) {
+      seen.add(v);
+      nodes.push(v);
+      depths.push(d);
+    }
+  };
+  push(value, 0);
+  while (nodes.length > 0) {
+    const v = nodes.pop() as object;
+    const d = depths.pop() as number;
+    if (d >= max) return true;
+    if (Array.isArray(v)) for (const child of v) push(child, d + 1);
+    else for (const k in v) push((v as Record<string, unknown>)[k], d + 1);
+  }
+  return false;
 }
 
 /** The scalar text exactly as written in the file (e.g. `2026.10` stays so). */

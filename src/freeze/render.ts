@@ -1,7 +1,7 @@
 import { table, type Colors } from '../core/terminal.js';
 import { humanDate } from '../core/dates.js';
 import { seriesTitle } from '../data/releases/series.js';
-import { plainLine } from '../core/text.js';
+import { inertLine } from '../core/text.js';
 import type { VoteResult } from './apply.js';
 import type { FreezeChange, FreezeView } from './plan.js';
 
@@ -42,8 +42,8 @@ function changeRows(changes: readonly FreezeChange[], c: Colors): string {
           ? c.yellow(ch.class)
           : c.green(ch.class),
       ch.branch,
-      plainLine(ch.subject, 70) + (ch.workInProgress ? ' [WIP]' : ''),
-      plainLine(ch.reason, 100),
+      inertLine(ch.subject, 70) + (ch.workInProgress ? ' [WIP]' : ''),
+      inertLine(ch.reason, 100),
     ]),
     '  ',
   );
@@ -92,7 +92,7 @@ export function renderFreezeText(view: FreezeOutput, c: Colors): string {
     lines.push('', c.bold('Code-Review -2 votes'));
     for (const v of view.votes)
       lines.push(
-        `  ${v.number}: ${v.outcome === 'failed' ? c.red(v.outcome) : v.outcome} — ${plainLine(v.detail, 240)}`,
+        `  ${v.number}: ${v.outcome === 'failed' ? c.red(v.outcome) : v.outcome} — ${inertLine(v.detail, 240)}`,
       );
   } else if (others.length > 0) {
     const pending = others.filter((o) => !o.posted && !o.blockedBy);
@@ -100,11 +100,11 @@ export function renderFreezeText(view: FreezeOutput, c: Colors): string {
       const state = o.posted
         ? `voted -2 on ${o.posted.at.slice(0, 10)}`
         : o.blockedBy
-          ? `already -2 from ${plainLine(o.blockedBy, 40)}`
+          ? `already -2 from ${inertLine(o.blockedBy, 40)}`
           : 'draft';
       lines.push(
         '',
-        c.bold(`${o.number} (${state}): ${plainLine(o.subject, 80)}`),
+        c.bold(`${o.number} (${state}): ${inertLine(o.subject, 80)}`),
         ...(o.draft ?? '').split('\n').map((l) => `  | ${l}`),
       );
     }

@@ -1,6 +1,6 @@
 import { Option, type Command } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, print } from '../cli/output.js';
 import { EXIT, UsageError } from '../core/errors.js';
 
 export function registerGate(program: Command, wrap: Wrap): void {
@@ -49,7 +49,7 @@ export function registerGate(program: Command, wrap: Wrap): void {
         const { buildGateView } = await import('./read.js');
         const { renderGateText, renderGate } = await import('./render.js');
         const view = await buildGateView(ctx, days === undefined ? {} : { days });
-        if (o.format && !ctx.json) ctx.io.stdout(`${renderGate(view, o.format)}\n`);
+        if (o.format && !ctx.json) print(ctx, renderGate(view, o.format));
         else emit(ctx, view, renderGateText);
         const unusable = view.source.state === 'never' || view.source.state === 'failing';
         return o.strict && unusable ? EXIT.source : EXIT.ok;

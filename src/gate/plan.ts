@@ -1,6 +1,6 @@
 import { buildPageUrl } from '../sources/zuul/builds.js';
 import type { BuildRef, JobSeries } from '../sources/zuul/store.js';
-import { safeUrl } from '../sources/text.js';
+import { safeUrl } from '../core/text.js';
 import type { Deps } from '../core/deps.js';
 import type { SourceAge } from '../sources/age.js';
 

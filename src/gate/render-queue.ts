@@ -1,6 +1,6 @@
 import { table, type Colors } from '../core/terminal.js';
 import { when } from '../sources/age.js';
-import { safeText } from '../sources/text.js';
+import { inertLine } from '../core/text.js';
 import type { GateQueueView, MilestoneWait, QueueAdvice } from './plan-queue.js';
 
 /** `83 min`, `5 h 10 min`, `2 d 3 h`. */
@@ -23,7 +23,7 @@ export function milestoneLine(m: MilestoneWait): string {
     parts.push(
       `queue ${m.meanLength} long${m.usualLength !== null ? ` vs ${m.usualLength}${m.lengthRatio !== null ? `, ${m.lengthRatio}×` : ''}` : ''}`,
     );
-  return `${m.id} ${m.date} (${safeText(m.title, 60)}): ${parts.join('; ') || 'too few runs'}${m.slow ? ' — slow' : ''}`;
+  return `${m.id} ${m.date} (${inertLine(m.title, 60)}): ${parts.join('; ') || 'too few runs'}${m.slow ? ' — slow' : ''}`;
 }
 
 /** The advice line of the brief and the view. */
@@ -32,7 +32,7 @@ export function adviceLine(a: QueueAdvice): string {
     a.because.ratio !== null
       ? `changes took ${a.because.ratio}× as long through the gate`
       : `the queue was ${a.because.lengthRatio ?? '?'}× as long`;
-  return `Move "${safeText(a.deadline.title, 80)}" (${a.deadline.date}) to ${a.suggestedDate} or earlier: it is ${a.daysBefore} day${a.daysBefore === 1 ? '' : 's'} before ${safeText(a.milestone.title, 60)} (${a.milestone.date}), and ${slower} in the two weeks before ${safeText(a.because.title, 60)} (${a.because.date}).`;
+  return `Move "${inertLine(a.deadline.title, 80)}" (${a.deadline.date}) to ${a.suggestedDate} or earlier: it is ${a.daysBefore} day${a.daysBefore === 1 ? '' : 's'} before ${inertLine(a.milestone.title, 60)} (${a.milestone.date}), and ${slower} in the two weeks before ${inertLine(a.because.title, 60)} (${a.because.date}).`;
 }
 
 export function renderQueueText(view: GateQueueView, c: Colors): string {
@@ -46,7 +46,7 @@ export function renderQueueText(view: GateQueueView, c: Colors): string {
   const q = view.queue;
   if (q) {
     out.push(
-      `${safeText(q.name, 60)}: ${q.length} change${q.length === 1 ? '' : 's'} in the queue, the oldest for ${duration(q.oldestAgeMinutes)} (sample of ${when(q.sampledAt)})`,
+      `${inertLine(q.name, 60)}: ${q.length} change${q.length === 1 ? '' : 's'} in the queue, the oldest for ${duration(q.oldestAgeMinutes)} (sample of ${when(q.sampledAt)})`,
     );
     if (q.teamChanges.length === 0) out.push("  none of the team's changes in it");
     else
@@ -55,7 +55,7 @@ export function renderQueueText(view: GateQueueView, c: Colors): string {
           q.teamChanges.map((t) => [
             `#${t.position}`,
             t.change === null ? '(branch)' : `${t.change},${t.patchset ?? ''}`,
-            safeText(t.project, 60),
+            inertLine(t.project, 60),
             duration(t.ageMinutes),
             t.failing ? c.red('failing') : '',
             t.url ?? '',

@@ -1,6 +1,6 @@
 import { table, type Colors } from '../core/terminal.js';
 import { when } from '../sources/age.js';
-import { safeText } from '../sources/text.js';
+import { inertLine } from '../core/text.js';
 import type { GateView } from './plan.js';
 
 /** Terminal view: data age, one row per job and branch, then the meeting paragraph. */
@@ -21,11 +21,11 @@ export function renderGateText(view: GateView, c: Colors): string {
       ['job', 'repository', 'branch', 'latest', 'pass', 'streak', ''].map((h) => c.bold(h)),
     ];
     for (const j of view.jobs) {
-      const latest = j.latest === 'SUCCESS' ? c.green(j.latest) : c.red(safeText(j.latest, 40));
+      const latest = j.latest === 'SUCCESS' ? c.green(j.latest) : c.red(inertLine(j.latest, 40));
       rows.push([
-        safeText(j.name, 90),
-        safeText(shortProject(j.project), 60),
-        safeText(j.branch, 40),
+        inertLine(j.name, 90),
+        inertLine(shortProject(j.project), 60),
+        inertLine(j.branch, 40),
         latest,
         `${Math.round(j.passRate * 100)}% of ${j.runs}`,
         `${j.streak.length}× ${j.streak.result === 'SUCCESS' ? 'pass' : 'fail'}`,
@@ -37,14 +37,14 @@ export function renderGateText(view: GateView, c: Colors): string {
       const f = j.failingSince;
       if (f)
         out.push(
-          `  ${safeText(j.name, 90)} (${safeText(j.branch, 40)}) failing since ${when(f.at)}: ${f.log ?? f.build}`,
+          `  ${inertLine(j.name, 90)} (${inertLine(j.branch, 40)}) failing since ${when(f.at)}: ${f.log ?? f.build}`,
         );
     }
   }
   if (view.missing.length)
     out.push(
       c.yellow(
-        `No build in ${view.days} days for configured job(s): ${view.missing.map((m) => safeText(m, 90)).join(', ')}`,
+        `No build in ${view.days} days for configured job(s): ${view.missing.map((m) => inertLine(m, 90)).join(', ')}`,
       ),
     );
   out.push('', 'For the meeting:', ...ircLines(view));
@@ -109,9 +109,9 @@ function shortProject(p: string): string {
 
 /** One line of inert text (IRC has no escaping; keep it short and printable). */
 function plain(s: string): string {
-  return safeText(s, 120);
+  return inertLine(s, 120);
 }
 
 function md(s: string): string {
-  return safeText(s, 120).replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`);
+  return inertLine(s, 120).replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`);
 }

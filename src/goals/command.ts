@@ -1,6 +1,6 @@
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, print } from '../cli/output.js';
 import { UsageError } from '../core/errors.js';
 
 export function registerGoals(program: Command, wrap: Wrap): void {
@@ -21,7 +21,7 @@ export function registerGoals(program: Command, wrap: Wrap): void {
         const { buildGoalsView } = await import('./read.js');
         const { renderGoalsMarkdown, renderGoalsText } = await import('./render.js');
         const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
-        if (opts.format === 'md' && !ctx.json) ctx.io.stdout(renderGoalsMarkdown(view));
+        if (opts.format === 'md' && !ctx.json) print(ctx, renderGoalsMarkdown(view));
         else emit(ctx, view, renderGoalsText);
       }),
     );
@@ -36,7 +36,7 @@ export function registerGoals(program: Command, wrap: Wrap): void {
         const [goal = '', status = ''] = args;
         const opts = ctx.options as { series?: string; owner?: string };
         const { setGoalStatus } = await import('./apply.js');
-        const { plainLine } = await import('../core/text.js');
+        const { inertLine } = await import('../core/text.js');
         if (opts.owner !== undefined && opts.owner.trim() === '')
           throw new UsageError('--owner: give a name');
         const result = await setGoalStatus(ctx, goal, status, {
@@ -47,7 +47,7 @@ export function registerGoals(program: Command, wrap: Wrap): void {
           ctx,
           result,
           (r) =>
-            `Recorded ${r.goal} for ${r.team} (${r.series}): ${r.status}${r.owner ? `, owner ${plainLine(r.owner, 80)}` : ''}`,
+            `Recorded ${r.goal} for ${r.team} (${r.series}): ${r.status}${r.owner ? `, owner ${inertLine(r.owner, 80)}` : ''}`,
         );
       }),
     );

@@ -1,6 +1,6 @@
 import { table, type Colors } from '../core/terminal.js';
 import { seriesTitle } from '../data/releases/series.js';
-import { plainLine } from '../core/text.js';
+import { inertLine } from '../core/text.js';
 import type { GoalItem, GoalsView } from './plan.js';
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
@@ -40,18 +40,18 @@ export function renderGoalsText(view: GoalsView, c: Colors): string {
     const rows = view.goals.map((g) => [
       g.id,
       g.status === 'done' ? c.green(statusWords(g.status)) : statusWords(g.status),
-      g.owner ? plainLine(g.owner, 40) : '-',
+      g.owner ? inertLine(g.owner, 40) : '-',
       g.gerritTopic ? `topic ${g.gerritTopic}` : '',
     ]);
     lines.push('', table([['GOAL', 'STATUS', 'OWNER', 'TRACKING'], ...rows], '  '));
     for (const g of view.goals) {
-      lines.push('', `${c.bold(plainLine(g.title, 100))} (${g.id}, ${g.kind})`);
+      lines.push('', `${c.bold(inertLine(g.title, 100))} (${g.id}, ${g.kind})`);
       const src = source(g);
       if (src) lines.push(`  status: ${statusWords(g.status)}, ${src}`);
-      if (g.detail) lines.push(`  governance: ${plainLine(g.detail, 200)}`);
+      if (g.detail) lines.push(`  governance: ${inertLine(g.detail, 200)}`);
       if (g.champions.length > 0)
-        lines.push(`  champion: ${g.champions.map((x) => plainLine(x, 80)).join('; ')}`);
-      for (const cr of g.criteria) lines.push(`  for ${view.seriesId}: ${plainLine(cr, 200)}`);
+        lines.push(`  champion: ${g.champions.map((x) => inertLine(x, 80)).join('; ')}`);
+      for (const cr of g.criteria) lines.push(`  for ${view.seriesId}: ${inertLine(cr, 200)}`);
       if (g.trackingUrl) lines.push(`  ${g.trackingUrl}`);
     }
   }
@@ -61,7 +61,7 @@ export function renderGoalsText(view: GoalsView, c: Colors): string {
 
 /** Markdown text: no markup, no raw HTML, one line. */
 export function mdText(text: string, max = 300): string {
-  return plainLine(text, max).replace(/([\\`*_[\]{}<>()#+!|~])/g, '\\$1');
+  return inertLine(text, max).replace(/([\\`*_[\]{}<>()#+!|~])/g, '\\$1');
 }
 
 /** The report for the TC: a table, then one paragraph per goal. */

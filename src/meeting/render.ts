@@ -1,3 +1,4 @@
+import { inertLine, safeUrl } from '../core/text.js';
 import { ircLines } from '../gate/render.js';
 import { summaryLines } from '../priorities/render.js';
 import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
@@ -48,17 +49,13 @@ export function sectionLines(s: MeetingSection): string[] {
   }
 }
 
-/** IRC has no escaping: one printable line, bounded (control characters become spaces). */
+/** IRC has no escaping: one inert line, bounded (IRC colour/bold codes are control characters too). */
 function irc(text: string, max = 300): string {
-  const printable = Array.from(text, (ch) =>
-    ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch,
-  ).join('');
-  const flat = printable.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return inertLine(text, max).replace(/\s+/g, ' ');
 }
 
 function md(text: string): string {
-  return text
+  return inertLine(text)
     .replace(/([\\`*_[\]<>|])/g, '\\$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -74,10 +71,11 @@ function cycleLine(v: MeetingView): string {
 /** Lines for the meeting bot: #topic / #info / #link, one fact a line. */
 export function renderMeetingIrc(v: MeetingView): string {
   const out = [
-    `#topic Release status (${v.team}, ${v.series.name} ${v.week})`,
+    `#topic Release status (${irc(v.team)}, ${irc(v.series.name)} ${v.week})`,
     `#info ${irc(cycleLine(v))}`,
-    `#link ${v.scheduleUrl}`,
   ];
+  const link = safeUrl(v.scheduleUrl);
+  if (link) out.push(`#link ${link}`);
   if (v.deadlines.length === 0) out.push('#info No deadlines in the next 3 weeks');
   for (const e of v.deadlines)
     out.push(
@@ -97,10 +95,10 @@ export function renderMeetingIrc(v: MeetingView): string {
   }
   for (const i of v.checklist.overdue)
     out.push(
-      `#action ${i.ownerPeople.join(', ') || i.owner}: ${irc(i.title)} (overdue since ${i.due})`,
+      `#action ${irc(i.ownerPeople.join(', ') || i.owner)}: ${irc(i.title)} (overdue since ${i.due})`,
     );
   for (const i of v.checklist.due)
-    out.push(`#info Due ${i.due}: ${irc(i.title)} [${i.ownerPeople.join(', ') || i.owner}]`);
+    out.push(`#info Due ${i.due}: ${irc(i.title)} [${irc(i.ownerPeople.join(', ') || i.owner)}]`);
   return out.join('\n');
 }
 
@@ -110,9 +108,9 @@ export function renderMeetingMarkdown(v: MeetingView): string {
     '',
     md(cycleLine(v)),
     '',
-    `Schedule: <${v.scheduleUrl}>`,
-    '',
   ];
+  const link = safeUrl(v.scheduleUrl);
+  if (link) out.push(`Schedule: <${link}>`, '');
   out.push('### Deadlines in the next 3 weeks', '');
   if (v.deadlines.length === 0) out.push('- none');
   for (const e of v.deadlines)

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../core/errors.js';
+import { writeOutputFile } from '../core/files.js';
+import { jsonText } from '../core/text.js';
 import { reportOf } from './read.js';
 import type { NotesReport } from './plan.js';
 import { renderRst } from './render-rst.js';
@@ -21,11 +21,8 @@ export async function runReport(ctx: Context, versions: readonly string[] = []):
   const format = ctx.json ? 'json' : (o.format ?? 'rst');
   const text = await render(report, format);
   if (o.output) {
-    try {
-      writeFileSync(resolve(ctx.io.cwd, o.output), text);
-    } catch (e) {
-      throw new UsageError(`--output ${o.output}: cannot write (${(e as Error).message})`);
-    }
+    // a path that cannot be written is one line naming it (exit 2)
+    writeOutputFile(resolve(ctx.io.cwd, o.output), text, '--output');
   } else {
     // like Python's print(): one newline after the text
     ctx.io.stdout(text + (format === 'rst' ? '\n' : ''));
@@ -36,7 +33,7 @@ export async function runReport(ctx: Context, versions: readonly string[] = []):
 async function render(report: NotesReport, format: string): Promise<string> {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return jsonText(report) + '\n';
     case 'md':
       return (await import('./render-md.js')).renderMarkdown(report);
     case 'html':

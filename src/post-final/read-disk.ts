@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../core/files.js';
 import { join } from 'node:path';
 import type { RepoReader } from './plan.js';
 
@@ -7,8 +8,7 @@ export function diskRepo(dir: string): RepoReader {
   return {
     dir,
     read: (path) => {
-      const full = join(dir, path);
-      return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
+      return readRegularFile(join(dir, path));
     },
     list: (folder) => {
       const out: string[] = [];

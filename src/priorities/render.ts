@@ -1,5 +1,5 @@
 import { table, type Colors } from '../core/terminal.js';
-import { safeText } from '../sources/text.js';
+import { inertLine } from '../core/text.js';
 import {
   summarizePriorities,
   type MilestoneSummary,
@@ -13,7 +13,7 @@ import {
 export function riskText(r: Risk): string {
   if (r.kind === 'no-activity') return `no activity for ${r.days} days on ${r.change}`;
   const value = r.vote === 'rejected' ? (r.label === 'Workflow' ? '-1' : '-2') : '-1';
-  return `${r.label} ${value} on ${r.change}${r.by ? ` (by ${safeText(r.by, 60)})` : ''}`;
+  return `${r.label} ${value} on ${r.change}${r.by ? ` (by ${inertLine(r.by, 60)})` : ''}`;
 }
 
 function milestoneLabel(m: MilestoneSummary): string {
@@ -33,19 +33,19 @@ export function prioritiesLine(view: PrioritiesView, m = view.current): string |
 export function summaryLine(s: PrioritiesSummary): string | null {
   const m = s.milestone;
   if (!m || m.total === 0) return null;
-  const risky = s.risks.map((r) => `${safeText(r.name, 80)} (${riskText(r.risk)})`);
+  const risky = s.risks.map((r) => `${inertLine(r.name, 80)} (${riskText(r.risk)})`);
   const parts = [
     `${m.done} of ${m.total} merged`,
     `at risk: ${risky.length ? risky.join(', ') : 'none'}`,
   ];
   if (m.names.notStarted.length)
-    parts.push(`not started: ${m.names.notStarted.map((n) => safeText(n, 80)).join(', ')}`);
+    parts.push(`not started: ${m.names.notStarted.map((n) => inertLine(n, 80)).join(', ')}`);
   if (m.names.deferred.length)
-    parts.push(`deferred: ${m.names.deferred.map((n) => safeText(n, 80)).join(', ')}`);
+    parts.push(`deferred: ${m.names.deferred.map((n) => inertLine(n, 80)).join(', ')}`);
   if (s.overdue.length)
     parts.push(
       `overdue: ${s.overdue
-        .map((o) => `${safeText(o.name, 80)}${o.milestone ? ` (milestone ${o.milestone})` : ''}`)
+        .map((o) => `${inertLine(o.name, 80)}${o.milestone ? ` (milestone ${o.milestone})` : ''}`)
         .join(', ')}`,
     );
   return `Priorities for ${milestoneLabel(m)}${m.date ? ` (${m.date})` : ''}: ${parts.join('; ')}`;
@@ -72,7 +72,7 @@ export function milestoneReminderText(view: PrioritiesView, n: number): string |
     '',
     ...mine.map(
       (p) =>
-        `  - ${safeText(p.title, 120)} (${safeText(p.name, 80)}): ${p.state}${p.atRisk ? ', at risk' : ''}, ${p.changes.open} open / ${p.changes.merged} merged change${p.changes.merged === 1 ? '' : 's'}${p.owner ? `, ${safeText(p.owner, 60)}` : ''}`,
+        `  - ${inertLine(p.title, 120)} (${inertLine(p.name, 80)}): ${p.state}${p.atRisk ? ', at risk' : ''}, ${p.changes.open} open / ${p.changes.merged} merged change${p.changes.merged === 1 ? '' : 's'}${p.owner ? `, ${inertLine(p.owner, 60)}` : ''}`,
     ),
   ].join('\n');
 }
@@ -111,29 +111,29 @@ export function renderPrioritiesText(view: PrioritiesView, c: Colors): string {
     for (const p of view.priorities) {
       const state = p.atRisk ? c.yellow(`${p.state}, at risk`) : p.state;
       rows.push([
-        safeText(p.name, 70),
+        inertLine(p.name, 70),
         `${p.milestone ?? '-'}${p.milestoneSource === 'default' ? ' (default)' : ''}`,
         state,
         changeCount(p),
         p.lastActivity ? p.lastActivity.slice(0, 10) : '-',
-        safeText(p.owner ?? '-', 40),
+        inertLine(p.owner ?? '-', 40),
       ]);
     }
     out.push(table(rows, '  '));
     for (const p of view.priorities) {
-      out.push(c.dim(`  ${safeText(p.name, 70)}: ${safeText(p.title, 120)}`));
+      out.push(c.dim(`  ${inertLine(p.name, 70)}: ${inertLine(p.title, 120)}`));
       for (const r of p.risks) out.push(c.yellow(`    at risk: ${riskText(r)}`));
       for (const ch of p.changes.items)
         out.push(
           c.dim(
-            `    ${ch.status} ${ch.url} ${safeText(ch.subject, 90)} (${safeText(ch.project, 60)} ${safeText(ch.branch, 40)})`,
+            `    ${ch.status} ${ch.url} ${inertLine(ch.subject, 90)} (${inertLine(ch.project, 60)} ${inertLine(ch.branch, 40)})`,
           ),
         );
     }
   }
   if (view.otherBlueprints.length)
     out.push(
-      `Also targeted to ${view.series} in Launchpad: ${view.otherBlueprints.map((b) => `${safeText(b.project, 40)}/${safeText(b.name, 70)}`).join(', ')}`,
+      `Also targeted to ${view.series} in Launchpad: ${view.otherBlueprints.map((b) => `${inertLine(b.project, 40)}/${inertLine(b.name, 70)}`).join(', ')}`,
     );
   if (view.ffeDrafts.length) {
     out.push(
@@ -146,14 +146,14 @@ export function renderPrioritiesText(view: PrioritiesView, c: Colors): string {
       out.push(
         '',
         `To: ${d.to ?? '<the team mailing list>'}`,
-        `Subject: ${safeText(d.subject, 200)}`,
+        `Subject: ${inertLine(d.subject, 200)}`,
         '',
       );
       out.push(
         ...d.body
           .trimEnd()
           .split('\n')
-          .map((l) => safeText(l, 300)),
+          .map((l) => inertLine(l, 300)),
       );
     }
   }

@@ -5,12 +5,13 @@ import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
 import { registerStatusCommands } from './status/command.js';
 import { registerStableCommand } from './stable/command.js';
+import { registerRulesCommand } from './rules/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
 export function createReleaseGroup(program: Command): Command {
   return program
     .command('release')
-    .description('release requests: propose a release, cycle highlights, validate, status');
+    .description('release requests: propose a release, cycle highlights, validate, status, rules');
 }
 
 /**
@@ -24,4 +25,5 @@ export function registerRelease(program: Command, wrap: Wrap): void {
   registerValidateCommands(group, wrap);
   registerStatusCommands(group, wrap);
   registerStableCommand(group, wrap);
+  registerRulesCommand(group, wrap);
 }

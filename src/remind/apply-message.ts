@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { ConfigError } from '../core/errors.js';
+import { inertLine } from '../core/text.js';
 
 /** One e-mail to one recipient, ready for a channel. */
 export interface OutgoingMessage {
@@ -22,11 +24,47 @@ export function stableMessageId(reminder: string, recipient: string, team: strin
   return `<${h}.${team.toLowerCase().replace(/[^a-z0-9-]/g, '-')}@release-liaison.invalid>`;
 }
 
+/**
+ * A mailbox address fit for a header: no spaces, controls, quotes or
+ * brackets (a CR/LF from governance data must never reach From/To).
+ */
+const ADDRESS =
+  /^[^\s\p{Cc}@<>()",;:\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/u;
+
+export function isMailAddress(value: string): boolean {
+  return value.length <= 254 && ADDRESS.test(value);
+}
+
+/** A display name fit for a header: one line (CR/LF become a space), inert, bounded; nodemailer quotes it. */
+export function displayName(value: string): string {
+  return inertLine(value.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' '), 100);
+}
+
+/** `Name <addr>` or `addr` (config `mail.from`, the liaison) as a structured mailbox. */
+export function mailbox(text: string): { name: string; address: string } {
+  const m = /^(.*)<([^<>]*)>\s*$/s.exec(text);
+  const address = (m?.[2] ?? text).trim();
+  if (!isMailAddress(address))
+    throw new ConfigError(
+      `not an e-mail address: ${JSON.stringify(address.slice(0, 80))}`,
+      undefined,
+      'mail.from',
+    );
+  return { name: displayName((m?.[1] ?? '').replace(/^\s*"|"\s*$/g, '')), address };
+}
+
 /** RFC 5322 text of the message (plain text, UTF-8). */
 export async function rawMessage(m: OutgoingMessage, date: Date): Promise<Buffer> {
+  if (!isMailAddress(m.to))
+    throw new ConfigError(
+      `not an e-mail address: ${JSON.stringify(m.to.slice(0, 80))}`,
+      undefined,
+      'to',
+    );
   const composer = new MailComposer({
-    from: m.from,
-    to: { name: m.toName, address: m.to },
+    // structured mailboxes: nodemailer quotes and encodes the names
+    from: mailbox(m.from),
+    to: { name: displayName(m.toName), address: m.to },
     ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     subject: m.subject,
     text: m.text,

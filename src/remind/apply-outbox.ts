@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeOutputDir } from '../core/files.js';
 import type { Channel } from './apply-smtp.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Channel } from './apply-smtp.js';
  * not (send again).
  */
 export function outboxChannel(dir: string): Channel {
-  mkdirSync(dir, { recursive: true });
+  makeOutputDir(dir, '--outbox');
   const fileOf = (messageId: string) =>
     join(dir, `${createHash('sha256').update(messageId).digest('hex').slice(0, 24)}.eml`);
   return {

@@ -10,6 +10,8 @@ export interface SmtpTarget {
   readonly pass?: string;
   /** For messages: the URL without credentials. */
   readonly label: string;
+  /** Log in without TLS (config `mail.allow-plain-auth`); otherwise TLS comes first. */
+  readonly allowPlainAuth?: boolean;
 }
 
 /**
@@ -17,7 +19,11 @@ export interface SmtpTarget {
  * or `smtps://[user@]host[:port]` (TLS from the start, port 465). The
  * password never goes in the URL: it comes from $LIAISON_SMTP_PASSWORD.
  */
-export function parseSmtpUrl(text: string, env: NodeJS.ProcessEnv): SmtpTarget {
+export function parseSmtpUrl(
+  text: string,
+  env: NodeJS.ProcessEnv,
+  opts: { readonly allowPlainAuth?: boolean } = {},
+): SmtpTarget {
   let url: URL;
   try {
     url = new URL(text);
@@ -52,6 +58,7 @@ export function parseSmtpUrl(text: string, env: NodeJS.ProcessEnv): SmtpTarget {
     ...(user ? { user } : {}),
     ...(user && pass ? { pass } : {}),
     label: `${url.protocol}//${host}:${port}`,
+    ...(opts.allowPlainAuth ? { allowPlainAuth: true } : {}),
   };
 }
 
@@ -102,10 +109,13 @@ function sendOne(
   onBodyStart: () => void,
 ): Promise<SendOutcome> {
   return new Promise((resolve) => {
+    // a password is sent only inside TLS: smtps://, or STARTTLS required before AUTH
+    const tlsFirst = target.user !== undefined && !target.secure && target.allowPlainAuth !== true;
     const conn = new SMTPConnection({
       host: target.host,
       port: target.port,
       secure: target.secure,
+      ...(tlsFirst ? { requireTLS: true } : {}),
       ...(name ? { name } : {}),
       ...TIMEOUTS,
     });
@@ -126,6 +136,16 @@ function sendOne(
       // a reply code is a refusal; a broken connection before the body started cannot have delivered it
       const definite = typeof err.responseCode === 'number' || !bodyRead;
       const reply = err.response ? ` (${err.response})` : err.code ? ` (${err.code})` : '';
+      if (tlsFirst && !bodyRead && /STARTTLS|ETLS/i.test(`${err.message} ${err.code ?? ''}`)) {
+        done({
+          accepted: false,
+          definite: true,
+          error:
+            `${target.label} offers no STARTTLS: the password is not sent in clear ` +
+            '(use smtps://, a server with STARTTLS, or mail.allow-plain-auth: true for a loopback relay)',
+        });
+        return;
+      }
       done({ accepted: false, definite, error: `${err.message}${reply}` });
     };
     conn.on('error', fail);

@@ -6,8 +6,9 @@ import { UsageError } from '../core/errors.js';
 import { buildReminders } from './read.js';
 import type { RemindRun } from './plan.js';
 import { deliver, type DeliverOptions } from './apply-deliver.js';
-import { allowResend, runOwner } from './store.js';
+import { allowResend, ledgerStates, runOwner } from './store.js';
 import { outboxChannel } from './apply-outbox.js';
+import { mailbox } from './apply-message.js';
 import { parseSmtpUrl, smtpChannel, type Channel } from './apply-smtp.js';
 
 export interface RemindRunOptions {
@@ -33,7 +34,18 @@ export async function runRemind(ctx: Deps, opts: RemindRunOptions): Promise<Remi
     );
   const channel = openChannel(ctx, opts);
   const db = await ctx.store();
-  if (opts.resend) allowResend(db, opts.resend);
+  if (opts.resend && allowResend(db, opts.resend) === 0) {
+    // a mistyped id must not look like "done": say what the ledger knows
+    const states = ledgerStates(db, opts.resend);
+    if (states.length === 0)
+      throw new UsageError(
+        `--resend ${opts.resend}: no delivery of this reminder in the ledger (ids: liaison remind --json)`,
+      );
+    if (!states.includes('failed'))
+      throw new UsageError(
+        `--resend ${opts.resend}: nothing to send again (its deliveries are ${states.join(', ')})`,
+      );
+  }
   const view = await buildReminders(ctx, {
     ...(opts.since ? { since: opts.since } : {}),
   });
@@ -43,6 +55,7 @@ export async function runRemind(ctx: Deps, opts: RemindRunOptions): Promise<Remi
     throw new UsageError(
       'no sender address: set mail.from in liaison.yaml (or a release liaison with an e-mail in governance)',
     );
+  mailbox(from); // a malformed mail.from is one line before anything is claimed
   view.mode = 'send';
   view.channel = channel.name;
   const replyTo = ctx.config.mail?.['reply-to'];
@@ -66,7 +79,11 @@ function openChannel(ctx: Deps, opts: RemindRunOptions): Channel | undefined {
     throw new UsageError(
       '--send needs an SMTP server: --smtp-url smtp://[user@]host[:port], $LIAISON_SMTP_URL or mail.smtp-url',
     );
-  return smtpChannel(parseSmtpUrl(url, ctx.env));
+  return smtpChannel(
+    parseSmtpUrl(url, ctx.env, {
+      allowPlainAuth: ctx.config.mail?.['allow-plain-auth'] === true,
+    }),
+  );
 }
 
 /** Exit code of a run: 0, or 3 when a message could not be delivered (or its fate is unknown). */

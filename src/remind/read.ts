@@ -17,7 +17,7 @@ import {
 } from './plan.js';
 import { reminderRules } from './plan-rules.js';
 import { ledgerKey, ledgerRows } from './store.js';
-import { stableMessageId } from './apply-message.js';
+import { displayName, isMailAddress, stableMessageId } from './apply-message.js';
 
 /** Reminders due at --date, rendered, with what the ledger knows of each. */
 export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promise<RemindView> {
@@ -145,6 +145,9 @@ function recipientsOf(ctx: Deps, occ: ReminderOccurrence, notes: string[]): Reci
       );
     for (const p of r.people) {
       if (!p.email) notes.push(`${occ.id}: ${p.name} (${role}) has no e-mail address`);
+      else if (!isMailAddress(p.email))
+        // a CR/LF or a second address in governance data: left out, never put in a header
+        notes.push(`${occ.id}: ${displayName(p.name)} (${role}) has no usable e-mail address`);
       else if (!out.some((o) => o.email?.toLowerCase() === p.email?.toLowerCase())) out.push(p);
     }
   }
@@ -156,8 +159,8 @@ export function senderOf(ctx: Deps): string | null {
   const from = ctx.config.mail?.from;
   if (from) return from;
   const r = resolveRole('liaison', ctx.team, ctx.config);
-  const p = r.ok ? r.people.find((x) => x.email) : undefined;
-  return p?.email ? `${p.name} <${p.email}>` : null;
+  const p = r.ok ? r.people.find((x) => x.email && isMailAddress(x.email)) : undefined;
+  return p?.email ? `${displayName(p.name).replace(/[<>"]/g, '')} <${p.email}>` : null;
 }
 
 /** The team's libraries and what release status says of them; null when all are released. */

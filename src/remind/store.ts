@@ -168,3 +168,12 @@ export function allowResend(db: Db, reminder: string): number {
     )
     .run(reminder).changes;
 }
+
+/** The delivery states the ledger holds for a reminder (empty: the id was never delivered here). */
+export function ledgerStates(db: Db, reminder: string): string[] {
+  return (
+    db
+      .prepare('SELECT DISTINCT state FROM plan_reminder_ledger WHERE reminder = ?')
+      .all(reminder) as { state: string }[]
+  ).map((r) => r.state);
+}

@@ -1,3 +1,5 @@
+import { inertLine } from '../core/text.js';
+import { changeId, gerritUrl, revisionId } from '../sources/gerrit/ids.js';
 import { HttpStatusError } from '../sources/http/errors.js';
 import type { HttpClient } from '../sources/http/client.js';
 import type { GerritCredentials } from '../sources/gerrit/credentials.js';
@@ -48,8 +50,11 @@ function checkedLines(d: ReviewDeliverable): string[] {
   const out: string[] = [];
   if (!d.newVersion) {
     out.push(
-      `* ${d.name}: no new version${d.branchesAdded.length ? `; adds ${d.branchesAdded.join(', ')}` : ''}`,
+      d.kind === 'branch-only'
+        ? `* ${d.name}: branch-only request, creates ${d.branchesAdded.join(', ')}${d.oldVersion ? ` at the last release ${d.oldVersion}` : ''}`
+        : `* ${d.name}: no new version${d.branchesAdded.length ? `; adds ${d.branchesAdded.join(', ')}` : ''}`,
     );
+    for (const w of d.warnings) out.push(`  - note: ${plain(w)}`);
     return out;
   }
   out.push(
@@ -96,7 +101,16 @@ export type VoteOutcome =
 
 export function voteUrl(baseUrl: string, t: VoteTarget): string {
   // `<url-encoded project>~<number>`: the identifier Gerrit recommends; the revision is the reviewed sha
-  return `${baseUrl.replace(/\/+$/, '')}/a/changes/${encodeURIComponent(t.project)}~${t.number}/revisions/${t.revision}/review`;
+  // each id checked again (a store synced before ids were checked) and each segment encoded
+  return gerritUrl(
+    baseUrl,
+    'a',
+    'changes',
+    changeId(t.project, t.number),
+    'revisions',
+    revisionId(t.revision),
+    'review',
+  );
 }
 
 export function voteInput(value: VoteValue, message: string): Record<string, unknown> {
@@ -125,11 +139,7 @@ export async function postVote(
 
 /** Gerrit's error texts are not a stable API: quoted, never parsed. */
 export function explainVoteError(status: number, body: string): string {
-  const said = body
-    // eslint-disable-next-line no-control-regex -- control characters are what it removes
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .slice(0, 200);
+  const said = inertLine(body, 200);
   const quote = said ? ` (Gerrit said: "${said}")` : '';
   switch (status) {
     case 401:

@@ -25,6 +25,8 @@ export interface FileChangeAnalysis {
   /** Every release of the new file, in file order (to find the previous one). */
   readonly releases: readonly ReleaseEntry[];
   readonly branchesAdded: readonly string[];
+  /** The same branches with their locations (a version, or `{repo: sha}` as JSON). */
+  readonly newBranches: readonly { readonly name: string; readonly location: string }[];
   readonly editedReleases: readonly string[];
   readonly problem: string | null;
 }
@@ -44,6 +46,7 @@ export function analyseFile(
     added: [],
     releases: [],
     branchesAdded: [],
+    newBranches: [],
     editedReleases: [],
   };
   const fail = (problem: string, team: string | null = null): FileChangeAnalysis => ({
@@ -74,13 +77,18 @@ export function analyseFile(
     })
     .map((r) => r.version);
   const oldBranches = new Set((before.doc?.branches ?? []).map((b) => b.name));
+  const addedBranches = doc.branches.filter((b) => !oldBranches.has(b.name));
   return {
     ...base,
     team: doc.team ?? null,
     model: doc.model ?? null,
     added,
     releases: doc.releases,
-    branchesAdded: doc.branches.filter((b) => !oldBranches.has(b.name)).map((b) => b.name),
+    branchesAdded: addedBranches.map((b) => b.name),
+    newBranches: addedBranches.map((b) => ({
+      name: b.name,
+      location: typeof b.location === 'string' ? b.location : JSON.stringify(b.location),
+    })),
     editedReleases,
     problem: before.error ? `${file.path} at the parent commit: ${before.error}` : null,
   };

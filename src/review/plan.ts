@@ -140,6 +140,12 @@ export interface ReviewDeliverable {
   readonly commits: number | null;
   readonly repos: readonly ShippedRepo[];
   readonly branchesAdded: readonly string[];
+  /**
+   * `release`: adds a version; `branch-only`: only creates branches (the
+   * release team's end-of-cycle request for libraries); `no-release`:
+   * neither (highlights, release-notes links, deletions).
+   */
+  readonly kind: 'release' | 'branch-only' | 'no-release';
   readonly warnings: readonly string[];
 }
 
@@ -195,6 +201,7 @@ import { shipWarnings, short } from './plan-checks.js';
 import { endOfWeek, mergeAfterDate, parseTopic } from './plan-deadline.js';
 import { acknowledgement, displayName, roleOf } from './plan-people.js';
 import { changeUrl } from './plan-query.js';
+import type { FileChangeAnalysis } from './plan-diff.js';
 import {
   shipKey,
   type ReviewEnv,
@@ -258,11 +265,12 @@ function planRequest(a: RequestAnalysis, input: ReviewPlanInput): ReviewRequest 
       commits: null,
       repos: [],
       branchesAdded: f.branchesAdded,
+      kind: f.newBranches.length > 0 ? 'branch-only' : 'no-release',
       warnings: f.problem
         ? []
-        : [
-            `adds no release${f.branchesAdded.length ? ` (branches: ${f.branchesAdded.join(', ')})` : ''}`,
-          ],
+        : f.newBranches.length > 0
+          ? branchOnlyWarnings(f)
+          : ['adds no release'],
     });
   }
   const releaseTeamTexts = r.messages
@@ -348,8 +356,30 @@ function planDeliverable(item: VersionItem, input: ReviewPlanInput): ReviewDeliv
         : null,
     repos,
     branchesAdded: item.file.branchesAdded,
+    kind: 'release',
     warnings,
   };
 }
 
 export { short };
+
+/**
+ * A branch-only change is what the release team sends for libraries at the
+ * end of a cycle: each new stable branch sits on the last release of the
+ * file (the validator's rule), never on an older one or a lifecycle tag.
+ */
+function branchOnlyWarnings(f: FileChangeAnalysis): string[] {
+  const last = f.releases[f.releases.length - 1]?.version;
+  const out: string[] = [];
+  for (const b of f.newBranches) {
+    if (!b.name.startsWith('stable/') && !b.name.startsWith('unmaintained/')) continue;
+    if (b.name.startsWith('unmaintained/')) {
+      out.push(`${b.name} is created without its -eom tag in the same change`);
+      continue;
+    }
+    if (last === undefined) out.push(`${b.name}: ${f.series} has no release to branch at`);
+    else if (b.location !== last)
+      out.push(`${b.name} at ${b.location} is not at the last release of ${f.series} (${last})`);
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import { HttpStatusError } from '../sources/http/errors.js';
 import type { HttpClient } from '../sources/http/client.js';
 import { gerritPages } from '../sources/http/paging.js';
 import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
+import { changeId, gerritUrl, revisionId } from '../sources/gerrit/ids.js';
 import { decodeFileContent, parseFileList, parseReleaseChange } from './read-gerrit.js';
 import type { FileContent, StoredRequest } from './plan.js';
 import {
@@ -102,11 +103,19 @@ export function teamDeliverableNames(ctx: Deps): string[] {
     .filter((n) => !ignored.includes(n));
 }
 
-const changePath = (base: string, r: StoredRequest) =>
-  `${base}/changes/${encodeURIComponent(r.project || RELEASES_PROJECT)}~${r.number}`;
+/** `…/changes/<project~number>/revisions/<sha>/<rest…>`, every id checked and every segment encoded. */
+const revisionUrl = (base: string, r: StoredRequest, ...rest: string[]) =>
+  gerritUrl(
+    base,
+    'changes',
+    changeId(r.project || RELEASES_PROJECT, r.number),
+    'revisions',
+    revisionId(r.revision),
+    ...rest,
+  );
 
 async function fetchFiles(http: HttpClient, base: string, r: StoredRequest) {
-  const url = `${changePath(base, r)}/revisions/${r.revision}/files`;
+  const url = revisionUrl(base, r, 'files');
   const res = await http.getJson(url, { conditional: false });
   return parseFileList(res.body, `change ${r.number} files`);
 }
@@ -119,7 +128,7 @@ async function fetchContent(
   path: string,
   side: 'old' | 'new',
 ): Promise<FileContent> {
-  const url = `${changePath(base, r)}/revisions/${r.revision}/files/${encodeURIComponent(path)}/content${side === 'old' ? '?parent=1' : ''}`;
+  const url = `${revisionUrl(base, r, 'files', path, 'content')}${side === 'old' ? '?parent=1' : ''}`;
   try {
     const res = await http.getText(url, { conditional: false });
     return { text: decodeFileContent(res.body, `change ${r.number} ${path}`) };

@@ -1,5 +1,6 @@
 import type { Colors } from '../core/terminal.js';
 import { humanDate } from '../core/dates.js';
+import { inertLine } from '../core/text.js';
 import type { ProposerRole, ReviewRequest, ReviewView } from './plan.js';
 import type { VoteResult } from './apply.js';
 
@@ -12,8 +13,7 @@ const ROLE: Record<ProposerRole, string> = {
 
 /** Shown as text, whatever a change's subject or message holds. */
 export function plain(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters would drive the terminal
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return inertLine(s);
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -77,7 +77,9 @@ function renderRequest(r: ReviewRequest, c: Colors, maxCommits: number): string[
   for (const d of r.deliverables) {
     const step = d.newVersion
       ? `${d.oldVersion ?? '(first release)'} → ${d.newVersion}${d.jump ? ` (${d.jump})` : ''}`
-      : 'no new version';
+      : d.kind === 'branch-only'
+        ? `branch-only: creates ${d.branchesAdded.join(', ')}${d.oldVersion ? ` (last release ${d.oldVersion})` : ''}`
+        : 'no new version';
     const shipped =
       d.commits === null
         ? ''

@@ -1,19 +1,22 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays } from '../core/dates.js';
+import { inertLine, inertText, safeUrl } from '../core/text.js';
 import type { ScheduleView } from './plan.js';
 
 /**
  * iCalendar export: one all-day event per schedule event and team deadline.
  * UIDs are derived from series, team and event id, so re-importing an
- * updated file updates the events instead of duplicating them.
+ * updated file updates the events instead of duplicating them. Titles and
+ * descriptions come from schedule and config files: they go in as inert
+ * text, and only http(s) links are kept.
  */
 export function scheduleToIcs(view: ScheduleView, stamp: string): string {
   const id = view.series.releaseId ?? view.series.name;
   const cal = ical({
-    name: `${view.team} ${id} ${cap(view.series.name)} release schedule`,
+    name: inertLine(`${view.team} ${id} ${cap(view.series.name)} release schedule`),
     prodId: { company: 'release-liaison', product: 'liaison', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    url: view.url,
+    url: safeUrl(view.url),
   });
   const seen = new Map<string, number>();
   for (const week of view.weeks) {
@@ -30,14 +33,15 @@ export function scheduleToIcs(view: ScheduleView, stamp: string): string {
         start,
         // DTEND of an all-day event is exclusive
         end: toUtcDate(addDays(last, 1)),
-        summary: `${week.name ? `${cap(view.series.name)} ${week.name}: ` : ''}${e.title}`,
-        description: [
-          e.description,
-          e.owner && e.owner !== 'team' ? `Owner: ${e.owner}` : undefined,
-        ]
-          .filter(Boolean)
-          .join('\n\n'),
-        url: e.url ?? view.url,
+        summary: inertLine(
+          `${week.name ? `${cap(view.series.name)} ${week.name}: ` : ''}${e.title}`,
+        ),
+        description: inertText(
+          [e.description, e.owner && e.owner !== 'team' ? `Owner: ${e.owner}` : undefined]
+            .filter(Boolean)
+            .join('\n\n'),
+        ),
+        url: safeUrl(e.url) ?? safeUrl(view.url),
         categories: [{ name: e.scope }],
         stamp: new Date(`${stamp}T00:00:00Z`),
       });

@@ -1,4 +1,5 @@
 import { daysBetween, isoDateOfInstant, type IsoDate } from '../core/dates.js';
+import { inertLine } from '../core/text.js';
 import type { Db } from '../store/db.js';
 import { readSourceState } from './state.js';
 
@@ -70,6 +71,5 @@ export function when(instant: string): string {
 }
 
 function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
+  return inertLine(s, 300);
 }

@@ -50,10 +50,14 @@ export function resolveEndpoints(
 /** HTTP settings of the config's `sources:` section, as client options. */
 export function httpSettings(
   config: Pick<TeamConfig, 'sources'>,
-): Pick<HttpClientOptions, 'timeoutMs' | 'retries' | 'retryDelayMs' | 'minIntervalMs'> {
+): Pick<
+  HttpClientOptions,
+  'timeoutMs' | 'retries' | 'retryDelayMs' | 'minIntervalMs' | 'maxBodyBytes'
+> {
   const s = config.sources ?? {};
   return {
     timeoutMs: (s['timeout-seconds'] ?? 30) * 1000,
+    maxBodyBytes: (s['max-body-mb'] ?? 32) * 1024 * 1024,
     retries: s.retries ?? 3,
     retryDelayMs: s['retry-delay-ms'] ?? 1000,
     minIntervalMs: s['min-interval-ms'] ?? 250,

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SourceUnavailableError } from '../core/errors.js';
+import { nonFileKind } from '../core/files.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -29,6 +30,12 @@ export interface Migration {
  */
 export function openStore(path: string, migrations: readonly Migration[]): Db {
   let db: Db | undefined;
+  const kind = path === ':memory:' ? undefined : nonFileKind(path);
+  if (kind)
+    throw new SourceUnavailableError(
+      `cannot open the store ${path}: it is ${kind}, not a file`,
+      'store',
+    );
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
@@ -37,12 +44,48 @@ export function openStore(path: string, migrations: readonly Migration[]): Db {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    const foreign = foreignTables(db);
+    if (foreign.length > 0 && foreign.some((t) => OUR_TABLES.test(t))) {
+      throw new SourceUnavailableError(
+        `the store ${path} is damaged (its table of applied migrations is gone); ${KEEP_IT}`,
+        'store',
+      );
+    }
+    if (foreign.length > 0) {
+      throw new SourceUnavailableError(
+        `${path} is not a release-liaison store: it is another application's SQLite database ` +
+          `(tables ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); pass another --db`,
+        'store',
+      );
+    }
+    migrate(db, migrations);
   } catch (e) {
     db?.close();
+    if (e instanceof SourceUnavailableError) throw e;
     throw new SourceUnavailableError(`cannot open the store ${path}: ${storeProblem(e)}`, 'store');
   }
-  migrate(db, migrations);
   return db;
+}
+
+/** Table names our migrations create (capability prefixes). */
+const OUR_TABLES =
+  /^(kv|http_cache|source_sync|web_write_log|goal_state|freeze_vote|(plan|zuul|lp|gerrit|review|notes)_\w+)$/;
+
+/** What to do with a damaged store: it holds ticks and the reminder ledger, so it is kept, not deleted. */
+export const KEEP_IT =
+  'move the file aside and keep it (it holds checklist ticks and the reminder ledger), or pass another --db';
+
+/**
+ * Tables of a file that has never been a store of ours (no migration table):
+ * migrating it would write our tables into someone else's database.
+ */
+function foreignTables(db: Db): string[] {
+  const names = (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+  return names.includes('schema_migrations') ? [] : names;
 }
 
 /** What is wrong with a store file, in words a user can act on. */
@@ -51,7 +94,10 @@ function storeProblem(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'SQLITE_NOTADB') return 'it is not a SQLite database (pass another --db)';
   if (code === 'EEXIST' || code === 'ENOTDIR') return `a part of its folder is a file (${message})`;
-  return message;
+  if (code === 'SQLITE_CORRUPT') return `the file is damaged; ${KEEP_IT}`;
+  if (code === 'EISDIR' || code === 'SQLITE_CANTOPEN')
+    return `cannot open it as a file (${message})`;
+  return message.split('\n')[0] ?? message;
 }
 
 export function migrate(db: Db, migrations: readonly Migration[]): string[] {

@@ -1,5 +1,5 @@
 import { table, type Colors } from '../core/terminal.js';
-import { safeText } from '../sources/text.js';
+import { inertLine } from '../core/text.js';
 import type { SyncView } from './apply.js';
 
 const MARK = { updated: '✓', unchanged: '=', failed: '✗', skipped: '-' } as const;
@@ -14,8 +14,8 @@ export function renderSyncText(view: SyncView, c: Colors): string {
           : MARK[s.status];
     const what =
       s.status === 'failed'
-        ? `${c.red('failed')}: ${safeText(s.error ?? '', 200)} — ${s.summary}`
-        : safeText(s.summary, 200);
+        ? `${c.red('failed')}: ${inertLine(s.error ?? '', 200)} — ${s.summary}`
+        : inertLine(s.summary, 200);
     const reqs = s.name.startsWith('git:')
       ? ''
       : `${s.requests} request${s.requests === 1 ? '' : 's'}`;

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinConfigPath, parseConfig } from '../config/load.js';
 import { starterConfig } from '../config/starter.js';
 import type { Deps } from '../core/deps.js';
 import { RefusedError } from '../core/errors.js';
+import { writeOutputFile } from '../core/files.js';
 
 /**
  * `liaison init`: writes the team's config for editing — the built-in one
@@ -22,6 +23,6 @@ export function writeTeamConfig(
   const builtin = builtinConfigPath(team.name);
   const text = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
   parseConfig(text, builtin); // never write a config we would refuse to read
-  writeFileSync(file, text);
+  writeOutputFile(file, text, '--output');
   return { file, team: team.name };
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, print, printJson } from '../cli/output.js';
 
 export function registerTeam(program: Command, wrap: Wrap): void {
   program
@@ -24,8 +24,8 @@ export function registerTeam(program: Command, wrap: Wrap): void {
         const opts = ctx.options as { output: string; force?: boolean };
         const { writeTeamConfig } = await import('./apply.js');
         const { file, team } = writeTeamConfig(ctx, ctx.options.team ?? 'glance', opts);
-        if (ctx.json) ctx.io.stdout(JSON.stringify({ file, team }, null, 2) + '\n');
-        else ctx.io.stdout(`wrote ${file} for team ${team}; edit it, then run liaison brief\n`);
+        if (ctx.json) printJson(ctx, { file, team });
+        else print(ctx, `wrote ${file} for team ${team}; edit it, then run liaison brief`);
       }),
     );
 }

@@ -1,7 +1,10 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { GlobalOptions, Io } from '../cli/context.js';
 import { isIsoDate, isoDateOfInstant } from '../core/dates.js';
 import { LiaisonError } from '../core/errors.js';
+import { jsonText } from '../core/text.js';
+import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
 import { APP_JS } from './assets.js';
 import { ViewCache } from './cache.js';
 import { checkCsrf, newCsrfToken } from './csrf.js';
@@ -11,6 +14,7 @@ import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from
 import { RequestContext, SharedState } from './request-context.js';
 import type { PageDef, PageId, RenderEnv } from './panel.js';
 import { WRITES } from './writes.js';
+import { MAX_FORM_BYTES, parseTarget } from './request-guard.js';
 import { logWrite } from './write-log.js';
 
 export interface AppOptions {
@@ -35,8 +39,6 @@ export interface DashboardApp {
   setOrigin(origin: string): void;
   close(): void;
 }
-
-const TEAM_RE = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/;
 
 interface CachedPage {
   readonly status: number;
@@ -79,8 +81,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     const date = c.req.query('date') || undefined;
     const team = c.req.query('team') || undefined;
     if (date !== undefined && !isIsoDate(date)) return `date=${date}: expected YYYY-MM-DD`;
-    if (team !== undefined && !TEAM_RE.test(team))
-      return `team=${team}: expected a team name (letters, digits, space, _ . -)`;
+    if (team !== undefined && !isTeamName(team)) return `team=${team}: expected ${TEAM_NAME_RULE}`;
     return { ...(date ? { date } : {}), ...(team ? { team } : {}) };
   };
 
@@ -117,14 +118,16 @@ export function createDashboard(opts: AppOptions): DashboardApp {
 
   /** Same key as servePage computes, from the raw URL; undefined whenever anything is unusual. */
   const cachedPage = (url: string) => {
-    const u = new URL(url, 'http://dashboard');
+    const target = parseTarget(url);
+    if (!target.ok) return undefined;
+    const u = new URL(`http://dashboard${target.path}`);
     const page = PAGES.find((p) => p.path === u.pathname);
     const date = u.searchParams.get('date') || undefined;
     const team = u.searchParams.get('team') || undefined;
     if (
       !page ||
       (date !== undefined && !isIsoDate(date)) ||
-      (team !== undefined && !TEAM_RE.test(team))
+      (team !== undefined && !isTeamName(team))
     )
       return undefined;
     const today =
@@ -186,7 +189,10 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return c.json({ error: e instanceof LiaisonError ? e.message : 'bad request' }, 400);
     }
     const out = jsonOfBuilt(await viewOf(page, ctx, q));
-    return c.json(out.body as object, out.status as 200);
+    // the same escaping as `--json` (C1 and bidi characters as \u escapes)
+    return c.body(jsonText(out.body, 0), out.status as 200, {
+      'Content-Type': 'application/json; charset=UTF-8',
+    });
   };
 
   for (const page of PAGES) {
@@ -219,8 +225,15 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     }),
   );
 
+  // a form is a few hundred bytes; a bigger body is refused before it is read whole
+  const formLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    // the rest of the body is not read: the connection is closed, not reused
+    onError: (c) =>
+      c.text(`form too large (over ${MAX_FORM_BYTES / 1024} KB)`, 413, { Connection: 'close' }),
+  });
   for (const write of WRITES) {
-    app.post(write.path, async (c) => {
+    app.post(write.path, formLimit, async (c) => {
       if (opts.readOnly)
         return c.text('this dashboard is read-only (started with --read-only)', 403);
       const form = await c.req.parseBody();

@@ -1,6 +1,8 @@
 import { Command, Option } from '../cli/commander.js';
+import { printJson } from '../cli/output.js';
 import type { Wrap } from '../cli/commands.js';
 import { UsageError } from '../core/errors.js';
+import { hostNameOf } from './request-guard.js';
 
 /** `liaison serve` and `liaison site build DIR`. */
 export function registerWeb(program: Command, wrap: Wrap): void {
@@ -8,6 +10,14 @@ export function registerWeb(program: Command, wrap: Wrap): void {
     .command('serve')
     .description('serve the dashboard on this machine (127.0.0.1 by default) and print its URL')
     .addOption(new Option('--host <address>', 'address to bind').default('127.0.0.1'))
+    .addOption(
+      new Option(
+        '--allow-host <name>',
+        'also answer requests for this host name (a reverse proxy, a DNS name); repeatable',
+      )
+        .argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+        .default(undefined),
+    )
     .addOption(new Option('--port <n>', 'port (0 picks a free one)').default('8484'))
     .addOption(new Option('--read-only', 'disable the write forms (checklist ticks, goal status)'))
     .addOption(
@@ -20,16 +30,26 @@ export function registerWeb(program: Command, wrap: Wrap): void {
       wrap(async (ctx) => {
         const o = ctx.options as {
           host?: string;
+          allowHost?: string[];
           port?: string;
           readOnly?: boolean;
           reminders?: boolean;
         };
         const port = Number(o.port ?? '8484');
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
+        if (!/^\d{1,5}$/.test(o.port ?? '8484') || port > 65535)
           throw new UsageError('--port: expected a number from 0 to 65535');
+        const host = o.host ?? '127.0.0.1';
+        // an empty address would bind every interface without saying so
+        if (!host.trim())
+          throw new UsageError('--host: expected an address (127.0.0.1, ::1, 0.0.0.0…)');
+        const allowHosts = o.allowHost ?? [];
+        for (const h of allowHosts)
+          if (!hostNameOf(h))
+            throw new UsageError(`--allow-host ${h}: expected a host name or address`);
         const { serveDashboard } = await import('./serve-command.js');
         await serveDashboard(ctx, {
-          host: o.host ?? '127.0.0.1',
+          host,
+          allowHosts,
           port,
           readOnly: o.readOnly === true,
           reminders: o.reminders !== false,
@@ -50,7 +70,7 @@ export function registerWeb(program: Command, wrap: Wrap): void {
         if (!dir) throw new UsageError('site build: expected an output folder');
         const { buildSite } = await import('./site.js');
         const result = await buildSite(ctx, dir);
-        if (ctx.json) ctx.io.stdout(JSON.stringify(result, null, 2) + '\n');
+        if (ctx.json) printJson(ctx, result);
         else {
           ctx.io.stdout(
             `wrote ${result.files.length} files into ${dir} (open ${dir}/index.html or publish the folder)\n`,

@@ -1,7 +1,14 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { STYLES } from './styles.js';
 import { PAGES } from './registry.js';
 import type { DataAge, PageDef, RenderEnv } from './panel.js';
+
+/** Our own stylesheet, checked once: it can never close the element it sits in. */
+const STYLES_TEXT = (() => {
+  if (/<\/style/i.test(STYLES)) throw new Error('styles.ts must not contain </style');
+  return STYLES;
+})();
 
 /** Content-Security-Policy of every page: no script but our own file, no inline handlers. */
 export const CSP =
@@ -35,7 +42,8 @@ export function Layout(props: {
           <meta http-equiv="Content-Security-Policy" content={META_CSP} />
         ) : null}
         <title>{`${props.title} · ${env.team} release dashboard`}</title>
-        <style>{STYLES}</style>
+        {/* raw: CSS is not HTML; escaped, `"Segoe UI"` and `[aria-current="page"]` would break */}
+        <style>{raw(STYLES_TEXT)}</style>
         {env.mode === 'server' ? <script src="/assets/app.js" defer></script> : null}
       </head>
       <body>

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import { safeUrl } from './safe-url.js';
+import { safeUrl } from '../core/text.js';
 
 /** An inline SVG chart we rendered ourselves (the only raw HTML on a page). */
 export function Chart({ svg, caption }: { svg: string; caption: string }) {

@@ -1,5 +1,11 @@
 import type { Deps } from '../core/deps.js';
-import { ConfigError, LiaisonError, SourceUnavailableError, UsageError } from '../core/errors.js';
+import {
+  ConfigError,
+  LiaisonError,
+  SourceUnavailableError,
+  UsageError,
+  asLiaisonError,
+} from '../core/errors.js';
 import { Layout, staleNotices, type Notice } from './layout.js';
 import type { DataAge, PageDef, Panel, RenderEnv } from './panel.js';
 
@@ -43,7 +49,8 @@ export async function buildPage(page: PageDef, ctx: Deps): Promise<Built> {
 }
 
 /** How a failed build shows: a usage error is the reader's (400), a missing source a notice (200). */
-export function failure(e: unknown): { status: number; notice: Notice } {
+export function failure(err: unknown): { status: number; notice: Notice } {
+  const e = asLiaisonError(err) ?? err;
   if (e instanceof UsageError || e instanceof ConfigError)
     return { status: 400, notice: { kind: 'error', text: e.message } };
   if (e instanceof SourceUnavailableError) {

@@ -2,6 +2,7 @@ import type { Context } from '../cli/context.js';
 import { createDashboard } from './app.js';
 import { scheduleDailyReminders } from './daily.js';
 import { startServer } from './server.js';
+import { isLoopback } from './request-guard.js';
 
 /**
  * Runs the dashboard until the process is told to stop (Ctrl-C, SIGTERM).
@@ -10,13 +11,26 @@ import { startServer } from './server.js';
  */
 export async function serveDashboard(
   ctx: Context,
-  opts: { host: string; port: number; readOnly: boolean; reminders: boolean },
+  opts: {
+    host: string;
+    allowHosts: readonly string[];
+    port: number;
+    readOnly: boolean;
+    reminders: boolean;
+  },
 ): Promise<void> {
   ctx.data.releases.series();
   const team = ctx.team.name;
   const options = { ...ctx.options, json: false };
   const dashboard = createDashboard({ options, io: ctx.io, readOnly: opts.readOnly });
-  const server = await startServer(dashboard, opts.host, opts.port);
+  const server = await startServer(dashboard, opts.host, opts.port, {
+    allowHosts: opts.allowHosts,
+  });
+  if (!isLoopback(opts.host))
+    ctx.io.stderr(
+      `liaison serve: warning: listening on ${opts.host}, reachable from other machines; ` +
+        'the dashboard has no login (prefer the default 127.0.0.1, or publish `liaison site build`)\n',
+    );
   dashboard.setOrigin(server.url);
   const log = (line: string) => {
     ctx.io.stdout(`${line}\n`);

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeOutputDir, writeOutputFile } from '../core/files.js';
+import { jsonText } from '../core/text.js';
 import type { Context } from '../cli/context.js';
 import { PAGES } from './registry.js';
 import { buildPage, jsonOfBuilt, renderBuilt } from './render.js';
@@ -18,7 +19,8 @@ export interface SiteResult {
  * serves it without this program. No forms: the site is read-only.
  */
 export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> {
-  mkdirSync(join(dir, 'api'), { recursive: true });
+  makeOutputDir(dir, 'site build');
+  makeOutputDir(join(dir, 'api'), 'site build');
   let team: string;
   try {
     team = ctx.team.name;
@@ -39,7 +41,7 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
   const files: string[] = [];
   const notices: { page: PageId; status: number }[] = [];
   const write = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
+    writeOutputFile(join(dir, name), text, 'site build');
     files.push(name);
   };
   for (const page of PAGES) {
@@ -48,7 +50,7 @@ export async function buildSite(ctx: Context, dir: string): Promise<SiteResult> 
     const out = await renderBuilt(page, built, env);
     write(page.file, out.html);
     const json = jsonOfBuilt(built);
-    write(`api/${page.api}.json`, JSON.stringify(json.body, null, 2) + '\n');
+    write(`api/${page.api}.json`, jsonText(json.body) + '\n');
     if (out.status !== 200 || json.status !== 200)
       notices.push({ page: page.id, status: json.status });
   }

@@ -27,6 +27,11 @@ function person(value: string, what: string): string {
   return name;
 }
 
+/** Who did a write that does not need a name: the form's `by` (checked like any name), else the server's user. */
+function whoOf(ctx: Deps, value: string): string {
+  return value.trim() ? person(value, 'by') : (ctx.env.USER ?? 'someone');
+}
+
 function itemId(value: string, what: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value))
     throw new UsageError(`${what}: "${value.slice(0, 40)}" is not an id`);
@@ -49,9 +54,10 @@ export const WRITES: readonly WriteRoute[] = [
     page: 'checklist',
     async apply(ctx, field) {
       const { tickItem } = await import('../checklist/apply.js');
+      const who = whoOf(ctx, field('by'));
       const r = await tickItem(ctx, 'undo', itemId(field('id'), 'id'), {});
       return {
-        who: field('by').trim().slice(0, 64) || (ctx.env.USER ?? 'someone'),
+        who,
         target: `${r.series}/${r.id}`,
         detail: r.message,
       };
@@ -65,10 +71,10 @@ export const WRITES: readonly WriteRoute[] = [
       const { setGoalStatus } = await import('../goals/apply.js');
       const goal = itemId(field('goal'), 'goal');
       const owner = field('owner').trim() ? person(field('owner'), 'owner') : undefined;
+      const who = whoOf(ctx, field('by'));
       const saved = await setGoalStatus(ctx, goal, field('status'), {
         ...(owner !== undefined ? { owner } : {}),
       });
-      const who = field('by').trim().slice(0, 64) || (ctx.env.USER ?? 'someone');
       return {
         who,
         target: `${saved.series}/${goal}`,

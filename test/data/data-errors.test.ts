@@ -50,12 +50,14 @@ describe('bad data gives one clear line and a documented exit code', () => {
     expect((await runCli(['brief', '--releases-repo', dir, '--debug'])).stderr).toMatch(/\n\s+at /);
   });
 
-  it('exits 3 when a checkout lacks the files, 2 when the folder does not exist', async () => {
+  it('exits 3 when a checkout lacks the files or the folder does not exist (a required source)', async () => {
     const empty = tempDir();
     const r = await runCli(['brief', '--releases-repo', empty]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('data/series_status.yaml not found');
-    expect((await runCli(['brief', '--releases-repo', join(empty, 'nope')])).code).toBe(2);
+    const missing = await runCli(['brief', '--releases-repo', join(empty, 'nope')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/--releases-repo .*nope: no such directory/);
   });
 
   it('exits 2 on an unknown option', async () => {

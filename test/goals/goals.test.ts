@@ -175,7 +175,8 @@ describe('liaison goals', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# glance: community goals for 2026\.2 Hibiscus/);
     expect(md.stdout).toContain(
-      '| Migrate from oslo.rootwrap to oslo.privsep | not started | \\<script\\>alert\\(1\\)\\</script\\> \\| \\*x\\* \\[31m |',
+      // the escape is shown as the visible text \x1b (core/text.ts), then escaped for Markdown
+      '| Migrate from oslo.rootwrap to oslo.privsep | not started | \\<script\\>alert\\(1\\)\\</script\\> \\| \\*x\\*\\\\x1b\\[31m |',
     );
     expect(md.stdout).not.toContain('<script>');
     expect(md.stdout).not.toContain('\u001b');

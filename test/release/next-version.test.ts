@@ -174,11 +174,16 @@ describe('next version: the worked examples of the reference (real Glance data)'
       /at least a feature release/,
     );
     expect(() => computeNextRelease({ ...base, history, type: 'feature' })).toThrow(
-      /must be a milestone or rc/,
+      /refused by rule stable-type-before-final: .*must be a milestone or rc.*upstream new-release would write 33\.1\.0/,
     );
-    const forced = computeNextRelease({ ...base, history, type: 'feature', force: true });
+    const forced = computeNextRelease({
+      ...base,
+      history,
+      type: 'feature',
+      overrides: new Set(['stable-type-before-final']),
+    });
     expect(forced.version).toBe('33.1.0');
-    expect(forced.notes.join('\n')).toMatch(/--force/);
+    expect(forced.notes.join('\n')).toMatch(/despite rule stable-type-before-final \(--override\)/);
   });
 
   it('indri first glance-store feature → 5.7.0 (depth 1)', () => {

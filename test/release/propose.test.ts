@@ -229,10 +229,12 @@ describe('liaison release propose with a project clone and a releases checkout',
     const again = await runCli([...args]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(
-      /nothing to release for glance-store: openstack\/glance_store already tagged at [0-9a-f]{40} as 5\.7\.0; use --force/,
+      /^liaison: refused by rule already-tagged: nothing to release for glance-store: openstack\/glance_store already tagged at [0-9a-f]{40} as 5\.7\.0 \(--force tags it again\); upstream new-release would write nothing and exit 0; --override already-tagged writes it anyway\n$/,
     );
     const forced = await runJson<Proposal>([...args, '--force']);
     expect(forced.version).toBe('5.8.0');
+    const overridden = await runJson<Proposal>([...args, '--override', 'already-tagged']);
+    expect(overridden.version).toBe('5.8.0');
   });
 
   it('rc after rc1 takes the head of the new stable branch and adds no branch', async () => {
@@ -293,15 +295,26 @@ describe('liaison release propose with a project clone and a releases checkout',
       clone.dir,
       '--releases-repo',
       releases.dir,
+      // flamingo reaches end of life on 2027-04-28: within 4 weeks
+      '--date',
+      '2027-04-10',
     ];
     const eol = await runCli(eolArgs);
     expect(eol.code).toBe(1);
     expect(eol.stderr).toBe(
-      `liaison: stable/2025.2 does not exist in ${clone.dir}: cannot tag its head (upstream new-release would silently tag master)\n`,
+      `liaison: refused by rule branch-missing: stable/2025.2 does not exist in ${clone.dir}: cannot tag its head; upstream new-release would silently write 2025.2-eol at the head of master; --override branch-missing writes it anyway\n`,
     );
+    const onMaster = await runJson<Proposal>([...eolArgs, '--override', 'branch-missing']);
+    expect(onMaster.projects[0]?.from).toBe(`head of master in ${clone.dir}`);
+    expect(onMaster.notes.join('\n')).toMatch(/despite rule branch-missing/);
     clone.branch('stable/2025.2');
     const ok = await runJson<Proposal>(eolArgs);
     expect(ok.version).toBe('2025.2-eol');
+    const early = await runCli([...eolArgs.slice(0, -2), '--date', '2026-09-16']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(
+      /^liaison: refused by rule lifecycle-too-early: flamingo becomes end of life on 2027-04-28, 224 days after 2026-09-16/,
+    );
     const missing = await runCli([
       'release',
       'propose',
@@ -369,8 +382,10 @@ describe('liaison release propose for a multi-repository deliverable', () => {
     ]);
     expect(p.projects[0]?.from).toBe(`head of master in ${join(clones, 'kayobe')}`);
     const hash = await runCli([...args, '--hash', SHA], { cwd });
-    expect(hash.code).toBe(2);
-    expect(hash.stderr).toMatch(/--hash: kayobe has 3 repositories/);
+    expect(hash.code).toBe(1);
+    expect(hash.stderr).toMatch(
+      /^liaison: refused by rule multi-repository-hash: --hash: kayobe has 3 repositories .*; upstream new-release takes no hash: .*; this rule cannot be overridden\n$/,
+    );
   });
 });
 

@@ -43,6 +43,14 @@ describe('replay of the real release history (last four series)', () => {
       detail('final diff-start from git describe').filter((f) => /\/(glance|nova|cinder) /.test(f)),
     ).toEqual([]);
     expect(detail('lifecycle -last tag').length).toBe(counts.get('lifecycle -last tag') ?? 0);
+    // every refusal names its rule (replay.ts rethrows any other error)
+    const refusals = cases.filter((c) => c.refused !== undefined);
+    expect(
+      refusals.every((c) => c.rule !== undefined && c.refused?.includes(`rule ${c.rule}:`)),
+    ).toBe(true);
+    expect(refusals.map((c) => `${c.file} ${c.real}: ${c.rule ?? ''}`)).toEqual([
+      'flamingo/telemetry-tempest-plugin 2.5.1: first-bugfix',
+    ]);
   });
 
   it('reproduces every Glance version except the hand-numbered betas', () => {

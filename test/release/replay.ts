@@ -1,4 +1,3 @@
-import { LiaisonError } from '../../src/core/errors.js';
 import type { ReleaseEntry } from '../../src/data/releases/deliverables.js';
 import type { ReleasesData } from '../../src/data/releases/releases-data.js';
 import { firstThree, fourthPiece } from '../../src/release/versions/bump.js';
@@ -10,7 +9,19 @@ import {
   parseLifecycleTag,
   parsePbrVersion,
 } from '../../src/data/releases/pbr-version.js';
+import { ProposalRefused } from '../../src/release/versions/refusals.js';
 import { RETAG_COMMENTS, type ReleaseType } from '../../src/release/versions/release-types.js';
+
+/** Refusals of rules upstream's new-release does not have. */
+const BEYOND_UPSTREAM = new Set([
+  'stable-type-before-final',
+  'rc-after-final',
+  'lifecycle-too-early',
+  'version-reused',
+  'below-older-series',
+  'abandoned',
+  'untagged',
+]);
 
 /**
  * Replays the real history: for each release of each deliverable file of
@@ -23,6 +34,8 @@ export interface ReplayCase {
   readonly type: ReleaseType | 'last-tag' | 'unknown';
   readonly computed?: string;
   readonly refused?: string;
+  /** The rule a refusal names (refusals.ts). */
+  readonly rule?: string;
   readonly outcome: Outcome;
 }
 
@@ -113,15 +126,14 @@ function replayOne(
     }
     return { file, real: real.version, type, computed, outcome: 'match' };
   } catch (err) {
-    if (!(err instanceof LiaisonError)) throw err;
-    const beyond = /break the model|not greater than|already exists/.test(err.message);
-    const firstBugfix = type === 'bugfix' && /at least a feature release/.test(err.message);
-    const outcome = beyond
+    // every refusal names its rule; any other error is a bug the replay must show
+    if (!(err instanceof ProposalRefused)) throw err;
+    const outcome: Outcome = BEYOND_UPSTREAM.has(err.rule)
       ? 'refused by a check beyond upstream'
-      : firstBugfix
+      : err.rule === 'first-bugfix'
         ? 'hand-written first bugfix'
         : 'mismatch';
-    return { file, real: real.version, type, refused: err.message, outcome };
+    return { file, real: real.version, type, refused: err.message, rule: err.rule, outcome };
   }
 }
 

@@ -45,16 +45,21 @@ function realContext(): Context {
 }
 
 describe.runIf(hasSharedData())('subset reads of what the rules need', () => {
-  it('series: name, release id as written and status, as the shared reader gives them', () => {
+  it('series: name, release id as written, status and next phase, as the shared reader gives them', () => {
     const ctx = realContext();
     const expected = ctx.data.releases.series().map((s) => ({
       name: s.name,
       ...(s.releaseId ? { releaseId: s.releaseId } : {}),
       status: s.status,
+      ...(s.nextPhase ? { nextPhase: s.nextPhase } : {}),
     }));
     const got = seriesForRules(ctx.data.releases);
     expect(got).toEqual(expected);
     expect(got.find((s) => s.name === 'hibiscus')?.releaseId).toBe('2026.2');
+    expect(got.find((s) => s.name === 'epoxy')?.nextPhase).toEqual({
+      status: 'unmaintained',
+      date: '2026-10-02',
+    });
   });
 
   it('governance teams and deliverables, as the shared reader gives them', () => {

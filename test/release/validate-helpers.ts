@@ -1,4 +1,6 @@
-import { cpSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TestRepo } from '../helpers/git-repo.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
@@ -34,4 +36,46 @@ export function releasesCheckout(): TestRepo {
 /** Appends a release entry in the upstream layout. */
 export function releaseEntry(version: string, repo: string, hash: string): string {
   return `  - version: ${version}\n    projects:\n      - repo: ${repo}\n        hash: ${hash}\n`;
+}
+
+/**
+ * A git copy of the whole real openstack/releases data (committed once), for
+ * tests that edit one real file and validate with `--base HEAD`; `reset`
+ * puts the work tree back between cases. Made in a beforeAll, so it cleans
+ * up after itself rather than per test.
+ */
+export interface FullCopy {
+  readonly dir: string;
+  edit(path: string, change: (text: string) => string): void;
+  reset(): void;
+  remove(): void;
+}
+
+export function fullReleasesCopy(): FullCopy {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-releases-'));
+  // the shared data is read-only: copy, then make the copy writable
+  execFileSync('cp', ['-R', `${RELEASES_DIR}/.`, dir]);
+  execFileSync('chmod', ['-R', 'u+w', dir]);
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  git('init', '-q', '-b', 'master');
+  git('add', '-A');
+  git('commit', '-q', '--no-gpg-sign', '-m', 'Import the real openstack/releases data');
+  return {
+    dir,
+    edit(path, change) {
+      const full = join(dir, path);
+      writeFileSync(full, change(readFileSync(full, 'utf8')));
+    },
+    reset() {
+      git('checkout', '-q', '--', '.');
+      git('clean', '-q', '-fd');
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -5,7 +5,12 @@ import { Context } from '../../src/cli/context.js';
 import { ruleEnv } from '../../src/release/validate/read.js';
 import { listDeliverableFiles, loadFile, readRef } from '../../src/release/validate/load.js';
 import type { Finding } from '../../src/release/validate/plan-types.js';
-import { validateFile, type ValidateView } from '../../src/release/validate/plan.js';
+import {
+  validateFile,
+  type LoadedFile,
+  type ValidateView,
+} from '../../src/release/validate/plan.js';
+import { BEYOND_RULES } from '../../src/release/validate/plan-rules-beyond.js';
 import { compileUpstreamSchema } from '../../src/release/validate/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { GOVERNANCE_DIR, RELEASES_DIR, hasSharedData } from '../helpers/shared-data.js';
@@ -39,7 +44,8 @@ describe.runIf(hasSharedData())('release validate on the real data', () => {
     expect(view.warnings).toBeGreaterThan(0);
   });
 
-  it('accepts the last release of every file of the four newest series as if it were the new one', () => {
+  /** The four newest series' files of the real data, with the rule environment at the snapshot's date. */
+  function newestSeriesFiles() {
     const ctx = new Context(
       { ...{ releasesRepo: RELEASES_DIR, governanceRepo: GOVERNANCE_DIR } },
       {
@@ -58,12 +64,25 @@ describe.runIf(hasSharedData())('release validate on the real data', () => {
       'schema.yaml',
     );
     const series = new Set(['epoxy', 'flamingo', 'gazpacho', 'hibiscus']);
+    const files = listDeliverableFiles(tree)
+      .filter((r) => series.has(r.display.split('/')[1] ?? ''))
+      .map((ref) => ({ ref, text: readRef(ref, tree) }));
+    return { env, schema, files };
+  }
+
+  /** diff-start values naming a git tag from before the deliverable's files (documented in docs/release-rules.md). */
+  const DIFF_START_GIT_TAGS = [
+    'deliverables/epoxy/ansible-role-atos-hsm.yaml 9.0.0',
+    'deliverables/epoxy/freezer-api.yaml 16.0.0',
+    'deliverables/flamingo/ansible-role-atos-hsm.yaml 10.0.0',
+    'deliverables/gazpacho/ansible-role-atos-hsm.yaml 11.0.0',
+  ];
+
+  it('accepts the last release of every file of the four newest series as if it were the new one', () => {
+    const { env, schema, files } = newestSeriesFiles();
     const errors: Finding[] = [];
     let checked = 0;
-    for (const ref of listDeliverableFiles(tree).filter((r) =>
-      series.has(r.display.split('/')[1] ?? ''),
-    )) {
-      const text = readRef(ref, tree);
+    for (const { ref, text } of files) {
       const probe = loadFile(ref, text);
       const releases =
         (probe.parsed.ok
@@ -72,11 +91,59 @@ describe.runIf(hasSharedData())('release validate on the real data', () => {
       const last = releases[releases.length - 1]?.version;
       if (!last) continue;
       checked++;
-      const f = loadFile(ref, text, { release: (v) => v === last, branch: () => false });
+      const f = loadFile(ref, text, { kind: 'versions', isNew: (v) => v === last });
       errors.push(...validateFile(f, env, schema).filter((x) => x.level === 'error'));
     }
     expect(checked).toBeGreaterThan(700);
-    expect(errors).toEqual([]);
+    // upstream's rules: none; ours: only the documented diff-start git tags
+    expect(errors.filter((e) => e.rule !== 'diff-start-unknown')).toEqual([]);
+    expect(errors.map((e) => `${e.file} ${/release (\S+):/.exec(e.message)?.[1] ?? ''}`)).toEqual(
+      DIFF_START_GIT_TAGS,
+    );
+  });
+
+  it('stable releases of an older line stay legal: gnocchi 2.2.1 after 3.0.0, 3.0.5 and 3.0.7 after 3.1.x', () => {
+    const { env, schema } = newestSeriesFiles();
+    const ref = {
+      display: 'deliverables/_independent/gnocchi.yaml',
+      rel: 'deliverables/_independent/gnocchi.yaml',
+    };
+    const text = readFileSync(join(RELEASES_DIR, ref.rel), 'utf8');
+    const stable = new Set(['2.2.1', '3.0.5', '3.0.7']);
+    const f = loadFile(ref, text, { kind: 'versions', isNew: (v) => stable.has(v) });
+    expect(validateFile(f, env, schema).filter((x) => x.rule === 'version-order')).toEqual([]);
+    // while an RC of 3.1.4 after 3.1.4 would not be
+    const wrong = loadFile(ref, text.replace(/version: 3\.0\.7$/m, 'version: 3.1.4.0rc1'), {
+      kind: 'versions',
+      isNew: (v) => v === '3.1.4.0rc1',
+    });
+    expect(validateFile(wrong, env, schema).map((x) => x.rule)).toContain('version-order');
+  });
+
+  it('the rules beyond upstream accept every release of the four newest series, replayed one at a time', () => {
+    // each release as the new one, in its file cut right after it (as the file was when it was requested)
+    const { env, schema, files } = newestSeriesFiles();
+    const beyond = new Set(BEYOND_RULES.map((r) => r.id));
+    const found: string[] = [];
+    let replayed = 0;
+    for (const { ref, text } of files) {
+      const whole = loadFile(ref, text);
+      if (!whole.parsed.ok) continue;
+      const doc = whole.parsed.value as { releases?: { version: string }[] };
+      const releases = doc.releases ?? [];
+      releases.forEach((r, i) => {
+        replayed++;
+        const cut: LoadedFile = {
+          ...whole,
+          parsed: { ok: true, value: { ...doc, releases: releases.slice(0, i + 1) } },
+          newness: { kind: 'versions', isNew: (v) => v === r.version },
+        };
+        for (const f of validateFile(cut, env, schema))
+          if (beyond.has(f.rule)) found.push(`${f.file} ${r.version}: ${f.rule}`);
+      });
+    }
+    expect(replayed).toBeGreaterThan(1500);
+    expect(found).toEqual(DIFF_START_GIT_TAGS.map((x) => `${x}: diff-start-unknown`));
   });
 });
 

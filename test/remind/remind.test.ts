@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/core/package-root.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import { RELEASES_DIR, GOVERNANCE_DIR } from '../helpers/shared-data.js';
 import { TestSmtpServer } from '../helpers/smtp.js';
@@ -225,12 +226,20 @@ describe('liaison remind --send over a real SMTP server on loopback', () => {
     expect([...smtp.countsByMessageId().values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('logs in with the password from LIAISON_SMTP_PASSWORD', async () => {
+  it('logs in with the password from LIAISON_SMTP_PASSWORD (plain AUTH allowed by the config)', async () => {
     const auth = await TestSmtpServer.start({ auth: { user: 'liaison', pass: 's3cret' } });
     try {
-      const db = join(tempDir(), 'l.db');
+      const dir = tempDir();
+      const db = join(dir, 'l.db');
+      // the loopback stand-in offers AUTH without STARTTLS: allowed only by this key
+      const config = join(dir, 'liaison.yaml');
+      writeFileSync(
+        config,
+        readFileSync(join(packageRoot(), 'data', 'teams', 'glance.yaml'), 'utf8') +
+          '\nmail:\n  allow-plain-auth: true\n',
+      );
       const url = `smtp://liaison@127.0.0.1:${auth.port}`;
-      const args = sendArgs(url, '2026-12-17', db);
+      const args = sendArgs(url, '2026-12-17', db, '--config', config);
       const wrong = await runCli(args, { env: { LIAISON_SMTP_PASSWORD: 'nope' } });
       expect(wrong.code).toBe(3);
       expect(auth.received).toHaveLength(0);

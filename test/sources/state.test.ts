@@ -20,7 +20,7 @@ describe('source sync records and data age', () => {
       'api.launchpad.net/devel/glance answered HTTP 503\u001b[0m',
     );
     expect(age('2026-09-16').line).toBe(
-      'Launchpad: no data — last sync 2026-09-16 05:00 UTC failed: api.launchpad.net/devel/glance answered HTTP 503 [0m',
+      'Launchpad: no data — last sync 2026-09-16 05:00 UTC failed: api.launchpad.net/devel/glance answered HTTP 503\\x1b[0m',
     );
 
     recordSyncSuccess(db, 'launchpad', '2026-09-16T06:00:00.000Z', '7 tasks');

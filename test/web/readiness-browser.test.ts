@@ -154,11 +154,12 @@ describe.skipIf(!hasChromium)('readiness pages in Chromium', () => {
     await page.close();
   };
 
+  // one test: the synced data lives in folders the test helpers remove when it ends
   it('the readiness pages on synced data: Priorities, Stable, Gate queue and the Gate panel, at phone width too', async () => {
     await setUp();
     await check1();
     await check2();
     await check3();
     await check4();
-  });
+  }, 120_000);
 });

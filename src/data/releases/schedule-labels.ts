@@ -28,35 +28,66 @@ interface Heading {
   readonly level: number;
 }
 
+const TARGET = /^\.\. _([^:`]+):\s*$/;
+
+/**
+ * One pass over the lines (linear: a schedule with 100,000 labels reads in
+ * well under a second): each target is matched with the next heading, each
+ * heading's ancestors and body are worked out once.
+ */
 export function parseScheduleLabels(text: string, series: string): ScheduleLabel[] {
   const lines = text.split(/\r?\n/);
   const headings = findHeadings(lines);
   const headingAt = new Map(headings.map((h) => [h.line, h]));
+  const ancestors = ancestorsOf(headings);
+  // for each line, the first line after it that is neither blank nor a target
+  const nextOther = new Int32Array(lines.length + 1).fill(lines.length);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const next = lines[i + 1];
+    const plain = next !== undefined && next.trim() !== '' && !TARGET.test(next);
+    nextOther[i] = plain ? i + 1 : (nextOther[i + 1] ?? lines.length);
+  }
+  const bodies = new Map<Heading, string>();
   const out: ScheduleLabel[] = [];
-
+  let h = 0;
   for (let i = 0; i < lines.length; i++) {
-    const target = /^\.\. _([^:`]+):\s*$/.exec(lines[i] ?? '');
+    const target = TARGET.exec(lines[i] ?? '');
     if (!target?.[1]) continue;
-    const heading = headings.find((h) => h.line > i);
+    while (h < headings.length && (headings[h]?.line ?? 0) <= i) h++;
+    const heading = headings[h];
     if (!heading) continue;
     // only blank lines or other targets may stand between target and heading
-    const between = lines.slice(i + 1, heading.line).filter((l) => l.trim() !== '');
-    if (between.some((l) => !/^\.\. _[^:]+:\s*$/.test(l))) continue;
-
-    const ancestors = enclosing(headings, heading);
-    const top = ancestors.find((h) => h.level === 2);
-    const parent = ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
-    const nextBoundary = findBodyEnd(lines, heading.bodyStart, headingAt);
+    if ((nextOther[i] ?? lines.length) < heading.line) continue;
+    const chain = ancestors[h] ?? [];
+    const top = chain.find((a) => a.level === 2);
+    const parent = chain.length > 0 ? chain[chain.length - 1] : undefined;
+    let description = bodies.get(heading);
+    if (description === undefined) {
+      const end = findBodyEnd(lines, heading.bodyStart, headingAt);
+      description = plainText(lines.slice(heading.bodyStart, end));
+      bodies.set(heading, description);
+    }
     out.push({
       label: target[1].trim(),
       title: heading.title,
-      description: plainText(lines.slice(heading.bodyStart, nextBoundary)),
+      description,
       section: top?.title ?? '',
       ...(parent && parent.level > 2 ? { group: parent.title } : {}),
       definedIn: series,
     });
   }
   return out;
+}
+
+/** The enclosing headings of each heading (outermost first), with one stack over the list. */
+function ancestorsOf(headings: readonly Heading[]): Heading[][] {
+  const stack: Heading[] = [];
+  return headings.map((h) => {
+    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= h.level) stack.pop();
+    const chain = [...stack];
+    stack.push(h);
+    return chain;
+  });
 }
 
 function findHeadings(lines: readonly string[]): Heading[] {
@@ -86,19 +117,6 @@ function findHeadings(lines: readonly string[]): Heading[] {
   return out;
 }
 
-function enclosing(headings: readonly Heading[], h: Heading): Heading[] {
-  const chain: Heading[] = [];
-  let level = h.level;
-  for (let i = headings.indexOf(h) - 1; i >= 0 && level > 1; i--) {
-    const cand = headings[i];
-    if (cand && cand.level < level) {
-      chain.unshift(cand);
-      level = cand.level;
-    }
-  }
-  return chain;
-}
-
 function findBodyEnd(lines: readonly string[], from: number, headingAt: ReadonlyMap<number, Heading>): number {
   for (let i = from; i < lines.length; i++) {
     if (headingAt.has(i)) return i;
@@ -123,8 +141,9 @@ export function plainText(body: readonly string[]): string {
   return paragraphs
     .map((p) =>
       p
-        .replace(/:\w+:`([^`<]*?)\s*(?:<[^>]*>)?`/g, '$1')
-        .replace(/`([^`<]+?)\s*<([^>]+)>`__?/g, '$1 ($2)')
+        // greedy classes and a trim instead of lazy text next to \s*: linear on any line
+        .replace(/:\w+:`([^`<]*)(?:<[^>]*>)?`/g, (_m, t: string) => t.trim())
+        .replace(/`([^`<]+)<([^>]+)>`__?/g, (_m, t: string, u: string) => `${t.trim()} (${u})`)
         .replace(/`([^`]+)`__?/g, '$1')
         .replace(/``([^`]+)``/g, '$1')
         .replace(/\s+/g, ' ')

@@ -4,6 +4,7 @@ import { RefusedError, UsageError } from '../../core/errors.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
 import type { Deps } from '../../core/deps.js';
 import type { Identity } from './read-git.js';
+import type { BranchInput, BranchProposalView } from './plan-branch.js';
 import type { ProposalInput, ProposalResult, ProposalView } from './plan.js';
 
 /**
@@ -84,22 +85,51 @@ export function applyProposal(
     throw new UsageError(
       `no commit for ${input.deliverable}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
     );
+  return writeOrCommit(
+    ctx,
+    { ...plan, topic: defaultTopic(input.deliverable, plan.version), identity: input.identity },
+    opts,
+  );
+}
+
+/** The same for a branch-only request (`release propose DELIVERABLE branch`). */
+export function applyBranchProposal(
+  ctx: Deps,
+  input: BranchInput,
+  plan: BranchProposalView,
+  opts: { readonly commit?: boolean; readonly topic?: string },
+): Pick<ProposalResult, 'written' | 'commit'> {
+  const topic = `branch-${input.deliverable}-${plan.branch.name}`.replace(/[^A-Za-z0-9._-]/g, '-');
+  return writeOrCommit(ctx, { ...plan, topic, identity: input.identity }, opts);
+}
+
+function writeOrCommit(
+  ctx: Deps,
+  edit: {
+    readonly file: string;
+    readonly text: string;
+    readonly commitMessage: string;
+    readonly topic: string;
+    readonly identity: Identity | undefined;
+  },
+  opts: { readonly commit?: boolean; readonly topic?: string },
+): Pick<ProposalResult, 'written' | 'commit'> {
   const root = ctx.data.releases.tree.absolute('');
   if (!root)
     throw new UsageError(
       '--write needs a releases checkout: pass --releases-repo DIR (the embedded snapshot is read-only)',
     );
   if (!opts.commit) {
-    writeFileAtomic(ctx.data.releases.where(plan.file), plan.text);
+    writeFileAtomic(ctx.data.releases.where(edit.file), edit.text);
     return { written: true, commit: null };
   }
   const req = {
     root,
-    file: plan.file,
-    text: plan.text,
-    message: plan.commitMessage,
-    topic: opts.topic ?? defaultTopic(input.deliverable, plan.version),
-    identity: input.identity,
+    file: edit.file,
+    text: edit.text,
+    message: edit.commitMessage,
+    topic: opts.topic ?? edit.topic,
+    identity: edit.identity,
   };
   checkCommitPossible(req);
   return { written: true, commit: commitOnTopicBranch(req) };

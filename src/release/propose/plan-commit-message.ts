@@ -75,6 +75,7 @@ function summary(input: ProposalInput, version: string): string {
     case 'bugfix':
     case 'feature':
     case 'major':
+      if (input.seriesName === '_independent') return `Release ${d} ${version}`;
       return input.developmentSeries
         ? `Release ${d} ${version} for ${title}`
         : `Release ${d} ${version} for stable/${input.seriesId}`;

@@ -1,8 +1,8 @@
-import { RefusedError } from '../../core/errors.js';
 import { parseDeliverable, type ReleaseEntry } from '../../data/releases/deliverables.js';
 import { addBranch, appendRelease, type NewProject } from '../edits/deliverable-edits.js';
 import { unifiedDiff } from '../edits/unified-diff.js';
 import type { NextRelease } from '../versions/next-version.js';
+import { ProposalRefused } from '../versions/refusals.js';
 import type { ReleaseType } from '../versions/release-types.js';
 import { commitMessage } from './plan-commit-message.js';
 import type { Identity } from './read-git.js';
@@ -119,8 +119,10 @@ export function planProposal(input: ProposalInput): ProposalView {
   }
   if (projects.length === 0) {
     const why = skipped.map((s) => `${s.repo} ${s.reason}`).join('; ');
-    throw new RefusedError(
-      `nothing to release for ${input.deliverable}: ${why || 'no repository to tag'}; use --force to tag anyway`,
+    throw new ProposalRefused(
+      'already-tagged',
+      `nothing to release for ${input.deliverable}: ${why || 'no repository to tag'} (--force tags it again)`,
+      'upstream new-release would write nothing and exit 0',
     );
   }
   if (skipped.length > 0)

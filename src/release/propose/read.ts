@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { positionAt } from '../../calendar/cycle.js';
 import type { Deps } from '../../core/deps.js';
-import { RefusedError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
 import { effectiveStatus } from '../../data/releases/series.js';
 import { newSeriesFile } from '../edits/new-series-file.js';
 import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
 import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
+import { ProposalRefused, refuseUnless } from '../versions/refusals.js';
 import { isReleaseType, RELEASE_TYPES } from '../versions/release-types.js';
 import { cloneLocator } from '../../git/clones.js';
 import { isGitRepo } from '../../git/run.js';
@@ -26,6 +27,13 @@ export interface ProposeOptions {
   readonly write?: boolean;
   readonly commit?: boolean;
   readonly topic?: string;
+  /** Rules of versions/refusals.ts to write the request anyway (repeatable). */
+  readonly override?: readonly string[];
+}
+
+export function checkName(name: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+    throw new UsageError(`${JSON.stringify(name)}: not a deliverable name`);
 }
 
 /**
@@ -38,11 +46,13 @@ export function readProposal(
   name: string,
   typeArg: string,
   opts: ProposeOptions,
+  overrides: ReadonlySet<string> = new Set(),
 ): ProposalInput {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
-    throw new UsageError(`${JSON.stringify(name)}: not a deliverable name`);
+  checkName(name);
   if (!isReleaseType(typeArg))
-    throw new UsageError(`${typeArg}: unknown release type (one of ${RELEASE_TYPES.join(', ')})`);
+    throw new UsageError(
+      `${typeArg}: unknown release type (one of ${RELEASE_TYPES.join(', ')}, or branch)`,
+    );
   const type = typeArg;
   if (opts.hash !== undefined && !/^[0-9a-f]{40}$/.test(opts.hash)) {
     throw new UsageError(
@@ -106,7 +116,9 @@ export function readProposal(
     ...(milestone !== undefined ? { milestone } : {}),
     ...(opts.stableBranch ? { stableBranch: true } : {}),
     ...(opts.intermediateBranch ? { intermediateBranch: true } : {}),
-    ...(opts.force ? { force: true } : {}),
+    overrides,
+    today: ctx.today,
+    ...(h.series?.nextPhase ? { nextPhase: h.series.nextPhase } : {}),
   });
   if (type === 'milestone' && milestone === undefined && h.series) {
     const hint = milestoneHint(ctx.calendarInput, h.series.name, ctx.today, next.version);
@@ -114,7 +126,7 @@ export function readProposal(
   }
   const repos = deliverable.repos.filter((r) => !deliverable.retiredRepos.includes(r));
   const findClone = cloneFinder(ctx, name, repos, opts.repo);
-  const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes);
+  const { commits, logs } = readCommits(name, repos, next, opts, findClone, notes, overrides);
   const identityDir = ctx.data.releases.tree.absolute('') ?? ctx.cwd;
   const identity = gitIdentity(identityDir);
   if (!identity)
@@ -134,7 +146,7 @@ export function readProposal(
     next,
     commits,
     logs,
-    force: opts.force === true,
+    force: opts.force === true || overrides.has('already-tagged'),
     ...(identity ? { identity } : {}),
     notes,
   };
@@ -167,6 +179,7 @@ function readCommits(
   opts: ProposeOptions,
   findClone: (repo: string) => string | undefined,
   notes: string[],
+  overrides: ReadonlySet<string>,
 ): { commits: Map<string, RepoCommit>; logs: RepoLog[] } {
   const commits = new Map<string, RepoCommit>();
   const logs: RepoLog[] = [];
@@ -178,8 +191,10 @@ function readCommits(
     return { commits, logs };
   }
   if (opts.hash && !single)
-    throw new UsageError(
-      `--hash: ${name} has ${repos.length} repositories; use clones (--repo for one, clones-dir for all)`,
+    throw new ProposalRefused(
+      'multi-repository-hash',
+      `--hash: ${name} has ${repos.length} repositories (${repos.join(', ')}); use clones (--repo for one, clones-dir for all)`,
+      `upstream new-release takes no hash: it would write ${next.version} at the head of each repository's ${source.branches.join(' or ')}`,
     );
   for (const repo of repos) {
     const clone = findClone(repo);
@@ -206,12 +221,17 @@ function readCommits(
         commits.set(repo, { from: `HEAD of ${where}` });
         continue;
       }
-      const head = firstBranchHead(clone, source.branches);
+      let head = firstBranchHead(clone, source.branches);
       if (source.requireFirst && head?.branch !== source.branches[0]) {
         // upstream would silently tag master here
-        throw new RefusedError(
-          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head (upstream new-release would silently tag master)`,
+        refuseUnless(
+          overrides,
+          notes,
+          'branch-missing',
+          `${source.branches[0] ?? ''} does not exist in ${clone}: cannot tag its head`,
+          () => `upstream new-release would silently write ${next.version} at the head of master`,
         );
+        head = firstBranchHead(clone, [...source.branches, 'master']);
       }
       if (!head) throw new UsageError(`${clone} has no branch ${source.branches.join(' or ')}`);
       sha = head.sha;

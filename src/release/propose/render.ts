@@ -1,4 +1,5 @@
 import { type Colors, table } from '../../core/terminal.js';
+import type { BranchProposalResult } from './plan-branch.js';
 import type { ProposalResult } from './plan.js';
 
 /** Terminal text of a proposal: what, from which commits, the diff, the message. */
@@ -20,18 +21,32 @@ export function renderProposal(v: ProposalResult, c: Colors): string {
   if (v.diffStart) out.push(`  diff-start: ${v.diffStart}`);
   for (const n of v.notes) out.push(c.yellow(`note: ${n}`));
   out.push('', colorDiff(v.diff, c), 'Commit message:', '', indent(v.commitMessage), '');
-  if (v.commit)
-    out.push(
-      c.green(
-        `committed ${v.commit.sha.slice(0, 12)} on branch ${v.commit.branch}; push it for review (git review)`,
-      ),
-    );
-  else if (v.written) out.push(c.green(`wrote ${v.file}`));
-  else
-    out.push(
-      'Dry run: nothing written. Use --write (and --commit) with --releases-repo DIR to apply.',
-    );
+  out.push(outcome(v, c));
   return out.join('\n');
+}
+
+/** Terminal text of a branch-only request. */
+export function renderBranchProposal(v: BranchProposalResult, c: Colors): string {
+  const out: string[] = [
+    `${c.bold(`${v.deliverable} ${v.branch.name}`)} — branch at ${v.branch.location} in ${v.series}`,
+    `file: ${v.file}`,
+  ];
+  for (const n of v.notes) out.push(c.yellow(`note: ${n}`));
+  out.push('', colorDiff(v.diff, c), 'Commit message:', '', indent(v.commitMessage), '');
+  out.push(outcome(v, c));
+  return out.join('\n');
+}
+
+function outcome(
+  v: { written: boolean; commit: { branch: string; sha: string } | null; file: string },
+  c: Colors,
+): string {
+  if (v.commit)
+    return c.green(
+      `committed ${v.commit.sha.slice(0, 12)} on branch ${v.commit.branch}; push it for review (git review)`,
+    );
+  if (v.written) return c.green(`wrote ${v.file}`);
+  return 'Dry run: nothing written. Use --write (and --commit) with --releases-repo DIR to apply.';
 }
 
 function colorDiff(diff: string, c: Colors): string {

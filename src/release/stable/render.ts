@@ -1,5 +1,5 @@
 import { table, type Colors } from '../../core/terminal.js';
-import { safeText } from '../../sources/text.js';
+import { inertLine } from '../../core/text.js';
 import type { BranchVerdictReason } from './plan-rule.js';
 import type { StableBranchRow, StableView } from './plan.js';
 
@@ -29,7 +29,7 @@ export function renderStableRows(
     const unreleased =
       r.unreleased === null
         ? 'no clone'
-        : `${r.unreleased.count}${r.unreleased.since ? ` since ${safeText(r.unreleased.since, 40)}` : ''}`;
+        : `${r.unreleased.count}${r.unreleased.since ? ` since ${inertLine(r.unreleased.since, 40)}` : ''}`;
     const backports = r.openBackports === null ? 'not synced' : String(r.openBackports.length);
     const verdict = r.suggest
       ? c.yellow(`release ${r.nextVersion ?? 'a bugfix version'}`)
@@ -45,10 +45,10 @@ export function renderStableRows(
     for (const r of rows.filter((x) => x.releasable)) {
       for (const ch of r.unreleased?.changes.slice(0, 10) ?? []) {
         const bugs = ch.bugLinks.length ? ` (${ch.bugLinks.join(', ')})` : '';
-        out.push(c.dim(`    ${r.branch} ${r.repo}: ${safeText(ch.subject, 100)}${bugs}`));
+        out.push(c.dim(`    ${r.branch} ${r.repo}: ${inertLine(ch.subject, 100)}${bugs}`));
       }
       for (const b of r.openBackports ?? [])
-        out.push(c.dim(`    ${r.branch} open: ${safeText(b.subject, 100)} ${b.url}`));
+        out.push(c.dim(`    ${r.branch} open: ${inertLine(b.subject, 100)} ${b.url}`));
     }
   }
   return out;

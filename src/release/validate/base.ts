@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
 import { parseDeliverableText, type FileRef } from './load.js';
-import type { Newness } from './plan.js';
+import { baseFactsOf, type Newness } from './plan-newness.js';
 
 /** `release validate --base REV`: which files changed, and which releases and branches are new. */
 
@@ -65,27 +65,18 @@ export function newnessAgainst(
     const header = buf.subarray(pos, nl).toString('utf8');
     pos = nl + 1;
     if (header.endsWith(' missing')) {
-      out.set(rel, { release: () => true, branch: () => true });
+      out.set(rel, { kind: 'all', label: rev });
       continue;
     }
     const size = Number(header.split(' ')[2]);
     const text = buf.subarray(pos, pos + size).toString('utf8');
     pos += size + 1;
-    out.set(rel, newnessFrom(text));
+    out.set(rel, newnessFrom(rev, text));
   }
   return out;
 }
 
-function newnessFrom(baseText: string): Newness {
+function newnessFrom(rev: string, baseText: string): Newness {
   const parsed = parseDeliverableText(baseText);
-  const value = parsed.ok
-    ? (parsed.value as { releases?: unknown; branches?: unknown } | null)
-    : null;
-  const versions = new Set<string>();
-  const branches = new Set<string>();
-  if (value && Array.isArray(value.releases))
-    for (const r of value.releases) versions.add(String((r as { version?: unknown }).version));
-  if (value && Array.isArray(value.branches))
-    for (const b of value.branches) branches.add(String((b as { name?: unknown }).name));
-  return { release: (v) => !versions.has(v), branch: (n) => !branches.has(n) };
+  return { kind: 'base', base: baseFactsOf(rev, parsed.ok ? parsed.value : undefined) };
 }

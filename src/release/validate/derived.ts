@@ -18,6 +18,8 @@ export interface Derived extends FileFacts {
   /** Any release is a `-em`/`-eom`/`-eol` tag (upstream's skip-if-lifecycle-tag). */
   readonly hasLifecycleTag: boolean;
   readonly newReleaseIndexes: readonly number[];
+  /** Which branch entries count as new (not yet created). */
+  readonly isNewBranch: (name: string) => boolean;
 }
 
 export const INDEPENDENT = '_independent';
@@ -38,12 +40,10 @@ export function derive(f: FileFacts, env: RuleEnv): Derived {
   }
   const seriesInfo = independent ? undefined : seriesNamed(env.series, f.series);
   let hasLifecycleTag = false;
-  let newReleaseIndexes: number[] = NO_INDEXES;
   for (let i = 0; i < releases.length; i++) {
-    if (LIFECYCLE.test(releases[i]?.version ?? '')) hasLifecycleTag = true;
-    if (f.isNewRelease(i)) {
-      if (newReleaseIndexes === NO_INDEXES) newReleaseIndexes = [];
-      newReleaseIndexes.push(i);
+    if (LIFECYCLE.test(releases[i]?.version ?? '')) {
+      hasLifecycleTag = true;
+      break;
     }
   }
   // every field written out: a spread of `f` here made this the slowest
@@ -53,8 +53,7 @@ export function derive(f: FileFacts, env: RuleEnv): Derived {
     series: f.series,
     name: f.name,
     doc,
-    isNewRelease: f.isNewRelease,
-    isNewBranch: f.isNewBranch,
+    ages: f.ages,
     independent,
     model,
     effectiveType: f.name.includes('tempest-plugin')
@@ -68,12 +67,12 @@ export function derive(f: FileFacts, env: RuleEnv): Derived {
     repos,
     retiredRepos: retired,
     hasLifecycleTag,
-    newReleaseIndexes,
+    newReleaseIndexes: f.ages.newReleases,
+    isNewBranch: f.ages.isNewBranch,
   };
 }
 
 const NONE: ReadonlySet<string> = new Set();
-const NO_INDEXES: number[] = [];
 const LIFECYCLE = /-(em|eom|eol)/;
 
 function hasRetiredFlag(v: unknown): boolean {

@@ -36,10 +36,25 @@ export function seriesFromValue(value: readonly unknown[]): RuleSeries[] | undef
     if (typeof name !== 'string' || name === '' || typeof status !== 'string') return undefined;
     if (!statuses.includes(status) || (id !== undefined && typeof id !== 'string'))
       return undefined;
+    const next = entry['next-phase'];
+    let nextPhase: RuleSeries['nextPhase'];
+    if (next !== undefined) {
+      // anything unexpected goes to the shared reader, which names the problem
+      if (!isRecord(next) || typeof next.status !== 'string' || !statuses.includes(next.status))
+        return undefined;
+      const date = next.date;
+      if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)))
+        return undefined;
+      nextPhase = {
+        status: next.status as RuleSeries['status'],
+        ...(date !== undefined ? { date } : {}),
+      };
+    }
     out.push({
       name,
       ...(id ? { releaseId: id } : {}),
       status: status as RuleSeries['status'],
+      ...(nextPhase ? { nextPhase } : {}),
     });
   }
   return out;

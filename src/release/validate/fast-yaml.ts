@@ -38,7 +38,8 @@ export function parseSubsetYaml(
     plainAsText = options.plainAsText === true;
     return { value: parseText(text) };
   } catch (e) {
-    if (e instanceof OutOfSubset) return undefined;
+    // a nesting deep enough to exhaust the stack is left to the general parser, which reports it
+    if (e instanceof OutOfSubset || e instanceof RangeError) return undefined;
     throw e;
   } finally {
     src = '';

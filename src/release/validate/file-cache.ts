@@ -24,7 +24,7 @@ import type { LoadedFile } from './plan.js';
  * entry of an older version is then dropped. The schema text is part of the
  * key too (see cacheStamp).
  */
-export const FILE_CACHE_VERSION = 1;
+export const FILE_CACHE_VERSION = 2;
 
 /** What the per-file stage produced for one file. */
 export interface CachedFile {

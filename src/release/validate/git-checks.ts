@@ -4,6 +4,7 @@ import { cloneLocator } from '../../git/clones.js';
 import { INDEPENDENT } from './derived.js';
 import { idOf } from './series-lookup.js';
 import type { DeliverableDoc, Finding, RuleEnv } from './plan-types.js';
+import type { RuleInfo } from './rule.js';
 import type { LoadedFile } from './plan.js';
 
 /**
@@ -12,6 +13,51 @@ import type { LoadedFile } from './plan.js';
  * membership, 30 branch points). The rules read `RepoFacts`; the adapter
  * below answers them with git on a local clone.
  */
+const gitRule = (
+  id: string,
+  upstreamCheck: number | null,
+  what: string,
+  upstream: string,
+  level: RuleInfo['level'] = 'error',
+): RuleInfo => ({
+  id,
+  upstreamCheck,
+  what,
+  upstream,
+  applies: 'with --git: the releases and branches of the files checked',
+  level,
+});
+
+/** The rules of the --git checks, as the rules table lists them. */
+export const GIT_RULES: readonly RuleInfo[] = [
+  gitRule(
+    'clone',
+    null,
+    'every repository not retired has a local clone',
+    'upstream clones each repository (check 1)',
+  ),
+  gitRule('sha-exists', 12, 'the commit of each new tag exists in the clone', 'same as upstream'),
+  gitRule(
+    'existing-tags',
+    13,
+    'a tag that already exists points at the listed commit',
+    'same as upstream',
+  ),
+  gitRule(
+    'branch-membership',
+    17,
+    "a new tag's commit is on the series branch (or master before it exists) and descends from the previous release",
+    'same as upstream (independent deliverables: a warning to check by hand)',
+    'error or warning',
+  ),
+  gitRule(
+    'branch-points',
+    30,
+    "a stable branch's point is in master and in the branch",
+    'same as upstream',
+  ),
+];
+
 export interface RepoFacts {
   readonly hasCommit: (sha: string) => boolean;
   /** The commit a tag points to, or undefined when there is no such tag. */
@@ -33,7 +79,7 @@ export function gitFindings(
     const doc = f.parsed.value as DeliverableDoc;
     if (typeof doc !== 'object' || doc === null) continue;
     const add = (check: string, level: 'error' | 'warning', message: string, field?: string) =>
-      out.push({ file: f.file, level, check, message, ...(field ? { field } : {}) });
+      out.push({ file: f.file, level, rule: check, check, message, ...(field ? { field } : {}) });
     const settings = doc['repository-settings'] ?? {};
     const retired = new Set(
       Object.entries(settings)

@@ -1,8 +1,10 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { UsageError } from '../../core/errors.js';
-import type { FileTree } from '../../data/file-tree.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
+import { documentValue, textHazard } from '../../data/yaml.js';
+import { readRegularFile } from '../../core/files.js';
+import { MAX_DATA_FILE_BYTES, type FileTree } from '../../data/file-tree.js';
 import { parseSubsetYaml } from './fast-yaml.js';
 import { NOTHING_NEW, type LoadedFile, type Newness } from './plan.js';
 
@@ -23,17 +25,27 @@ export interface FileRef {
 
 /** Parses a deliverable text: the fast subset reader, else the `yaml` package (which names the error). */
 export function parseDeliverableText(text: string): LoadedFile['parsed'] {
+  const hazard = textHazard(text);
+  if (hazard)
+    return { ok: false, message: `invalid YAML at line ${hazard.line}: ${hazard.message}` };
   const fast = parseSubsetYaml(text);
   if (fast) return { ok: true, value: fast.value };
-  const { parseDocument } = require('yaml') as typeof import('yaml');
-  const doc = parseDocument(text, { version: '1.2' });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line;
-    const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, message: `invalid YAML${line ? ` at line ${line}` : ''}: ${what}` };
+  try {
+    const { parseDocument } = require('yaml') as typeof import('yaml');
+    const doc = parseDocument(text, { version: '1.2' });
+    const err = doc.errors[0];
+    if (err) {
+      const line = err.linePos?.[0]?.line;
+      const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      return { ok: false, message: `invalid YAML${line ? ` at line ${line}` : ''}: ${what}` };
+    }
+    // the limits of data/yaml.ts: an alias bomb or a too-deep nesting is a finding, not a crash
+    return { ok: true, value: documentValue(doc, '') };
+  } catch (e) {
+    if (e instanceof ConfigError) return { ok: false, message: e.detail };
+    if (e instanceof RangeError) return { ok: false, message: 'invalid YAML: nested too deep' };
+    throw e;
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
 }
 
 /** Every `deliverables/<series>/<name>.yaml` of the tree. */
@@ -52,7 +64,8 @@ export function listDeliverableFiles(tree: FileTree): FileRef[] {
 export function resolveFileArg(arg: string, tree: FileTree, cwd: string): FileRef {
   const onDisk = resolve(cwd, arg);
   const root = tree.absolute('');
-  if (existsSync(onDisk) && statSync(onDisk).isFile()) {
+  if (existsSync(onDisk) && !statSync(onDisk).isFile()) readRegularFile(onDisk); // throws: says what it is
+  if (existsSync(onDisk)) {
     if (root) {
       const rel = relative(resolve(root), onDisk);
       if (!rel.startsWith('..') && !rel.startsWith(sep))
@@ -67,15 +80,14 @@ export function resolveFileArg(arg: string, tree: FileTree, cwd: string): FileRe
 
 export function readRef(ref: FileRef, tree: FileTree): string {
   const abs = ref.abs ?? (ref.rel !== undefined ? diskPath(tree, ref.rel) : undefined);
-  let text: string | undefined;
-  if (abs !== undefined) {
-    try {
-      text = readText(abs);
-    } catch {
-      text = undefined;
-    }
-  } else if (ref.rel !== undefined) text = tree.read(ref.rel);
-  if (text === undefined) throw new UsageError(`${ref.display}: cannot read the file`);
+  // a directory, FIFO or dangling link in place of the file is an error naming it (core/files.ts)
+  const text =
+    abs !== undefined
+      ? readRegularFile(abs, { maxBytes: MAX_DATA_FILE_BYTES })
+      : ref.rel !== undefined
+        ? tree.read(ref.rel)
+        : undefined;
+  if (text === undefined) throw new UsageError(`${ref.display}: no such file`);
   return text;
 }
 
@@ -89,34 +101,6 @@ function diskPath(tree: FileTree, rel: string): string | undefined {
   return /^[\w-]+(\/[\w.-]+)*$/.test(rel) && !rel.includes('..')
     ? `${root}/${rel}`
     : tree.absolute(rel);
-}
-
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
-
-/**
- * A UTF-8 file read into one reused buffer: open, read, close (readFileSync
- * also stats the file, allocates a buffer per file and reads once more to
- * see the end; over 6,000 files that shows).
- */
-export function readText(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    let n = 0;
-    for (;;) {
-      if (n === readBuffer.length) {
-        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
-        readBuffer.copy(bigger);
-        readBuffer = bigger;
-      }
-      const room = readBuffer.length - n;
-      const got = readSync(fd, readBuffer, n, room, null);
-      n += got;
-      if (got < room) break; // a short read of a regular file is its end: no extra read for EOF
-    }
-    return readBuffer.toString('utf8', 0, n);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Series directory and deliverable name from a path (`.../hibiscus/glance.yaml`). */

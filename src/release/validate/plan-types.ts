@@ -1,4 +1,5 @@
 import type { ToolingConstants } from './constants.js';
+import type { Ages } from './plan-newness.js';
 import type { RuleTeam } from './env-readers.js';
 import type { RuleSeries } from './series-lookup.js';
 
@@ -7,7 +8,9 @@ export interface Finding {
   /** Path as given or relative to the releases tree (`deliverables/hibiscus/glance.yaml`). */
   readonly file: string;
   readonly level: 'error' | 'warning';
-  /** Short name of the upstream check (`schema`, `version-numbers`, `series-open`...). */
+  /** Id of the rule (docs/release-rules.md): `schema`, `version-numbers`, `version-order`... */
+  readonly rule: string;
+  /** The same id (the name findings carried before rule ids; kept for existing readers). */
   readonly check: string;
   readonly message: string;
   /** Where in the file (`releases[2].projects[0].hash`), when it is one place. */
@@ -59,10 +62,8 @@ export interface FileFacts {
   readonly series: string;
   readonly name: string;
   readonly doc: DeliverableDoc;
-  /** Which release entries count as new (not yet tagged); see `newness`. */
-  readonly isNewRelease: (index: number) => boolean;
-  /** Which branch entries count as new (not yet created). */
-  readonly isNewBranch: (name: string) => boolean;
+  /** What is new, edited or gone against --base (newness.ts). */
+  readonly ages: Ages;
 }
 
 /** Everything the pure rules read besides the file. */
@@ -75,6 +76,12 @@ export interface RuleEnv {
   readonly teams: readonly RuleTeam[];
   /** Team names that are not in projects.yaml but may own deliverables (`Technical Committee`, `<SIG> SIG`). */
   readonly otherOwners: ReadonlySet<string>;
+  /** The date the command acts on (--date): series status at that date. */
+  readonly today: string;
   /** The same deliverable in another series, for "is the previous series open?". */
   readonly deliverableIn: (series: string, name: string) => DeliverableDoc | undefined;
+  /** The series directories (and `_independent`) that have a file of this deliverable, newest first. */
+  readonly filesOf: (
+    name: string,
+  ) => readonly { readonly series: string; readonly doc: DeliverableDoc }[];
 }

@@ -1,15 +1,47 @@
 import { derive } from './derived.js';
 import type { DeliverableDoc, Finding, RuleEnv } from './plan-types.js';
-import { gatesOpen, type Rule } from './rule.js';
+import { gatesOpen, infoOf, type Rule, type RuleInfo } from './rule.js';
 import { BRANCH_RULES } from './rules-branches.js';
 import { FILE_RULES } from './rules-file.js';
 import { SERIES_RULES } from './rules-series.js';
+import { agesOf, NOTHING_NEW, type Newness } from './plan-newness.js';
+import { BEYOND_RULES } from './plan-rules-beyond.js';
 import type { SchemaCheck } from './schema.js';
 
-/** Every data rule, in upstream's execution order. */
-export const DATA_RULES: readonly Rule[] = [...FILE_RULES, ...SERIES_RULES, ...BRANCH_RULES].sort(
-  (a, b) => a.number - b.number,
-);
+export { NOTHING_NEW, type Newness };
+
+/** Every data rule: upstream's in its execution order, then the rules beyond upstream. */
+export const DATA_RULES: readonly Rule[] = [
+  ...[...FILE_RULES, ...SERIES_RULES, ...BRANCH_RULES].sort(
+    (a, b) => (a.number ?? 0) - (b.number ?? 0),
+  ),
+  ...BEYOND_RULES,
+];
+
+/** The checks before the data rules: a file that fails them goes no further. */
+export const SHAPE_RULES: readonly RuleInfo[] = [
+  {
+    id: 'yaml',
+    upstreamCheck: null,
+    what: 'the file is YAML 1.2 a reader can load',
+    upstream: 'upstream stops on it too (yamllint, then its loader)',
+    applies: 'every file checked',
+    level: 'error',
+  },
+  {
+    id: 'schema',
+    upstreamCheck: null,
+    what: 'the file fits openstack_releases/schema.yaml (and data/series_status.yaml its schema, when every file is checked)',
+    upstream: 'same as upstream check-schema',
+    applies: 'every file checked',
+    level: 'error',
+  },
+];
+
+/** Every rule of `release validate` but the --git ones (git-checks.ts), as the rules table lists them. */
+export function validateRuleInfos(): RuleInfo[] {
+  return [...SHAPE_RULES, ...DATA_RULES.map(infoOf)];
+}
 
 /** A deliverable file as read at the edge: parsed, or why it could not be. */
 export interface LoadedFile {
@@ -23,15 +55,6 @@ export interface LoadedFile {
   readonly newness: Newness;
 }
 
-export interface Newness {
-  readonly release: (version: string) => boolean;
-  readonly branch: (name: string) => boolean;
-}
-
-const never = (): boolean => false;
-export const NOTHING_NEW: Newness = { release: never, branch: never };
-export const ALL_NEW: Newness = { release: () => true, branch: () => true };
-
 /**
  * Validates one file: YAML, then the upstream schema, then (when the schema
  * holds and the series is not closed) every data rule whose gates open.
@@ -43,7 +66,25 @@ export function validateFile(f: LoadedFile, env: RuleEnv, schema: SchemaCheck): 
 /** The YAML and schema findings, or undefined when the file is fit for the data rules. */
 export function checkShape(f: LoadedFile, schema: SchemaCheck): Finding[] | undefined {
   if (!f.parsed.ok)
-    return [{ file: f.file, level: 'error', check: 'yaml', message: f.parsed.message }];
+    return [
+      { file: f.file, level: 'error', rule: 'yaml', check: 'yaml', message: f.parsed.message },
+    ];
+  // the upstream schema has no top-level `type: object`: an empty, comment-only or `~` file
+  // (null) or a list would pass it and reach rules that read its keys
+  const v = f.parsed.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return [
+      {
+        file: f.file,
+        level: 'error',
+        rule: 'yaml',
+        check: 'yaml',
+        message:
+          v === null || v === undefined
+            ? 'the file is empty (a deliverable file is a mapping: team, type, releases…)'
+            : `expected a mapping (team, type, releases…), got ${Array.isArray(v) ? 'a list' : typeof v}`,
+      },
+    ];
   const schemaFindings = schema(f.parsed.value, f.file);
   return schemaFindings.length > 0 ? schemaFindings : undefined;
 }
@@ -52,17 +93,8 @@ export function checkShape(f: LoadedFile, schema: SchemaCheck): Finding[] | unde
 export function checkRules(f: LoadedFile, env: RuleEnv): Finding[] {
   if (!f.parsed.ok || env.constants.closedSeries.has(f.series)) return [];
   const doc = f.parsed.value as DeliverableDoc;
-  const releases = doc.releases ?? [];
-  const nothingNew = f.newness === NOTHING_NEW;
   const d = derive(
-    {
-      file: f.file,
-      series: f.series,
-      name: f.name,
-      doc,
-      isNewRelease: nothingNew ? never : (i) => f.newness.release(releases[i]?.version ?? ''),
-      isNewBranch: nothingNew ? never : (name) => f.newness.branch(name),
-    },
+    { file: f.file, series: f.series, name: f.name, doc, ages: agesOf(doc, f.newness) },
     env,
   );
   const out: Finding[] = [];
@@ -72,7 +104,8 @@ export function checkRules(f: LoadedFile, env: RuleEnv): Finding[] {
       out.push({
         file: f.file,
         level: issue.level,
-        check: rule.check,
+        rule: rule.id,
+        check: rule.id,
         message: issue.message,
         ...(issue.field ? { field: issue.field } : {}),
       });

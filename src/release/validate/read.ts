@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Deps } from '../../core/deps.js';
-import { UsageError } from '../../core/errors.js';
+import { ConfigError, SourceUnavailableError, UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
 import { snapshotPart } from '../../data/snapshot.js';
 import { effectiveStatus } from '../../data/releases/series.js';
@@ -77,19 +77,20 @@ export async function buildValidation(ctx: Deps, opts: ValidateOptions): Promise
       'no --base: every release and branch counts as already made, so the rules for new releases did not run',
     );
   }
-  const schemaText = requiredText(tree, SCHEMA_FILE);
+  const schemaText = readSchemaText(tree, SCHEMA_FILE);
   // started first: the workers boot while this thread reads what the rules need
   const pool =
     opts.base === undefined && !opts.gitChecks ? checkerPool(ctx, refs, schemaText) : undefined;
   let data: EnvData;
+  let schema: ReturnType<typeof compileUpstreamSchema>;
   try {
     data = ruleEnvData(ctx, opts.currentSeries);
+    schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
   } catch (e) {
     await pool?.cancel();
     throw e;
   }
   const env = envOver(data, tree);
-  const schema = compileUpstreamSchema(schemaText, SCHEMA_FILE);
   const root = tree.absolute('');
   const cache =
     opts.cache !== false && !pool && root !== undefined
@@ -175,18 +176,49 @@ function defaultWorkers(): number {
 
 /** The series list checked against its own schema, as upstream does when validating everything. */
 function seriesStatusFindings(tree: FileTree): Finding[] {
-  const schemaText = tree.read(SERIES_SCHEMA_FILE);
+  const schemaText = optionalSchemaText(tree, SERIES_SCHEMA_FILE);
   const text = tree.read('data/series_status.yaml');
   if (!schemaText || !text) return [];
   const parsed = parseDeliverableText(text);
   if (!parsed.ok)
     return [
-      { file: 'data/series_status.yaml', level: 'error', check: 'yaml', message: parsed.message },
+      {
+        file: 'data/series_status.yaml',
+        level: 'error',
+        rule: 'yaml',
+        check: 'yaml',
+        message: parsed.message,
+      },
     ];
   return compileUpstreamSchema(schemaText, SERIES_SCHEMA_FILE)(
     parsed.value,
     'data/series_status.yaml',
   );
+}
+
+/**
+ * The schema's text. Absent from a checkout, the snapshot's schema is used;
+ * present but unreadable (a directory, a link loop, a FIFO) it is a missing
+ * source (exit 3): validating against nothing would pass every file.
+ */
+function readSchemaText(tree: FileTree, path: string): string {
+  try {
+    return requiredText(tree, path);
+  } catch (e) {
+    if (e instanceof ConfigError)
+      throw new SourceUnavailableError(`cannot read the schema ${e.message}`, 'schema');
+    throw e;
+  }
+}
+
+function optionalSchemaText(tree: FileTree, path: string): string | undefined {
+  try {
+    return tree.read(path);
+  } catch (e) {
+    if (e instanceof ConfigError)
+      throw new SourceUnavailableError(`cannot read the schema ${e.message}`, 'schema');
+    throw e;
+  }
 }
 
 function requiredText(tree: FileTree, path: string): string {
@@ -217,6 +249,7 @@ export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
   return {
     series,
     currentSeries: current,
+    today: ctx.today,
     constants,
     teams: teamsForRules(ctx.data.governance),
     otherOwners: otherOwners(ctx.data.governance),

@@ -5,8 +5,10 @@ import type { Issue, Rule } from './rule.js';
 /** Upstream validate checks on `branches` (release-tooling.md §5.2 numbers 27–29, §5.4). */
 
 const branchPrefixes: Rule = {
+  id: 'branch-prefix',
   number: 27,
-  check: 'branch-prefix',
+  what: 'every branch is stable/, unmaintained/, feature/ or bugfix/',
+  upstream: 'same as upstream',
   gates: [],
   run: (d, env) =>
     (d.doc.branches ?? []).flatMap((b, i) => {
@@ -26,8 +28,11 @@ const branchPrefixes: Rule = {
 const SHA = /^[0-9a-f]{40}$/;
 
 const stableBranches: Rule = {
+  id: 'stable-branches',
+  level: 'error or warning',
   number: 28,
-  check: 'stable-branches',
+  what: 'stable and bugfix branches: location form, name of this series, a new branch at the last release',
+  upstream: "same as upstream, and the name must be this series' (upstream accepts any YYYY.N)",
   gates: [],
   run: (d, env) => {
     const branches = d.doc.branches ?? [];
@@ -181,8 +186,10 @@ function checkName(
 }
 
 const featureBranches: Rule = {
+  id: 'feature-branches',
   number: 29,
-  check: 'feature-branches',
+  what: 'feature branches map repositories to 40-hex SHAs',
+  upstream: 'same as upstream (with --git: the commits exist)',
   gates: [],
   run: (d) =>
     (d.doc.branches ?? []).flatMap((b, i) => {

@@ -11,8 +11,10 @@ import type { Issue, Rule } from './rule.js';
  */
 
 const bugTracker: Rule = {
+  id: 'bug-tracker',
   number: 2,
-  check: 'bug-tracker',
+  what: 'a launchpad or storyboard project is named',
+  upstream: 'same as upstream (upstream also fetches the project page)',
   gates: ['skip-if-lifecycle'],
   run: (d) =>
     d.doc.launchpad === undefined && d.doc.storyboard === undefined
@@ -27,8 +29,11 @@ const bugTracker: Rule = {
 };
 
 const team: Rule = {
+  id: 'team',
+  level: 'warning',
   number: 3,
-  check: 'team',
+  what: 'the team is a governance team, the TC or a SIG (warning)',
+  upstream: 'same as upstream',
   gates: ['skip-if-lifecycle'],
   run: (d, env) =>
     teamNames(env.teams).has(d.doc.team) || env.otherOwners.has(d.doc.team)
@@ -52,8 +57,10 @@ function teamNames(teams: readonly RuleTeam[]): ReadonlySet<string> {
 }
 
 const releaseNotes: Rule = {
+  id: 'release-notes',
   number: 4,
-  check: 'release-notes',
+  what: 'every repository a release-notes mapping names is a repository of the deliverable',
+  upstream: 'same as upstream (upstream also fetches each link)',
   gates: ['skip-if-lifecycle'],
   run: (d) => {
     const notes = d.doc['release-notes'];
@@ -69,8 +76,10 @@ const releaseNotes: Rule = {
 };
 
 const model: Rule = {
+  id: 'model',
   number: 5,
-  check: 'model',
+  what: 'release-model present outside _independent, fitting the directory; untagged has no releases',
+  upstream: 'same as upstream',
   gates: ['skip-if-lifecycle'],
   run: (d) => {
     const declared = d.doc['release-model'];
@@ -108,8 +117,10 @@ const model: Rule = {
 };
 
 const notAbandoned: Rule = {
+  id: 'not-abandoned',
   number: 11,
-  check: 'not-abandoned',
+  what: 'an abandoned deliverable gets no release',
+  upstream: 'same as upstream',
   gates: ['new-tags', 'released'],
   run: (d) =>
     d.model === 'abandoned'
@@ -122,8 +133,10 @@ const notAbandoned: Rule = {
 };
 
 const shaFormat: Rule = {
+  id: 'sha-format',
   number: 12,
-  check: 'sha-format',
+  what: 'every hash of a new release is a full 40-hex SHA',
+  upstream: 'same as upstream (with --git: the commit exists)',
   gates: ['new-tags', 'released'],
   run: (d) =>
     d.newReleaseIndexes.flatMap((i) =>
@@ -145,8 +158,11 @@ const LAST_STATUSES = new Set(['extended maintenance', 'end of life', 'unmaintai
 
 /** Check 14, data part: lifecycle tag ids, pre-releases allowed by the model, canonical form. */
 const versionNumbers: Rule = {
+  id: 'version-numbers',
+  level: 'error or warning',
   number: 14,
-  check: 'version-numbers',
+  what: 'lifecycle tags name the series; pre-releases only where the model allows; canonical pbr or PEP 440 form',
+  upstream: 'same as upstream (its git part only with --git)',
   gates: ['new-tags', 'released'],
   run: (d, env) => d.newReleaseIndexes.flatMap((i) => checkVersion(d, env, i)),
 };
@@ -231,8 +247,10 @@ function checkVersion(d: Derived, env: RuleEnv, i: number): Issue[] {
 }
 
 const newReleaseAtEnd: Rule = {
+  id: 'new-release-at-end',
   number: 15,
-  check: 'new-release-at-end',
+  what: 'a new release is the last entry: one per change, appended',
+  upstream: 'same as upstream',
   gates: ['new-tags', 'released'],
   run: (d) =>
     d.newReleaseIndexes
@@ -247,8 +265,10 @@ const newReleaseAtEnd: Rule = {
 const OPEN_STATUSES = new Set(['development', 'maintained']);
 
 const openSeries: Rule = {
+  id: 'open-series',
   number: 16,
-  check: 'open-series',
+  what: 'no new release (lifecycle tags aside) in a series whose recorded status is not development or maintained',
+  upstream: 'same as upstream',
   gates: ['skip-if-lifecycle', 'new-tags', 'released'],
   run: (d) => {
     const status = deliverableStatus(d);

@@ -11,8 +11,11 @@ import { idOf, seriesBefore } from './series-lookup.js';
 
 /** Check 19 plus the approval rule's "the deliverable belongs to the team" (§5.6). */
 const governance: Rule = {
+  id: 'governance',
+  level: 'error or warning',
   number: 19,
-  check: 'governance',
+  what: 'the deliverable is in governance under its team; the last release tags every repository of repository-settings',
+  upstream: "same as upstream (plus the approval rule's team ownership)",
   gates: ['skip-if-lifecycle', 'current', 'released'],
   run: (d, env) => {
     const out: Issue[] = [];
@@ -73,8 +76,12 @@ const governance: Rule = {
 
 /** Check 20, with the chronologically previous series (upstream takes the alphabetical one). */
 const seriesOpen: Rule = {
+  id: 'series-open',
+  level: 'warning',
   number: 20,
-  check: 'series-open',
+  what: "the previous series' file has its stable branch (warning)",
+  upstream:
+    'upstream check 20, with the previous series in series order (upstream takes the alphabetical one)',
   gates: ['new-tags', 'cycle', 'released', 'current'],
   run: (d, env) => {
     // branchless deliverables (tempest plugins) never have the branch to look for
@@ -95,8 +102,10 @@ const seriesOpen: Rule = {
 };
 
 const firstInSeries: Rule = {
+  id: 'first-in-series',
   number: 21,
-  check: 'first-in-series',
+  what: 'the first release of a series increments at least the minor version or is a beta/RC',
+  upstream: 'same as upstream',
   gates: ['new-tags', 'released', 'cycle'],
   run: (d) => {
     if (
@@ -121,8 +130,10 @@ const firstInSeries: Rule = {
 };
 
 const finalAfterRc: Rule = {
+  id: 'final-after-rc',
   number: 22,
-  check: 'final-after-rc',
+  what: 'a final right after an RC tags the same repositories at the same hashes',
+  upstream: 'same as upstream',
   gates: ['new-tags', 'released'],
   run: (d) => {
     const n = d.releases.length;
@@ -160,8 +171,10 @@ function stageOf(version: string): Stage | undefined {
 }
 
 const preReleaseProgression: Rule = {
+  id: 'pre-release-progression',
   number: 23,
-  check: 'pre-release-progression',
+  what: 'cycle-with-rc: rc after beta or rc, beta after alpha or beta, final after rc or final',
+  upstream: 'same as upstream',
   gates: ['new-tags', 'current', 'released', 'cycle'],
   run: (d, env) => {
     if (!env.constants.milestoneBasedModels.has(d.model ?? '')) return [];
@@ -199,8 +212,10 @@ const describe = (s: Stage) =>
 
 function lifecycleRule(number: number, kind: 'eol' | 'eom' | 'em'): Rule {
   return {
+    id: kind,
     number,
-    check: kind,
+    what: `an -${kind} tag needs branches and tags exactly the repositories of the deliverable${kind === 'em' ? ', at the hashes of the previous release' : ''}`,
+    upstream: 'same as upstream',
     gates: ['new-tags', 'released'],
     run: (d) => {
       const n = d.releases.length;

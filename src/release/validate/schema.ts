@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError, SourceUnavailableError } from '../../core/errors.js';
+import { documentValue } from '../../data/yaml.js';
 import { parseSubsetYaml } from './fast-yaml.js';
 import type { Finding } from './plan-types.js';
 
@@ -38,24 +39,54 @@ export function compileUpstreamSchema(
   let schema: object | undefined;
   const prepared = (): object => (schema ??= prepareSchema(schemaText, schemaFile));
   const quick: ValidateFunction =
-    precompiledValidator(schemaText, precompiled) ?? newAjv(false).compile(prepared());
+    precompiledValidator(schemaText, precompiled) ?? compileOrFail(false, prepared(), schemaFile);
   // every violation is reported, but collecting all errors is slower: that
   // validator is compiled only when a file fails the quick one
   let full: ValidateFunction | undefined;
   return (value, file) => {
     if (quick(value)) return [];
-    full ??= newAjv(true).compile(prepared());
+    full ??= compileOrFail(true, prepared(), schemaFile);
     full(value);
     return describeErrors(full.errors ?? quick.errors ?? [], file);
   };
 }
 
+/**
+ * A schema that cannot be used is a missing data source (exit 3), never an
+ * empty schema: an empty, non-mapping or uncompilable schema would accept
+ * every file and report "0 errors".
+ */
+function schemaUnusable(file: string, why: string): SourceUnavailableError {
+  return new SourceUnavailableError(`cannot read the schema ${file}: ${why}`, 'schema');
+}
+
+/** A schema constrains something: at least one of these at its top. */
+const CONSTRAINTS = ['type', 'properties', 'items', 'required', 'oneOf', 'anyOf', 'allOf', '$ref'];
+
+function compileOrFail(allErrors: boolean, schema: object, file: string): ValidateFunction {
+  try {
+    return newAjv(allErrors).compile(schema);
+  } catch (e) {
+    throw schemaUnusable(file, `not a JSON schema (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
 /** The schema object ajv compiles: the upstream text with the date type mapped and no draft id. */
 export function prepareSchema(schemaText: string, schemaFile: string): object {
-  const schema = withDateType(
-    parseSubsetYaml(schemaText)?.value ?? parseWithYaml(schemaText, schemaFile),
-  );
-  if (!isRecord(schema)) return {};
+  let parsed: unknown;
+  try {
+    parsed = parseSubsetYaml(schemaText)?.value ?? parseWithYaml(schemaText, schemaFile);
+  } catch (e) {
+    throw schemaUnusable(schemaFile, e instanceof ConfigError ? e.detail : 'invalid YAML');
+  }
+  const schema = withDateType(parsed);
+  if (!isRecord(schema) || !CONSTRAINTS.some((k) => k in schema))
+    throw schemaUnusable(
+      schemaFile,
+      schemaText.trim() === '' || parsed === null
+        ? 'the file is empty'
+        : 'not a JSON schema (a mapping with type, properties, items…)',
+    );
   delete schema.$schema; // draft id ajv does not know; nothing draft-specific is used
   return schema;
 }
@@ -66,7 +97,7 @@ function parseWithYaml(text: string, file: string): unknown {
   const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, file);
-  return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  return documentValue(doc, file);
 }
 
 /** ajv as the schemas need it (loaded only when something must be compiled). */
@@ -161,6 +192,7 @@ function describeErrors(errors: readonly ErrorObject[], file: string): Finding[]
     out.push({
       file,
       level: 'error',
+      rule: 'schema',
       check: 'schema',
       message: text,
       ...(at ? { field: at } : {}),

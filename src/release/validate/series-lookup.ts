@@ -7,7 +7,7 @@ import type { Series } from '../../data/releases/series.js';
  * which loads the YAML library the worker threads never need.
  */
 /** What the rules know of a series. */
-export type RuleSeries = Pick<Series, 'name' | 'releaseId' | 'status'>;
+export type RuleSeries = Pick<Series, 'name' | 'releaseId' | 'status' | 'nextPhase'>;
 
 const indexes = new WeakMap<readonly RuleSeries[], Map<string, number>>();
 
@@ -44,4 +44,14 @@ export function seriesBefore<S extends RuleSeries>(
 /** Branch and lifecycle-tag id: the release id when there is one, else the name. */
 export function idOf(series: RuleSeries): string {
   return series.releaseId ?? series.name;
+}
+
+/**
+ * The status at a date: the recorded one, or the next phase once its date
+ * has come (the meaning of effectiveStatus in src/data/releases/series.ts,
+ * which this module does not import: see above).
+ */
+export function statusAt(series: RuleSeries, date: string): RuleSeries['status'] {
+  const next = series.nextPhase;
+  return next?.date !== undefined && date >= next.date ? next.status : series.status;
 }

@@ -1,4 +1,4 @@
-import { RefusedError } from '../../core/errors.js';
+import { ProposalRefused } from './refusals.js';
 
 export type Delta = readonly [number, number, number];
 
@@ -14,7 +14,11 @@ export function bump(version: string, delta: Delta): string {
   for (let i = 0; i < 3; i++) {
     const piece = parts[i] ?? '0';
     if (!/^\d+$/.test(piece)) {
-      throw new RefusedError(`cannot increment version ${version}: "${piece}" is not a number`);
+      throw new ProposalRefused(
+        'unreadable-version',
+        `cannot increment version ${version}: "${piece}" is not a number`,
+        'upstream new-release crashes on it',
+      );
     }
     const d = delta[i] ?? 0;
     if (applied) out.push(0);
@@ -40,6 +44,10 @@ export function firstThree(version: string): string {
 export function markerNumber(piece: string, marker: 'b' | 'rc'): number {
   const n = Number(piece.slice(piece.lastIndexOf(marker) + marker.length));
   if (!Number.isInteger(n))
-    throw new RefusedError(`cannot read the ${marker} number of "${piece}"`);
+    throw new ProposalRefused(
+      'unreadable-version',
+      `cannot read the ${marker} number of "${piece}"`,
+      'upstream new-release crashes on it',
+    );
   return n;
 }

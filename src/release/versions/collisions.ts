@@ -1,4 +1,4 @@
-import { RefusedError } from '../../core/errors.js';
+import { ProposalRefused, type RefusalId } from './refusals.js';
 import type { SeriesFile } from './history.js';
 import { compareVersionText, isLifecycleVersion } from '../../data/releases/pbr-version.js';
 
@@ -18,15 +18,19 @@ export function checkVersionAgainstHistory(
   version: string,
   req: CollisionInput,
   notes: string[],
+  refuse: (rule: RefusalId, reason: string) => void = (rule, reason) => {
+    throw new ProposalRefused(rule, reason, `upstream new-release would write ${version}`);
+  },
 ): void {
   const [current, ...older] = req.history;
-  for (const file of [current, ...req.newer]) {
-    if (file?.releases.some((r) => r.version === version)) {
-      throw new RefusedError(
-        `${req.deliverable} ${version} already exists in ${file.series}: versions are never reused`,
-      );
-    }
-  }
+  const reused = [current, ...req.newer].find((file) =>
+    file?.releases.some((r) => r.version === version),
+  );
+  if (reused)
+    refuse(
+      'version-reused',
+      `${req.deliverable} ${version} already exists in ${reused.series}: versions are never reused`,
+    );
   if (isLifecycleVersion(version)) return;
   const semantic = !isDateBased(version);
   let highest: { version: string; series: string } | undefined;
@@ -40,7 +44,8 @@ export function checkVersionAgainstHistory(
     }
   }
   if (highest) {
-    throw new RefusedError(
+    refuse(
+      'below-older-series',
       `${req.deliverable} ${version} is not greater than ${highest.version} of the older series ${highest.series}`,
     );
   }

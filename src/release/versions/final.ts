@@ -1,8 +1,7 @@
-import { RefusedError } from '../../core/errors.js';
 import { firstStableBranch, lastRealEntry, releaseByVersion, type SeriesFile } from './history.js';
 import { isLifecycleVersion, looksLikePreRelease } from '../../data/releases/pbr-version.js';
 import type { NextRelease, NextReleaseRequest } from './next-version.js';
-import { checkVersionAgainstHistory } from './collisions.js';
+import { ProposalRefused } from './refusals.js';
 
 /**
  * The final release the release team's `propose-final-releases` appends:
@@ -21,8 +20,10 @@ export function finalRelease(
 ): NextRelease {
   const lastEntry = lastRealEntry(current.releases);
   if (!lastEntry || !looksLikePreRelease(lastEntry.version)) {
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'final-without-prerelease',
       `final: the last release of ${req.deliverable} in ${current.series} is ${lastEntry?.version ?? 'none'}, not a pre-release; nothing to finalise`,
+      'upstream propose-final-releases skips the deliverable',
     );
   }
   const pieces = lastEntry.version.split('.');
@@ -35,7 +36,6 @@ export function finalRelease(
     notes.push(
       `no stable branch point found in ${previous?.series ?? 'the previous series'}: no diff-start`,
     );
-  checkVersionAgainstHistory(version, req, notes);
   return {
     version,
     last: { entry: lastEntry, version: lastEntry.version, series: current.series, depth: 0 },

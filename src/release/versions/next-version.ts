@@ -1,7 +1,7 @@
-import { RefusedError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { BranchEntry, ReleaseProject } from '../../data/releases/deliverables.js';
 import { bump, firstThree, fourthPiece, markerNumber } from './bump.js';
-import { checkVersionAgainstHistory } from './collisions.js';
+import { guardAfterComputing } from './guards.js';
 import { finalRelease } from './final.js';
 import {
   firstStableBranch,
@@ -11,9 +11,9 @@ import {
   type SeriesFile,
 } from './history.js';
 import { lifecycleTag } from '../../data/releases/pbr-version.js';
+import { ProposalRefused, refuseUnless } from './refusals.js';
 import {
   FIRST_RELEASE_VERSION,
-  MILESTONE_BASED_MODELS,
   MODELS_USING_RCS,
   RETAG_COMMENTS,
   type ReleaseType,
@@ -39,8 +39,11 @@ export interface NextReleaseRequest {
   readonly milestone?: number;
   readonly stableBranch?: boolean;
   readonly intermediateBranch?: boolean;
-  /** Lets a type the model forbids through (with a note), like `--force`. */
-  readonly force?: boolean;
+  /** Rules of refusals.ts to write the request anyway (`--override`). */
+  readonly overrides?: ReadonlySet<string>;
+  /** --date, and the next phase of the requested series: when an eol/eom tag is due. */
+  readonly today?: string;
+  readonly nextPhase?: { readonly status: string; readonly date?: string };
 }
 
 /** Where the commit of each repository comes from. */
@@ -73,19 +76,16 @@ export interface NextRelease {
 
 /**
  * What `new-release` (or `propose-final-releases` for `final`) computes,
- * reproducing upstream's numbers, refusing where upstream would crash or
- * produce a wrong release, and noting where upstream would differ.
+ * reproducing upstream's numbers, refusing what would hurt (each refusal
+ * names its rule of refusals.ts and what upstream would have written),
+ * and noting where upstream would differ.
  */
 export function computeNextRelease(req: NextReleaseRequest): NextRelease {
   const current = req.history[0];
   if (!current) throw new UsageError('no series given');
   const independent = current.series === '_independent';
   const notes: string[] = [];
-  if (req.model === 'abandoned')
-    throw new RefusedError(`${req.deliverable} is abandoned: no new releases`);
-  if (req.model === 'untagged' && !['eol', 'eom', 'em'].includes(req.type)) {
-    throw new RefusedError(`${req.deliverable} is untagged: it gets branches, never releases`);
-  }
+  const overrides = req.overrides ?? new Set<string>();
   const history = independent ? [current] : req.history;
   const walk = walkHistory(history);
   const last = walk.last;
@@ -96,21 +96,38 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
     );
   }
   if (walk.terminal?.kind === 'eol') {
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'after-eol',
       `cannot create a release after EOL tagging: ${req.deliverable} ${current.series} ends with ${walk.terminal.version}`,
+      'upstream new-release refuses too ("Cannot create new release after EOL tagging.")',
     );
   }
   if (walk.terminal?.kind === 'eom' && req.type !== 'eol') {
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'after-eom',
       `cannot create a ${req.type} release after EOM tagging (${walk.terminal.version}); only eol can follow`,
+      ['bugfix', 'feature', 'major'].includes(req.type)
+        ? 'upstream new-release refuses too ("Cannot create new release after EOM tagging.")'
+        : req.type === 'eom'
+          ? `upstream new-release would write ${walk.terminal.version} a second time`
+          : `upstream new-release crashes on it (it cannot increment ${walk.terminal.version})`,
     );
   }
-  if (req.type === 'bugfix' && walk.emptySeries.length > 0 && !independent) {
-    throw new RefusedError(
-      `${req.deliverable} has no release in ${walk.emptySeries.join(', ')}: the first release for a series must be at least a feature release to allow for stable releases from the previous series`,
+  if (req.type === 'bugfix' && walk.emptySeries.length > 0) {
+    refuseUnless(
+      overrides,
+      notes,
+      'first-bugfix',
+      `${req.deliverable} has no release in ${walk.emptySeries.join(', ')}: The first release for a series must be at least a feature release to allow for stable releases from the previous series.`,
+      () => 'upstream new-release refuses too, with the same words',
     );
   }
-  if (req.type === 'final') return finalRelease(req, current, history[1], notes);
+  if ((req.type === 'milestone' || req.type === 'rc') && last) requireRcModel(req);
+  if (req.type === 'final') {
+    const final = finalRelease(req, current, history[1], notes);
+    guardAfterComputing(req, current, final, notes, overrides);
+    return final;
+  }
 
   const id = current.id;
   const unmaintained = req.seriesStatus === 'unmaintained';
@@ -125,12 +142,20 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
       : [`stable/${id}`, 'master'];
   const headOf: TagSource = { kind: 'branch-head', branches: headBranches, requireFirst: false };
   let version: string;
+  /** What upstream would write where it differs from us (milestone numbers, -em ids). */
+  let upstreamVersion: string | undefined;
   let source: TagSource = headOf;
   let forceTag = false;
   let includeAll = false;
   let diffStart: string | undefined;
   const branches: BranchEntry[] = [];
 
+  if (!last && (req.type === 'procedural' || req.type === 'releasefix'))
+    throw new ProposalRefused(
+      'no-earlier-release',
+      `${req.deliverable} was never released: a ${req.type} release re-tags an earlier one`,
+      'upstream new-release crashes on it',
+    );
   if (!last && !['eol', 'eom', 'em'].includes(req.type)) {
     version = FIRST_RELEASE_VERSION;
     notes.push(`${req.deliverable} was never released: first version ${FIRST_RELEASE_VERSION}`);
@@ -138,16 +163,22 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
   } else {
     const requireLast = (): LastRelease => {
       if (last) return last;
-      throw new RefusedError(`${req.deliverable} has no earlier release for a ${req.type} release`);
+      throw new ProposalRefused(
+        'no-earlier-release',
+        `${req.deliverable} has no earlier release for a ${req.type} release`,
+        'upstream new-release crashes on it',
+      );
     };
     switch (req.type) {
       case 'milestone':
       case 'rc': {
-        requireRcModel(req);
         forceTag = true;
         const lastVersion = requireLast().version;
-        version =
-          req.type === 'milestone' ? nextMilestone(lastVersion, req, notes) : nextRc(lastVersion);
+        if (req.type === 'milestone') {
+          const m = nextMilestone(lastVersion, req, notes);
+          version = m.version;
+          if (m.upstream !== version) upstreamVersion = m.upstream;
+        } else version = nextRc(lastVersion);
         if (
           req.type === 'milestone' &&
           requireLast().depth === 0 &&
@@ -157,17 +188,11 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
             `a beta after ${lastVersion} jumps a major version (upstream behaviour); did you mean rc?`,
           );
         }
-        if (req.type === 'rc' && requireLast().depth === 0 && fourthPiece(lastVersion) === '') {
-          notes.push(
-            `${lastVersion} is already a final release of ${current.series}; an rc after it starts a new major version`,
-          );
-        }
         break;
       }
       case 'bugfix':
       case 'feature':
       case 'major': {
-        guardModelForStableTypes(req, current, requireLast(), notes);
         const delta =
           req.type === 'bugfix'
             ? ([0, 0, 1] as const)
@@ -187,10 +212,12 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
         if (req.type === 'em') {
           // the validator wants `<name>-em`; upstream writes `<id>-em` (wrong for id-named series)
           version = lifecycleTag(current.series, 'em');
-          if (id !== current.series)
+          if (id !== current.series) {
+            upstreamVersion = lifecycleTag(id, 'em');
             notes.push(
-              `upstream new-release would write ${lifecycleTag(id, 'em')}, which its validator rejects`,
+              `upstream new-release would write ${upstreamVersion}, which its validator rejects`,
             );
+          }
           if (req.model !== 'untagged' && last)
             source = { kind: 'retag', projects: last.entry.projects };
         } else {
@@ -260,8 +287,7 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
   for (const b of branches)
     if (existing.has(b.name)) notes.push(`${b.name} already exists in the file; not added again`);
 
-  checkVersionAgainstHistory(version, req, notes);
-  return {
+  const next: NextRelease = {
     version,
     ...(last ? { last } : {}),
     source,
@@ -271,17 +297,27 @@ export function computeNextRelease(req: NextReleaseRequest): NextRelease {
     branchesAdded,
     notes,
   };
+  guardAfterComputing(req, current, next, notes, overrides, upstreamVersion);
+  return next;
 }
 
 function requireRcModel(req: NextReleaseRequest): void {
   if (!(MODELS_USING_RCS as readonly string[]).includes(req.model ?? '')) {
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'model-without-rc',
       `cannot compute ${req.type === 'rc' ? 'an RC' : 'a milestone'} for ${req.model ?? 'independent'} deliverable ${req.deliverable}: only ${MODELS_USING_RCS.join(', ')} use them`,
+      req.model === 'independent' || req.model === undefined
+        ? 'upstream new-release crashes on it'
+        : `upstream new-release refuses too ("Cannot compute RC for ${req.model} project ${req.deliverable}")`,
     );
   }
 }
 
-function nextMilestone(last: string, req: NextReleaseRequest, notes: string[]): string {
+function nextMilestone(
+  last: string,
+  req: NextReleaseRequest,
+  notes: string[],
+): { version: string; upstream: string } {
   const piece = fourthPiece(last);
   const wanted = req.milestone;
   let upstream: string;
@@ -297,17 +333,19 @@ function nextMilestone(last: string, req: NextReleaseRequest, notes: string[]): 
     upstream = `${base}.0b1`;
     minimum = 1;
   }
-  if (wanted === undefined) return upstream;
+  if (wanted === undefined) return { version: upstream, upstream };
   if (wanted < minimum)
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'milestone-number',
       `--milestone ${wanted}: the last beta is ${last}; the next beta number must be at least ${minimum}`,
+      `upstream new-release would write ${upstream}`,
     );
   const version = `${base}.0b${wanted}`;
   if (version !== upstream)
     notes.push(
       `numbered after milestone ${wanted}; upstream new-release would propose ${upstream}`,
     );
-  return version;
+  return { version, upstream };
 }
 
 function nextRc(last: string): string {
@@ -317,30 +355,6 @@ function nextRc(last: string): string {
   return `${bump(last, [1, 0, 0])}.0rc1`;
 }
 
-/**
- * bugfix/feature/major on a cycle-with-rc deliverable before its final
- * release gives a number the model does not allow (33.0.0.0b2 → 33.0.1).
- */
-function guardModelForStableTypes(
-  req: NextReleaseRequest,
-  current: SeriesFile,
-  last: LastRelease,
-  notes: string[],
-): void {
-  if (!(MILESTONE_BASED_MODELS as readonly string[]).includes(req.model ?? '')) return;
-  const hasFinal = current.releases.some((r) => /^\d+\.\d+\.\d+$/.test(r.version));
-  if (hasFinal) return;
-  const why =
-    last.depth === 0
-      ? `${req.deliverable} is ${req.model} and ${current.series} has only pre-releases so far (last ${last.version})`
-      : `${req.deliverable} is ${req.model}: its first release in ${current.series} must be a milestone or rc`;
-  if (!req.force)
-    throw new RefusedError(
-      `${why}; a ${req.type} release would break the model: use milestone, rc or final (or --force)`,
-    );
-  notes.push(`${why}; proposed anyway because of --force`);
-}
-
 /** Procedural: the commits of the release at the previous series' stable branch point. */
 function branchPointProjects(
   req: NextReleaseRequest,
@@ -348,14 +362,18 @@ function branchPointProjects(
 ): readonly ReleaseProject[] {
   const branch = firstStableBranch(previous);
   if (!previous?.exists || !branch || typeof branch.location !== 'string') {
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'procedural-without-branch',
       `procedural: ${req.deliverable} has no stable branch in ${previous?.series ?? 'the previous series'} to copy commits from`,
+      'upstream new-release crashes on it',
     );
   }
   const release = releaseByVersion(previous, branch.location);
   if (!release)
-    throw new RefusedError(
+    throw new ProposalRefused(
+      'procedural-without-branch',
       `procedural: ${previous.series} branch ${branch.name} points at ${branch.location}, which is not a release of the file`,
+      'upstream new-release crashes on it',
     );
   return release.projects;
 }

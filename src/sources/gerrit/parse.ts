@@ -6,6 +6,7 @@
 
 import { SourceUnavailableError } from '../../core/errors.js';
 import { parseUtcTime } from '../http/time.js';
+import { isChangeNumber, isProjectName, isRevision } from './ids.js';
 
 /** A Gerrit body without the documented shape (a failed source, exit 3 if uncaught). */
 export class GerritShapeError extends SourceUnavailableError {
@@ -57,11 +58,16 @@ function account(v: unknown): GerritChange['owner'] {
 export function parseChange(e: unknown, where: string): GerritChange {
   if (!isRec(e)) throw new GerritShapeError(`${where}: expected a ChangeInfo object`);
   const number = e._number;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number))
-    throw new GerritShapeError(`${where}: "_number" is not a number`);
+  if (!isChangeNumber(number))
+    throw new GerritShapeError(`${where}: "_number" is not a change number`);
   for (const k of ['project', 'branch', 'subject', 'status'] as const) {
     if (typeof e[k] !== 'string') throw new GerritShapeError(`${where}: "${k}" is not a string`);
   }
+  // ids go back into URLs (votes, file lists): checked here, where they enter
+  if (!isProjectName(e.project))
+    throw new GerritShapeError(`${where}: "project" is not a project name`);
+  if (e.current_revision !== undefined && !isRevision(e.current_revision))
+    throw new GerritShapeError(`${where}: "current_revision" is not a commit id (40 or 64 hex)`);
   const currentRevision = typeof e.current_revision === 'string' ? e.current_revision : undefined;
   const revisions = isRec(e.revisions) ? e.revisions : {};
   const rev =
@@ -73,7 +79,7 @@ export function parseChange(e: unknown, where: string): GerritChange {
   const updated = parseUtcTime(e.updated) ?? undefined;
   return {
     number,
-    project: e.project as string,
+    project: e.project,
     branch: (e.branch as string).replace(/^refs\/heads\//, ''),
     subject: e.subject as string,
     ...(typeof e.topic === 'string' ? { topic: e.topic } : {}),

@@ -1,4 +1,6 @@
+import { inertLine } from '../../core/text.js';
 import type { HttpClient } from '../http/client.js';
+import { changeId, gerritUrl } from './ids.js';
 import { HttpStatusError } from '../http/errors.js';
 import type { GerritCredentials } from './credentials.js';
 
@@ -19,7 +21,15 @@ export type ReviewOutcome =
 
 export function reviewUrl(baseUrl: string, change: ReviewTarget): string {
   // `<url-encoded project>~<number>`: the identifier Gerrit recommends
-  return `${baseUrl.replace(/\/+$/, '')}/a/changes/${encodeURIComponent(change.project)}~${change.number}/revisions/current/review`;
+  return gerritUrl(
+    baseUrl,
+    'a',
+    'changes',
+    changeId(change.project, change.number),
+    'revisions',
+    'current',
+    'review',
+  );
 }
 
 export function reviewInput(message: string): Record<string, unknown> {
@@ -28,9 +38,7 @@ export function reviewInput(message: string): Record<string, unknown> {
 
 /** Gerrit's error text as one plain line (it is not a stable API; shown, never parsed beyond a hint). */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const controls = /[\u0000-\u001f\u007f]+/g;
-  return text.replace(controls, ' ').trim().slice(0, 200);
+  return inertLine(text, 200);
 }
 
 /** What an error answer means for the liaison, in words. */

@@ -3,7 +3,12 @@ import pRetry from 'p-retry';
 import type { Db } from '../../store/db.js';
 import { parseJsonBody } from './body.js';
 import { readCacheEntry, writeCacheEntries, type CacheEntry } from './cache.js';
-import { HttpNetworkError, HttpStatusError, HttpTimeoutError } from './errors.js';
+import {
+  HttpNetworkError,
+  HttpStatusError,
+  HttpTimeoutError,
+  ResponseTooLargeError,
+} from './errors.js';
 
 /**
  * The one HTTP client of the tool.
@@ -16,8 +21,12 @@ import { HttpNetworkError, HttpStatusError, HttpTimeoutError } from './errors.js
  *   await http.send('POST', url, body, { auth: { username, password } });  // Gerrit /a/ writes
  *
  * - `fetch` is injected (the global one by default), so tests pass their own.
- * - Each attempt has a time limit (`AbortSignal.timeout`) covering headers and body.
- * - Only 5xx answers (and 429) and timeouts are retried, with exponential backoff.
+ * - A request has one time limit (`timeoutMs`) covering every attempt, its
+ *   headers and body, and the waits between retries.
+ * - Bodies are read up to `maxBodyBytes` (32 MB): an endless answer is an
+ *   error naming the source, not gigabytes of memory.
+ * - Only 5xx answers (and 429) and timeouts are retried, with exponential
+ *   backoff, while the time limit leaves room.
  * - Requests to one host go through one queue: one at a time, at most one
  *   start per `minIntervalMs` (polite to services that publish no limit).
  * - Conditional GETs send If-None-Match / If-Modified-Since from the cache;
@@ -37,7 +46,13 @@ export interface HttpClientOptions {
   readonly now?: () => Date;
   /** Source name put on errors (`zuul`, `gerrit`, `launchpad`). */
   readonly source?: string;
+  /**
+   * Time limit of one request, all its attempts and retry waits included:
+   * a silent server costs this once, not once per retry.
+   */
   readonly timeoutMs?: number;
+  /** Largest body read (bytes, default 32 MB); a longer one is a ResponseTooLargeError. */
+  readonly maxBodyBytes?: number;
   /** Retries after the first attempt (5xx/429/timeouts only). */
   readonly retries?: number;
   /** Delay before the first retry; doubles each time. */
@@ -159,26 +174,38 @@ export class HttpClient {
       headers.authorization = `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
     }
     const timeoutMs = this.opts.timeoutMs ?? 30_000;
+    const deadline = performance.now() + timeoutMs;
+    const left = () => deadline - performance.now();
     let attempt = 0;
     const once = async () => {
       attempt++;
       const started = performance.now();
       let status = 0;
       try {
+        if (left() <= 0) throw new HttpTimeoutError(url, timeoutMs, this.opts.source);
         const res = await this.fetchFn(url, {
           method,
           headers,
           body,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(Math.max(1, Math.ceil(left()))),
           redirect: 'follow',
         });
         status = res.status;
-        const text = await res.text();
+        const text = await readBody(
+          res,
+          url,
+          this.opts.maxBodyBytes ?? MAX_BODY_BYTES,
+          this.opts.source,
+        );
         if (res.status >= 500 || res.status === 429)
           throw new HttpStatusError(url, res.status, text, this.opts.source);
         return { res, text };
       } catch (e) {
-        throw e instanceof HttpStatusError ? e : this.translate(e, url, timeoutMs);
+        throw e instanceof HttpStatusError ||
+          e instanceof HttpTimeoutError ||
+          e instanceof ResponseTooLargeError
+          ? e
+          : this.translate(e, url, timeoutMs);
       } finally {
         this.stats.requests++;
         this.opts.onRequest?.({ method, url, status, ms: performance.now() - started, attempt });
@@ -188,7 +215,10 @@ export class HttpClient {
       retries: this.opts.retries ?? 3,
       minTimeout: this.opts.retryDelayMs ?? 1000,
       factor: 2,
-      shouldRetry: ({ error }) => retryable(error),
+      // a retry only while the request's time limit leaves room for the wait and an attempt
+      shouldRetry: ({ error, attemptNumber }) =>
+        retryable(error) &&
+        left() > (this.opts.retryDelayMs ?? 1000) * 2 ** Math.max(0, attemptNumber - 1),
       onFailedAttempt: ({ error, retriesLeft }) => {
         if (retriesLeft > 0 && retryable(error)) this.stats.retries++;
       },
@@ -257,6 +287,31 @@ export class HttpClient {
     }
     return q;
   }
+}
+
+/** Default cap of one answer's body: far above any page the services send. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The body as text, read chunk by chunk and stopped at `max` bytes (a
+ * Content-Length over it is refused before reading).
+ */
+async function readBody(res: Response, url: string, max: number, source?: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(url, max, source);
+  }
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // leaving the loop early cancels the stream (the connection is dropped)
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > max) throw new ResponseTooLargeError(url, max, source);
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Worth another try: the server was overloaded or failing, or too slow. */

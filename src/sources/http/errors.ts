@@ -1,4 +1,5 @@
 import { SourceUnavailableError } from '../../core/errors.js';
+import { inertLine } from '../../core/text.js';
 
 /**
  * Failures of a remote service. They are all `SourceUnavailableError`s
@@ -30,6 +31,21 @@ export class HttpTimeoutError extends SourceUnavailableError {
   ) {
     super(
       `${describeUrl(url)} did not answer within ${Math.round(timeoutMs / 100) / 10} s`,
+      source,
+    );
+  }
+}
+
+/** The answer was larger than `sources.max-body-mb` allows (a runaway or hostile server). */
+export class ResponseTooLargeError extends SourceUnavailableError {
+  constructor(
+    readonly url: string,
+    readonly limitBytes: number,
+    source?: string,
+  ) {
+    super(
+      `${source ? `${source}: ` : ''}${describeUrl(url)} sent more than ${Math.round(limitBytes / 1024 / 1024)} MB; ` +
+        'stopped reading (raise sources.max-body-mb if the service really answers that much)',
       source,
     );
   }
@@ -74,6 +90,5 @@ function excerpt(body: string): string {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l !== '');
-  // eslint-disable-next-line no-control-regex
-  return (line ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 160);
+  return inertLine(line ?? '', 160);
 }

@@ -1,4 +1,5 @@
 import type { HttpClient, HttpResponse } from './client.js';
+import { safeUrl } from '../../core/text.js';
 import { ResponseFormatError } from './errors.js';
 
 /**
@@ -109,9 +110,28 @@ export async function* launchpadPages<T>(
     }
     yield { items: page.entries, response, index, page };
     next = page.next_collection_link
-      ? (opts.rebase ?? ((l: string) => l))(page.next_collection_link)
+      ? sameOrigin(url, (opts.rebase ?? ((l: string) => l))(page.next_collection_link))
       : undefined;
   }
+}
+
+/**
+ * A link a service answered with, followed only on the origin we asked:
+ * a hostile or broken body must not send the next request elsewhere.
+ */
+export function sameOrigin(asked: string, link: unknown): string {
+  let ok: boolean;
+  try {
+    ok = typeof link === 'string' && new URL(link).origin === new URL(asked).origin;
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new ResponseFormatError(
+      asked,
+      `a link in the answer leaves ${new URL(asked).origin} (${JSON.stringify(String(link).slice(0, 80))})`,
+    );
+  return link as string;
 }
 
 /**
@@ -130,6 +150,8 @@ export async function launchpadTotalSize(
       'collection has neither total_size nor total_size_link',
     );
   const link = rebase(page.total_size_link);
+  if (safeUrl(link) === null)
+    throw new ResponseFormatError('launchpad', 'total_size_link is not an http(s) link');
   const r = await http.getText(link, { conditional: false });
   const n = Number(r.body.trim());
   if (!Number.isInteger(n) || n < 0)
