@@ -13,7 +13,7 @@ export function registerSync(program: Command, wrap: Wrap): void {
     .addOption(
       new Option(
         '--only <names>',
-        'only these sources, comma-separated (zuul, launchpad, gerrit, git)',
+        'only these sources, comma-separated (zuul, review, launchpad, gerrit, stable, blueprints, bp-changes, gate-queue, gate-buildsets, git)',
       ),
     )
     .action(
