@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   implementedBlueprints,
@@ -96,13 +98,14 @@ const live = liveWorkspace('liaison-priorities-', {
 });
 let stub: ServiceStub;
 let db: string;
+let dir: string;
 let repo: TestRepo;
 let config: string;
 
 const MAIL = `people:\n  mailing-list: openstack-discuss@lists.openstack.org\n  subject-tag: glance\n  liaisons:\n    - name: Ada Liaison\n      email: ada@example.org\n`;
 
 beforeEach(async () => {
-  ({ stub, db } = await live.start());
+  ({ stub, db, dir } = await live.start());
   addReadinessRoutes(stub);
   repo = specsRepository();
   config = live.writeConfig(`specs-repo: ${repo.dir}\n${MAIL}`);
@@ -337,6 +340,35 @@ describe('liaison priorities on a specs repository and the stand-in services', (
     expect(announce?.body).toContain(
       '  - RBD Erasure-Coded Pools Support (rbd-erasure-coded-pools): merged, 0 open / 1 merged change, cyril-roelandt',
     );
+  });
+
+  it('sync fetches the specs checkout; the view reads the fetched head, the work tree stays as it was', async () => {
+    const checkout = join(dir, 'glance-specs');
+    execFileSync('git', ['clone', '-q', repo.dir, checkout]);
+    config = live.writeConfig(`specs-repo: ${checkout}\n${MAIL}`);
+    repo.commit('Add a spec approved later', {
+      'specs/2026.1/approved/glance/late-spec.rst': '=========\nLate Spec\n=========\n',
+    });
+    expect((await view('2026-01-15')).priorities).toHaveLength(7);
+    const r = await run('2026-01-15', 'sync', '--only', 'git', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as SyncView).sources.map((x) => [x.name, x.status])).toEqual([
+      ['git:specs', 'updated'],
+    ]);
+    const after = await view('2026-01-15');
+    expect(after.priorities.map((p) => p.name)).toContain('late-spec');
+    expect(
+      execFileSync('git', ['-C', checkout, 'status', '--porcelain'], { encoding: 'utf8' }),
+    ).toBe('');
+    expect(
+      execFileSync(
+        'git',
+        ['-C', checkout, 'ls-files', 'specs/2026.1/approved/glance/late-spec.rst'],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ).toBe('');
   });
 
   it('a priority with neither blueprint nor spec is one line naming the file and field, exit 2', async () => {
