@@ -3,6 +3,8 @@ import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js
 import type { SeriesStatus } from '../data/releases/series.js';
 import type { Deps } from '../core/deps.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
+import type { PrioritiesSummary } from '../priorities/plan.js';
+import type { QueueAdvice } from '../gate/plan-queue.js';
 import type { TeamDeliverableView } from '../team/plan.js';
 
 export interface BriefEvent {
@@ -45,6 +47,10 @@ export interface BriefView {
   }[];
   /** The review desk: release requests waiting for the team; null when never synced. */
   readonly review: ReviewSummary | null;
+  /** The cycle's priorities at the current milestone; null when the team keeps none (no specs repository, no config). */
+  readonly priorities: PrioritiesSummary | null;
+  /** Team deadlines too close to a milestone after a slow gate (`liaison gate --queue`). */
+  readonly gateAdvice: readonly QueueAdvice[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -73,6 +79,8 @@ export interface BriefInput {
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
   readonly review?: ReviewSummary | null;
+  readonly priorities?: PrioritiesSummary | null;
+  readonly gateAdvice?: readonly QueueAdvice[];
   readonly notes?: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -133,6 +141,8 @@ export function planBrief(input: BriefInput): BriefView {
         repos: d.repos,
       })),
     review: input.review ?? null,
+    priorities: input.priorities ?? null,
+    gateAdvice: input.gateAdvice ?? [],
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

@@ -41,6 +41,8 @@ export async function buildBrief(ctx: Deps, opts: BriefOptions = {}): Promise<Br
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,
     review: await ctx.views.reviewSummary(ctx),
+    priorities: await ctx.views.prioritiesSummary(ctx),
+    gateAdvice: await ctx.views.gateAdvice(ctx),
     notes,
     dataAsOf: ctx.data.dataAsOf ?? null,
     dataSource: ctx.data.describe,

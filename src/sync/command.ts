@@ -14,7 +14,7 @@ export function registerSync(program: Command, wrap: Wrap): void {
     .addOption(
       new Option(
         '--only <names>',
-        'only these sources, comma-separated: releases, governance (or data), zuul, review, launchpad, gerrit (or services), git',
+        'only these sources, comma-separated: releases, governance (or data), zuul, review, launchpad, gerrit, stable, blueprints, bp-changes, gate-queue, gate-buildsets (or services), git',
       ),
     )
     .action(

@@ -6,6 +6,8 @@ import { seriesId, type Series } from '../../data/releases/series.js';
 import { judgeWindow, lastReleaseBy, milestoneWindows } from './plan-coverage.js';
 import { dueItems } from './plan-due.js';
 import type { UnreleasedCommits } from './read-git.js';
+import type { StableBranchRow } from '../stable/plan.js';
+import type { Db } from '../../store/db.js';
 
 /** A release of the series with the day it was made, as far as it is known. */
 export interface ReleaseFact {
@@ -87,6 +89,8 @@ export interface ReleaseStatusView {
   readonly week: string;
   readonly deliverables: readonly DeliverableStatus[];
   readonly coverage: CoverageView;
+  /** Every stable and unmaintained branch of the team's deliverables (release/stable). */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
   readonly notes: readonly string[];
 }
@@ -96,6 +100,8 @@ export interface StatusOptions {
   readonly series?: string;
   /** Folder of project clones (default: config clones-dir). */
   readonly clones?: string;
+  /** The store, for the stable branches' open backports (unknown without it). */
+  readonly db?: Db;
 }
 
 declare module '../../core/deps.js' {
@@ -157,6 +163,8 @@ export interface StatusInput {
   /** Where clones were looked for. */
   readonly clonesLooked: string;
   readonly seriesHasFiles: boolean;
+  /** The stable branches' rows, planned by release/stable from what it read. */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
 }
 
@@ -238,6 +246,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
         unreleased: d.unreleased,
         events,
         today,
+        series: input.allSeries,
       }),
     });
     if (d.type !== null && start !== null && hasCoverage(d.type, start)) {
@@ -290,6 +299,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
       ),
       notes: covNotes,
     },
+    stable: input.stable,
     dataSource: input.dataSource,
     notes,
   };

@@ -20,6 +20,7 @@ import {
   type StatusOptions,
 } from './plan.js';
 import { readClone, versionsAddedOn, type CloneFacts } from './read-git.js';
+import { readStableRows } from '../stable/read.js';
 
 /**
  * The release status of the team's deliverables in a series: reads every
@@ -112,6 +113,10 @@ export function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): StatusInpu
     clonesLooked: locator.describe,
     // on fallback the envelope's note says it; no second note here
     seriesHasFiles: seriesFiles.names.length > 0,
+    stable: readStableRows(ctx, {
+      ...(opts.clones !== undefined ? { clones: opts.clones } : {}),
+      ...(opts.db ? { db: opts.db } : {}),
+    }),
     dataSource: ctx.data.describe,
   };
 }
