@@ -9,6 +9,7 @@
 //   git clone /work/.mirror/openstack+releases/repo /tmp/releases-history
 //   npm run build && node bench/replay.mjs --repo /tmp/releases-history \
 //     [--teams glance,nova,oslo,neutron] [--series flamingo,gazpacho] [--no-review] [--details]
+//     [--through-last-window]   (on past the release to the trailing deadline, for trailing deliverables)
 //
 // Without --repo it clones the mirror into a temporary folder.
 import { execFileSync } from 'node:child_process';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     teams: { type: 'string', default: 'glance' },
     series: { type: 'string', default: 'flamingo,gazpacho' },
     'no-review': { type: 'boolean', default: false },
+    'through-last-window': { type: 'boolean', default: false },
     details: { type: 'boolean', default: false },
   },
 });
@@ -61,6 +63,7 @@ for (const team of values.teams.split(',')) {
       team: teamOf(team),
       series,
       review: !values['no-review'],
+      throughLastWindow: values['through-last-window'],
     });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     totals.weeks += v.weeks;

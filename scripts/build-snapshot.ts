@@ -3,7 +3,7 @@
  * file per part) from full checkouts of openstack/releases and
  * openstack/governance:
  *
- *   npm run snapshot -- --releases DIR --governance DIR [--series N] [--out DIR]
+ *   npm run snapshot -- --releases DIR --governance DIR [--series N] [--out DIR] [--taken-at WHEN]
  *
  * It keeps what the tool needs offline: series status, the schema files,
  * the schedules and labels of the year-numbered series, the deliverable
@@ -21,6 +21,12 @@
  *
  *   git clone /work/.mirror/openstack+releases/repo /tmp/releases-history
  *   npm run snapshot -- --history /tmp/releases-history
+ *
+ * The stamps record when the data was taken (`takenAt`), since a view's
+ * data age counts from there: `--taken-at` when given; else, for git
+ * checkouts, when they last fetched the commit they are on; else (a plain
+ * copy, as ../shared/data) the newest commit date of the two, the earliest
+ * moment the copy can have been made. The build time is kept as `builtAt`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,7 +48,7 @@ import { storeConventions } from '../src/actions/plan-conventions.js';
 import { calendarInput } from '../src/calendar/input.js';
 import { ReleasesData, SERIES_STATUS_FILE } from '../src/data/releases/releases-data.js';
 import { SNAPSHOT_DIR, SNAPSHOT_PARTS, type SnapshotContent } from '../src/data/snapshot.js';
-import { stampOf } from '../src/data/sources.js';
+import { checkoutStamp } from '../src/data/sources.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +57,7 @@ const { values } = parseArgs({
     series: { type: 'string', default: '3' },
     history: { type: 'string' },
     out: { type: 'string' },
+    'taken-at': { type: 'string' },
   },
 });
 
@@ -159,7 +166,7 @@ const historyDir =
 const allDates = historyDir
   ? readReleaseDates(historyDir, { series: [...keptSeries, ...olderSeries] })
   : undefined;
-const filesCommit = stampOf(releasesDir, 'openstack/releases').commit;
+const filesCommit = checkoutStamp(releasesDir, 'openstack/releases').commit;
 if (allDates && filesCommit && allDates.commit !== filesCommit) {
   console.error(
     `--history ${historyDir ?? ''} is at ${allDates.commit ?? '?'}, the files at ${filesCommit}: check out the same commit`,
@@ -209,13 +216,26 @@ const snapshot: SnapshotContent = {
   teams: keptGov.teams(),
   teamConfigs,
   deliverables,
-  stamps: {
-    releases: stampOf(releasesDir, 'openstack/releases'),
-    governance: stampOf(governanceDir, 'openstack/governance'),
-  },
+  stamps: takenStamps(),
   files: { releases, governance },
   dates: history ?? { commit: null, series: [], files: {} },
 };
+/** Both stamps with the time the snapshot's data was taken (see the header). */
+function takenStamps(): SnapshotContent['stamps'] {
+  const rel = checkoutStamp(releasesDir, 'openstack/releases');
+  const gov = checkoutStamp(governanceDir, 'openstack/governance');
+  const builtAt = new Date().toISOString();
+  const given = values['taken-at'];
+  const fetched = [rel, gov].every((s) => s.takenFrom === 'fetch');
+  // a fetch time per checkout when both have one; else one time for the snapshot
+  const common = given ?? (fetched ? undefined : [rel.date, gov.date].sort().pop());
+  const taken = (s: typeof rel) =>
+    common
+      ? { ...s, takenAt: common, takenFrom: given ? ('given' as const) : ('commit' as const) }
+      : s;
+  return { releases: { ...taken(rel), builtAt }, governance: { ...taken(gov), builtAt } };
+}
+
 const out = values.out ?? join(here, SNAPSHOT_DIR);
 mkdirSync(out, { recursive: true });
 let size = 0;

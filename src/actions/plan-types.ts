@@ -48,6 +48,8 @@ export interface ActionRelease {
   readonly version: string;
   readonly proposed: IsoDate | null;
   readonly merged: IsoDate | null;
+  /** Set on a step that does not complete the action: a trailing deliverable's beta or RC before its final. */
+  readonly progress?: true;
 }
 
 export interface ReleaseAction {

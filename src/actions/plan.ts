@@ -264,6 +264,7 @@ function actionOf(ctx: StateContext, spec: ActionSpec, pending: readonly Pending
     version: a.change.label,
     proposed: a.change.proposed,
     merged: a.change.merged,
+    ...(spec.completes.includes(a.change.cls) ? {} : { progress: true as const }),
   }));
   const file = d.file?.path ?? `deliverables/${input.series.name}/${d.name}.yaml`;
   const base = {

@@ -31,6 +31,11 @@ export interface ReplayOptions {
   /** Tag/branch/commit whose history is the truth (default HEAD). */
   readonly head?: string;
   /**
+   * Replay on to one week after the last window ends (trailing deliverables
+   * release after the series; the issue's range stops one week after the release).
+   */
+  readonly throughLastWindow?: boolean;
+  /**
    * Conventions compiled beforehand (the embedded snapshot's), for a history
    * that lacks the series they look back at (the CI mini-history).
    */
@@ -59,7 +64,11 @@ export function replayCycle(opts: ReplayOptions): ReplayResult {
   const truthActions = planActions(truth.input);
   const releases = truthReleases(truth.input);
   const firstMonday = mondayOf(addDays(window.start, 6));
-  const lastMonday = mondayOf(addDays(release, 7 + 6));
+  const lastEnd = truthActions.reduce(
+    (max, a) => (compareDates(a.window.end, max) > 0 ? a.window.end : max),
+    release,
+  );
+  const lastMonday = mondayOf(addDays(opts.throughLastWindow ? lastEnd : release, 7 + 6));
   const mondays: IsoDate[] = [];
   for (let m = firstMonday; compareDates(m, lastMonday) <= 0; m = addDays(m, 7)) mondays.push(m);
   const runAt = (monday: IsoDate): ReplayRun => {

@@ -1,5 +1,13 @@
 import { buildBrief } from './read.js';
-import { REVIEW_TITLE, reviewLines, reviewStale } from './render.js';
+import {
+  GATE_ADVICE_TITLE,
+  PRIORITIES_TITLE,
+  REVIEW_TITLE,
+  reviewLines,
+  reviewStale,
+} from './render.js';
+import { summaryLines } from '../priorities/render.js';
+import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
 import type { ReleaseAction } from '../actions/plan.js';
 import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
@@ -86,6 +94,29 @@ export const overviewPanel: Panel<OverviewView> = {
               <ul class="plain">
                 {reviewLines(b.review).map((l) => (
                   <li>{l}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {b.priorities ? (
+            <>
+              <h3>{PRIORITIES_TITLE}</h3>
+              {b.priorities.stale.length ? (
+                <p class="notice">{b.priorities.stale.join('; ')}</p>
+              ) : null}
+              <ul class="plain">
+                {summaryLines(b.priorities).map((l) => (
+                  <li>{l}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {b.gateAdvice.length ? (
+            <>
+              <h3>{GATE_ADVICE_TITLE}</h3>
+              <ul class="plain">
+                {b.gateAdvice.map((a) => (
+                  <li class="notice">{adviceLine(a)}</li>
                 ))}
               </ul>
             </>

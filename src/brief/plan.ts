@@ -1,8 +1,10 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
-import { effectiveStatus, type SeriesStatus } from '../data/releases/series.js';
+import type { SeriesStatus } from '../data/releases/series.js';
 import type { Deps } from '../core/deps.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
+import type { PrioritiesSummary } from '../priorities/plan.js';
+import type { QueueAdvice } from '../gate/plan-queue.js';
 import type { TeamDeliverableView } from '../team/plan.js';
 import type { MeetingView } from '../meetings/plan.js';
 import { sayItFirst, type ReleaseAction, type TeamActions } from '../actions/plan.js';
@@ -56,6 +58,10 @@ export interface BriefView {
    * open by window end, then upcoming, then the settled ones (docs/actions.md).
    */
   readonly actions: readonly ReleaseAction[];
+  /** The cycle's priorities at the current milestone; null when the team keeps none (no specs repository, no config). */
+  readonly priorities: PrioritiesSummary | null;
+  /** Team deadlines too close to a milestone after a slow gate (`liaison gate --queue`). */
+  readonly gateAdvice: readonly QueueAdvice[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -79,12 +85,16 @@ export interface BriefInput {
   readonly today: IsoDate;
   readonly team: string;
   readonly position: CyclePosition;
+  /** The series' status at `today`, from the schedule (calendar/series-status.ts). */
+  readonly seriesStatus: SeriesStatus;
   /** Events of the current series and the next one, sorted. */
   readonly events: readonly CycleEvent[];
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
   readonly review?: ReviewSummary | null;
   readonly meetings?: readonly MeetingView[];
+  readonly priorities?: PrioritiesSummary | null;
+  readonly gateAdvice?: readonly QueueAdvice[];
   readonly notes?: readonly string[];
   readonly actions?: TeamActions;
   readonly dataAsOf: string | null;
@@ -126,7 +136,7 @@ export function planBrief(input: BriefInput): BriefView {
     series: {
       name: position.series.name,
       releaseId: position.series.releaseId ?? null,
-      status: effectiveStatus(position.series, today),
+      status: input.seriesStatus,
       releaseDate: position.series.initialRelease ?? null,
     },
     week: position.week,
@@ -149,6 +159,8 @@ export function planBrief(input: BriefInput): BriefView {
     meetings: input.meetings ?? [],
     actionsSeries: input.actions?.series ?? position.series.name,
     actions: sayItFirst(input.actions?.actions ?? []),
+    priorities: input.priorities ?? null,
+    gateAdvice: input.gateAdvice ?? [],
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

@@ -3,6 +3,8 @@ import { table, type Colors } from '../core/terminal.js';
 import { inertLine as t } from '../core/text.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import { plain, reviewSummaryLine } from '../review/render.js';
+import { summaryLines } from '../priorities/render.js';
+import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
 import type { ReleaseAction } from '../actions/plan.js';
 import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
@@ -44,6 +46,15 @@ export function renderBriefText(b: BriefView, c: Colors): string {
     out.push('');
     out.push(c.bold(REVIEW_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
     for (const line of reviewLines(b.review)) out.push(`  ${line}`);
+  }
+  if (b.priorities) {
+    const stale = b.priorities.stale.join('; ');
+    out.push('', c.bold(PRIORITIES_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
+    for (const line of summaryLines(b.priorities)) out.push(`  ${line}`);
+  }
+  if (b.gateAdvice.length) {
+    out.push('', c.bold(GATE_ADVICE_TITLE));
+    for (const a of b.gateAdvice) out.push(`  ${c.yellow(adviceLine(a))}`);
   }
   out.push('');
   out.push(c.bold('Deliverables'));
@@ -124,6 +135,8 @@ function cap(s: string): string {
 }
 
 export const REVIEW_TITLE = 'Release requests';
+export const PRIORITIES_TITLE = 'Cycle priorities';
+export const GATE_ADVICE_TITLE = 'Gate load near deadlines';
 
 /** The review desk's lines in the brief: the summary, each waiting request, what to run. */
 export function reviewLines(r: ReviewSummary): string[] {

@@ -52,6 +52,10 @@ const COMMANDS: readonly {
     names: ['countdown'],
     load: async () => (await import('../countdown/command.js')).registerCountdown,
   },
+  {
+    names: ['priorities'],
+    load: async () => (await import('../priorities/command.js')).registerPriorities,
+  },
 ];
 
 /** Every top-level command name, in help order. */

@@ -124,8 +124,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const ctx = new Context(opts, io);
     if (ctx.needsConfigLoader()) await preloadConfigLoader();
     let result: number | undefined;
+    const { trackView } = await import('../data/age/track.js');
     try {
-      result = await fn(ctx, args);
+      // in its own record of the data it reads: emit's envelope warns from it
+      result = (await trackView(() => fn(ctx, args))).result;
     } finally {
       ctx.close();
     }

@@ -21,10 +21,12 @@ export function registerCountdown(program: Command, wrap: Wrap): void {
           throw new UsageError(`--format ${format}: expected text or md`);
         const { buildCountdown } = await import('./read.js');
         const view = await buildCountdown(ctx, o.templates);
-        if (ctx.json) ctx.io.stdout(JSON.stringify(view, null, 2) + '\n');
+        const { emitFormatted, printJson, withEnvelope } = await import('../cli/output.js');
+        if (ctx.json) printJson(ctx, withEnvelope(ctx, view));
         else {
           const { renderCountdown } = await import('./render.js');
-          ctx.io.stdout(renderCountdown(view, format as 'text' | 'md'));
+          // an e-mail to paste: data warnings go to standard error
+          emitFormatted(ctx, renderCountdown(view, format as 'text' | 'md'));
         }
       }),
     );

@@ -10,11 +10,25 @@ import type { ScheduleLabel } from './releases/schedule-labels.js';
 import type { ReleaseDates } from './releases/release-dates.js';
 import type { Series } from './releases/series.js';
 
-/** Where a data set came from: commit and commit date of the upstream repo. */
+/** Where a data set came from: commit and commit date of the upstream repo, and when it was taken. */
 export interface SourceStamp {
   readonly repo: string;
   readonly commit?: string;
   readonly date?: string;
+  /**
+   * When the data was taken from upstream (ISO date or instant): the
+   * snapshot's taking, a checkout's last fetch. Its age counts from here,
+   * not from the last commit (a quiet repository is not old data).
+   */
+  readonly takenAt?: string;
+  /**
+   * How `takenAt` is known: `fetch` (a git fetch or clone of that commit),
+   * `given` (the snapshot builder's --taken-at), `commit` (only the newest
+   * commit date of the data is known: the earliest it can have been taken).
+   */
+  readonly takenFrom?: 'fetch' | 'given' | 'commit';
+  /** When the embedded snapshot was built (ISO instant); informative only. */
+  readonly builtAt?: string;
 }
 
 export interface SnapshotStamps {

@@ -1,6 +1,6 @@
 import { Command, Option } from '../cli/commander.js';
 import type { Wrap } from '../cli/commands.js';
-import { emit, print } from '../cli/output.js';
+import { emit, emitFormatted } from '../cli/output.js';
 import { UsageError } from '../core/errors.js';
 
 export function registerGoals(program: Command, wrap: Wrap): void {
@@ -21,7 +21,7 @@ export function registerGoals(program: Command, wrap: Wrap): void {
         const { buildGoalsView } = await import('./read.js');
         const { renderGoalsMarkdown, renderGoalsText } = await import('./render.js');
         const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
-        if (opts.format === 'md' && !ctx.json) print(ctx, renderGoalsMarkdown(view));
+        if (opts.format === 'md' && !ctx.json) emitFormatted(ctx, renderGoalsMarkdown(view));
         else emit(ctx, view, renderGoalsText);
       }),
     );

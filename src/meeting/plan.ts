@@ -6,6 +6,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { GateView } from '../gate/plan.js';
 import type { DueItem } from '../release/status/plan.js';
 import type { ReleaseAction } from '../actions/plan.js';
+import type { PrioritiesSummary } from '../priorities/plan.js';
 
 /** Whether a section's capability answered, and why its data is missing or old. */
 interface SectionState {
@@ -25,6 +26,12 @@ export interface ReleaseStatusSection extends SectionState {
   }[];
   /** Milestone windows that passed without a library release. */
   readonly missedWindows: number;
+}
+
+/** `liaison priorities` in short: the current milestone's line (null when the team keeps no priorities). */
+export interface PrioritiesSection extends SectionState {
+  readonly id: 'priorities';
+  readonly summary: PrioritiesSummary | null;
 }
 
 /** `liaison gate`: the view itself (the meeting lists failing and flaky jobs). */
@@ -56,10 +63,17 @@ export interface GoalsSection extends SectionState {
   }[];
 }
 
-export type MeetingSection = ReleaseStatusSection | GateSection | BugsSection | GoalsSection;
+export type MeetingSection =
+  ReleaseStatusSection | PrioritiesSection | GateSection | BugsSection | GoalsSection;
 export type MeetingSectionId = MeetingSection['id'];
 
-export const SECTION_IDS: readonly MeetingSectionId[] = ['release-status', 'gate', 'bugs', 'goals'];
+export const SECTION_IDS: readonly MeetingSectionId[] = [
+  'release-status',
+  'priorities',
+  'gate',
+  'bugs',
+  'goals',
+];
 
 /**
  * The release section of the team's weekly meeting, as one view model: the
@@ -116,6 +130,8 @@ export function unavailableSection(id: MeetingSectionId, reason: string): Meetin
   switch (id) {
     case 'release-status':
       return { id, ...state, deliverables: [], missedWindows: 0 };
+    case 'priorities':
+      return { id, ...state, summary: null };
     case 'gate':
       return { id, ...state, gate: null };
     case 'bugs':

@@ -92,6 +92,19 @@ async function sectionOf(ctx: Deps, id: MeetingSectionId): Promise<MeetingSectio
           missedWindows: v.coverage.missed,
         };
       }
+      case 'priorities': {
+        const summary = await ctx.views.prioritiesSummary(ctx);
+        return {
+          id,
+          available: summary !== null && summary.milestone !== null,
+          note: summary
+            ? summary.stale.length
+              ? summary.stale.join('; ')
+              : null
+            : 'no priorities: no specs repository (specs-repo) and no config priorities',
+          summary,
+        };
+      }
       case 'gate': {
         const v = await ctx.views.gate(ctx);
         return {

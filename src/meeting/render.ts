@@ -1,10 +1,12 @@
 import { inertLine, safeUrl } from '../core/text.js';
 import { ircLines } from '../gate/render.js';
+import { summaryLines } from '../priorities/render.js';
 import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
 import { actionTitle, actionWhen, URGENT } from '../actions/render.js';
 
 const SECTION_TITLES: Record<MeetingSectionId, string> = {
   'release-status': 'Release status and due releases',
+  priorities: 'Cycle priorities',
   gate: 'Periodic jobs',
   bugs: 'RC bugs',
   goals: 'Community goals',
@@ -29,6 +31,8 @@ export function sectionLines(s: MeetingSection): string[] {
         lines.push(`${s.missedWindows} milestone window(s) without a library release`);
       return lines;
     }
+    case 'priorities':
+      return s.summary?.milestone ? summaryLines(s.summary) : [];
     case 'gate':
       return s.gate ? ircLines(s.gate) : [];
     case 'bugs':

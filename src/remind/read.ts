@@ -1,4 +1,5 @@
 import { positionAt } from '../calendar/cycle.js';
+import { milestoneReminderText } from '../priorities/render.js';
 import { teamEventsAround } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { daysBetween, type IsoDate } from '../core/dates.js';
@@ -63,11 +64,18 @@ export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promi
       if (text === null) continue; // every library released: nothing to remind
       libraries = text;
     }
+    const milestone = /^[a-z]-([1-3])$/.exec(occ.event.id)?.[1];
+    let priorities: string | null = null;
+    if (milestone && rule.body.includes('{priorities}')) {
+      const view = await ctx.views.teamPriorities(ctx);
+      priorities = view ? milestoneReminderText(view, Number(milestone)) : null;
+    }
     const mail = composeMail(rule, occ, {
       team: team.name,
       tag,
       today: ctx.today,
       ...(libraries ? { libraries } : {}),
+      ...(priorities ? { priorities } : {}),
     });
     const people = recipientsOf(ctx, occ, notes);
     reminders.push({

@@ -11,7 +11,7 @@ import { checkCsrf, newCsrfToken } from './csrf.js';
 import { CSP, Layout } from './layout.js';
 import { PAGES } from './registry.js';
 import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from './render.js';
-import { RequestContext, SharedState } from './request-context.js';
+import { managedGeneration, RequestContext, SharedState } from './request-context.js';
 import type { PageDef, PageId, RenderEnv } from './panel.js';
 import { WRITES } from './writes.js';
 import { MAX_FORM_BYTES, parseTarget } from './request-guard.js';
@@ -85,12 +85,22 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     return { ...(date ? { date } : {}), ...(team ? { team } : {}) };
   };
 
-  const contextFor = (q: Query) =>
-    new RequestContext(
+  const contextFor = (q: Query) => {
+    const ctx = new RequestContext(
       { ...opts.options, ...(q.date ? { date: q.date } : {}), ...(q.team ? { team: q.team } : {}) },
       opts.io,
       shared,
     );
+    newData(ctx.dataDir, ctx.dataGeneration);
+    return ctx;
+  };
+
+  /** A sync moved the managed checkouts since the cached views were built: build them again. */
+  const newData = (dataDir: string, generation: string) => {
+    if (shared.dataGeneration !== undefined && shared.dataGeneration !== generation) cache.clear();
+    shared.dataGeneration = generation;
+    shared.dataDir = dataDir;
+  };
 
   const envFor = (q: Query, ctx: RequestContext | null): RenderEnv => {
     const params = new URLSearchParams();
@@ -138,6 +148,7 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return undefined;
     const today =
       date ?? (opts.options.date || opts.io.env.LIAISON_TODAY || isoDateOfInstant(opts.io.now()));
+    if (shared.dataDir !== undefined) newData(shared.dataDir, managedGeneration(shared.dataDir));
     return cache.peek(`page|${page.id}|${today}|${team ?? ''}`) as CachedPage | undefined;
   };
 

@@ -3,6 +3,8 @@ import { raw } from 'hono/html';
 import { STYLES } from './styles.js';
 import { PAGES } from './registry.js';
 import type { DataAge, PageDef, RenderEnv } from './panel.js';
+import type { DataWarning } from '../data/age/plan.js';
+import { dataWarningTexts } from '../data/age/render.js';
 
 /** Our own stylesheet, checked once: it can never close the element it sits in. */
 const STYLES_TEXT = (() => {
@@ -26,6 +28,8 @@ const META_CSP_SHARED = META_CSP.replace(
 export interface Notice {
   readonly kind: 'warn' | 'error' | 'info';
   readonly text: string;
+  /** A data warning of the common envelope: shown as a banner above the page. */
+  readonly banner?: boolean;
 }
 
 export function Layout(props: {
@@ -37,6 +41,7 @@ export function Layout(props: {
   children?: Child;
 }) {
   const { env, page } = props;
+  const banners = props.notices.filter((n) => n.banner);
   return (
     <html lang="en">
       <head>
@@ -80,13 +85,22 @@ export function Layout(props: {
           {env.mode === 'server' ? <WhenForm env={env} /> : null}
         </header>
         <main id="main" tabindex={-1}>
+          {banners.length > 0 ? (
+            <div class="banner" role="status" aria-label="About the data">
+              {banners.map((n) => (
+                <p class={`notice ${n.kind} data-warning`}>{n.text}</p>
+              ))}
+            </div>
+          ) : null}
           <h1>{props.title}</h1>
           {props.age ? <Age age={props.age} /> : null}
-          {props.notices.map((n) => (
-            <p class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-              {n.text}
-            </p>
-          ))}
+          {props.notices
+            .filter((n) => !n.banner)
+            .map((n) => (
+              <p class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+                {n.text}
+              </p>
+            ))}
           {props.children}
         </main>
         <footer>
@@ -138,6 +152,15 @@ function Age({ age }: { age: DataAge }) {
 function shownTime(asOf: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(asOf);
   return m ? `${m[1]} ${m[2]} UTC` : asOf;
+}
+
+/** The data warnings of the page's view (the common envelope): a banner line each. */
+export function dataNotices(warnings: readonly DataWarning[], date: string): Notice[] {
+  return dataWarningTexts(warnings, date).map((t) => ({
+    kind: t.kind === 'fallback' ? 'info' : 'warn',
+    text: t.text,
+    banner: true,
+  }));
 }
 
 /** Notices for a page's stale or missing sources. */

@@ -5,9 +5,12 @@ import type { IsoDate } from '../core/dates.js';
 export const PAGE_IDS = [
   'overview',
   'schedule',
+  'priorities',
   'releases',
+  'stable',
   'notes',
   'gate',
+  'queue',
   'bugs',
   'freeze',
   'goals',

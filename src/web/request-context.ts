@@ -3,6 +3,8 @@ import type { LoadedConfig } from '../config/load.js';
 import type { CalendarInput } from '../calendar/model.js';
 import { dataLocationKey } from '../core/deps.js';
 import type { DataSources } from '../data/sources.js';
+import { recordOrigins } from '../data/age/track.js';
+import { readManagedStates } from '../data/managed.js';
 import type { Db } from '../store/db.js';
 
 /**
@@ -16,11 +18,21 @@ export class SharedState {
   readonly calendars = new Map<string, CalendarInput>();
   readonly configs = new Map<string, LoadedConfig>();
   db?: Db;
+  /** The managed checkouts' generation the cached views were built on, and where they are. */
+  dataGeneration?: string;
+  dataDir?: string;
 
   close(): void {
     this.db?.close();
     this.db = undefined;
   }
+}
+
+/** A key of the managed checkouts' state: their commits and whether the last sync failed. */
+export function managedGeneration(dataDir: string): string {
+  return Object.values(readManagedStates(dataDir))
+    .map((st) => `${st.head ?? ''}${st.error ? '!' : ''}`)
+    .join(',');
 }
 
 /**
@@ -39,7 +51,13 @@ export class RequestContext extends Context {
 
   /** Where the data comes from, resolved by the CLI's Context (one rule, `dataLocation`). */
   private get dataKey(): string {
-    return dataLocationKey(this.dataLocation);
+    // a sync while the server runs moves the managed checkouts: open them again then
+    return `${dataLocationKey(this.dataLocation)}\u0000${this.dataGeneration}`;
+  }
+
+  /** What `liaison sync` last did to the managed checkouts; changes when a sync moved them. */
+  get dataGeneration(): string {
+    return managedGeneration(this.dataDir);
   }
 
   override get data(): DataSources {
@@ -49,6 +67,7 @@ export class RequestContext extends Context {
       sources = super.data;
       this.shared.sources.set(key, sources);
     }
+    recordOrigins(sources.origins);
     return sources;
   }
 

@@ -138,11 +138,13 @@ export function teamFolder(name: string, taken: Set<string>): string {
 }
 
 async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
-  const [{ TeamContexts }, { buildOpenStack }, { STYLES }] = await Promise.all([
-    import('./team-context.js'),
-    import('../openstack/command.js'),
-    import('./styles.js'),
-  ]);
+  const [{ TeamContexts }, { buildOpenStack }, { STYLES }, { trackView, recordWarnings }] =
+    await Promise.all([
+      import('./team-context.js'),
+      import('../openstack/command.js'),
+      import('./styles.js'),
+      import('../data/age/track.js'),
+    ]);
   const files: string[] = [];
   const notices: { page: PageId; status: number; team?: string }[] = [];
   makeOutputDir(join(dir, 'api'), 'site build');
@@ -154,7 +156,10 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
   const teams: { name: string; folder: string }[] = [];
   const writes: Promise<void>[] = [];
   try {
-    const view = await buildOpenStack(ctx, { state: null, kind: null, team: null }, contexts);
+    // built once, with the record of the data it read (the page's banner, the JSON's dataWarnings)
+    const { result: view, record } = await trackView(() =>
+      buildOpenStack(ctx, { state: null, kind: null, team: null }, contexts),
+    );
     const folderOf = new Map<string, string>();
     for (const t of view.teams) {
       let teamCtx: Context;
@@ -187,13 +192,23 @@ async function buildAllTeams(ctx: Context, dir: string): Promise<SiteResult> {
         return folder ? `${folder}/index.html` : null;
       },
     };
-    const built = { ok: true as const, panel, view: view as unknown };
+    const built = {
+      ok: true as const,
+      panel,
+      view: view as unknown,
+      record,
+      dataWarnings: recordWarnings(record, ctx.today),
+    };
     writeOutputFile(
       join(dir, 'index.html'),
       (await renderBuilt(page, built, env)).html,
       'site build',
     );
-    writeOutputFile(join(dir, 'api', 'openstack.json'), jsonText(view) + '\n', 'site build');
+    writeOutputFile(
+      join(dir, 'api', 'openstack.json'),
+      jsonText(jsonOfBuilt(built).body) + '\n',
+      'site build',
+    );
     files.push('index.html', 'api/openstack.json');
   } finally {
     contexts.close();

@@ -34,6 +34,8 @@ h2 { font-size:1.2rem; margin:1.5rem 0 .5rem; }
 .notice { border-left:4px solid var(--warn); background:#fff6e0; padding:.5rem .75rem; margin:.75rem 0; }
 .notice.error { border-color:var(--bad); background:#fdecea; }
 .notice.info { border-color:var(--accent); background:#e8f0fe; }
+.banner { margin:.25rem 0 .75rem; }
+.banner .notice { margin:.25rem 0; }
 .table-wrap { overflow-x:auto; }
 table { border-collapse:collapse; width:100%; font-size:.95rem; }
 th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   conventionsFor,
+  openRequestsOf,
   planActions,
   sayItFirst,
   type ActionDeliverable,
@@ -280,6 +281,60 @@ describe('release actions (pure planner)', () => {
     const rank = (s: string) =>
       ['overdue', 'due', 'proposed'].includes(s) ? 0 : s === 'open' ? 1 : s === 'upcoming' ? 2 : 3;
     expect(states.map(rank)).toEqual([...states.map(rank)].sort((x, y) => x - y));
+  });
+});
+
+describe('open requests from the review desk', () => {
+  it('each deliverable file a request touches, with the version and branches it adds', () => {
+    const requests = openRequestsOf({
+      requests: [
+        {
+          number: 955001,
+          created: '2026-09-08',
+          deliverables: [
+            {
+              name: 'glance',
+              series: 'hibiscus',
+              oldVersion: '33.0.0.0b2',
+              newVersion: '33.0.0.0rc1',
+              branchesAdded: ['stable/2026.2'],
+            },
+            // a branch-only change adds no version
+            {
+              name: 'glance-store',
+              series: 'hibiscus',
+              oldVersion: '5.6.0',
+              newVersion: '5.6.0',
+              branchesAdded: ['stable/2026.2'],
+            },
+          ],
+        },
+      ],
+    });
+    expect(requests).toEqual([
+      {
+        deliverable: 'glance',
+        series: 'hibiscus',
+        version: '33.0.0.0rc1',
+        branches: ['stable/2026.2'],
+        highlights: false,
+        number: 955001,
+        proposed: '2026-09-08',
+      },
+      {
+        deliverable: 'glance-store',
+        series: 'hibiscus',
+        version: null,
+        branches: ['stable/2026.2'],
+        highlights: false,
+        number: 955001,
+        proposed: '2026-09-08',
+      },
+    ]);
+    const a = plan('2026-09-09', [store([rel('5.6.0', '2026-08-18', '2026-08-20')])], {
+      openRequests: requests,
+    });
+    expect(a.get('glance-store:stable-branch')?.state).toBe('proposed');
   });
 });
 

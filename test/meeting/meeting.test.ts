@@ -31,7 +31,13 @@ describe('liaison meeting', () => {
       checklist: { due: { id: string }[] };
     }>(['meeting', '--date', '2026-12-17', '--db', db]);
     expect(v.deadlines.map((d) => d.id)).toContain('glance-mid-cycle');
-    expect(v.sections.map((s) => s.id)).toEqual(['release-status', 'gate', 'bugs', 'goals']);
+    expect(v.sections.map((s) => s.id)).toEqual([
+      'release-status',
+      'priorities',
+      'gate',
+      'bugs',
+      'goals',
+    ]);
     expect(v.sections.find((s) => s.id === 'gate')?.available).toBe(false);
     expect(v.checklist.due.map((i) => i.id)).toContain('stable-backports');
   });

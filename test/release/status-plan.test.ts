@@ -121,6 +121,7 @@ function input(deliverables: DeliverableFacts[]): StatusInput {
     releasesLabel: 'releases checkout',
     clonesLooked: 'under /clones',
     seriesHasFiles: true,
+    stable: [],
     dataSource: 'test',
   };
 }

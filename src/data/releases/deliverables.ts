@@ -40,6 +40,11 @@ export interface Deliverable {
   readonly releases: readonly ReleaseEntry[];
   readonly branches: readonly BranchEntry[];
   readonly cycleHighlights: readonly string[];
+  /**
+   * Set on a file the series does not have yet: the previous series' file
+   * (this series) as init-series will copy it (series-deliverables.ts).
+   */
+  readonly seededFrom?: string;
   /** The parsed document, for rules and minimal-diff edits that need more. */
   readonly parsed: ParsedYaml;
 }

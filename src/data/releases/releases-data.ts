@@ -31,7 +31,9 @@ export class ReleasesData {
   constructor(
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
-    private readonly compiled?: Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>,
+    private readonly compiled?: Partial<
+      Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'>
+    >,
     /**
      * Where release dates come from: the embedded snapshot's stored dates, or
      * a replay's history at a past commit. Default: the checkout's git history.
@@ -66,7 +68,8 @@ export class ReleasesData {
   }
 
   series(): Series[] {
-    if (!this.seriesCache && this.compiled) this.seriesCache = [...this.compiled.series];
+    const compiledSeries = this.seriesCache ? undefined : this.compiled?.series;
+    if (compiledSeries) this.seriesCache = [...compiledSeries];
     if (!this.seriesCache) {
       const text = this.tree.read(SERIES_STATUS_FILE);
       if (text === undefined) throw missing(this.tree, SERIES_STATUS_FILE);
@@ -76,10 +79,8 @@ export class ReleasesData {
   }
 
   schedule(series: string): Schedule | undefined {
-    if (this.compiled) {
-      const compiled = this.compiled.schedules;
-      return Object.hasOwn(compiled, series) ? compiled[series] : undefined;
-    }
+    const compiled = this.compiled?.schedules;
+    if (compiled) return Object.hasOwn(compiled, series) ? compiled[series] : undefined;
     if (!this.schedules.has(series)) {
       const path = `doc/source/${series}/schedule.yaml`;
       const text = this.tree.read(path);
@@ -90,7 +91,8 @@ export class ReleasesData {
 
   /** Every label of every schedule.rst; labels are global across series. */
   labels(): Map<string, ScheduleLabel> {
-    if (!this.labelCache && this.compiled) this.labelCache = new Map(this.compiled.labels.map((l) => [l.label, l]));
+    const compiledLabels = this.labelCache ? undefined : this.compiled?.labels;
+    if (compiledLabels) this.labelCache = new Map(compiledLabels.map((l) => [l.label, l]));
     if (!this.labelCache) {
       const map = new Map<string, ScheduleLabel>();
       // oldest first so that a newer definition of a reused label wins
@@ -122,7 +124,7 @@ export class ReleasesData {
 
   /** What listings need of a deliverable file: compiled when the snapshot has it, else parsed. */
   summary(series: string, name: string): DeliverableSummary | undefined {
-    const compiled = this.compiled?.deliverables[`${series}/${name}`];
+    const compiled = this.compiled?.deliverables?.[`${series}/${name}`];
     if (compiled) return compiled;
     const d = this.deliverable(series, name);
     return d ? summarize(d) : undefined;
@@ -130,7 +132,7 @@ export class ReleasesData {
 
   /** The `team` of a deliverable file, cheaply: the compiled summary, else one line of the text. */
   teamOf(series: string, name: string): string | undefined {
-    const compiled = this.compiled?.deliverables[`${series}/${name}`];
+    const compiled = this.compiled?.deliverables?.[`${series}/${name}`];
     if (compiled) return compiled.team;
     if (this.deliverables.has(deliverablePath(series, name)))
       return this.deliverable(series, name)?.team;

@@ -71,8 +71,9 @@ export function seriesId(series: Series): string {
 }
 
 /**
- * The status at a date: the recorded status, or the `next-phase` status once
- * its date has come (statuses are edited by hand, later than they change).
+ * The recorded status, or the `next-phase` status once its date has come.
+ * @deprecated It ignores the schedule (a future series released by the date
+ * stays "development"): use `seriesStatusAt` (calendar/series-status.ts).
  */
 export function effectiveStatus(series: Series, date: IsoDate): SeriesStatus {
   const next = series.nextPhase;

@@ -4,7 +4,7 @@ import { positionAt } from '../../calendar/cycle.js';
 import type { Deps } from '../../core/deps.js';
 import { UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
-import { effectiveStatus } from '../../data/releases/series.js';
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import { newSeriesFile } from '../edits/new-series-file.js';
 import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
 import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
@@ -105,7 +105,9 @@ export function readProposal(
   }
   const deliverable = parseDeliverable(base, data.where(file));
   const model = effectiveModel(deliverable, h.seriesName);
-  const status = h.series ? effectiveStatus(h.series, ctx.today) : undefined;
+  const status = h.series
+    ? seriesStatusAt(data.series(), h.series, ctx.today, data.stamp.date)
+    : undefined;
   if (position && h.series)
     notes.push(
       `series ${h.series.name} (${position.week} at ${ctx.today}); pass --series for another`,

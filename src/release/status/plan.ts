@@ -1,7 +1,6 @@
 import type { Deps } from '../../core/deps.js';
-import type { IsoDate } from '../../core/dates.js';
+import { addDays, compareDates, type IsoDate } from '../../core/dates.js';
 import type { CycleEvent } from '../../calendar/model.js';
-import { addDays, compareDates } from '../../core/dates.js';
 import { isLifecycleTag } from '../../data/releases/deliverables.js';
 import { seriesId, type Series } from '../../data/releases/series.js';
 import { coverageWindows, dueFromActions } from './plan-actions.js';
@@ -13,6 +12,8 @@ import {
   type PlanActionsInput,
   type ReleaseAction,
 } from '../../actions/plan.js';
+import type { StableBranchRow } from '../stable/plan.js';
+import type { Db } from '../../store/db.js';
 
 /** A release of the series with the day it was made, as far as it is known. */
 export interface ReleaseFact {
@@ -99,6 +100,8 @@ export interface ReleaseStatusView {
   readonly coverage: CoverageView;
   /** The team's release actions in the series at the date (docs/actions.md); `due` and coverage come from them. */
   readonly actions: readonly ReleaseAction[];
+  /** Every stable and unmaintained branch of the team's deliverables (release/stable). */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
   readonly notes: readonly string[];
 }
@@ -108,6 +111,8 @@ export interface StatusOptions {
   readonly series?: string;
   /** Folder of project clones (default: config clones-dir). */
   readonly clones?: string;
+  /** The store, for the stable branches' open backports (unknown without it). */
+  readonly db?: Db;
 }
 
 declare module '../../core/deps.js' {
@@ -172,6 +177,8 @@ export interface StatusInput {
   /** Where clones were looked for. */
   readonly clonesLooked: string;
   readonly seriesHasFiles: boolean;
+  /** The stable branches' rows, planned by release/stable from what it read. */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
 }
 
@@ -267,6 +274,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
           unreleased: d.unreleased,
           events: [],
           today,
+          series: input.allSeries,
         }).filter((i) => i.by === null),
       ],
     });
@@ -285,7 +293,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
       `no clone found for ${noClone.join(', ')} (looked ${input.clonesLooked}): unreleased commits unknown`,
     );
   if (!input.seriesHasFiles && !notes.some((n) => n.includes('no deliverable files')))
-    notes.push(`${series.name} has no deliverable files yet`);
+    notes.push(`the releases data has no deliverable files of ${series.name}`);
   const covNotes = coverageNotes(coverage);
   if (!input.actions)
     covNotes.push(`no schedule for ${series.name} in the releases data: milestone windows unknown`);
@@ -308,6 +316,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
       notes: covNotes,
     },
     actions,
+    stable: input.stable,
     dataSource: input.dataSource,
     notes,
   };

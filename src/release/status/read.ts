@@ -1,3 +1,4 @@
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import { cycleWindow, positionAt } from '../../calendar/cycle.js';
 import { scheduleEvents } from '../../calendar/events.js';
 import type { Deps } from '../../core/deps.js';
@@ -21,6 +22,7 @@ import { readClone, type CloneFacts } from './read-git.js';
 
 /** Series back from the status' one whose releases say what a clone's commits were released as. */
 const RELEASED_SERIES = 4;
+import { readStableRows } from '../stable/read.js';
 
 /**
  * The release status of the team's deliverables in a series: reads every
@@ -37,12 +39,17 @@ export async function buildReleaseStatus(
 /** Everything `release status` plans from; all the git and file reading happens here. */
 export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Promise<StatusInput> {
   const input = ctx.calendarInput;
-  const all = input.series;
+  const files = ctx.data.releases;
+  // each series with its status at --date (from the schedule), not the one the data stores
+  const all = input.series.map((s) => ({
+    ...s,
+    status: seriesStatusAt(input.series, s, ctx.today, files.stamp.date),
+  }));
   const position = positionAt(input, ctx.today);
-  const series = opts.series ? findSeries(all, opts.series) : position.series;
+  const series = findSeries(all, opts.series ?? position.series.name);
   if (!series)
     throw new UsageError(`--series ${opts.series ?? ''}: not a series of data/series_status.yaml`);
-  const files = ctx.data.releases;
+  const seriesFiles = ctx.data.seriesDeliverables(series.name);
   const events = scheduleEvents(input, series.name);
   const start = cycleWindow(input, series)?.start ?? null;
   const locator = cloneLocator(ctx, opts.clones);
@@ -64,7 +71,9 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
     .map((gd): DeliverableFacts => {
       const file = files.deliverable(series.name, gd.name);
       const path = `deliverables/${series.name}/${gd.name}.yaml`;
-      const newest = file ?? olderFile(all, series, gd.name, lookup);
+      // a series without files yet: the models init-series will copy (the shared fallback)
+      const newest =
+        file ?? seriesFiles.deliverable(gd.name) ?? olderFile(all, series, gd.name, lookup);
       const repos = file?.repos.length ? file.repos : gd.repos;
       const repoClones = repos.map((r) => ({ repo: r, clone: cloneOf(r, gd.name) }));
       const main = repoClones.find((c) => c.clone !== undefined)?.clone;
@@ -114,7 +123,12 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
     actionNotes: read?.notes ?? [],
     releasesLabel: files.tree.label,
     clonesLooked: locator.describe,
-    seriesHasFiles: files.deliverableNames(series.name).length > 0,
+    // on fallback the envelope's note says it; no second note here
+    seriesHasFiles: seriesFiles.names.length > 0,
+    stable: readStableRows(ctx, {
+      ...(opts.clones !== undefined ? { clones: opts.clones } : {}),
+      ...(opts.db ? { db: opts.db } : {}),
+    }),
     dataSource: ctx.data.describe,
   };
 }
