@@ -124,6 +124,8 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       csrf: opts.readOnly ? null : csrfToken,
       who: opts.io.env.LIAISON_USER ?? opts.io.env.USER ?? 'liaison',
       teamHref: (name) => {
+        // a name the server would refuse as ?team= gets no link
+        if (!isTeamName(name)) return null;
         const p = new URLSearchParams();
         if (q.date) p.set('date', q.date);
         p.set('team', name);
