@@ -38,7 +38,9 @@ for (const team of ctx.data.governance.teams()) {
 console.log(performance.now() - t2, n, ctx.data.governance.teams().length);
 `;
 const run = (mode) => {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', child, mode], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', child, mode], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim().split(' ').map(Number);
 };
@@ -55,5 +57,7 @@ for (let i = 0; i < runs; i++) {
 }
 console.log(`runs: ${runs}, fresh process each, medians`);
 console.log(`brief view (anchor)              ${median(brief).toFixed(1)} ms`);
-console.log(`team actions (load + plan)       ${median(team).toFixed(1)} ms  ratio ${(median(team) / median(brief)).toFixed(2)}x`);
+console.log(
+  `team actions (load + plan)       ${median(team).toFixed(1)} ms  ratio ${(median(team) / median(brief)).toFixed(2)}x`,
+);
 console.log(`every team (${counts[1]} teams, ${counts[0]} actions)  ${median(all).toFixed(1)} ms`);
