@@ -91,15 +91,17 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       opts.io,
       shared,
     );
-    newData(ctx.dataDir, ctx.dataGeneration);
+    newData(ctx.dataDir, ctx.dataGeneration, ctx.dbPath);
     return ctx;
   };
 
-  /** A sync moved the managed checkouts since the cached views were built: build them again. */
-  const newData = (dataDir: string, generation: string) => {
-    if (shared.dataGeneration !== undefined && shared.dataGeneration !== generation) cache.clear();
+  /** A sync moved the managed checkouts or wrote the store since the cached views were built: build them again. */
+  const newData = (dataDir: string, generation: string, dbPath: string) => {
+    const moved = shared.dataGeneration !== undefined && shared.dataGeneration !== generation;
+    if (shared.storeMoved(dbPath) || moved) cache.clear();
     shared.dataGeneration = generation;
     shared.dataDir = dataDir;
+    shared.dbPath = dbPath;
   };
 
   const envFor = (q: Query, ctx: RequestContext | null): RenderEnv => {
@@ -150,7 +152,8 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return undefined;
     const today =
       date ?? (opts.options.date || opts.io.env.LIAISON_TODAY || isoDateOfInstant(opts.io.now()));
-    if (shared.dataDir !== undefined) newData(shared.dataDir, managedGeneration(shared.dataDir));
+    if (shared.dataDir !== undefined && shared.dbPath !== undefined)
+      newData(shared.dataDir, managedGeneration(shared.dataDir), shared.dbPath);
     return cache.peek(`page|${page.id}|${today}|${team ?? ''}`) as CachedPage | undefined;
   };
 

@@ -83,7 +83,8 @@ export interface PageDef {
   /**
    * The view depends only on the releases and governance data and the
    * config, which the server reads once: it is built once per date and
-   * team. Pages reading the store (synced sources, ticks) are rebuilt.
+   * team. Pages reading the store (synced sources, ticks, open requests) are
+   * rebuilt; test/web/sync-fresh.test.ts checks a static page never opens it.
    */
   readonly static?: boolean;
   /** The page's panel; undefined while its capability is not available yet. */

@@ -19,7 +19,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'brief',
     command: 'brief',
     summary: "where the cycle is, the timeline and this week's brief",
-    static: true,
+    // not static: the brief reads the store (review desk, priorities, gate advice, open requests)
     load: async () => asPanel((await import('../brief/page.js')).overviewPanel),
   },
   {

@@ -1,7 +1,7 @@
 import { Context, type GlobalOptions, type Io } from '../cli/context.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { CalendarInput } from '../calendar/model.js';
-import { dataLocationKey } from '../core/deps.js';
+import { dataLocationKey, hasStore } from '../core/deps.js';
 import type { DataSources } from '../data/sources.js';
 import { recordOrigins } from '../data/age/track.js';
 import { readManagedStates } from '../data/managed.js';
@@ -21,6 +21,28 @@ export class SharedState {
   /** The managed checkouts' generation the cached views were built on, and where they are. */
   dataGeneration?: string;
   dataDir?: string;
+  /** The store the views read (the server's `--db`). */
+  dbPath?: string;
+  /** What the store was when last looked at: SQLite's `data_version` once open, else whether the file exists. */
+  private storeSeen?: number | boolean;
+
+  /**
+   * True when another process (a `liaison sync`, a tick from the CLI) wrote
+   * the store since the last call, so views built before it are out of
+   * date: its connection's `data_version` moved, or the file appeared
+   * (views built without a store show "no data"). The server's own writes
+   * do not count: it clears its cache itself.
+   */
+  storeMoved(dbPath: string): boolean {
+    const before = this.storeSeen;
+    if (this.db) {
+      const version = this.db.pragma('data_version', { simple: true }) as number;
+      this.storeSeen = version;
+      return typeof before === 'number' && version !== before;
+    }
+    this.storeSeen = hasStore({ dbPath });
+    return before === false && this.storeSeen;
+  }
 
   close(): void {
     this.db?.close();
