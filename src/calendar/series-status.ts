@@ -1,6 +1,12 @@
 import { addDays, compareDates, type IsoDate } from '../core/dates.js';
 import { SERIES_STATUSES, type Series, type SeriesStatus } from '../data/releases/series.js';
 
+/** What the status at a date reads of a series (validate's rules carry just this). */
+export type SeriesDates = Pick<
+  Series,
+  'name' | 'status' | 'initialRelease' | 'eolDate' | 'nextPhase'
+>;
+
 /**
  * The status of a series at a date, from its schedule, not from the status
  * the data stores (which is the status on the day the data was taken, and
@@ -17,8 +23,8 @@ import { SERIES_STATUSES, type Series, type SeriesStatus } from '../data/release
  *   (`dataDate`); before that the series is counted as maintained.
  */
 export function seriesStatusAt(
-  list: readonly Series[],
-  series: Series,
+  list: readonly SeriesDates[],
+  series: SeriesDates,
   date: IsoDate,
   dataDate?: IsoDate,
 ): SeriesStatus {
@@ -50,7 +56,10 @@ export function seriesStatusAt(
 }
 
 /** First day of a series' development: a dated `next-phase: development`, else the day after the previous release. */
-export function developmentStart(list: readonly Series[], series: Series): IsoDate | undefined {
+export function developmentStart(
+  list: readonly SeriesDates[],
+  series: SeriesDates,
+): IsoDate | undefined {
   if (series.nextPhase?.status === 'development' && series.nextPhase.date)
     return series.nextPhase.date;
   const i = list.findIndex((s) => s.name === series.name);
@@ -63,10 +72,10 @@ function rank(s: SeriesStatus): number {
 }
 
 /** The series of `list` in development at a date (by the schedule), if any. */
-export function developmentSeriesAt(
-  list: readonly Series[],
+export function developmentSeriesAt<S extends SeriesDates>(
+  list: readonly S[],
   date: IsoDate,
   dataDate?: IsoDate,
-): Series | undefined {
+): S | undefined {
   return list.find((s) => seriesStatusAt(list, s, date, dataDate) === 'development');
 }

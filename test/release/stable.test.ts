@@ -64,6 +64,40 @@ describe('the branches a team releases from (one rule)', () => {
     expect(branchPhase('stable/2026.2', SERIES, '2026-09-30')).toBe('maintained');
   });
 
+  it('reads the phase from the schedule (seriesStatusAt), not the status the data recorded later', () => {
+    const dated: Series[] = [
+      {
+        name: 'gazpacho',
+        releaseId: '2026.1',
+        status: 'maintained',
+        slurp: true,
+        initialRelease: '2026-04-01',
+      },
+      {
+        name: 'dalmatian',
+        releaseId: '2024.2',
+        status: 'end of life',
+        slurp: false,
+        initialRelease: '2024-10-02',
+        eolDate: '2026-04-29',
+      },
+      {
+        name: 'caracal',
+        releaseId: '2024.1',
+        status: 'unmaintained',
+        slurp: true,
+        initialRelease: '2024-04-03',
+        nextPhase: { status: 'end of life' },
+      },
+    ];
+    expect(branchPhase('stable/2026.1', dated, '2026-03-10')).toBe('development');
+    expect(branchPhase('stable/2024.2', dated, '2025-06-02')).toBe('maintained');
+    expect(branchPhase('stable/2024.2', dated, '2026-04-29')).toBe('end of life');
+    // recorded unmaintained without a date: known from the data's day on
+    expect(branchPhase('stable/2024.1', dated, '2024-06-03', '2026-08-21')).toBe('maintained');
+    expect(branchPhase('stable/2024.1', dated, '2026-08-21', '2026-08-21')).toBe('unmaintained');
+  });
+
   it('status due items: a stable release only where the rule allows it', () => {
     const u = (branch: string, count: number) => ({
       repo: 'openstack/glance',

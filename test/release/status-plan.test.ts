@@ -108,6 +108,7 @@ function input(deliverables: DeliverableFacts[]): StatusInput {
     team: 'glance',
     series: hibiscus,
     allSeries: [hibiscus, gazpacho],
+    dataDate: '2026-08-01',
     week: 'R-9',
     events: [
       event('h-1', '2026-06-04'),

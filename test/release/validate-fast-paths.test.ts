@@ -45,12 +45,14 @@ function realContext(): Context {
 }
 
 describe.runIf(hasSharedData())('subset reads of what the rules need', () => {
-  it('series: name, release id as written, status and next phase, as the shared reader gives them', () => {
+  it('series: name, release id as written, status, next phase and dates, as the shared reader gives them', () => {
     const ctx = realContext();
     const expected = ctx.data.releases.series().map((s) => ({
       name: s.name,
       ...(s.releaseId ? { releaseId: s.releaseId } : {}),
       status: s.status,
+      ...(s.initialRelease ? { initialRelease: s.initialRelease } : {}),
+      ...(s.eolDate ? { eolDate: s.eolDate } : {}),
       ...(s.nextPhase ? { nextPhase: s.nextPhase } : {}),
     }));
     const got = seriesForRules(ctx.data.releases);

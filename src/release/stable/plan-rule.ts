@@ -1,10 +1,6 @@
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import type { IsoDate } from '../../core/dates.js';
-import {
-  effectiveStatus,
-  seriesId,
-  type Series,
-  type SeriesStatus,
-} from '../../data/releases/series.js';
+import { seriesId, type Series, type SeriesStatus } from '../../data/releases/series.js';
 
 /**
  * Which branches a team makes stable releases from: the one rule behind
@@ -80,19 +76,21 @@ export function stableReleasable(branch: string, phase: SeriesStatus | null): Br
 }
 
 /**
- * The phase at `date` of the series a branch names (`stable/2026.1`,
- * `stable/zed`, `unmaintained/2024.1`), or null when the branch names no
- * series of the list.
+ * The phase at `date` (`seriesStatusAt`: from the schedule) of the series a
+ * branch names (`stable/2026.1`, `stable/zed`, `unmaintained/2024.1`), or
+ * null when the branch names no series of the list. `dataDate`: the day the
+ * data was taken (a phase recorded without a date holds from then on).
  */
 export function branchPhase(
   branch: string,
   series: readonly Series[],
   date: IsoDate,
+  dataDate?: IsoDate,
 ): SeriesStatus | null {
   const id = branchSeriesId(branch);
   if (id === null) return null;
   const s = series.find((x) => seriesId(x) === id || x.name === id);
-  return s ? effectiveStatus(s, date) : null;
+  return s ? seriesStatusAt(series, s, date, dataDate) : null;
 }
 
 /** The series a stable or unmaintained branch belongs to, if known. */

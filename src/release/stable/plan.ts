@@ -1,12 +1,8 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { Deps } from '../../core/deps.js';
 import type { BranchEntry } from '../../data/releases/deliverables.js';
-import {
-  effectiveStatus,
-  seriesId,
-  type Series,
-  type SeriesStatus,
-} from '../../data/releases/series.js';
+import { seriesStatusAt } from '../../calendar/series-status.js';
+import { seriesId, type Series, type SeriesStatus } from '../../data/releases/series.js';
 import { bump } from '../versions/bump.js';
 import { parsePbrVersion } from '../../data/releases/pbr-version.js';
 import type { SourceAge } from '../../sources/age.js';
@@ -102,10 +98,11 @@ export const UNRELEASED_LIMIT = 30;
 /**
  * The series whose branches are listed at `date`: every released series
  * from the newest down to the oldest one that is not end of life (older
- * end-of-life branches are long gone and only noise).
+ * end-of-life branches are long gone and only noise). Phases at `date`
+ * come from the schedule (`seriesStatusAt`; `dataDate`: the data's day).
  */
-export function seriesWindow(all: readonly Series[], date: IsoDate): Series[] {
-  const phases = all.map((s) => effectiveStatus(s, date));
+export function seriesWindow(all: readonly Series[], date: IsoDate, dataDate?: IsoDate): Series[] {
+  const phases = all.map((s) => seriesStatusAt(all, s, date, dataDate));
   let last = -1;
   phases.forEach((p, i) => {
     if (p !== 'end of life' && p !== 'future') last = i;
@@ -131,11 +128,12 @@ export function stableCandidates(
     /** A clone of the repository exists. */
     readonly known: (repo: string) => boolean;
   },
+  dataDate?: IsoDate,
 ): StableCandidate[] {
   const out: StableCandidate[] = [];
-  for (const series of seriesWindow(all, date)) {
+  for (const series of seriesWindow(all, date, dataDate)) {
     const id = seriesId(series);
-    const phase = effectiveStatus(series, date);
+    const phase = seriesStatusAt(all, series, date, dataDate);
     for (const d of deliverables) {
       const file = d.files.get(series.name);
       if (!file || file.stableBranchType === 'none' || file.type === 'tempest-plugin') continue;

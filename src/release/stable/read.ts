@@ -1,5 +1,6 @@
 import type { Deps } from '../../core/deps.js';
-import { effectiveStatus, seriesId, type Series } from '../../data/releases/series.js';
+import { seriesStatusAt } from '../../calendar/series-status.js';
+import { seriesId, type Series } from '../../data/releases/series.js';
 import { isLifecycleTag } from '../../data/releases/deliverables.js';
 import { releasedDeliverables } from '../../data/governance/projects.js';
 import { gitSync } from '../../git/run.js';
@@ -94,12 +95,11 @@ export function stableGerritScope(ctx: Deps): {
   branches: string[];
 } {
   const all = ctx.data.releases.series();
-  const window = seriesWindow(all, ctx.today).filter(
-    (s) => effectiveStatus(s, ctx.today) !== 'end of life',
-  );
+  const asOf = ctx.data.releases.stamp.date;
+  const phase = (s: Series) => seriesStatusAt(all, s, ctx.today, asOf);
+  const window = seriesWindow(all, ctx.today, asOf).filter((s) => phase(s) !== 'end of life');
   const branches = window.map(
-    (s) =>
-      `${effectiveStatus(s, ctx.today) === 'unmaintained' ? 'unmaintained' : 'stable'}/${seriesId(s)}`,
+    (s) => `${phase(s) === 'unmaintained' ? 'unmaintained' : 'stable'}/${seriesId(s)}`,
   );
   const projects = [
     ...new Set(
@@ -115,7 +115,8 @@ export function stableGerritScope(ctx: Deps): {
 /** The rows of every stable branch of the team at --date. */
 export function readStableRows(ctx: Deps, opts: StableReadOptions = {}): StableBranchRow[] {
   const all = ctx.data.releases.series();
-  const window = seriesWindow(all, ctx.today);
+  const asOf = ctx.data.releases.stamp.date;
+  const window = seriesWindow(all, ctx.today, asOf);
   const locator = cloneLocator(ctx, opts.clones);
   const dirs = new Map<string, string | undefined>();
   const dirOf = (repo: string) => {
@@ -133,10 +134,13 @@ export function readStableRows(ctx: Deps, opts: StableReadOptions = {}): StableB
     }
     return set.has(branch);
   };
-  const candidates = stableCandidates(all, ctx.today, deliverableFiles(ctx, window), {
-    has: clonesHave,
-    known: (repo) => dirOf(repo) !== undefined,
-  });
+  const candidates = stableCandidates(
+    all,
+    ctx.today,
+    deliverableFiles(ctx, window),
+    { has: clonesHave, known: (repo) => dirOf(repo) !== undefined },
+    asOf,
+  );
   const backports = readBackports(ctx, opts.db);
   return planStableRows(candidates, {
     unreleased: (c) => {

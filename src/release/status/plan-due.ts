@@ -20,6 +20,8 @@ export interface DueInput {
   readonly today: IsoDate;
   /** Every series (series_status.yaml): the phase of a branch's series decides stable releases. */
   readonly series: readonly Series[];
+  /** The day the data was taken (`branchPhase`). */
+  readonly dataDate?: IsoDate;
 }
 
 /**
@@ -92,7 +94,10 @@ export function dueItems(d: DueInput): DueItem[] {
   for (const u of d.unreleased ?? []) {
     if (u.count === 0) continue;
     // the series' own new branch in development is released through RCs (above)
-    if (!stableReleasable(u.branch, branchPhase(u.branch, d.series, d.today)).releasable) continue;
+    if (
+      !stableReleasable(u.branch, branchPhase(u.branch, d.series, d.today, d.dataDate)).releasable
+    )
+      continue;
     out.push({
       what: `stable release to consider: ${u.count} unreleased commit${u.count === 1 ? '' : 's'} on ${u.branch}${u.since ? ` since ${u.since}` : ''} (${u.repo})`,
       by: null,

@@ -162,7 +162,10 @@ export interface StatusInput {
   readonly today: IsoDate;
   readonly team: string;
   readonly series: Series;
+  /** Each series with its status at --date (`seriesStatusAt`). */
   readonly allSeries: readonly Series[];
+  /** The day the releases data was taken. */
+  readonly dataDate: IsoDate | undefined;
   /** The week at --date when the series is the current one, else ''. */
   readonly week: string;
   readonly events: readonly CycleEvent[];
@@ -275,6 +278,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
           events: [],
           today,
           series: input.allSeries,
+          dataDate: input.dataDate,
         }).filter((i) => i.by === null),
       ],
     });

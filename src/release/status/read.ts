@@ -115,6 +115,7 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
     team: ctx.team.name,
     series,
     allSeries: all,
+    dataDate: files.stamp.date,
     week: series.name === position.series.name ? position.week : '',
     events,
     start,

@@ -3,7 +3,7 @@ import { PROJECTS_FILE } from '../../data/governance/governance-data.js';
 import { readDeliverables, type Team } from '../../data/governance/projects.js';
 import { SERIES_STATUS_FILE, type ReleasesData } from '../../data/releases/releases-data.js';
 import { SERIES_STATUSES } from '../../data/releases/series.js';
-import { isRecord, parseYaml } from '../../data/yaml.js';
+import { asIsoDate, isRecord, parseYaml } from '../../data/yaml.js';
 import { parseSubsetYaml } from './fast-yaml.js';
 import type { RuleSeries } from './series-lookup.js';
 
@@ -16,7 +16,7 @@ import type { RuleSeries } from './series-lookup.js';
  * agree on the real files. The embedded snapshot is already compiled.
  */
 
-/** Name, release id (as written) and status of each series, newest first. */
+/** Name, release id (as written), status, next phase and dates of each series, newest first. */
 export function seriesForRules(releases: ReleasesData): readonly RuleSeries[] {
   if (releases.tree.absolute('') === undefined) return releases.series();
   const text = releases.tree.read(SERIES_STATUS_FILE);
@@ -50,10 +50,15 @@ export function seriesFromValue(value: readonly unknown[]): RuleSeries[] | undef
         ...(date !== undefined ? { date } : {}),
       };
     }
+    // the shared reader's reading: anything but a date is no date
+    const initialRelease = asIsoDate(entry['initial-release']);
+    const eolDate = asIsoDate(entry['eol-date']);
     out.push({
       name,
       ...(id ? { releaseId: id } : {}),
       status: status as RuleSeries['status'],
+      ...(initialRelease ? { initialRelease } : {}),
+      ...(eolDate ? { eolDate } : {}),
       ...(nextPhase ? { nextPhase } : {}),
     });
   }

@@ -250,6 +250,7 @@ export function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
     series,
     currentSeries: current,
     today: ctx.today,
+    dataDate: releases.stamp.date,
     constants,
     teams: teamsForRules(ctx.data.governance),
     otherOwners: otherOwners(ctx.data.governance),
