@@ -34,8 +34,7 @@ import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/core/package-root.js';
 import { DiskTree, MemoryTree } from '../src/data/file-tree.js';
 import { GovernanceData } from '../src/data/governance/governance-data.js';
-import type { Schedule } from '../src/data/releases/schedule.js';
-import { summarize, type DeliverableSummary } from '../src/data/releases/deliverables.js';
+import { compileGovernance, compileReleases } from '../src/data/compiled-checkout.js';
 import { parseConfig } from '../src/config/load.js';
 import type { TeamConfig } from '../src/config/schema.js';
 import {
@@ -149,18 +148,6 @@ const readBack = new ReleasesData(new MemoryTree(releases, 'snapshot'), {
 const keptGov = new GovernanceData(new MemoryTree(governance, 'snapshot'), {
   repo: 'openstack/governance',
 });
-const schedules: Record<string, Schedule> = {};
-for (const s of readBack.series()) {
-  const schedule = readBack.schedule(s.name);
-  if (schedule) schedules[s.name] = schedule;
-}
-const deliverables: Record<string, DeliverableSummary> = {};
-for (const s of readBack.series()) {
-  for (const n of readBack.deliverableNames(s.name)) {
-    const d = readBack.deliverable(s.name, n);
-    if (d) deliverables[`${s.name}/${n}`] = summarize(d);
-  }
-}
 const historyDir =
   values.history ?? (existsSync(join(releasesDir, '.git')) ? releasesDir : undefined);
 const allDates = historyDir
@@ -210,12 +197,10 @@ for (const f of readdirSync(teamsDir)
   teamConfigs[f.slice(0, -5)] = { text, config: parseConfig(text, join(teamsDir, f)) };
 }
 const snapshot: SnapshotContent = {
-  series: readBack.series(),
-  schedules,
-  labels: [...readBack.labels().values()],
-  teams: keptGov.teams(),
+  // the same compiled parts `liaison sync` stores beside a managed checkout
+  ...compileReleases(readBack, deliverableSeries),
+  ...compileGovernance(keptGov),
   teamConfigs,
-  deliverables,
   stamps: takenStamps(),
   files: { releases, governance },
   dates: history ?? { commit: null, series: [], files: {} },

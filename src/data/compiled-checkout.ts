@@ -25,10 +25,18 @@ interface CompiledFile {
   readonly parts: CompiledParts;
 }
 
-/** Deliverable summaries are compiled for this many newest series with files (as the snapshot). */
-const SUMMARY_SERIES = 3;
+/** Deliverable summaries are compiled for this many newest series with files (the snapshot's default). */
+export const SUMMARY_SERIES = 3;
 
-export function compileReleases(data: ReleasesData): CompiledParts {
+/**
+ * The compiled parts of releases data: what `liaison sync` stores beside a
+ * managed checkout and what the snapshot script embeds (one code, so they
+ * cannot differ).
+ */
+export function compileReleases(
+  data: ReleasesData,
+  summarySeries = SUMMARY_SERIES,
+): Pick<CompiledData, 'series' | 'schedules' | 'labels' | 'deliverables'> {
   const series = data.series();
   const schedules: Record<string, Schedule> = {};
   for (const s of series) {
@@ -38,7 +46,7 @@ export function compileReleases(data: ReleasesData): CompiledParts {
   const deliverables: Record<string, DeliverableSummary> = {};
   let kept = 0;
   for (const s of series) {
-    if (kept >= SUMMARY_SERIES) break;
+    if (kept >= summarySeries) break;
     const names = data.deliverableNames(s.name);
     if (names.length === 0) continue;
     kept++;
@@ -50,7 +58,7 @@ export function compileReleases(data: ReleasesData): CompiledParts {
   return { series, schedules, labels: [...data.labels().values()], deliverables };
 }
 
-export function compileGovernance(data: GovernanceData): CompiledParts {
+export function compileGovernance(data: GovernanceData): Pick<CompiledData, 'teams'> {
   return { teams: data.teams() };
 }
 
