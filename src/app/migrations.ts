@@ -8,6 +8,8 @@ import { GERRIT_MIGRATIONS } from '../sources/gerrit/migrations.js';
 import { GOALS_MIGRATIONS } from '../goals/migrations.js';
 import { REVIEW_MIGRATIONS } from '../review/migrations.js';
 import { WEB_MIGRATIONS } from '../web/migrations.js';
+import { GATE_QUEUE_MIGRATIONS } from '../gate/migrations.js';
+import { PRIORITIES_MIGRATIONS } from '../priorities/migrations.js';
 
 /**
  * Every schema change of the store, in order. Capabilities append their own
@@ -27,4 +29,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...REVIEW_MIGRATIONS,
   ...WEB_MIGRATIONS,
   ...NOTES_MIGRATIONS,
+  ...GATE_QUEUE_MIGRATIONS,
+  ...PRIORITIES_MIGRATIONS,
 ];

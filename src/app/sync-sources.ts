@@ -13,4 +13,24 @@ export const SYNC_SOURCES: readonly SourceEntry[] = [
     load: async () => (await import('../bugs/read-sync.js')).launchpadSource,
   },
   { name: 'gerrit', load: async () => (await import('../freeze/read-sync.js')).gerritSource },
+  {
+    name: 'stable',
+    load: async () => (await import('../release/stable/read-sync.js')).stableSource,
+  },
+  {
+    name: 'blueprints',
+    load: async () => (await import('../priorities/read-sync.js')).blueprintsSource,
+  },
+  {
+    name: 'bp-changes',
+    load: async () => (await import('../priorities/read-sync.js')).changesSource,
+  },
+  {
+    name: 'gate-queue',
+    load: async () => (await import('../gate/read-queue-sync.js')).gateQueueSource,
+  },
+  {
+    name: 'gate-buildsets',
+    load: async () => (await import('../gate/read-queue-sync.js')).gateBuildsetsSource,
+  },
 ];

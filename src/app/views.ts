@@ -1,4 +1,5 @@
 import { hasStore, type Views } from '../core/deps.js';
+import { keepsPriorities } from '../git/specs-repo.js';
 
 /**
  * Every capability's view builder, for `Deps.views`: a builder that shows
@@ -26,4 +27,31 @@ export const VIEWS: Views = {
   notesPrelude: async (ctx, deliverable) =>
     (await import('../notes/read.js')).readPreludeCheck(ctx, deliverable),
   meeting: async (ctx) => (await import('../meeting/read.js')).buildMeetingView(ctx),
+  releaseActions: async (ctx, opts) =>
+    (await import('../actions/read.js')).buildReleaseActions(ctx, opts),
+  releaseActionsInput: async (ctx, series) =>
+    (await import('../actions/read.js')).buildActionsInput(ctx, series),
+  betaMilestone: async (ctx, deliverable, series) =>
+    (await import('../actions/read.js')).buildBetaMilestone(ctx, deliverable, series),
+  priorities: async (ctx, opts) =>
+    (await import('../priorities/read.js')).buildPrioritiesView(ctx, opts),
+  // the brief asks at every run: a team without priorities loads none of their code
+  prioritiesSummary: async (ctx) =>
+    keepsPriorities(ctx)
+      ? (await import('../priorities/read-summary.js')).readPrioritiesSummary(ctx)
+      : null,
+  teamPriorities: async (ctx) =>
+    keepsPriorities(ctx)
+      ? (await import('../priorities/read-summary.js')).readTeamPriorities(ctx)
+      : null,
+  gateQueue: async (ctx) => (await import('../gate/read-queue.js')).buildGateQueueView(ctx),
+  // the brief asks at every run: without a store, load none of the gate-queue code
+  gateAdvice: async (ctx) =>
+    hasStore(ctx) ? (await import('../gate/read-queue-advice.js')).readGateAdvice(ctx) : [],
+  stable: async (ctx, opts) =>
+    (await import('../release/stable/read.js')).buildStableView(ctx, opts),
+  meetingAgendas: async (ctx, tag) =>
+    (await import('../meetings/read.js')).meetingAgendas(ctx, tag),
+  openstack: async (ctx, filters) =>
+    (await import('../openstack/command.js')).buildOpenStack(ctx, filters),
 };

@@ -8,6 +8,12 @@ export function registerBrief(program: Program, wrap: Wrap): void {
     .command('brief')
     .description("this week's brief: series, week, deadlines ahead, deliverables, what is due")
     .addOption(new Option('--weeks <n>', 'how many weeks ahead to list').default('8'))
+    .addOption(
+      new Option(
+        '--series <name>',
+        'the release actions of this series (name or id) at --date (default: the series at --date)',
+      ),
+    )
     .action(
       wrap(async (ctx, _args, opts) => {
         const weeks = Number(opts.weeks);
@@ -15,7 +21,15 @@ export function registerBrief(program: Program, wrap: Wrap): void {
           throw new UsageError('--weeks: expected a whole number from 0 to 60');
         const { buildBrief } = await import('./read.js');
         const { renderBriefText } = await import('./render.js');
-        emit(ctx, await buildBrief(ctx, { horizonWeeks: weeks }), renderBriefText);
+        const series = opts.series;
+        emit(
+          ctx,
+          await buildBrief(ctx, {
+            horizonWeeks: weeks,
+            ...(series !== undefined ? { series } : {}),
+          }),
+          renderBriefText,
+        );
       }),
     );
 }

@@ -1,7 +1,17 @@
 import { cap } from '../core/text.js';
 import { buildBrief } from './read.js';
-import { REVIEW_TITLE, reviewLines, reviewStale } from './render.js';
+import {
+  GATE_ADVICE_TITLE,
+  PRIORITIES_TITLE,
+  REVIEW_TITLE,
+  reviewLines,
+  reviewStale,
+} from './render.js';
+import { summaryLines } from '../priorities/render.js';
+import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
+import type { ReleaseAction } from '../actions/plan.js';
+import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
 import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
@@ -35,6 +45,7 @@ export const overviewPanel: Panel<OverviewView> = {
     const id = b.series.releaseId ? `${b.series.releaseId} ` : '';
     return (
       <>
+        <ActionsSection brief={b} />
         <section aria-labelledby="where">
           <h2 id="where">Where the cycle is</h2>
           <div class="cards">
@@ -88,6 +99,29 @@ export const overviewPanel: Panel<OverviewView> = {
               </ul>
             </>
           ) : null}
+          {b.priorities ? (
+            <>
+              <h3>{PRIORITIES_TITLE}</h3>
+              {b.priorities.stale.length ? (
+                <p class="notice">{b.priorities.stale.join('; ')}</p>
+              ) : null}
+              <ul class="plain">
+                {summaryLines(b.priorities).map((l) => (
+                  <li>{l}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {b.gateAdvice.length ? (
+            <>
+              <h3>{GATE_ADVICE_TITLE}</h3>
+              <ul class="plain">
+                {b.gateAdvice.map((a) => (
+                  <li class="notice">{adviceLine(a)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="coming">
           <h2 id="coming">{`Coming up (next ${BRIEF_WEEKS} weeks)`}</h2>
@@ -118,6 +152,65 @@ export const overviewPanel: Panel<OverviewView> = {
     );
   },
 };
+
+/** Said first: what the release process asks of the team now, then what is open, then coming. */
+function ActionsSection({ brief }: { brief: BriefView }) {
+  const urgent = brief.actions.filter((a) => URGENT.includes(a.state));
+  const open = brief.actions.filter((a) => a.state === 'open');
+  const coming = brief.actions.filter((a) => a.state === 'upcoming');
+  const settled = settledSummary(brief.actions);
+  const series = brief.actionsSeries;
+  return (
+    <section aria-labelledby="actions">
+      <h2 id="actions">{`Release actions (${series})`}</h2>
+      {urgent.length + open.length + coming.length === 0 ? (
+        <p>Nothing to do for the release process now.</p>
+      ) : null}
+      <ActionList title="Act now" actions={urgent} commands={true} series={series} />
+      <ActionList title="Open" actions={open} commands={true} series={series} />
+      <ActionList title="Coming" actions={coming} commands={false} series={series} />
+      {settled ? <p class="muted">{`Settled: ${settled}.`}</p> : null}
+    </section>
+  );
+}
+
+function ActionList({
+  title,
+  actions,
+  commands,
+  series,
+}: {
+  title: string;
+  actions: readonly ReleaseAction[];
+  commands: boolean;
+  series: string;
+}) {
+  if (actions.length === 0) return null;
+  const tone = (a: ReleaseAction) =>
+    a.state === 'overdue' ? 'bad' : a.state === 'due' ? 'warn' : 'muted';
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul class="plain">
+        {actions.map((a) => (
+          <li>
+            <span class={`badge ${tone(a)}`}>{a.state}</span>{' '}
+            <strong>{`${a.deliverable}: ${actionTitle(a)}`}</strong>
+            {`, ${actionWhen(a)}${a.series === series ? '' : ` (${a.series})`}`}
+            <br />
+            <span class="muted">{a.evidence}</span>
+            {commands && a.command ? (
+              <>
+                <br />
+                <code>{a.command}</code>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 function EventList({ events }: { events: readonly BriefEvent[] }) {
   return (

@@ -1,14 +1,13 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../core/dates.js';
 import type { CycleEvent, CyclePosition, EventScope } from '../calendar/model.js';
-import {
-  effectiveStatus,
-  seriesHeading,
-  type SeriesHeading,
-  type SeriesStatus,
-} from '../data/releases/series.js';
+import { seriesHeading, type SeriesHeading, type SeriesStatus } from '../data/releases/series.js';
 import type { Deps } from '../core/deps.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
+import type { PrioritiesSummary } from '../priorities/plan.js';
+import type { QueueAdvice } from '../gate/plan-queue.js';
 import type { TeamDeliverableView } from '../team/plan.js';
+import type { MeetingView } from '../meetings/plan.js';
+import { sayItFirst, type ReleaseAction, type TeamActions } from '../actions/plan.js';
 
 export interface BriefEvent {
   readonly id: string;
@@ -45,6 +44,19 @@ export interface BriefView {
   }[];
   /** The review desk: release requests waiting for the team; null when never synced. */
   readonly review: ReviewSummary | null;
+  /** The team's and the release team's meetings (config `meetings`), each with its next occurrence. */
+  readonly meetings: readonly MeetingView[];
+  /** The series whose release actions follow (the one at the date, or `--series`). */
+  readonly actionsSeries: string;
+  /**
+   * The team's release actions, said first: overdue, due and proposed, then
+   * open by window end, then upcoming, then the settled ones (docs/actions.md).
+   */
+  readonly actions: readonly ReleaseAction[];
+  /** The cycle's priorities at the current milestone; null when the team keeps none (no specs repository, no config). */
+  readonly priorities: PrioritiesSummary | null;
+  /** Team deadlines too close to a milestone after a slow gate (`liaison gate --queue`). */
+  readonly gateAdvice: readonly QueueAdvice[];
   readonly notes: readonly string[];
   readonly dataAsOf: string | null;
   readonly dataSource: string;
@@ -53,6 +65,8 @@ export interface BriefView {
 export interface BriefOptions {
   /** How many weeks ahead `upcoming` lists (default 8). */
   readonly horizonWeeks?: number;
+  /** `--series`: the release actions of that series (default: the series at the date). */
+  readonly series?: string;
 }
 
 declare module '../core/deps.js' {
@@ -66,12 +80,18 @@ export interface BriefInput {
   readonly today: IsoDate;
   readonly team: string;
   readonly position: CyclePosition;
+  /** The series' status at `today`, from the schedule (calendar/series-status.ts). */
+  readonly seriesStatus: SeriesStatus;
   /** Events of the current series and the next one, sorted. */
   readonly events: readonly CycleEvent[];
   readonly deliverables: readonly TeamDeliverableView[];
   readonly horizonWeeks: number;
   readonly review?: ReviewSummary | null;
+  readonly meetings?: readonly MeetingView[];
+  readonly priorities?: PrioritiesSummary | null;
+  readonly gateAdvice?: readonly QueueAdvice[];
   readonly notes?: readonly string[];
+  readonly actions?: TeamActions;
   readonly dataAsOf: string | null;
   readonly dataSource: string;
 }
@@ -110,7 +130,7 @@ export function planBrief(input: BriefInput): BriefView {
     date: today,
     series: {
       ...seriesHeading(position.series),
-      status: effectiveStatus(position.series, today),
+      status: input.seriesStatus,
     },
     week: position.week,
     weekStart: position.weekStart,
@@ -129,6 +149,11 @@ export function planBrief(input: BriefInput): BriefView {
         repos: d.repos,
       })),
     review: input.review ?? null,
+    meetings: input.meetings ?? [],
+    actionsSeries: input.actions?.series ?? position.series.name,
+    actions: sayItFirst(input.actions?.actions ?? []),
+    priorities: input.priorities ?? null,
+    gateAdvice: input.gateAdvice ?? [],
     notes: input.notes ?? [],
     dataAsOf: input.dataAsOf,
     dataSource: input.dataSource,

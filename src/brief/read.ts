@@ -1,7 +1,10 @@
 import { positionAt } from '../calendar/cycle.js';
+import { seriesStatusAt } from '../calendar/series-status.js';
 import { teamEventsOf } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { teamDeliverables } from '../team/plan.js';
+import { meetingViews } from '../meetings/plan.js';
+import { openRequestsOf } from '../actions/plan.js';
 import { planBrief, type BriefOptions, type BriefView } from './plan.js';
 
 /**
@@ -22,23 +25,30 @@ export async function buildBrief(ctx: Deps, opts: BriefOptions = {}): Promise<Br
     files,
     ctx.config,
   );
+  const review = await ctx.views.reviewSummary(ctx);
+  // the release actions, with the open requests of the review desk as `proposed`
+  const actions = await ctx.views.releaseActions(ctx, {
+    ...(opts.series !== undefined ? { series: opts.series } : {}),
+    withPrevious: opts.series === undefined,
+    openRequests: review ? openRequestsOf(review) : [],
+  });
   const notes = [...ctx.loadedConfig.notes];
-  if (files.deliverableNames(position.series.name).length === 0) {
-    const from = deliverables.find((d) => d.fileSeries)?.fileSeries;
-    notes.push(
-      `${position.series.name} has no deliverable files in the releases data yet` +
-        (from ? `; release models are taken from ${from}` : ''),
-    );
-  }
+  // a series without files yet: the common envelope says its models come from the previous one
+  ctx.data.seriesDeliverables(position.series.name);
   return planBrief({
     today: ctx.today,
     team: team.name,
     position,
+    seriesStatus: seriesStatusAt(input.series, position.series, ctx.today, files.stamp.date),
     events,
     deliverables,
     horizonWeeks: opts.horizonWeeks ?? 8,
-    review: await ctx.views.reviewSummary(ctx),
-    notes,
+    review,
+    priorities: await ctx.views.prioritiesSummary(ctx),
+    gateAdvice: await ctx.views.gateAdvice(ctx),
+    actions,
+    meetings: meetingViews(ctx.config.meetings ?? [], ctx.today),
+    notes: [...new Set([...notes, ...actions.notes])],
     dataAsOf: ctx.data.dataAsOf ?? null,
     dataSource: ctx.data.describe,
   });

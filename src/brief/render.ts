@@ -4,7 +4,11 @@ import { table, type Colors } from '../core/terminal.js';
 import { inertLine as t } from '../core/text.js';
 import type { ReviewSummary } from '../review/plan-summary.js';
 import { plain, reviewSummaryLine } from '../review/render.js';
+import { summaryLines } from '../priorities/render.js';
+import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
+import type { ReleaseAction } from '../actions/plan.js';
+import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
   const out: string[] = [];
@@ -23,17 +27,35 @@ export function renderBriefText(b: BriefView, c: Colors): string {
     if (b.phase.before) parts.push(`next: ${b.phase.before.title} on ${b.phase.before.date}`);
     out.push(`Phase: ${parts.join('; ')}`);
   }
+  out.push('', ...actionsText(b, c));
   out.push('');
   out.push(c.bold('Due this week'));
   out.push(b.dueThisWeek.length ? eventTable(b.dueThisWeek, c) : '  nothing scheduled this week');
   out.push('');
   out.push(c.bold('Coming up'));
   out.push(b.upcoming.length ? eventTable(b.upcoming, c) : '  nothing in the coming weeks');
+  if (b.meetings.length) {
+    out.push('');
+    out.push(c.bold('Meetings'));
+    for (const m of b.meetings)
+      out.push(
+        `  ${m.project}: ${m.next ? `${humanDate(m.next.date)} ${m.next.time} UTC in #${m.next.irc}` : 'no date (ad hoc)'}${m.agendaUrl ? c.dim(`  agenda ${m.agendaUrl}`) : ''}`,
+      );
+  }
   if (b.review) {
     const stale = reviewStale(b.review);
     out.push('');
     out.push(c.bold(REVIEW_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
     for (const line of reviewLines(b.review)) out.push(`  ${line}`);
+  }
+  if (b.priorities) {
+    const stale = b.priorities.stale.join('; ');
+    out.push('', c.bold(PRIORITIES_TITLE) + (stale ? c.yellow(`  (${stale})`) : ''));
+    for (const line of summaryLines(b.priorities)) out.push(`  ${line}`);
+  }
+  if (b.gateAdvice.length) {
+    out.push('', c.bold(GATE_ADVICE_TITLE));
+    for (const a of b.gateAdvice) out.push(`  ${c.yellow(adviceLine(a))}`);
   }
   out.push('');
   out.push(c.bold('Deliverables'));
@@ -59,6 +81,44 @@ export function renderBriefText(b: BriefView, c: Colors): string {
   return out.join('\n');
 }
 
+/**
+ * Said first: what the release process asks of the team now (with the
+ * command to run), then the open actions by window end, then what is coming.
+ */
+function actionsText(b: BriefView, c: Colors): string[] {
+  const out = [c.bold(`Release actions (${b.actionsSeries})`)];
+  const urgent = b.actions.filter((a) => URGENT.includes(a.state));
+  const open = b.actions.filter((a) => a.state === 'open');
+  const coming = b.actions.filter((a) => a.state === 'upcoming');
+  const mark = (a: ReleaseAction) =>
+    a.state === 'overdue'
+      ? c.red(a.state)
+      : a.state === 'due'
+        ? c.yellow(a.state)
+        : c.cyan(a.state);
+  const block = (title: string, list: readonly ReleaseAction[], commands: boolean) => {
+    if (list.length === 0) return;
+    out.push(`  ${title}`);
+    for (const a of list) {
+      // names and versions come from data files: shown inert
+      out.push(
+        `    ${mark(a)} ${t(a.deliverable)}: ${actionTitle(a)}, ${actionWhen(a)}` +
+          (a.series !== b.actionsSeries ? c.dim(` [${a.series}]`) : ''),
+      );
+      out.push(c.dim(`      ${t(a.evidence)}`));
+      if (commands && a.command) out.push(`      $ ${t(a.command)}`);
+    }
+  };
+  block('Act now', urgent, true);
+  block('Open', open, true);
+  block('Coming', coming, false);
+  if (urgent.length + open.length + coming.length === 0)
+    out.push('  nothing to do for the release process now');
+  const settled = settledSummary(b.actions);
+  if (settled) out.push(c.dim(`  settled: ${settled} (the list: liaison brief --json)`));
+  return out;
+}
+
 function eventTable(events: readonly BriefEvent[], c: Colors): string {
   return table(
     events.map((e) => [
@@ -72,6 +132,8 @@ function eventTable(events: readonly BriefEvent[], c: Colors): string {
 }
 
 export const REVIEW_TITLE = 'Release requests';
+export const PRIORITIES_TITLE = 'Cycle priorities';
+export const GATE_ADVICE_TITLE = 'Gate load near deadlines';
 
 /** The review desk's lines in the brief: the summary, each waiting request, what to run. */
 export function reviewLines(r: ReviewSummary): string[] {

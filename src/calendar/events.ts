@@ -43,6 +43,17 @@ export function eventDay(
  * (election periods) becomes one event spanning them.
  */
 export function scheduleEvents(input: CalendarInput, seriesName: string): CycleEvent[] {
+  // the same schedule is read by every view of every team: compute it once per calendar
+  let bySeries = memo.get(input);
+  if (!bySeries) memo.set(input, (bySeries = new Map<string, readonly CycleEvent[]>()));
+  let events = bySeries.get(seriesName);
+  if (!events) bySeries.set(seriesName, (events = computeScheduleEvents(input, seriesName)));
+  return [...events];
+}
+
+const memo = new WeakMap<CalendarInput, Map<string, readonly CycleEvent[]>>();
+
+function computeScheduleEvents(input: CalendarInput, seriesName: string): CycleEvent[] {
   const schedule = input.schedules.get(seriesName);
   if (!schedule) return [];
   const events: CycleEvent[] = [];

@@ -42,7 +42,7 @@ async function librariesReleased(ctx: Deps, due: string): Promise<CheckResult> {
     return { name: row.deliverable, window: w };
   });
   const bad = found.filter(
-    (f) => !f.window || !['released', 'no-changes'].includes(f.window.state),
+    (f) => !f.window || !['released', 'no-changes', 'not-planned'].includes(f.window.state),
   );
   const words = found.map(
     (f) =>

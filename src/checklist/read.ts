@@ -2,7 +2,8 @@ import { seriesAt } from '../calendar/cycle.js';
 import { teamCycleEvents } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
-import { nextSeries, previousSeries, type Series } from '../data/releases/series.js';
+import { previousSeries, type Series } from '../data/releases/series.js';
+import { followingSeries } from '../calendar/next-series.js';
 import { PHASES, type Phase } from '../config/schema-workflow.js';
 import { resolveRole } from '../team/plan-people.js';
 import { externalCheck } from './read-checks.js';
@@ -78,9 +79,11 @@ function checkEnv(ctx: Deps, series: Series): CheckEnv {
   );
   return {
     series,
-    next: nextSeries(list, series.name),
+    // after the newest known release the next series is projected from its id (no name yet)
+    next: followingSeries(list, series)?.series,
     previous: previousSeries(list, series.name),
-    deliverable: (s, name) => ctx.data.releases.deliverable(s, name),
+    // a series without files yet: the files init-series will make (no release, branch, highlights)
+    deliverable: (s, name) => ctx.data.seriesDeliverables(s).deliverable(name),
     teamDeadlines: events.filter((e) => e.scope === 'team').map((e) => e.id),
     postFinalTask: async (taskId, newSeries) => {
       const plan = await ctx.views.postFinalTask(ctx, taskId, newSeries);

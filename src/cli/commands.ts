@@ -63,6 +63,18 @@ const COMMANDS: readonly {
   { names: ['sync'], load: async () => (await import('../sync/command.js')).registerSync },
   { names: ['gate'], load: async () => (await import('../gate/command.js')).registerGate },
   { names: ['review'], load: async () => (await import('../review/command.js')).registerReview },
+  {
+    names: ['openstack'],
+    load: async () => (await import('../openstack/command.js')).registerOpenStack,
+  },
+  {
+    names: ['countdown'],
+    load: async () => (await import('../countdown/command.js')).registerCountdown,
+  },
+  {
+    names: ['priorities'],
+    load: async () => (await import('../priorities/command.js')).registerPriorities,
+  },
 ];
 
 /** Every top-level command name, in help order. */

@@ -10,6 +10,9 @@ import type { LoadedConfig } from '../config/load.js';
 import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
 import { compiledTeamConfig } from '../data/snapshot.js';
 import { openDataSources, type DataLocations, type DataSources } from '../data/sources.js';
+import type { DataWarning } from '../data/age/plan.js';
+import { recordOrigins, recordWarnings, viewRecord, type ViewRecord } from '../data/age/track.js';
+import { dataDirOf } from '../data/managed.js';
 import type { Team } from '../data/governance/projects.js';
 import { calendarInput } from '../calendar/input.js';
 import type { CalendarInput } from '../calendar/model.js';
@@ -108,6 +111,8 @@ export class Context implements Deps {
 
   get data(): DataSources {
     this.sources ??= openDataSources(this.dataLocation);
+    // the view being built reads this data: its envelope says how old it is
+    recordOrigins(this.sources.origins);
     return this.sources;
   }
 
@@ -161,6 +166,22 @@ export class Context implements Deps {
   close(): void {
     this.db?.close();
     this.db = undefined;
+  }
+
+  /** The data directory (`liaison sync`'s checkouts): config `data-dir`, else the XDG data folder. */
+  get dataDir(): string {
+    return dataDirOf(this.io.env, this.config['data-dir']);
+  }
+
+  /**
+   * The data warnings of the view this run built (the common envelope of
+   * every view): age and staleness of the releases and governance data and
+   * of the synced services it read, and the series it showed with the
+   * previous series' models. Nothing when the run read no data.
+   */
+  dataWarnings(record: ViewRecord | undefined = viewRecord()): DataWarning[] {
+    if (!record) return [];
+    return recordWarnings(record, this.today);
   }
 
   /** Path of the SQLite store: --db, $LIAISON_DB, config `db`, else the user's cache folder. */

@@ -132,13 +132,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const started = performance.now();
     if (stopLog) debugLog('run', { argv });
     let result: number | undefined;
+    const { trackView } = await import('../data/age/track.js');
     try {
       // loaded here, not at start-up: --help and --version need no config or data code
       const { Context, preloadConfigLoader } = await import('./context.js');
       const ctx = new Context(opts, io);
       if (ctx.needsConfigLoader()) await preloadConfigLoader();
       try {
-        result = await fn(ctx, args);
+        // in its own record of the data it reads: emit's envelope warns from it
+        result = (await trackView(() => fn(ctx, args))).result;
       } finally {
         ctx.close();
       }

@@ -23,6 +23,22 @@ export function readBuiltin<T>(
   schema: z.ZodType<T>,
 ): { value: T; file: string } | undefined {
   const file = builtinPath(kind, name);
+  // the package's data does not change while we run: parse each file once (many teams read the same one)
+  const key = `${file}\u0000`;
+  const hit = builtinMemo.get(key) as
+    { schema: unknown; value: { value: T; file: string } | undefined } | undefined;
+  if (hit && hit.schema === schema) return hit.value && structuredClone(hit.value);
+  const value = readBuiltinFile(file, schema);
+  builtinMemo.set(key, { schema, value });
+  return value && structuredClone(value);
+}
+
+const builtinMemo = new Map<string, unknown>();
+
+function readBuiltinFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+): { value: T; file: string } | undefined {
   const text = readRegularFile(file);
   if (text === undefined) return undefined;
   const parsed = parseYaml(text, file);

@@ -18,3 +18,42 @@ deadlines:
     owner: team
 `;
 }
+
+/**
+ * A commented `meetings:` section for `liaison init`. Meeting times, days and
+ * channels change and cannot be checked offline, so none is given as a fact:
+ * the values are placeholders to replace with those of the meeting's file in
+ * opendev's irc-meetings repository (meetings/*.yaml), which this section
+ * accepts as it is.
+ */
+export function meetingsExample(): string {
+  return `
+# IRC meetings, as in opendev.org/opendev/irc-meetings (copy the meeting's
+# meetings/*.yaml entry; the values below are placeholders, not the real ones).
+# kind: team (the agenda is the release section of the meeting report) or
+# release-team (the team's due release actions and open questions).
+# remind: how many days before the meeting the agenda goes out (0d: that day).
+# time is HHMM in UTC; frequency: weekly, biweekly-odd, biweekly-even,
+# quadweekly[-week-1|2|3], first-monday..first-friday, adhoc.
+# The schedule's calendar (liaison schedule --ics) carries them as recurring events.
+#
+# meetings:
+#   - project: Our Team Meeting
+#     kind: team
+#     agenda_url: https://etherpad.example.org/p/our-team-meeting
+#     remind: 0d
+#     schedule:
+#       - time: 'HHMM'
+#         day: DAY-OF-WEEK
+#         irc: CHANNEL-WITHOUT-HASH
+#         frequency: weekly
+#   - project: Release Team Meeting
+#     kind: release-team
+#     remind: 1d
+#     schedule:
+#       - time: 'HHMM'
+#         day: DAY-OF-WEEK
+#         irc: CHANNEL-WITHOUT-HASH
+#         frequency: weekly
+`;
+}

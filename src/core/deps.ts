@@ -3,6 +3,7 @@ import type { CalendarInput } from '../calendar/model.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { TeamConfig } from '../config/schema.js';
 import type { Team } from '../data/governance/projects.js';
+import { dataDirOf } from '../data/managed.js';
 import type { DataLocations, DataSources } from '../data/sources.js';
 import type { Db } from '../store/db.js';
 import type { IsoDate } from './dates.js';
@@ -61,8 +62,9 @@ export interface Views {}
 /**
  * Where the releases and governance data come from, in one order for every
  * runner: the flag, else `$LIAISON_RELEASES_REPO` / `$LIAISON_GOVERNANCE_REPO`,
- * else the config's `releases-repo` / `governance-repo`, else the embedded
- * snapshot (the part is left out).
+ * else the config's `releases-repo` / `governance-repo`, else the checkout
+ * `liaison sync` keeps in the data directory (`dataDir`) when there is one,
+ * else the embedded snapshot (the part is left out).
  */
 export function dataLocation(
   flags: DataLocations,
@@ -75,12 +77,13 @@ export function dataLocation(
   return {
     ...(releasesRepo ? { releasesRepo } : {}),
     ...(governanceRepo ? { governanceRepo } : {}),
+    dataDir: dataDirOf(env, config['data-dir']),
   };
 }
 
 /** A key naming a data location, for caches that keep data sources per location. */
 export function dataLocationKey(loc: DataLocations): string {
-  return `${loc.releasesRepo ?? ''}\u0000${loc.governanceRepo ?? ''}`;
+  return `${loc.releasesRepo ?? ''}\u0000${loc.governanceRepo ?? ''}\u0000${loc.dataDir ?? ''}`;
 }
 
 /**

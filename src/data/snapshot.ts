@@ -7,13 +7,28 @@ import type { Team } from './governance/projects.js';
 import type { DeliverableSummary } from './releases/deliverables.js';
 import type { Schedule } from './releases/schedule.js';
 import type { ScheduleLabel } from './releases/schedule-labels.js';
+import type { ReleaseDates } from './releases/release-dates.js';
 import type { Series } from './releases/series.js';
 
-/** Where a data set came from: commit and commit date of the upstream repo. */
+/** Where a data set came from: commit and commit date of the upstream repo, and when it was taken. */
 export interface SourceStamp {
   readonly repo: string;
   readonly commit?: string;
   readonly date?: string;
+  /**
+   * When the data was taken from upstream (ISO date or instant): the
+   * snapshot's taking, a checkout's last fetch. Its age counts from here,
+   * not from the last commit (a quiet repository is not old data).
+   */
+  readonly takenAt?: string;
+  /**
+   * How `takenAt` is known: `fetch` (a git fetch or clone of that commit),
+   * `given` (the snapshot builder's --taken-at), `commit` (only the newest
+   * commit date of the data is known: the earliest it can have been taken).
+   */
+  readonly takenFrom?: 'fetch' | 'given' | 'commit';
+  /** When the embedded snapshot was built (ISO instant); informative only. */
+  readonly builtAt?: string;
 }
 
 export interface SnapshotStamps {
@@ -58,11 +73,18 @@ export const SNAPSHOT_PARTS = {
   teams: 'teams.json',
   teamConfigs: 'team-configs.json',
   deliverables: 'deliverables.json',
+  dates: 'release-dates.json',
 } as const;
 
 export interface SnapshotContent extends CompiledData {
   readonly stamps: SnapshotStamps;
   readonly files: SnapshotFiles;
+  /**
+   * When each release of the kept series was proposed and merged, from the
+   * releases git history (scripts/build-snapshot.ts with `--releases` a
+   * checkout with history). Read only by the commands that need dates.
+   */
+  readonly dates: ReleaseDates;
 }
 
 type Part = keyof typeof SNAPSHOT_PARTS;
@@ -107,6 +129,15 @@ export const embeddedCompiled: CompiledData = {
     return snapshotPart('deliverables');
   },
 };
+
+/** The release dates of the embedded snapshot, or undefined when it was built without history. */
+export function embeddedReleaseDates(): ReleaseDates | undefined {
+  try {
+    return snapshotPart('dates');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The built-in config of a team from the snapshot, if its text is the one compiled. */
 export function compiledTeamConfig(team: string, text: string): TeamConfig | undefined {

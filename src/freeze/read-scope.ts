@@ -28,10 +28,13 @@ export interface FreezeScope {
  */
 export function rcDeliverables(ctx: Deps, series: string): Deliverable[] {
   const ignored = (name: string) => ctx.config.deliverables?.[name]?.ignore === true;
-  return ctx.team.deliverables
-    .filter((g) => g.releaseManagement === undefined && !ignored(g.name))
-    .map((g) => ctx.data.releases.deliverable(series, g.name))
-    .filter((d): d is Deliverable => d !== undefined && d.model === 'cycle-with-rc');
+  return (
+    ctx.team.deliverables
+      .filter((g) => g.releaseManagement === undefined && !ignored(g.name))
+      // a series without files yet: the models init-series will copy (no releases yet)
+      .map((g) => ctx.data.seriesDeliverables(series).deliverable(g.name))
+      .filter((d): d is Deliverable => d !== undefined && d.model === 'cycle-with-rc')
+  );
 }
 
 /**

@@ -1,18 +1,26 @@
 import type { Deps } from '../core/deps.js';
 import { buildGateView } from './read.js';
 import { type GateView } from './plan.js';
+import { QueuePanel } from './page-queue.js';
+import type { GateQueueView } from './plan-queue.js';
+import { buildGateQueueView } from './read-queue.js';
 import { gateHeatmapSvg, resultColor } from '../web/charts/heatmap.js';
 import { Chart, DataLink, Table } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 
-export const gatePanel: Panel<GateView> = {
-  build: (ctx: Deps) => buildGateView(ctx),
-  age: (v) => ({
+/** The Gate page: the periodic jobs (its JSON twin is `gate --json`) and the shared queue's panel. */
+export const gatePanel: Panel<{ jobs: GateView; queue: GateQueueView }> = {
+  build: async (ctx: Deps) => ({
+    jobs: await buildGateView(ctx),
+    queue: await buildGateQueueView(ctx),
+  }),
+  json: (v) => v.jobs,
+  age: ({ jobs: v }) => ({
     asOf: v.dataAsOf,
     source: v.source.line,
     stale: v.source.state === 'fresh' ? [] : [v.source.line],
   }),
-  render(v) {
+  render({ jobs: v, queue }, env) {
     const c = v.counts;
     return (
       <>
@@ -76,6 +84,7 @@ export const gatePanel: Panel<GateView> = {
         {v.missing.length ? (
           <p class="notice">{`No build in the window for: ${v.missing.join(', ')}`}</p>
         ) : null}
+        <QueuePanel v={queue} env={env} full={false} />
       </>
     );
   },

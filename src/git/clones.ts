@@ -7,7 +7,7 @@ import { isGitRepo } from './run.js';
  * Where local clones of project repositories are: `--clones DIR` (or
  * `--repo`-like options of other commands), else the config's
  * `deliverables.<name>.clone` for a deliverable's first repository, else
- * `<clones-dir>/<repository base name>`. Relative config paths are taken
+ * `<clones-dir>/<repository base name>` (or `<clones-dir>/<deliverable>`). Relative config paths are taken
  * from the config file's folder.
  */
 export interface CloneLocator {
@@ -38,7 +38,9 @@ export function cloneLocator(ctx: Deps, clonesFlag?: string): CloneLocator {
     const explicit = deliverable ? overrides[deliverable]?.clone : undefined;
     if (explicit && isMainRepository(ctx, deliverable ?? '', repo))
       candidates.push(resolve(base, explicit));
+    // by repository name (glance_store), by its path (openstack/glance_store), by deliverable (glance-store)
     if (dir) candidates.push(join(dir, short), join(dir, repo));
+    if (dir && deliverable && deliverable !== short) candidates.push(join(dir, deliverable));
     const hit = candidates.find((c) => existsSync(c) && isGitRepo(c));
     cache.set(key, hit);
     return hit;

@@ -37,6 +37,8 @@ export interface GitOptions {
   /** Exit codes that are not failures (e.g. 1 for `merge-base --is-ancestor`). */
   readonly okCodes?: readonly number[];
   readonly env?: NodeJS.ProcessEnv;
+  /** Each chunk of stderr as it comes (progress of clone and fetch); async `git` only. */
+  readonly onStderr?: (chunk: string) => void;
 }
 
 const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
@@ -73,6 +75,7 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
     });
     child.stderr.on('data', (b: Buffer) => {
       err.push(b);
+      opts.onStderr?.(b.toString('utf8'));
     });
     child.on('error', (e) => {
       reject(new GitError(`git not runnable: ${e.message}`, repo, args, '', null));
@@ -100,7 +103,9 @@ function gitFailure(
   stderr: string,
   status: number | null,
 ): GitError {
-  const first = stderr.split('\n').find((l) => l.trim() !== '') ?? `exit ${status}`;
+  // progress lines (clone --progress) come before the reason: prefer git's own fatal/error line
+  const lines = stderr.split(/[\r\n]/).filter((l) => l.trim() !== '');
+  const first = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? `exit ${status}`;
   return new GitError(
     `git ${args[0] ?? ''} failed in ${repo}: ${first.replace(/^fatal: /, '')}`,
     repo,

@@ -1,6 +1,6 @@
 import { Option } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
-import { emit, print } from '../cli/output.js';
+import { emit, emitFormatted } from '../cli/output.js';
 import { UsageError } from '../core/errors.js';
 
 export function registerGoals(program: Program, wrap: Wrap): void {
@@ -20,7 +20,7 @@ export function registerGoals(program: Program, wrap: Wrap): void {
         const { buildGoalsView } = await import('./read.js');
         const { renderGoalsMarkdown, renderGoalsText } = await import('./render.js');
         const view = await buildGoalsView(ctx, opts.series ? { series: opts.series } : {});
-        if (opts.format === 'md' && !ctx.json) print(ctx, renderGoalsMarkdown(view));
+        if (opts.format === 'md' && !ctx.json) emitFormatted(ctx, renderGoalsMarkdown(view));
         else emit(ctx, view, renderGoalsText);
       }),
     );

@@ -1,7 +1,7 @@
 import type { Deps } from '../core/deps.js';
-import type { IsoDate } from '../core/dates.js';
 import type { FileTree } from '../data/file-tree.js';
-import { effectiveStatus, type Series } from '../data/releases/series.js';
+import type { Series, SeriesStatus } from '../data/releases/series.js';
+import { seriesStatusAt } from '../calendar/series-status.js';
 import { seriesAt } from '../calendar/cycle.js';
 import { parseGoalDoc } from './plan-goal-doc.js';
 import { planGoal, type GoalsOptions, type GoalsView } from './plan.js';
@@ -14,7 +14,7 @@ import { loadGoalRecords } from './store.js';
 export function goalPaths(
   tree: FileTree,
   series: Series,
-  today: IsoDate,
+  status: SeriesStatus,
 ): { path: string; kind: 'selected' | 'completed' }[] {
   const rst = (dir: string) =>
     tree
@@ -24,7 +24,6 @@ export function goalPaths(
   const completed = [
     ...new Set([series.releaseId, series.name].filter((s): s is string => !!s)),
   ].flatMap((d) => rst(`goals/completed/${d}`));
-  const status = effectiveStatus(series, today);
   const selected = status === 'development' || status === 'future' ? rst('goals/selected') : [];
   return [
     ...selected.map((path) => ({ path, kind: 'selected' as const })),
@@ -42,7 +41,11 @@ export async function buildGoalsView(ctx: Deps, opts: GoalsOptions = {}): Promis
     .flatMap((d) => d.repos);
   const db = await ctx.store();
   const records = loadGoalRecords(db, team.name, series.name);
-  const goals = goalPaths(gov.tree, series, ctx.today).map(({ path, kind }) => {
+  const goals = goalPaths(
+    gov.tree,
+    series,
+    seriesStatusAt(ctx.calendarInput.series, series, ctx.today, ctx.data.releases.stamp.date),
+  ).map(({ path, kind }) => {
     const doc = parseGoalDoc(gov.text(path) ?? '', path);
     return planGoal(doc, kind, names, records.get(doc.id), series, repos);
   });

@@ -1,6 +1,6 @@
 import { Option } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
-import { emit } from '../cli/output.js';
+import { emit, emitFormatted } from '../cli/output.js';
 
 /** `liaison meeting`: the release section of the weekly meeting. */
 export function registerMeeting(program: Program, wrap: Wrap): void {
@@ -19,9 +19,12 @@ export function registerMeeting(program: Program, wrap: Wrap): void {
         const { buildMeetingView } = await import('./read.js');
         const { renderMeetingIrc, renderMeetingMarkdown } = await import('./render.js');
         const view = await buildMeetingView(ctx);
-        emit(ctx, view, (v) =>
-          opts.format === 'md' ? renderMeetingMarkdown(v) : renderMeetingIrc(v),
-        );
+        // lines to paste: the data warnings go to stderr, not into the meeting
+        if (ctx.json) emit(ctx, view, () => '');
+        else {
+          const text = opts.format === 'md' ? renderMeetingMarkdown(view) : renderMeetingIrc(view);
+          emitFormatted(ctx, text.endsWith('\n') ? text : `${text}\n`);
+        }
       }),
     );
 }

@@ -6,6 +6,8 @@ import type { IsoDate } from '../core/dates.js';
 import type { GateView } from '../gate/plan.js';
 import type { DueItem } from '../release/status/plan.js';
 import type { SeriesHeading } from '../data/releases/series.js';
+import type { ReleaseAction } from '../actions/plan.js';
+import type { PrioritiesSummary } from '../priorities/plan.js';
 
 /** Whether a section's capability answered, and why its data is missing or old. */
 interface SectionState {
@@ -25,6 +27,12 @@ export interface ReleaseStatusSection extends SectionState {
   }[];
   /** Milestone windows that passed without a library release. */
   readonly missedWindows: number;
+}
+
+/** `liaison priorities` in short: the current milestone's line (null when the team keeps no priorities). */
+export interface PrioritiesSection extends SectionState {
+  readonly id: 'priorities';
+  readonly summary: PrioritiesSummary | null;
 }
 
 /** `liaison gate`: the view itself (the meeting lists failing and flaky jobs). */
@@ -56,10 +64,17 @@ export interface GoalsSection extends SectionState {
   }[];
 }
 
-export type MeetingSection = ReleaseStatusSection | GateSection | BugsSection | GoalsSection;
+export type MeetingSection =
+  ReleaseStatusSection | PrioritiesSection | GateSection | BugsSection | GoalsSection;
 export type MeetingSectionId = MeetingSection['id'];
 
-export const SECTION_IDS: readonly MeetingSectionId[] = ['release-status', 'gate', 'bugs', 'goals'];
+export const SECTION_IDS: readonly MeetingSectionId[] = [
+  'release-status',
+  'priorities',
+  'gate',
+  'bugs',
+  'goals',
+];
 
 /**
  * The release section of the team's weekly meeting, as one view model: the
@@ -76,11 +91,26 @@ export interface MeetingView {
   readonly phase: { readonly after: BriefEvent | null; readonly before: BriefEvent | null };
   /** Cross-project events and team deadlines from today to three weeks ahead. */
   readonly deadlines: readonly BriefEvent[];
+  /** The series of the release actions. */
+  readonly actionsSeries: string;
+  /**
+   * Release actions said first: due and proposed, overdue for at most two
+   * weeks; then open ones ending within two weeks; then those starting
+   * within two weeks (MEETING_ACTION_DAYS).
+   */
+  readonly actions: readonly ReleaseAction[];
+  /** Actions overdue for more than two weeks (the brief lists them). */
+  readonly olderOverdue: number;
+  /** Who acts on them: the release liaisons (else the PTL). */
+  readonly actionOwners: readonly string[];
   /** What the other capabilities say, one section each (structured; the renderers word them). */
   readonly sections: readonly MeetingSection[];
+  /** Checklist items not ticked, due from two weeks ago to two weeks ahead. */
   readonly checklist: {
     readonly overdue: readonly ChecklistItemView[];
     readonly due: readonly ChecklistItemView[];
+    /** Unticked items due earlier than that (`liaison checklist` lists them). */
+    readonly olderOpen: number;
   };
   readonly scheduleUrl: string;
   readonly dataSource: string;
@@ -88,6 +118,8 @@ export interface MeetingView {
 
 /** Weeks of deadlines the meeting lists. */
 export const MEETING_WEEKS = 3;
+/** Actions and checklist items the meeting lists: due within this many days either side of the date. */
+export const MEETING_ACTION_DAYS = 14;
 
 /** A section whose capability failed: it says so instead of breaking the report. */
 export function unavailableSection(id: MeetingSectionId, reason: string): MeetingSection {
@@ -95,6 +127,8 @@ export function unavailableSection(id: MeetingSectionId, reason: string): Meetin
   switch (id) {
     case 'release-status':
       return { id, ...state, deliverables: [], missedWindows: 0 };
+    case 'priorities':
+      return { id, ...state, summary: null };
     case 'gate':
       return { id, ...state, gate: null };
     case 'bugs':

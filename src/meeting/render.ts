@@ -1,9 +1,12 @@
 import { cap, inertLine, safeUrl } from '../core/text.js';
 import { ircLines } from '../gate/render.js';
+import { summaryLines } from '../priorities/render.js';
 import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
+import { actionTitle, actionWhen, URGENT } from '../actions/render.js';
 
 const SECTION_TITLES: Record<MeetingSectionId, string> = {
   'release-status': 'Release status and due releases',
+  priorities: 'Cycle priorities',
   gate: 'Periodic jobs',
   bugs: 'RC bugs',
   goals: 'Community goals',
@@ -28,6 +31,8 @@ export function sectionLines(s: MeetingSection): string[] {
         lines.push(`${s.missedWindows} milestone window(s) without a library release`);
       return lines;
     }
+    case 'priorities':
+      return s.summary?.milestone ? summaryLines(s.summary) : [];
     case 'gate':
       return s.gate ? ircLines(s.gate) : [];
     case 'bugs':
@@ -45,9 +50,32 @@ export function sectionLines(s: MeetingSection): string[] {
   }
 }
 
-/** IRC has no escaping: one inert line, bounded (IRC colour/bold codes are control characters too). */
-function irc(text: string, max = 300): string {
-  return inertLine(text, max).replace(/\s+/g, ' ');
+/** IRC has no escaping: one inert line (IRC colour/bold codes are control characters too). */
+function irc(text: string): string {
+  return inertLine(text).replace(/\s+/g, ' ');
+}
+
+/** Longest line we send: an IRC message ends at 512 bytes with its prefix. */
+const IRC_LINE = 380;
+
+/**
+ * `prefix text` as meeting-bot lines: nothing is cut — a long text goes on
+ * in `#info …` lines, broken between words.
+ */
+function botLines(prefix: string, text: string): string[] {
+  const out: string[] = [];
+  let line = prefix;
+  let fresh = true;
+  for (const w of irc(text).split(' ')) {
+    if (!fresh && line.length + 1 + w.length > IRC_LINE) {
+      out.push(line);
+      line = '#info …';
+    }
+    line += ` ${w}`;
+    fresh = false;
+  }
+  out.push(line);
+  return out;
 }
 
 function md(text: string): string {
@@ -68,33 +96,61 @@ function cycleLine(v: MeetingView): string {
 export function renderMeetingIrc(v: MeetingView): string {
   const out = [
     `#topic Release status (${irc(v.team)}, ${irc(v.series.name)} ${v.week})`,
-    `#info ${irc(cycleLine(v))}`,
+    ...botLines('#info', cycleLine(v)),
   ];
   const link = safeUrl(v.scheduleUrl);
   if (link) out.push(`#link ${link}`);
+  // said first: what the release process asks now, with the command to run
+  const owners = v.actionOwners.join(', ') || 'team';
+  const urgent = v.actions.filter((a) => URGENT.includes(a.state));
+  if (urgent.length === 0) out.push('#info No release action due now');
+  for (const a of urgent)
+    out.push(
+      ...botLines(
+        `#action ${irc(owners)}:`,
+        `${a.deliverable} ${actionTitle(a)} ${a.state}, ${actionWhen(a)}${a.command ? `: ${a.command}` : ''} (${a.evidence})`,
+      ),
+    );
+  if (v.olderOverdue > 0)
+    out.push(
+      `#info ${v.olderOverdue} release action${v.olderOverdue === 1 ? ' is' : 's are'} overdue for more than two weeks: liaison brief`,
+    );
+  for (const a of v.actions.filter((x) => x.state === 'open'))
+    out.push(...botLines('#info Open:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
+  for (const a of v.actions.filter((x) => x.state === 'upcoming'))
+    out.push(...botLines('#info Coming:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
   if (v.deadlines.length === 0) out.push('#info No deadlines in the next 3 weeks');
   for (const e of v.deadlines)
     out.push(
-      `#info ${e.date} ${e.week ?? ''}: ${irc(e.title)}${e.scope === 'team' ? ' (team)' : ''}`.replace(
-        / +:/,
-        ':',
+      ...botLines(
+        `#info ${e.date}${e.week ? ` ${e.week}` : ''}:`,
+        `${e.title}${e.scope === 'team' ? ' (team)' : ''}`,
       ),
     );
   for (const s of v.sections) {
     const lines = sectionLines(s);
     if (!s.available && lines.length === 0) {
-      out.push(`#info ${sectionTitle(s)}: ${irc(s.note ?? 'not available')}`);
+      out.push(...botLines(`#info ${sectionTitle(s)}:`, s.note ?? 'not available'));
       continue;
     }
-    out.push(`#info ${sectionTitle(s)}${s.note ? ` (${irc(s.note, 120)})` : ''}:`);
-    for (const l of lines) out.push(`#info ${irc(l)}`);
+    out.push(...botLines('#info', `${sectionTitle(s)}${s.note ? ` (${s.note})` : ''}:`));
+    for (const l of lines) out.push(...botLines('#info', l));
   }
   for (const i of v.checklist.overdue)
     out.push(
-      `#action ${irc(i.ownerPeople.join(', ') || i.owner)}: ${irc(i.title)} (overdue since ${i.due})`,
+      ...botLines(
+        `#action ${irc(i.ownerPeople.join(', ') || i.owner)}:`,
+        `${i.title} (overdue since ${i.due})`,
+      ),
     );
   for (const i of v.checklist.due)
-    out.push(`#info Due ${i.due}: ${irc(i.title)} [${irc(i.ownerPeople.join(', ') || i.owner)}]`);
+    out.push(
+      ...botLines(`#info Due ${i.due}:`, `${i.title} [${i.ownerPeople.join(', ') || i.owner}]`),
+    );
+  if (v.checklist.olderOpen > 0)
+    out.push(
+      `#info ${v.checklist.olderOpen} older checklist item${v.checklist.olderOpen === 1 ? ' is' : 's are'} not ticked: liaison checklist`,
+    );
   return out.join('\n');
 }
 
@@ -107,6 +163,16 @@ export function renderMeetingMarkdown(v: MeetingView): string {
   ];
   const link = safeUrl(v.scheduleUrl);
   if (link) out.push(`Schedule: <${link}>`, '');
+  out.push('### Release actions', '');
+  if (v.actions.length === 0) out.push('- nothing due in the next two weeks');
+  for (const a of v.actions)
+    out.push(
+      `- **${a.state}** ${md(`${a.deliverable}: ${actionTitle(a)}, ${actionWhen(a)}`)} — ${md(a.evidence)}` +
+        (a.command && a.state !== 'upcoming' ? ` \`${a.command.replace(/`/g, "'")}\`` : ''),
+    );
+  if (v.olderOverdue > 0)
+    out.push(`- ${v.olderOverdue} more overdue for more than two weeks (\`liaison brief\`)`);
+  out.push('');
   out.push('### Deadlines in the next 3 weeks', '');
   if (v.deadlines.length === 0) out.push('- none');
   for (const e of v.deadlines)
@@ -128,5 +194,7 @@ export function renderMeetingMarkdown(v: MeetingView): string {
     );
   for (const i of v.checklist.due)
     out.push(`- due ${i.due}: ${md(i.title)} (${md(i.ownerPeople.join(', ') || i.owner)})`);
+  if (v.checklist.olderOpen > 0)
+    out.push(`- ${v.checklist.olderOpen} older items not ticked (\`liaison checklist\`)`);
   return out.join('\n');
 }

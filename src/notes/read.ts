@@ -1,3 +1,4 @@
+import { untracked } from '../data/age/track.js';
 import {
   buildNotesReport,
   type NotesPageView,
@@ -92,9 +93,10 @@ export async function readPreludeCheck(ctx: Deps, deliverable: string): Promise<
  * with the options `liaison notes report --repo CLONE` uses by default.
  */
 export async function buildNotesPage(ctx: Deps): Promise<NotesPageView> {
-  const names = ctx.team.deliverables.map((d) => d.name);
+  // the team's names only locate the clone: the notes are as old as the clone, not as that data
+  const names = untracked(() => ctx.team.deliverables.map((d) => d.name));
   for (const name of names) {
-    const clone = cloneDir(ctx, name);
+    const clone = untracked(() => cloneDir(ctx, name));
     if (clone)
       return {
         deliverable: name,

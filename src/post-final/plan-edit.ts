@@ -11,7 +11,8 @@ export function taskValues(released: Series | undefined, next: Series): Record<s
   return {
     'next-id': nextId,
     'next-id_': nextId.replace('.', '_'),
-    'next-name': next.name,
+    // a series beyond the data has no name yet: a task that needs it says so (planTask)
+    ...(next.name ? { 'next-name': next.name } : {}),
     'series-id': released ? seriesId(released) : '',
     'series-name': released?.name ?? '',
   };

@@ -2,7 +2,7 @@ import { compareDates, type IsoDate } from '../core/dates.js';
 import type { Deps } from '../core/deps.js';
 import { ConfigError } from '../core/errors.js';
 import { unifiedDiff } from '../core/unified-diff.js';
-import type { Series } from '../data/releases/series.js';
+import { seriesId, type Series } from '../data/releases/series.js';
 import { mergeById, readBuiltin, required, type Sourced } from '../config/builtin.js';
 import {
   postFinalSchema,
@@ -48,7 +48,11 @@ export interface PostFinalView {
   readonly date: IsoDate;
   /** The series whose final release the tasks follow, and the one they prepare. */
   readonly released: { readonly name: string; readonly id: string } | null;
-  readonly next: { readonly name: string; readonly id: string };
+  /**
+   * The series the tasks prepare. Beyond the data its id is computed
+   * (`2027.1` → `2027.2`) and `name` is null: the name is chosen later.
+   */
+  readonly next: { readonly name: string | null; readonly id: string; readonly projected: boolean };
   readonly tasks: readonly TaskPlan[];
 }
 
@@ -106,6 +110,15 @@ export function planTask(
     dir: repo?.dir ?? null,
   };
   const none = { changes: [], diff: '', message: null };
+  const templates = [spec.value, spec.message, spec.from, spec.to, spec['implemented-dir']];
+  if (!next.name && templates.some((t) => t?.includes('{next-name}'))) {
+    return {
+      ...base,
+      ...none,
+      status: 'unavailable',
+      detail: `the series ${seriesId(next)} has no name in series_status.yaml yet, and this task needs {next-name}`,
+    };
+  }
   if (!repo) {
     return {
       ...base,
@@ -148,7 +161,7 @@ export function planTask(
     return {
       ...base,
       status: 'pending',
-      detail: `${constant} is '${edit.current}', should be '${value}' for ${next.name} (${file}:${edit.line})`,
+      detail: `${constant} is '${edit.current}', should be '${value}' for ${next.name || seriesId(next)} (${file}:${edit.line})`,
       changes: [{ kind: 'edit', path: file, before: text, after: edit.text }],
       diff: unifiedDiff(text, edit.text, file),
       message,

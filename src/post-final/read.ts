@@ -2,13 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
-import {
-  findSeries,
-  nextSeries,
-  previousSeries,
-  seriesId,
-  type Series,
-} from '../data/releases/series.js';
+import { followingSeries } from '../calendar/next-series.js';
+import { findSeries, previousSeries, seriesId, type Series } from '../data/releases/series.js';
 import { cloneDir } from '../git/clones.js';
 import { diskRepo } from './read-disk.js';
 import {
@@ -25,8 +20,12 @@ export function buildPostFinal(ctx: Deps, opts: PostFinalOptions = {}): PostFina
   const released = opts.series ? findSeries(list, opts.series) : lastReleased(list, ctx.today);
   if (opts.series && !released) throw new UsageError(`--series ${opts.series}: unknown series`);
   if (!released) throw new UsageError(`no series was released by ${ctx.today}`);
-  const next = nextSeries(list, released.name);
-  if (!next) throw new UsageError(`no series after ${released.name} in series_status.yaml`);
+  const following = followingSeries(list, released);
+  if (!following)
+    throw new UsageError(
+      `no series after ${released.name} in series_status.yaml, and no release id to compute one from`,
+    );
+  const next = following.series;
   const tasks = selectedTasks(ctx, opts.task);
   const override = opts.repo ? resolve(ctx.cwd, opts.repo) : undefined;
   if (override && !existsSync(override))
@@ -35,7 +34,7 @@ export function buildPostFinal(ctx: Deps, opts: PostFinalOptions = {}): PostFina
     team: ctx.team.name,
     date: ctx.today,
     released: { name: released.name, id: seriesId(released) },
-    next: { name: next.name, id: seriesId(next) },
+    next: { name: next.name || null, id: seriesId(next), projected: following.projected },
     tasks: tasks.map((entry, i) => {
       const dir = i === 0 && override ? override : cloneDir(ctx, entry.value.repo ?? '');
       return planTask(entry, released, next, dir ? diskRepo(dir) : undefined);
@@ -73,7 +72,10 @@ export function postFinalTaskFor(
   const dir = cloneDir(ctx, entry.value.repo ?? '');
   return planTask(
     entry,
-    previousSeries(ctx.calendarInput.series, newSeries.name),
+    // a projected series (no name yet) follows the newest one the data lists
+    newSeries.name
+      ? previousSeries(ctx.calendarInput.series, newSeries.name)
+      : ctx.calendarInput.series[0],
     newSeries,
     dir ? diskRepo(dir) : undefined,
   );

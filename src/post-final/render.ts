@@ -7,7 +7,10 @@ export function renderPostFinalText(
 ): string {
   const out: string[] = [];
   const after = v.released ? `after ${v.released.name} (${v.released.id})` : '';
-  out.push(c.bold(`${v.team} post-final tasks ${after}, preparing ${v.next.name} (${v.next.id})`));
+  const next = v.next.name
+    ? `${v.next.name} (${v.next.id})`
+    : `${v.next.id} (beyond the releases data: id computed, name not chosen yet)`;
+  out.push(c.bold(`${v.team} post-final tasks ${after}, preparing ${next}`));
   if (v.tasks.length === 0)
     out.push(
       '  no post-final tasks for this team (declare some under post-final.tasks in liaison.yaml)',

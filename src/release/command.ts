@@ -4,6 +4,7 @@ import { registerProposeCommand } from './propose/command.js';
 import { registerHighlightsCommands } from './highlights/command.js';
 import { registerValidateCommands } from './validate/command.js';
 import { registerStatusCommands } from './status/command.js';
+import { registerStableCommand } from './stable/command.js';
 import { registerRulesCommand } from './rules/command.js';
 
 /** The `liaison release` group; other release capabilities add subcommands to it. */
@@ -23,5 +24,6 @@ export function registerRelease(program: Program, wrap: Wrap): void {
   registerHighlightsCommands(group, wrap);
   registerValidateCommands(group, wrap);
   registerStatusCommands(group, wrap);
+  registerStableCommand(group, wrap);
   registerRulesCommand(group, wrap);
 }

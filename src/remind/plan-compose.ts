@@ -27,7 +27,7 @@ export function relativeDays(from: IsoDate, to: IsoDate): string {
 export function composeMail(
   rule: Pick<ReminderRule, 'subject' | 'body'>,
   r: ReminderOccurrence,
-  ctx: { team: string; tag: string; today: IsoDate; libraries?: string },
+  ctx: { team: string; tag: string; today: IsoDate; libraries?: string; priorities?: string },
 ): ReminderMail {
   const e = r.event;
   const item = r.item;
@@ -47,6 +47,7 @@ export function composeMail(
     lead: r.lead,
     description: e.description ?? '',
     libraries: ctx.libraries ?? '',
+    priorities: ctx.priorities ?? '',
     items: item
       ? [item.link ? `  ${item.link}` : '', item.evidence ? `  (${item.evidence})` : '']
           .filter(Boolean)

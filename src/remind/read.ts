@@ -1,4 +1,5 @@
 import { positionAt } from '../calendar/cycle.js';
+import { milestoneReminderText } from '../priorities/render.js';
 import { teamEventsOf } from '../calendar/team-events.js';
 import type { Deps } from '../core/deps.js';
 import { daysBetween, type IsoDate } from '../core/dates.js';
@@ -57,11 +58,18 @@ export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promi
       if (text === null) continue; // every library released: nothing to remind
       libraries = text;
     }
+    const milestone = /^[a-z]-([1-3])$/.exec(occ.event.id)?.[1];
+    let priorities: string | null = null;
+    if (milestone && rule.body.includes('{priorities}')) {
+      const view = await ctx.views.teamPriorities(ctx);
+      priorities = view ? milestoneReminderText(view, Number(milestone)) : null;
+    }
     const mail = composeMail(rule, occ, {
       team: team.name,
       tag,
       today: ctx.today,
       ...(libraries ? { libraries } : {}),
+      ...(priorities ? { priorities } : {}),
     });
     const people = recipientsOf(ctx, occ, notes);
     reminders.push({
@@ -82,6 +90,30 @@ export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promi
       })),
       body: mail.body,
     });
+  }
+  // the agendas of the config's meetings go through the same ledger, so each is sent once
+  if (ctx.config.meetings?.length) {
+    for (const m of await ctx.views.meetingAgendas(ctx, tag)) {
+      const people = recipientsOf(ctx, m, notes);
+      reminders.push({
+        id: m.id,
+        rule: 'meeting',
+        subject: m.subject,
+        due: m.due,
+        eventDate: m.eventDate,
+        expires: m.expires,
+        recipients: people.map((p) => p.email ?? ''),
+        sent: false,
+        deliveries: people.map((p) => ({
+          recipient: p.email ?? '',
+          name: p.name,
+          messageId: stableMessageId(m.id, p.email ?? '', team.name),
+          state: 'pending',
+          detail: null,
+        })),
+        body: m.body,
+      });
+    }
   }
   const db = await ctx.store();
   applyLedger(
@@ -116,7 +148,11 @@ export function applyLedger(reminders: ReminderView[], rows: ReturnType<typeof l
   }
 }
 
-function recipientsOf(ctx: Deps, occ: ReminderOccurrence, notes: string[]): Recipient[] {
+function recipientsOf(
+  ctx: Deps,
+  occ: Pick<ReminderOccurrence, 'id' | 'to'>,
+  notes: string[],
+): Recipient[] {
   const out: Recipient[] = [];
   for (const role of occ.to) {
     const r = resolveRole(role, ctx.team, ctx.config);

@@ -20,6 +20,21 @@ export interface ReviewSummary {
   readonly dataAsOf: string | null;
   readonly dataState: ReviewView['dataState'];
   readonly dataLine: string;
+  /** Every open request's deliverable changes: what makes a release action `proposed`. */
+  readonly requests: readonly ReviewRequestChanges[];
+}
+
+/** What an open request adds to which deliverable files. */
+export interface ReviewRequestChanges {
+  readonly number: number;
+  readonly created: IsoDate;
+  readonly deliverables: readonly {
+    readonly name: string;
+    readonly series: string;
+    readonly oldVersion: string | null;
+    readonly newVersion: string | null;
+    readonly branchesAdded: readonly string[];
+  }[];
 }
 
 export function summarizeReview(v: ReviewView): ReviewSummary {
@@ -38,6 +53,17 @@ export function summarizeReview(v: ReviewView): ReviewSummary {
     dataAsOf: v.dataAsOf,
     dataState: v.dataState,
     dataLine: v.dataLine,
+    requests: v.requests.map((r) => ({
+      number: r.number,
+      created: r.created,
+      deliverables: r.deliverables.map((d) => ({
+        name: d.name,
+        series: d.series,
+        oldVersion: d.oldVersion,
+        newVersion: d.newVersion,
+        branchesAdded: d.branchesAdded,
+      })),
+    })),
   };
 }
 

@@ -198,7 +198,7 @@ export interface ReviewView {
 }
 
 import { shipWarnings, short } from './plan-checks.js';
-import { endOfWeek, mergeAfterDate, parseTopic } from './plan-deadline.js';
+import { endOfWeek, mergeDeadline, parseTopic } from './plan-deadline.js';
 import { acknowledgement, displayName, roleOf } from './plan-people.js';
 import { changeUrl } from './plan-query.js';
 import type { FileChangeAnalysis } from './plan-diff.js';
@@ -278,7 +278,8 @@ function planRequest(a: RequestAnalysis, input: ReviewPlanInput): ReviewRequest 
       (m) => m.author && ['release-team', 'ptl', 'liaison'].includes(roleOf(m.author, env.roster)),
     )
     .map((m) => m.text);
-  const bodyDate = mergeAfterDate([r.message, ...releaseTeamTexts], Number(created.slice(0, 4)));
+  // the change's date gives the year of a deadline written without one
+  const bodyDate = mergeDeadline([r.message, ...releaseTeamTexts], created)?.date;
   const topic = parseTopic(r.topic, env.knownSeries);
   const week = topic ? env.eventWeek(topic.series, topic.label) : undefined;
   const posted = input.posted.find((p) => p.number === r.number && p.revision === r.revision);

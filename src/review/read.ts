@@ -1,3 +1,4 @@
+import { seriesStatusAt } from '../calendar/series-status.js';
 import { scheduleEvents } from '../calendar/events.js';
 import { hasStore, type Deps } from '../core/deps.js';
 import type { IsoDate } from '../core/dates.js';
@@ -131,7 +132,8 @@ export function reviewEnv(ctx: Deps, db: Db): ReviewEnv {
     branchesFor: (s) => {
       const entry = series.find((x) => x.name === s);
       if (!entry) return ['master'];
-      const prefix = entry.status === 'unmaintained' ? 'unmaintained' : 'stable';
+      const status = seriesStatusAt(series, entry, ctx.today, releases.stamp.date);
+      const prefix = status === 'unmaintained' ? 'unmaintained' : 'stable';
       return [`${prefix}/${seriesId(entry)}`, 'master'];
     },
     content: (revision, path, side) => contents.get(contentKey(revision, path, side)),

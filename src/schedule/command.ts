@@ -1,7 +1,7 @@
 import { Option } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
 import { writeOutputFile } from '../core/files.js';
-import { emit, print, printJson } from '../cli/output.js';
+import { emit, emitFormatted, printJson, withEnvelope } from '../cli/output.js';
 
 export function registerSchedule(program: Program, wrap: Wrap): void {
   program
@@ -25,13 +25,14 @@ export function registerSchedule(program: Program, wrap: Wrap): void {
           const { scheduleToIcs } = await import('./render-ics.js');
           const text = scheduleToIcs(view, ctx.today);
           if (opts.ics === '-') {
-            ctx.io.stdout(text); // calendar text: its fields are made inert where it is built
+            // calendar text: its fields are made inert where it is built
+            emitFormatted(ctx, text, { raw: true });
             return;
           }
           writeOutputFile(opts.ics, text, '--ics');
           const count = view.weeks.reduce((n, w) => n + w.events.length, 0);
-          if (ctx.json) printJson(ctx, { file: opts.ics, events: count });
-          else print(ctx, `wrote ${opts.ics}: ${count} events of ${view.series.name}`);
+          if (ctx.json) printJson(ctx, withEnvelope(ctx, { file: opts.ics, events: count }));
+          else emitFormatted(ctx, `wrote ${opts.ics}: ${count} events of ${view.series.name}`);
           return;
         }
         const { renderScheduleText } = await import('./render.js');

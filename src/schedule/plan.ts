@@ -3,6 +3,8 @@ import { addDays, compareDates, mondayOf, type IsoDate } from '../core/dates.js'
 import type { CycleEvent } from '../calendar/model.js';
 import type { Schedule } from '../data/releases/schedule.js';
 import { seriesHeading, type Series, type SeriesHeading } from '../data/releases/series.js';
+import type { MeetingConfig, MeetingScheduleConfig } from '../config/meetings.js';
+import { nextOccurrence, type Occurrence } from '../meetings/plan.js';
 
 export interface ScheduleEventView {
   readonly id: string;
@@ -25,6 +27,16 @@ export interface ScheduleWeekView {
   readonly events: readonly ScheduleEventView[];
 }
 
+/** An IRC meeting of the config, with its schedules as irc-meetings writes them. */
+export interface ScheduleMeetingView {
+  readonly project: string;
+  readonly kind: 'team' | 'release-team';
+  readonly agendaUrl: string | null;
+  readonly schedule: readonly MeetingScheduleConfig[];
+  /** The next meeting on or after the view's date. */
+  readonly next: Occurrence | null;
+}
+
 export interface ScheduleView {
   readonly team: string;
   readonly date: IsoDate;
@@ -33,6 +45,8 @@ export interface ScheduleView {
   readonly releaseWeek: IsoDate;
   readonly url: string;
   readonly weeks: readonly ScheduleWeekView[];
+  /** The team's and the release team's meetings (config `meetings`), recurring through the cycle. */
+  readonly meetings: readonly ScheduleMeetingView[];
   readonly dataAsOf: string | null;
 }
 
@@ -45,6 +59,7 @@ export function planSchedule(input: {
   events: readonly CycleEvent[];
   url: string;
   dataAsOf: string | null;
+  meetings?: readonly MeetingConfig[];
 }): ScheduleView {
   const { schedule, today } = input;
   const byWeek = new Map<IsoDate, ScheduleEventView[]>();
@@ -96,6 +111,13 @@ export function planSchedule(input: {
     releaseWeek: schedule.releaseWeek,
     url: input.url,
     weeks,
+    meetings: (input.meetings ?? []).map((m) => ({
+      project: m.project,
+      kind: m.kind,
+      agendaUrl: m.agenda_url ?? null,
+      schedule: m.schedule,
+      next: nextOccurrence(m, today),
+    })),
     dataAsOf: input.dataAsOf,
   };
 }

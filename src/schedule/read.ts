@@ -39,5 +39,6 @@ export function buildSchedule(ctx: Deps, opts: ScheduleOptions = {}): ScheduleVi
     events,
     url: scheduleUrl(series.name),
     dataAsOf: ctx.data.dataAsOf ?? null,
+    meetings: ctx.config.meetings ?? [],
   });
 }

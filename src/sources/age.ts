@@ -1,4 +1,5 @@
 import { daysBetween, isoDateOfInstant, type IsoDate } from '../core/dates.js';
+import { recordOrigins } from '../data/age/track.js';
 import { inertLine } from '../core/text.js';
 import type { Db } from '../store/db.js';
 import { readSourceState } from './state.js';
@@ -54,7 +55,7 @@ export function sourceAge(
     state = 'fresh';
     line = `${title} data as of ${when(syncedAt)}`;
   }
-  return {
+  const age: SourceAge = {
     source,
     state,
     syncedAt,
@@ -63,6 +64,20 @@ export function sourceAge(
     ageDays,
     line,
   };
+  // the view being built read this source: its envelope warns when the data is old or stale
+  if (syncedAt)
+    recordOrigins([
+      {
+        source: title,
+        origin: 'store',
+        asOf: syncedAt,
+        failure: failed
+          ? { at: age.lastAttemptAt ?? syncedAt, error: error ?? 'unknown error' }
+          : null,
+        hint: 'liaison sync',
+      },
+    ]);
+  return age;
 }
 
 /** `2026-09-16 06:00 UTC` */

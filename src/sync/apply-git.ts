@@ -4,6 +4,7 @@ import type { Deps } from '../core/deps.js';
 import { debugLog } from '../core/debug-log.js';
 import { git, isGitRepo } from '../git/run.js';
 import { cloneDir } from '../git/clones.js';
+import { locateSpecsRepo } from '../git/specs-repo.js';
 
 /**
  * The git checkouts `liaison sync` refreshes with `git fetch`: the releases
@@ -12,7 +13,7 @@ import { cloneDir } from '../git/clones.js';
  * fetch only updates remote-tracking refs.
  */
 export interface GitTarget {
-  /** Key in `source_sync`: `git:releases`, `git:governance`, `git:clone:<repository base name>`. */
+  /** Key in `source_sync`: `git:releases`, `git:governance`, `git:specs`, `git:clone:<repository base name>`. */
   readonly name: string;
   readonly dir: string;
 }
@@ -27,6 +28,12 @@ export function gitTargets(ctx: Deps): GitTarget[] {
   };
   add('git:releases', ctx.dataLocation.releasesRepo);
   add('git:governance', ctx.dataLocation.governanceRepo);
+  try {
+    // the team's specs repository (config, environment or managed checkout), for priorities
+    add('git:specs', locateSpecsRepo(ctx)?.dir);
+  } catch {
+    // a configured path that is no checkout: `liaison priorities` names the problem
+  }
   if (ctx.config['clones-dir'] || ctx.config.deliverables) {
     for (const d of ctx.team.deliverables)
       add(`git:clone:${d.repos[0]?.split('/').pop() ?? d.name}`, cloneDir(ctx, d.name));

@@ -7,6 +7,8 @@ import type { SourceEntry, SyncSource } from '../sources/registry.js';
 import { readSourceState, recordSyncFailure, recordSyncSuccess } from '../sources/state.js';
 import { fetchRepo, gitTargets, refreshCommitGraph } from './apply-git.js';
 import { debugLog } from '../core/debug-log.js';
+import { syncCheckout } from './apply-checkouts.js';
+import { dataDirOf, MANAGED, readManagedStates, type ManagedName } from '../data/managed.js';
 
 /** What `liaison sync` did, per source (the view model of the command). */
 export interface SyncView {
@@ -37,6 +39,8 @@ export interface SyncRunOptions {
   /** The sources to refresh (the command passes every source of src/app/sync-sources.ts). */
   readonly sources: readonly SourceEntry[];
   readonly progress?: (line: string) => void;
+  /** Touch no network: every source is reported as skipped, with the age of what is kept. */
+  readonly offline?: boolean;
 }
 
 /**
@@ -48,13 +52,21 @@ export interface SyncRunOptions {
 export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView> {
   const db = await ctx.store();
   const progress = opts.progress ?? (() => undefined);
+  // groups: `data` (the two checkouts), `services` (the HTTP sources), `git` (the user's checkouts)
+  const entries = opts.sources;
+  const services = entries.map((e) => e.name);
   const wanted = (name: string) =>
     !opts.only?.length ||
-    opts.only.some((o) => o === name || (o === 'git' && name.startsWith('git:')));
+    opts.only.some(
+      (o) =>
+        o === name ||
+        (o === 'git' && name.startsWith('git:')) ||
+        (o === 'data' && (CHECKOUTS as readonly string[]).includes(name)) ||
+        (o === 'services' && services.includes(name)),
+    );
   // a bad base URL is the user's config error (exit 2), not a failing source
   resolveEndpoints(ctx.config, ctx.env);
-  const entries = opts.sources;
-  const known = [...entries.map((e) => e.name), 'git'];
+  const known = [...services, ...CHECKOUTS, 'data', 'services', 'git'];
   for (const o of opts.only ?? []) {
     if (!known.includes(o) && !o.startsWith('git:'))
       throw new UsageError(`--only ${o}: unknown source; expected ${known.join(', ')}`);
@@ -62,8 +74,26 @@ export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView
   const reports: SyncReport[] = [];
   let requests = 0;
 
+  for (const name of CHECKOUTS) {
+    if (!wanted(name)) continue;
+    reports.push(await checkoutReport(ctx, name, opts, progress));
+  }
+
   for (const entry of entries) {
     if (!wanted(entry.name)) continue;
+    if (opts.offline) {
+      const lastSuccessAt = readSourceState(db, entry.name)?.lastSuccessAt ?? null;
+      reports.push({
+        name: entry.name,
+        title: entry.name,
+        status: 'skipped',
+        summary: offlineSummary(lastSuccessAt),
+        requests: 0,
+        error: null,
+        lastSuccessAt,
+      });
+      continue;
+    }
     const source = await entry.load();
     progress(`${source.name}: syncing ${source.title}…`);
     const started = performance.now();
@@ -83,6 +113,10 @@ export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView
 
   for (const target of gitTargets(ctx)) {
     if (!wanted(target.name)) continue;
+    if (opts.offline) {
+      reports.push(gitReport(db, target.name, target.dir, 'skipped', 'offline: not fetched', null));
+      continue;
+    }
     progress(`${target.name}: git fetch in ${target.dir}…`);
     const at = ctx.instant().toISOString();
     try {
@@ -125,6 +159,63 @@ export async function runSync(ctx: Deps, opts: SyncRunOptions): Promise<SyncView
     requests,
     failed: reports.filter((r) => r.status === 'failed').length,
   };
+}
+
+/** The managed checkouts, first: every command reads them. */
+const CHECKOUTS: readonly ManagedName[] = ['releases', 'governance'];
+
+async function checkoutReport(
+  ctx: Deps,
+  name: ManagedName,
+  opts: SyncRunOptions,
+  progress: (line: string) => void,
+): Promise<SyncReport> {
+  const spec = MANAGED[name];
+  const title = `${spec.repo} checkout`;
+  const dataDir = ctx.dataLocation.dataDir ?? dataDirOf(ctx.env, ctx.config['data-dir']);
+  const explicit = explicitCheckout(ctx, name);
+  const state = readManagedStates(dataDir)[name];
+  const skipped = (summary: string): SyncReport => ({
+    name,
+    title,
+    status: 'skipped',
+    summary,
+    requests: 0,
+    error: null,
+    lastSuccessAt: state?.fetchedAt ?? null,
+  });
+  // the user's own checkout is used instead: cloning ours would cost time and disk for nothing
+  if (explicit) return skipped(`commands use ${explicit}`);
+  if (opts.offline) return skipped(offlineSummary(state?.fetchedAt ?? null));
+  const url = ctx.config.sources?.[name]?.url ?? spec.defaultUrl;
+  progress(`${name}: ${state ? 'fetching' : 'cloning'} ${url}…`);
+  const out = await syncCheckout({
+    name,
+    url,
+    dataDir,
+    at: ctx.instant().toISOString(),
+    ...(opts.progress ? { progress } : {}),
+  });
+  progress(`${name}: ${out.status === 'failed' ? `FAILED: ${out.error ?? ''}` : out.summary}`);
+  return {
+    name,
+    title,
+    status: out.status,
+    summary: out.summary,
+    requests: 0,
+    error: out.error,
+    lastSuccessAt: out.fetchedAt,
+  };
+}
+
+/** The checkout the user names for this data set (option, environment, config), if any. */
+function explicitCheckout(ctx: Deps, name: ManagedName): string | undefined {
+  const loc = ctx.dataLocation;
+  return name === 'releases' ? loc.releasesRepo : loc.governanceRepo;
+}
+
+function offlineSummary(lastSuccessAt: string | null): string {
+  return `offline: kept the data of ${lastSuccessAt ? `${lastSuccessAt.slice(0, 16).replace('T', ' ')} UTC` : 'no sync yet'}`;
 }
 
 async function syncOne(

@@ -7,13 +7,14 @@ export function registerSync(program: Program, wrap: Wrap): void {
   program
     .command('sync')
     .description(
-      "refresh the cache of every source (Zuul, Launchpad, Gerrit) and git fetch the team's checkouts",
+      "refresh the data: the openstack/releases and governance checkouts it keeps, Zuul, Launchpad, Gerrit, and git fetch of the team's checkouts",
     )
     .addOption(new Option('--strict', 'exit 3 when a source failed'))
+    .addOption(new Option('--offline', 'touch no network: report what is kept and how old it is'))
     .addOption(
       new Option(
         '--only <names>',
-        'only these sources, comma-separated (zuul, launchpad, gerrit, git)',
+        'only these sources, comma-separated: releases, governance (or data), zuul, review, launchpad, gerrit, stable, blueprints, bp-changes, gate-queue, gate-buildsets (or services), git',
       ),
     )
     .action(
@@ -24,6 +25,7 @@ export function registerSync(program: Program, wrap: Wrap): void {
         // progress only on a terminal, never under --json or CI
         const quiet = ctx.json || !ctx.io.isTTY || Boolean(ctx.io.env.CI);
         const view = await runSync(ctx, {
+          ...(o.offline ? { offline: true } : {}),
           sources: SYNC_SOURCES,
           ...(o.only
             ? {

@@ -16,9 +16,11 @@ export function renderSyncText(view: SyncView, c: Colors): string {
       s.status === 'failed'
         ? `${c.red('failed')}: ${inertLine(s.error ?? '', 200)} — ${s.summary}`
         : inertLine(s.summary, 200);
-    const reqs = s.name.startsWith('git:')
-      ? ''
-      : `${s.requests} request${s.requests === 1 ? '' : 's'}`;
+    // git sources make no HTTP requests
+    const reqs =
+      s.name.startsWith('git:') || s.name === 'releases' || s.name === 'governance'
+        ? ''
+        : `${s.requests} request${s.requests === 1 ? '' : 's'}`;
     return [mark, s.name, reqs, what];
   });
   const head = `Sync of ${view.date}: ${view.sources.length} source${view.sources.length === 1 ? '' : 's'}, ${view.requests} HTTP request${view.requests === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinConfigPath, parseConfig } from '../config/load.js';
-import { starterConfig } from '../config/starter.js';
+import { meetingsExample, starterConfig } from '../config/starter.js';
 import type { Deps } from '../core/deps.js';
 import { RefusedError } from '../core/errors.js';
 import { writeOutputFile } from '../core/files.js';
@@ -21,7 +21,9 @@ export function writeTeamConfig(
     throw new RefusedError(`${file} exists; use --force to overwrite it`);
   const team = ctx.data.governance.team(teamName);
   const builtin = builtinConfigPath(team.name);
-  const text = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
+  const base = existsSync(builtin) ? readFileSync(builtin, 'utf8') : starterConfig(team.name);
+  // a commented example of the meetings section: its values cannot be checked offline
+  const text = /^meetings:/m.test(base) ? base : base.trimEnd() + '\n' + meetingsExample();
   parseConfig(text, builtin); // never write a config we would refuse to read
   writeOutputFile(file, text, '--output');
   return { file, team: team.name };

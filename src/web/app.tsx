@@ -11,7 +11,7 @@ import { checkCsrf, newCsrfToken } from './csrf.js';
 import { CSP, Layout } from './layout.js';
 import { PAGES } from './registry.js';
 import { buildPage, failure, jsonOfBuilt, renderBuilt, toHtml, type Built } from './render.js';
-import { RequestContext, SharedState } from './request-context.js';
+import { managedGeneration, RequestContext, SharedState } from './request-context.js';
 import type { PageDef, PageId, RenderEnv } from './panel.js';
 import { WRITES } from './writes.js';
 import { MAX_FORM_BYTES, parseTarget } from './request-guard.js';
@@ -85,12 +85,24 @@ export function createDashboard(opts: AppOptions): DashboardApp {
     return { ...(date ? { date } : {}), ...(team ? { team } : {}) };
   };
 
-  const contextFor = (q: Query) =>
-    new RequestContext(
+  const contextFor = (q: Query) => {
+    const ctx = new RequestContext(
       { ...opts.options, ...(q.date ? { date: q.date } : {}), ...(q.team ? { team: q.team } : {}) },
       opts.io,
       shared,
     );
+    newData(ctx.dataDir, ctx.dataGeneration, ctx.dbPath);
+    return ctx;
+  };
+
+  /** A sync moved the managed checkouts or wrote the store since the cached views were built: build them again. */
+  const newData = (dataDir: string, generation: string, dbPath: string) => {
+    const moved = shared.dataGeneration !== undefined && shared.dataGeneration !== generation;
+    if (shared.storeMoved(dbPath) || moved) cache.clear();
+    shared.dataGeneration = generation;
+    shared.dataDir = dataDir;
+    shared.dbPath = dbPath;
+  };
 
   const envFor = (q: Query, ctx: RequestContext | null): RenderEnv => {
     const params = new URLSearchParams();
@@ -113,6 +125,14 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       subscribeUrl: origin ? `${origin.replace(/^https?:/, 'webcal:')}/schedule.ics${qs}` : null,
       csrf: opts.readOnly ? null : csrfToken,
       who: opts.io.env.LIAISON_USER ?? opts.io.env.USER ?? 'liaison',
+      teamHref: (name) => {
+        // a name the server would refuse as ?team= gets no link
+        if (!isTeamName(name)) return null;
+        const p = new URLSearchParams();
+        if (q.date) p.set('date', q.date);
+        p.set('team', name);
+        return `/?${p.toString()}`;
+      },
     };
   };
 
@@ -132,6 +152,8 @@ export function createDashboard(opts: AppOptions): DashboardApp {
       return undefined;
     const today =
       date ?? (opts.options.date || opts.io.env.LIAISON_TODAY || isoDateOfInstant(opts.io.now()));
+    if (shared.dataDir !== undefined && shared.dbPath !== undefined)
+      newData(shared.dataDir, managedGeneration(shared.dataDir), shared.dbPath);
     return cache.peek(`page|${page.id}|${today}|${team ?? ''}`) as CachedPage | undefined;
   };
 

@@ -57,19 +57,33 @@ export function registerWeb(program: Program, wrap: Wrap): void {
       'write every dashboard page, its JSON and the calendar into DIR (relative links, no server needed)',
     )
     .argument('<dir>', 'output folder (created if missing)')
+    .addOption(
+      new Option(
+        '--all-teams',
+        'the OpenStack page on top and every team with deliverables in the series in a folder of its own',
+      ),
+    )
     .action(
-      wrap(async (ctx, args) => {
+      wrap(async (ctx, args, o) => {
         const dir = args[0];
         if (!dir) throw new UsageError('site build: expected an output folder');
         const { buildSite } = await import('./site.js');
-        const result = await buildSite(ctx, dir);
+        const allTeams = o.allTeams === true;
+        const result = await buildSite(ctx, dir, { allTeams });
         if (ctx.json) printJson(ctx, result);
         else {
           ctx.io.stdout(
             `wrote ${result.files.length} files into ${dir} (open ${dir}/index.html or publish the folder)\n`,
           );
+          if (result.teams) ctx.io.stdout(`${result.teams.length} teams, each in its own folder\n`);
+          // per team, the same missing source repeats: say each page's notice once, with how many teams
+          const seen = new Map<string, number>();
           for (const n of result.notices)
-            ctx.io.stdout(`note: the ${n.page} page shows a notice (${n.status})\n`);
+            seen.set(`${n.page} (${n.status})`, (seen.get(`${n.page} (${n.status})`) ?? 0) + 1);
+          for (const [page, count] of seen)
+            ctx.io.stdout(
+              `note: the ${page} page shows a notice${result.teams ? ` for ${count} team${count === 1 ? '' : 's'}` : ''}\n`,
+            );
         }
       }),
     );

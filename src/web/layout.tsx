@@ -3,6 +3,8 @@ import { raw } from 'hono/html';
 import { STYLES } from './styles.js';
 import { PAGES } from './registry.js';
 import type { DataAge, PageDef, RenderEnv } from './panel.js';
+import type { DataWarning } from '../data/age/plan.js';
+import { dataWarningTexts } from '../data/age/render.js';
 
 /** Our own stylesheet, checked once: it can never close the element it sits in. */
 const STYLES_TEXT = (() => {
@@ -17,10 +19,17 @@ export const CSP =
 
 /** The same policy for a static page, where it can only come in a <meta> (which cannot carry frame-ancestors). */
 const META_CSP = CSP.replace(" frame-ancestors 'none';", '');
+/** The same with the shared stylesheet of the all-teams site allowed. */
+const META_CSP_SHARED = META_CSP.replace(
+  "style-src 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+);
 
 export interface Notice {
   readonly kind: 'warn' | 'error' | 'info';
   readonly text: string;
+  /** A data warning of the common envelope: shown as a banner above the page. */
+  readonly banner?: boolean;
 }
 
 export function Layout(props: {
@@ -32,6 +41,7 @@ export function Layout(props: {
   children?: Child;
 }) {
   const { env, page } = props;
+  const banners = props.notices.filter((n) => n.banner);
   return (
     <html lang="en">
       <head>
@@ -39,11 +49,18 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
         {env.mode === 'static' ? (
-          <meta http-equiv="Content-Security-Policy" content={META_CSP} />
+          <meta
+            http-equiv="Content-Security-Policy"
+            content={env.stylesheet ? META_CSP_SHARED : META_CSP}
+          />
         ) : null}
         <title>{`${props.title} · ${env.team} release dashboard`}</title>
-        {/* raw: CSS is not HTML; escaped, `"Segoe UI"` and `[aria-current="page"]` would break */}
-        <style>{raw(STYLES_TEXT)}</style>
+        {env.stylesheet ? (
+          <link rel="stylesheet" href={env.stylesheet} />
+        ) : (
+          /* raw: CSS is not HTML; escaped, `"Segoe UI"` and `[aria-current="page"]` would break */
+          <style>{raw(STYLES_TEXT)}</style>
+        )}
         {env.mode === 'server' ? <script src="/assets/app.js" defer></script> : null}
       </head>
       <body>
@@ -54,25 +71,36 @@ export function Layout(props: {
           <p class="brand">{`${env.team} release dashboard · ${env.today}`}</p>
           <nav aria-label="Dashboard pages">
             <ul>
-              {PAGES.map((p) => (
-                <li>
-                  <a href={env.href(p.id)} aria-current={p.id === page?.id ? 'page' : undefined}>
-                    {p.title}
-                  </a>
-                </li>
-              ))}
+              {(env.teamNav === false ? PAGES.filter((p) => p.id === 'openstack') : PAGES).map(
+                (p) => (
+                  <li>
+                    <a href={env.href(p.id)} aria-current={p.id === page?.id ? 'page' : undefined}>
+                      {p.title}
+                    </a>
+                  </li>
+                ),
+              )}
             </ul>
           </nav>
           {env.mode === 'server' ? <WhenForm env={env} /> : null}
         </header>
         <main id="main" tabindex={-1}>
+          {banners.length > 0 ? (
+            <div class="banner" role="status" aria-label="About the data">
+              {banners.map((n) => (
+                <p class={`notice ${n.kind} data-warning`}>{n.text}</p>
+              ))}
+            </div>
+          ) : null}
           <h1>{props.title}</h1>
           {props.age ? <Age age={props.age} /> : null}
-          {props.notices.map((n) => (
-            <p class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-              {n.text}
-            </p>
-          ))}
+          {props.notices
+            .filter((n) => !n.banner)
+            .map((n) => (
+              <p class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+                {n.text}
+              </p>
+            ))}
           {props.children}
         </main>
         <footer>
@@ -124,6 +152,15 @@ function Age({ age }: { age: DataAge }) {
 function shownTime(asOf: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(asOf);
   return m ? `${m[1]} ${m[2]} UTC` : asOf;
+}
+
+/** The data warnings of the page's view (the common envelope): a banner line each. */
+export function dataNotices(warnings: readonly DataWarning[], date: string): Notice[] {
+  return dataWarningTexts(warnings, date).map((t) => ({
+    kind: t.kind === 'fallback' ? 'info' : 'warn',
+    text: t.text,
+    banner: true,
+  }));
 }
 
 /** Notices for a page's stale or missing sources. */

@@ -5,14 +5,18 @@ import type { IsoDate } from '../core/dates.js';
 export const PAGE_IDS = [
   'overview',
   'schedule',
+  'priorities',
   'releases',
+  'stable',
   'notes',
   'gate',
+  'queue',
   'bugs',
   'freeze',
   'goals',
   'checklist',
   'meeting',
+  'openstack',
 ] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
@@ -33,6 +37,12 @@ export interface RenderEnv {
   readonly csrf: string | null;
   /** Default name recorded with a write. */
   readonly who: string;
+  /** A shared stylesheet to link instead of inline styles (the all-teams static site). */
+  readonly stylesheet?: string;
+  /** Link to a team's pages (the OpenStack page links every team); null when the site has none. */
+  teamHref?(team: string): string | null;
+  /** False for a page that belongs to no team (the all-teams site's front page): no team navigation. */
+  readonly teamNav?: boolean;
 }
 
 /** How old the data behind a page is, shown under its title. */
@@ -73,7 +83,8 @@ export interface PageDef {
   /**
    * The view depends only on the releases and governance data and the
    * config, which the server reads once: it is built once per date and
-   * team. Pages reading the store (synced sources, ticks) are rebuilt.
+   * team. Pages reading the store (synced sources, ticks, open requests) are
+   * rebuilt; test/web/sync-fresh.test.ts checks a static page never opens it.
    */
   readonly static?: boolean;
   /** The page's panel; undefined while its capability is not available yet. */

@@ -19,7 +19,7 @@ export const PAGES: readonly PageDef[] = [
     api: 'brief',
     command: 'brief',
     summary: "where the cycle is, the timeline and this week's brief",
-    static: true,
+    // not static: the brief reads the store (review desk, priorities, gate advice, open requests)
     load: async () => asPanel((await import('../brief/page.js')).overviewPanel),
   },
   {
@@ -34,6 +34,17 @@ export const PAGES: readonly PageDef[] = [
     load: async () => asPanel((await import('../schedule/page.js')).schedulePanel),
   },
   {
+    id: 'priorities',
+    title: 'Priorities',
+    path: '/priorities',
+    file: 'priorities.html',
+    api: 'priorities',
+    command: 'priorities',
+    summary:
+      "the cycle's priorities per milestone: state, implementing changes, risks and feature-freeze exception drafts",
+    load: async () => asPanel((await import('../priorities/page.js')).prioritiesPanel),
+  },
+  {
     id: 'releases',
     title: 'Releases',
     path: '/releases',
@@ -43,6 +54,17 @@ export const PAGES: readonly PageDef[] = [
     summary:
       'deliverables, latest releases, unreleased commits, milestone coverage and proposed next versions',
     load: async () => asPanel((await import('../release/status/page.js')).releasesPanel),
+  },
+  {
+    id: 'stable',
+    title: 'Stable',
+    path: '/stable',
+    file: 'stable.html',
+    api: 'stable',
+    command: 'release stable',
+    summary:
+      'stable branches: merged changes since the last release with their bugs, open backports, what to release',
+    load: async () => asPanel((await import('../release/stable/page.js')).stablePanel),
   },
   {
     id: 'notes',
@@ -63,6 +85,17 @@ export const PAGES: readonly PageDef[] = [
     command: 'gate',
     summary: 'periodic jobs: job × day heatmap, streaks, flaky jobs and log links',
     load: async () => asPanel((await import('../gate/page.js')).gatePanel),
+  },
+  {
+    id: 'queue',
+    title: 'Gate queue',
+    path: '/gate-queue',
+    file: 'gate-queue.html',
+    api: 'gate-queue',
+    command: 'gate --queue',
+    summary:
+      "the shared gate queue: its length and the team's changes in it, history beside the deadlines, slow weeks before milestones",
+    load: async () => asPanel((await import('../gate/page-queue.js')).queuePanel),
   },
   {
     id: 'bugs',
@@ -113,6 +146,17 @@ export const PAGES: readonly PageDef[] = [
     command: 'meeting',
     summary: 'the weekly meeting report, ready to paste',
     load: async () => asPanel((await import('../meeting/page.js')).meetingPanel),
+  },
+  {
+    id: 'openstack',
+    title: 'OpenStack',
+    path: '/openstack',
+    file: 'openstack.html',
+    api: 'openstack',
+    command: 'openstack',
+    summary:
+      "every team's release actions by state: a team × action heatmap, liaisons, what is overdue",
+    load: async () => asPanel((await import('../openstack/page.js')).openstackPanel),
   },
 ];
 

@@ -6,7 +6,10 @@ import {
   UsageError,
   asLiaisonError,
 } from '../core/errors.js';
-import { Layout, staleNotices, type Notice } from './layout.js';
+import type { DataWarning } from '../data/age/plan.js';
+import { recordWarnings, trackView, type ViewRecord } from '../data/age/track.js';
+import { envelope } from '../cli/output.js';
+import { dataNotices, Layout, staleNotices, type Notice } from './layout.js';
 import type { DataAge, PageDef, Panel, RenderEnv } from './panel.js';
 
 export interface RenderedPage {
@@ -20,7 +23,13 @@ export interface JsonResult {
 }
 
 export type Built =
-  | { ok: true; panel: Panel<unknown>; view: unknown }
+  | {
+      ok: true;
+      panel: Panel<unknown>;
+      view: unknown;
+      record: ViewRecord;
+      dataWarnings: DataWarning[];
+    }
   | { ok: false; status: number; notice: Notice; detail?: string };
 
 /** Loads the page's panel and builds its view; errors of the user's world become notices. */
@@ -37,7 +46,15 @@ export async function buildPage(page: PageDef, ctx: Deps): Promise<Built> {
     };
   }
   try {
-    return { ok: true, panel, view: await panel.build(ctx) };
+    // the build's own record of the data it read: the page's banner and JSON envelope
+    const { result, record } = await trackView(() => panel.build(ctx));
+    return {
+      ok: true,
+      panel,
+      view: result,
+      record,
+      dataWarnings: recordWarnings(record, ctx.today),
+    };
   } catch (e) {
     const f = failure(e);
     return {
@@ -96,7 +113,7 @@ export async function renderBuilt(
   if (built.ok) {
     status = 200;
     age = built.panel.age(built.view);
-    notices = staleNotices(age);
+    notices = [...dataNotices(built.dataWarnings, env.today), ...staleNotices(age)];
     body = built.panel.render(built.view, env);
   } else {
     status = built.status;
@@ -117,8 +134,11 @@ export async function pageJson(page: PageDef, ctx: Deps): Promise<JsonResult> {
 }
 
 export function jsonOfBuilt(built: Built): JsonResult {
-  if (built.ok)
-    return { status: 200, body: built.panel.json ? built.panel.json(built.view) : built.view };
+  if (built.ok) {
+    const body: unknown = built.panel.json ? built.panel.json(built.view) : built.view;
+    // the common envelope, as `--json` prints it
+    return { status: 200, body: envelope(body, built.record, () => built.dataWarnings) };
+  }
   const status = built.notice.kind === 'info' ? 501 : built.status === 200 ? 503 : built.status;
   return { status, body: { error: built.notice.text } };
 }

@@ -34,6 +34,8 @@ h2 { font-size:1.2rem; margin:1.5rem 0 .5rem; }
 .notice { border-left:4px solid var(--warn); background:#fff6e0; padding:.5rem .75rem; margin:.75rem 0; }
 .notice.error { border-color:var(--bad); background:#fdecea; }
 .notice.info { border-color:var(--accent); background:#e8f0fe; }
+.banner { margin:.25rem 0 .75rem; }
+.banner .notice { margin:.25rem 0; }
 .table-wrap { overflow-x:auto; }
 table { border-collapse:collapse; width:100%; font-size:.95rem; }
 th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
@@ -44,6 +46,9 @@ tr.current { background:#fff8d6; }
 .ok { color:var(--ok); } .bad { color:var(--bad); } .warn { color:var(--warn); } .muted { color:var(--muted); }
 figure { margin:1rem 0; overflow-x:auto; }
 figure svg { max-width:100%; height:auto; background:#fff; }
+figure.wide svg { max-width:none; }
+.legend { display:flex; flex-wrap:wrap; gap:.3rem .8rem; padding:0; list-style:none; font-size:.9rem; }
+.swatch { display:inline-block; min-width:1.4em; text-align:center; border-radius:3px; margin-right:.3rem; font-weight:700; }
 figcaption { color:var(--muted); font-size:.9rem; }
 .cards { display:grid; grid-template-columns:repeat(auto-fit, minmax(220px, 1fr)); gap:.75rem; }
 .card { background:var(--panel); border-radius:6px; padding:.6rem .8rem; }

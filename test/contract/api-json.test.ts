@@ -25,14 +25,18 @@ const NOW = new Date('2026-09-16T08:00:00Z');
 const TWIN_ARGS: Readonly<Record<PageId, (clones: string) => readonly string[]>> = {
   overview: () => [],
   schedule: () => [],
+  priorities: () => [],
   releases: (clones) => ['--clones', clones],
+  stable: (clones) => ['--clones', clones],
   notes: (clones) => ['--repo', join(clones, 'glance')],
   gate: () => [],
+  queue: () => [],
   bugs: () => [],
   freeze: () => [],
   goals: () => [],
   checklist: () => [],
   meeting: () => [],
+  openstack: () => [],
 };
 
 describe.runIf(hasSharedData())('every /api/X is `liaison X --json` (needs ../shared/data)', () => {

@@ -31,8 +31,47 @@ describe('liaison meeting', () => {
       checklist: { due: { id: string }[] };
     }>(['meeting', '--date', '2026-12-17', '--db', db]);
     expect(v.deadlines.map((d) => d.id)).toContain('glance-mid-cycle');
-    expect(v.sections.map((s) => s.id)).toEqual(['release-status', 'gate', 'bugs', 'goals']);
+    expect(v.sections.map((s) => s.id)).toEqual([
+      'release-status',
+      'priorities',
+      'gate',
+      'bugs',
+      'goals',
+    ]);
     expect(v.sections.find((s) => s.id === 'gate')?.available).toBe(false);
     expect(v.checklist.due.map((i) => i.id)).toContain('stable-backports');
+  });
+
+  it('says the release actions first, lists only what is due within two weeks, cuts no line', async () => {
+    const r = await runCli([
+      'meeting',
+      '--date',
+      '2026-09-16',
+      '--format',
+      'irc',
+      '--db',
+      join(tempDir(), 'l.db'),
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    // right after the cycle: the actions, each with its command
+    expect(lines[3]).toMatch(/^#action Pranali Deore: \S+ .* (overdue|due|proposed), /);
+    expect(lines.find((l) => l.includes('glance RC1 overdue'))).toMatch(
+      /: liaison release propose glance rc \(no rc1 in deliverables\/hibiscus\/glance\.yaml; the window closed 2026-09-11\)$/,
+    );
+    // a fresh install used to print 21 #action lines, one per unticked checklist item since April
+    const actions = lines.filter((l) => l.startsWith('#action'));
+    expect(actions.length).toBeLessThan(10);
+    expect(actions.every((l) => !/since 2026-0[4-8]/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /^#info \d+ older checklist items are not ticked: liaison checklist$/.test(l),
+      ),
+    ).toBe(true);
+    // nothing cut: no line ends in an ellipsis, the release-status notes are whole
+    expect(lines.filter((l) => l.endsWith('…'))).toEqual([]);
+    expect(lines.every((l) => l.length <= 400)).toBe(true);
+    const status = lines.find((l) => l.startsWith('#info Release status and due releases'));
+    expect(status).toMatch(/\):$/);
   });
 });

@@ -16,7 +16,7 @@ LATEST_REVISION = '2024_1_contract01'
 
 interface Run {
   released: { name: string; id: string };
-  next: { name: string; id: string };
+  next: { name: string | null; id: string; projected: boolean };
   tasks: { id: string; status: string; detail: string; diff: string; message: string | null }[];
   applied: { id: string; commit: string | null }[];
 }
@@ -42,7 +42,7 @@ describe('liaison post-final (Glance CURRENT_RELEASE)', () => {
       join(tempDir(), 'l.db'),
     ]);
     expect(v.released).toEqual({ name: 'hibiscus', id: '2026.2' });
-    expect(v.next).toEqual({ name: 'indri', id: '2027.1' });
+    expect(v.next).toEqual({ name: 'indri', id: '2027.1', projected: false });
     const t = v.tasks[0]!;
     expect(t.status).toBe('pending');
     expect(t.message).toBe('Change DB migration constant to 2027_1');
@@ -190,5 +190,67 @@ describe('liaison post-final (Glance CURRENT_RELEASE)', () => {
     expect(bad.stderr).toMatch(
       /post-final\.tasks\[0\]\.value: unknown placeholder \{next-release\}/,
     );
+  });
+});
+
+describe('post-final beyond the releases data (issue 13 item 8)', () => {
+  it('after indri computes the next release id 2027.2 (2027_2) instead of exiting 2', async () => {
+    const repo = TestRepo.create();
+    repo.commit('Initial', {
+      'glance/db/migration.py': MIGRATION.replace("'2026_2'", "'2027_1'"),
+    });
+    const r = await runCli([
+      'post-final',
+      '--repo',
+      repo.dir,
+      '--task',
+      'glance-current-release',
+      '--date',
+      '2027-03-30',
+      '--db',
+      join(tempDir(), 'l.db'),
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(r.stdout) as Run;
+    expect(v.released).toEqual({ name: 'indri', id: '2027.1' });
+    expect(v.next).toEqual({ name: null, id: '2027.2', projected: true });
+    const t = v.tasks[0]!;
+    expect(t.status).toBe('pending');
+    expect(t.message).toBe('Change DB migration constant to 2027_2');
+    expect(t.diff).toContain("+CURRENT_RELEASE = '2027_2'");
+    const text = await runCli([
+      'post-final',
+      '--date',
+      '2027-03-30',
+      '--db',
+      join(tempDir(), 'l.db'),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('preparing 2027.2 (beyond the releases data');
+  });
+
+  it('a task that needs the next series name says it is not chosen yet', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'liaison.yaml');
+    writeFileSync(
+      config,
+      `team: glance\npost-final:\n  builtin: false\n  tasks:\n    - id: named\n      kind: replace-constant\n      repo: glance\n      file: a.py\n      constant: SERIES\n      value: '{next-name}'\n      message: m\n`,
+    );
+    const repo = TestRepo.create();
+    repo.commit('Initial', { 'a.py': "SERIES = 'indri'\n" });
+    const v = await runJson<Run>([
+      'post-final',
+      '--config',
+      config,
+      '--repo',
+      repo.dir,
+      '--date',
+      '2027-03-30',
+      '--db',
+      join(dir, 'l.db'),
+    ]);
+    expect(v.tasks[0]).toMatchObject({ status: 'unavailable' });
+    expect(v.tasks[0]?.detail).toMatch(/2027\.2 has no name in series_status\.yaml yet/);
   });
 });

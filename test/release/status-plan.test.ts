@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CycleEvent } from '../../src/calendar/model.js';
+import type { PlanActionsInput } from '../../src/actions/plan.js';
 import type { Series } from '../../src/data/releases/series.js';
 import {
   coverageStarts,
@@ -38,7 +39,9 @@ const lib: DeliverableFacts = {
   model: 'cycle-with-intermediary',
   type: 'library',
   repos: ['openstack/glance_store'],
-  releases: [{ version: '5.1.0', tagDate: '2026-05-20', addedOn: '2026-05-21' }],
+  releases: [
+    { version: '5.1.0', tagDate: '2026-05-20', proposed: '2026-05-19', merged: '2026-05-21' },
+  ],
   fileBranches: [],
   latestBefore: { version: '5.0.0', series: 'gazpacho' },
   clone: { dir: '/clones/glance_store', branches: ['master'], tags: ['5.0.0', '5.1.0'] },
@@ -51,8 +54,52 @@ const lib: DeliverableFacts = {
       subjects: ['a', 'b'],
     },
   ],
-  // master commits after each tag, by day
+  // master commits after each release, by day
   masterCommitDays: { '5.0.0': ['2026-07-01', '2026-05-10'], '5.1.0': ['2026-07-01'] },
+};
+
+/** The release actions' input: hibiscus' schedule weeks and glance-store's file with its dates. */
+const actions: PlanActionsInput = {
+  series: {
+    name: 'hibiscus',
+    releaseId: '2026.2',
+    releaseDate: '2026-09-30',
+    start: '2026-04-06',
+    weeks: [
+      { start: '2026-05-11', end: '2026-05-15', xProject: ['h-1'] },
+      { start: '2026-06-29', end: '2026-07-03', xProject: ['h-2'] },
+      { start: '2026-08-17', end: '2026-08-21', xProject: ['h-final-lib'] },
+      { start: '2026-08-24', end: '2026-08-28', xProject: ['h-3', 'h-final-clientlib'] },
+      { start: '2026-09-07', end: '2026-09-11', xProject: ['h-rc1'] },
+      { start: '2026-09-21', end: '2026-09-25', xProject: ['h-finalrc'] },
+      { start: '2026-09-28', end: '2026-10-02', xProject: ['h-final'] },
+    ],
+    trailingDeadline: null,
+  },
+  deliverables: [
+    {
+      name: 'glance-store',
+      model: 'cycle-with-intermediary',
+      type: 'library',
+      stableBranchType: null,
+      modelFrom: 'hibiscus',
+      file: {
+        series: 'hibiscus',
+        path: 'deliverables/hibiscus/glance-store.yaml',
+        model: 'cycle-with-intermediary',
+        type: 'library',
+        stableBranchType: null,
+        releases: [
+          { version: '5.1.0', hashes: 'aaaa', proposed: '2026-05-19', merged: '2026-05-21' },
+        ],
+        branches: [],
+        highlights: null,
+      },
+    },
+  ],
+  conventions: {},
+  openRequests: [],
+  today: '2026-08-01',
 };
 
 function input(deliverables: DeliverableFacts[]): StatusInput {
@@ -61,6 +108,7 @@ function input(deliverables: DeliverableFacts[]): StatusInput {
     team: 'glance',
     series: hibiscus,
     allSeries: [hibiscus, gazpacho],
+    dataDate: '2026-08-01',
     week: 'R-9',
     events: [
       event('h-1', '2026-06-04'),
@@ -69,29 +117,35 @@ function input(deliverables: DeliverableFacts[]): StatusInput {
     ],
     start: '2026-04-06',
     deliverables,
-    releasesHistory: true,
+    actions,
+    actionNotes: [],
     releasesLabel: 'releases checkout',
     clonesLooked: 'under /clones',
     seriesHasFiles: true,
+    stable: [],
     dataSource: 'test',
   };
 }
 
 describe('release status plan (pure)', () => {
-  it('counts each window from the facts: released, missed, open', () => {
+  it('counts each window of the library actions from the facts: released, missed, open', () => {
     const v = planReleaseStatus(input([lib]));
     const row = v.coverage.rows[0];
+    // 5.1.0 was proposed after the milestone-1 week and merged within the week after: it counts
     expect(row?.windows.map((w) => [w.label, w.state, w.unreleasedChanges])).toEqual([
-      ['start → M1', 'released', 0],
+      ['start → M1', 'released', 1],
       ['M1 → M2', 'missed', 1],
-      ['M2 → final-lib', 'open', 0],
+      ['final library weeks', 'open', null],
     ]);
     expect(v.coverage.missed).toBe(1);
     expect(v.deliverables[0]?.latestInSeries).toEqual({
       version: '5.1.0',
-      date: '2026-05-20',
-      dateSource: 'tag',
+      date: '2026-05-21',
+      dateSource: 'releases-history',
+      proposed: '2026-05-19',
+      merged: '2026-05-21',
     });
+    expect(v.actions.find((a) => a.id === 'glance-store:library:2')?.state).toBe('overdue');
     expect(v.deliverables[0]?.stableBranch).toEqual({
       name: 'stable/2026.2',
       inFile: false,
@@ -103,9 +157,14 @@ describe('release status plan (pure)', () => {
     const v = planReleaseStatus(
       input([{ ...lib, clone: null, unreleased: null, masterCommitDays: {} }]),
     );
-    expect(v.coverage.rows[0]?.windows.map((w) => w.unreleasedChanges)).toEqual([null, null, null]);
+    expect(v.coverage.rows[0]?.windows.map((w) => [w.state, w.unreleasedChanges])).toEqual([
+      ['released', null],
+      ['unknown', null],
+      ['open', null],
+    ]);
+    expect(v.coverage.missed).toBe(0);
     expect(v.notes).toContain(
-      'no clone for glance-store (looked under /clones): unreleased commits unknown',
+      'no clone found for glance-store (looked under /clones): unreleased commits unknown',
     );
   });
 

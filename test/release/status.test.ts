@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoverageView, ReleaseStatusView } from '../../src/release/status/plan.js';
@@ -26,9 +26,11 @@ function commitOn(dir: string, day: string, subject: string): void {
 
 /**
  * A project history: gazpacho's last release 5.4.0 with its stable branch
- * (and one unreleased fix on it), then hibiscus releases on master.
+ * (and one unreleased fix on it), then the hibiscus work on master. Only
+ * 5.4.0 is tagged in the clone: hibiscus' releases are known from the
+ * deliverable file's hashes, as with a clone fetched before the tags.
  */
-function glanceStoreUpstream(): TestRepo {
+function glanceStoreUpstream(): { repo: TestRepo; h550: string; h560: string } {
   const r = TestRepo.create();
   commitOn(r.dir, '2026-03-10', 'Gazpacho work');
   gitAt(r.dir, '2026-03-20', 'tag', '-a', '5.4.0', '-m', '5.4.0');
@@ -37,78 +39,129 @@ function glanceStoreUpstream(): TestRepo {
   commitOn(r.dir, '2026-06-01', 'Backport: fix the rbd driver');
   r.checkout('master');
   commitOn(r.dir, '2026-04-20', 'Add the s3 multipart option');
-  gitAt(r.dir, '2026-05-01', 'tag', '-a', '5.5.0', '-m', '5.5.0');
+  const h550 = r.head();
   commitOn(r.dir, '2026-05-20', 'Fix a race in the swift driver');
   r.branch('topic');
   r.checkout('topic');
   commitOn(r.dir, '2026-07-08', 'Drop python 3.9');
   r.checkout('master');
   gitAt(r.dir, '2026-07-09', 'merge', '-q', '--no-ff', '-m', 'Merge topic', 'topic');
-  gitAt(r.dir, '2026-07-10', 'tag', '-a', '5.6.0', '-m', '5.6.0');
+  const h560 = r.head();
   commitOn(r.dir, '2026-08-10', 'Update the docs');
-  return r;
+  return { repo: r, h550, h560 };
 }
 
-function clientUpstream(): TestRepo {
+function clientUpstream(): { repo: TestRepo; h4120: string } {
   const r = TestRepo.create();
   commitOn(r.dir, '2026-03-01', 'Gazpacho work');
   gitAt(r.dir, '2026-03-05', 'tag', '-a', '4.11.0', '-m', '4.11.0');
   commitOn(r.dir, '2026-04-15', 'Support image tags');
+  const h4120 = r.head();
   gitAt(r.dir, '2026-04-30', 'tag', '-a', '4.12.0', '-m', '4.12.0');
-  return r;
+  return { repo: r, h4120 };
 }
 
 /** Real clones (with origin branches) under one folder, named by repository. */
-function clonesDir(): string {
+function clones(): { dir: string; h550: string; h560: string; h4120: string } {
   const dir = tempDir('liaison-clones-');
   const store = glanceStoreUpstream();
   const client = clientUpstream();
-  execFileSync('git', ['clone', '-q', store.dir, join(dir, 'glance_store')]);
-  execFileSync('git', ['clone', '-q', client.dir, join(dir, 'python-glanceclient')]);
+  execFileSync('git', ['clone', '-q', store.repo.dir, join(dir, 'glance_store')]);
+  execFileSync('git', ['clone', '-q', client.repo.dir, join(dir, 'python-glanceclient')]);
+  return { dir, h550: store.h550, h560: store.h560, h4120: client.h4120 };
+}
+
+/** A change proposed (authored) on one day and merged into master on another, as Gerrit does. */
+function landChange(
+  dir: string,
+  proposed: string,
+  merged: string,
+  subject: string,
+  edit: () => void,
+): void {
+  gitAt(dir, proposed, 'checkout', '-q', '-b', 'change');
+  edit();
+  gitAt(dir, proposed, 'commit', '-q', '-a', '-m', subject);
+  gitAt(dir, merged, 'checkout', '-q', 'master');
+  gitAt(dir, merged, 'merge', '-q', '--no-ff', '-m', `Merge "${subject}"`, 'change');
+  gitAt(dir, merged, 'branch', '-q', '-D', 'change');
+}
+
+/**
+ * A releases checkout with history: the hibiscus library files start
+ * without releases, then each release request lands on its real proposed
+ * and merged days (glance_store 5.5.0: proposed 2026-05-19, merged
+ * 2026-05-22), with the hashes of the test clones.
+ */
+function releasesWithHistory(c: { h550: string; h560: string; h4120: string }): string {
+  const checkout = releasesCheckout();
+  const dir = checkout.dir;
+  const store = join(dir, 'deliverables/hibiscus/glance-store.yaml');
+  const client = join(dir, 'deliverables/hibiscus/python-glanceclient.yaml');
+  for (const f of [store, client])
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/\nreleases:[\s\S]*$/, '\n'));
+  gitAt(dir, '2026-04-09', 'commit', '-q', '-a', '-m', 'Add 2026.2 Hibiscus deliverable files');
+  const release = (file: string, version: string, repo: string, hash: string) => () => {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      (text.includes('releases:') ? text : `${text}releases:\n`) +
+        releaseEntry(version, repo, hash),
+    );
+  };
+  landChange(
+    dir,
+    '2026-05-11',
+    '2026-05-19',
+    'Release python-glanceclient 4.12.0',
+    release(client, '4.12.0', 'openstack/python-glanceclient', c.h4120),
+  );
+  landChange(
+    dir,
+    '2026-05-19',
+    '2026-05-22',
+    'Release glance_store for Hibiscus-1 milestone',
+    release(store, '5.5.0', 'openstack/glance_store', c.h550),
+  );
+  landChange(
+    dir,
+    '2026-07-09',
+    '2026-07-10',
+    'Release glance_store for Hibiscus-2 milestone',
+    release(store, '5.6.0', 'openstack/glance_store', c.h560),
+  );
   return dir;
 }
 
 const GOV = ['--governance-repo', GOVERNANCE_DIR];
-/** Arguments of `liaison release status|coverage` on 2026-08-21 over a releases checkout and clones. */
+/** Arguments of `liaison release status|coverage` at a date over a releases checkout and clones. */
 const releaseArgs = (
   command: 'status' | 'coverage',
+  date: string,
   releases: string,
-  clones: string,
+  clonesDir: string,
   ...more: string[]
 ) => [
   'release',
   command,
   '--date',
-  '2026-08-21',
+  date,
   '--releases-repo',
   releases,
   ...GOV,
   '--clones',
-  clones,
+  clonesDir,
   ...more,
 ];
 
 describe.runIf(hasSharedData())(
-  'release status with real clones and a releases checkout (needs ../shared/data)',
+  'release status from the releases history and real clones (needs ../shared/data)',
   () => {
-    it('reports releases with tag dates, branches, unreleased commits and what is due', async () => {
-      const checkout = releasesCheckout();
-      appendFileSync(
-        join(checkout.dir, 'deliverables/hibiscus/glance.yaml'),
-        releaseEntry('33.0.0.0rc1', 'openstack/glance', 'c'.repeat(40)),
-      );
-      gitAt(
-        checkout.dir,
-        '2026-08-19',
-        'commit',
-        '-q',
-        '-a',
-        '-m',
-        'Release glance RC1 for 2026.2 Hibiscus',
-      );
-      const clones = clonesDir();
+    it('dates releases from the history and counts unreleased commits from the released hashes', async () => {
+      const c = clones();
+      const checkout = releasesWithHistory(c);
       const r = await runCli(
-        releaseArgs('status', checkout.dir, clones, '--series', 'hibiscus', '--json'),
+        releaseArgs('status', '2026-08-21', checkout, c.dir, '--series', 'hibiscus', '--json'),
       );
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -117,11 +170,25 @@ describe.runIf(hasSharedData())(
       expect(view.week).toBe('R-6');
       const store = view.deliverables.find((d) => d.name === 'glance-store');
       expect(store?.releases).toEqual([
-        { version: '5.5.0', date: '2026-05-01', dateSource: 'tag' },
-        { version: '5.6.0', date: '2026-07-10', dateSource: 'tag' },
+        {
+          version: '5.5.0',
+          date: '2026-05-22',
+          dateSource: 'releases-history',
+          proposed: '2026-05-19',
+          merged: '2026-05-22',
+        },
+        {
+          version: '5.6.0',
+          date: '2026-07-10',
+          dateSource: 'releases-history',
+          proposed: '2026-07-09',
+          merged: '2026-07-10',
+        },
       ]);
       expect(store?.latestBefore).toEqual({ version: '5.4.0', series: 'gazpacho' });
       expect(store?.stableBranch).toEqual({ name: 'stable/2026.2', inFile: false, inClone: false });
+      // the issue: with the tags 5.5.0 and 5.6.0 missing in the clone, the commits they released
+      // were counted as unreleased since 5.4.0; the hashes in the file say what was released
       const master = store?.unreleased?.find((u) => u.branch === 'master');
       expect(master).toMatchObject({ repo: 'openstack/glance_store', since: '5.6.0', count: 1 });
       expect(master?.subjects[0]).toMatch(/Update the docs$/);
@@ -129,66 +196,80 @@ describe.runIf(hasSharedData())(
         since: '5.4.0',
         count: 1,
       });
-      expect(store?.due.map((d) => d.what).join('\n')).toMatch(
-        /release before Final release for non-client libraries: 1 unreleased commit on master/,
-      );
-      expect(store?.due.map((d) => d.what).join('\n')).toMatch(
+      const due = store?.due.map((d) => d.what).join('\n') ?? '';
+      expect(due).toMatch(/final library release \(due, by Fri 21 Aug 2026\)/);
+      expect(due).toMatch(
         /stable release to consider: 1 unreleased commit on stable\/2026.1 since 5.4.0/,
       );
+      expect(view.actions.find((a) => a.id === 'glance-store:library:1')).toMatchObject({
+        state: 'done',
+        releases: [{ version: '5.5.0', proposed: '2026-05-19', merged: '2026-05-22' }],
+      });
       const client = view.deliverables.find((d) => d.name === 'python-glanceclient');
       expect(client?.unreleased?.find((u) => u.branch === 'master')).toMatchObject({
         since: '4.12.0',
         count: 0,
       });
-      // no clone of glance: dates from the releases history, unreleased work unknown
+      // "no clone" only for the deliverables that have none
       const glance = view.deliverables.find((d) => d.name === 'glance');
       expect(glance?.clone).toBeNull();
       expect(glance?.unreleased).toBeNull();
-      expect(glance?.releases.find((x) => x.version === '33.0.0.0rc1')).toEqual({
-        version: '33.0.0.0rc1',
-        date: '2026-08-19',
-        dateSource: 'releases-history',
-      });
-      expect(view.notes.join('\n')).toMatch(/no clone for glance/);
-      // the text form says the same
-      const text = await runCli(releaseArgs('status', checkout.dir, clones));
+      expect(view.notes.join('\n')).toMatch(/no clone found for glance, glance-tempest-plugin \(/);
+      expect(view.notes.join('\n')).not.toMatch(
+        /glance-store.*no clone|python-glanceclient.*no clone/,
+      );
+      const text = await runCli(releaseArgs('status', '2026-08-21', checkout, c.dir));
       expect(text.stdout).toMatch(/unreleased master\s+1 commit since 5\.6\.0/);
-      expect(text.stdout).toMatch(/unreleased\s+no clone/);
+      expect(text.stdout).toMatch(/glance\n(.*\n)*?\s+unreleased\s+no clone/);
     });
 
-    it('fails coverage when a closed milestone window had changes but no release', async () => {
-      const checkout = releasesCheckout();
-      const clones = clonesDir();
-      const r = await runCli(releaseArgs('coverage', checkout.dir, clones, '--json'));
-      expect(r.code).toBe(1);
+    it('finds a clone named after the deliverable', async () => {
+      const c = clones();
+      renameSync(join(c.dir, 'glance_store'), join(c.dir, 'glance-store'));
+      const checkout = releasesWithHistory(c);
+      const r = await runCli(releaseArgs('status', '2026-08-21', checkout, c.dir, '--json'));
+      const view = JSON.parse(r.stdout) as ReleaseStatusView;
+      expect(view.deliverables.find((d) => d.name === 'glance-store')?.clone).toBe(
+        join(c.dir, 'glance-store'),
+      );
+    });
+
+    it('coverage: no MISSED where a release satisfies the window; fails a closed window with unreleased changes', async () => {
+      const c = clones();
+      const checkout = releasesWithHistory(c);
+      const r = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir, '--json'));
       const view = JSON.parse(r.stdout) as CoverageView;
       const store = view.rows.find((x) => x.deliverable === 'glance-store');
+      // 5.5.0 was proposed after the milestone-1 week but merged within the week after: it counts
       expect(
         store?.windows.map((w) => [w.label, w.state, w.releases, w.unreleasedChanges]),
       ).toEqual([
-        ['start → M1', 'released', ['5.5.0'], 0],
-        ['M1 → M2', 'missed', [], 1],
-        ['M2 → final-lib', 'released', ['5.6.0'], 1],
+        ['start → M1', 'released', ['5.5.0'], null], // gazpacho's real 5.4.0 commit is not in the test clone
+        ['M1 → M2', 'released', ['5.6.0'], 1],
+        ['final library weeks', 'missed', [], 1],
       ]);
       const client = view.rows.find((x) => x.deliverable === 'python-glanceclient');
-      expect(client?.windows.map((w) => w.state)).toEqual(['released', 'no-changes', 'open']);
+      expect(client?.windows.map((w) => w.state)).toEqual(['released', 'no-changes', 'no-changes']);
       expect(view.missed).toBe(1);
-      const text = await runCli(releaseArgs('coverage', checkout.dir, clones));
+      expect(r.code).toBe(1);
+      const text = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir));
+      expect(text.stdout).toMatch(/start → M1\s+2026-04-06 → 2026-05-15\s+released 5\.5\.0/);
       expect(text.stdout).toMatch(
-        /M1 → M2\s+2026-05-14 → 2026-07-02\s+MISSED \(1 unreleased commits\)/,
+        /final library weeks\s+2026-08-03 → 2026-08-21\s+MISSED \(1 unreleased commits\)/,
       );
     });
 
     it('reports but does not fail coverage without clones', async () => {
-      const checkout = releasesCheckout();
-      mkdirSync(join(checkout.dir, 'empty'), { recursive: true });
+      const c = clones();
+      const checkout = releasesWithHistory(c);
+      mkdirSync(join(checkout, 'empty'), { recursive: true });
       const r = await runCli(
-        releaseArgs('coverage', checkout.dir, join(checkout.dir, 'empty'), '--json'),
+        releaseArgs('coverage', '2026-09-16', checkout, join(checkout, 'empty'), '--json'),
       );
       expect(r.code).toBe(0);
       const view = JSON.parse(r.stdout) as CoverageView;
       expect(view.missed).toBe(0);
-      expect(view.rows.flatMap((x) => x.windows.map((w) => w.unreleasedChanges))).toContain(null);
+      expect(view.rows.flatMap((x) => x.windows.map((w) => w.state))).toContain('unknown');
       expect(view.notes.join('\n')).toMatch(/no clone, so unreleased changes are unknown/);
     });
   },

@@ -289,6 +289,45 @@ describe.runIf(hasSharedData())(
         ],
       },
       {
+        name: 'the status at --date follows the schedule, not the status recorded later (dalmatian glance at 2025-06-02, maintained then)',
+        edits: [
+          [
+            'deliverables/dalmatian/glance.yaml',
+            appendRelease(releaseEntry('29.2.2', 'openstack/glance', SHA)),
+          ],
+        ],
+        extra: ['--date', '2025-06-02'],
+        errors: [],
+      },
+      {
+        name: 'a phase recorded without a date holds from the data on, not before (caracal glance at 2024-06-03)',
+        edits: [
+          [
+            'deliverables/caracal/glance.yaml',
+            appendRelease(releaseEntry('28.2.1', 'openstack/glance', SHA)),
+          ],
+        ],
+        extra: ['--date', '2024-06-03'],
+        errors: [],
+      },
+      {
+        name: 'an end-of-life series past its eol-date (dalmatian glance at 2026-05-04)',
+        edits: [
+          [
+            'deliverables/dalmatian/glance.yaml',
+            appendRelease(releaseEntry('29.2.2', 'openstack/glance', SHA)),
+          ],
+        ],
+        extra: ['--date', '2026-05-04'],
+        errors: [
+          [
+            'closed-series',
+            'deliverables/dalmatian/glance.yaml',
+            /at 2026-05-04 dalmatian is end of life, .*skips files with lifecycle tags/,
+          ],
+        ],
+      },
+      {
         name: 'lifecycle tags stay legal in a closed series (epoxy glance 2025.1-eom at 2026-10-05)',
         edits: [
           [

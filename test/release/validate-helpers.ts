@@ -56,10 +56,13 @@ export function fullReleasesCopy(): FullCopy {
   // the shared data is read-only: copy, then make the copy writable
   execFileSync('cp', ['-R', `${RELEASES_DIR}/.`, dir]);
   execFileSync('chmod', ['-R', 'u+w', dir]);
+  // committed on the snapshot's day: the data's date decides what it can know (phases it records without a date)
+  const when = '2026-08-21T12:00:00Z';
   const git = (...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
     });
   git('init', '-q', '-b', 'master');
   git('add', '-A');

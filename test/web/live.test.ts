@@ -30,10 +30,13 @@ beforeEach(async () => {
   dir = tempDir('liaison-web-live-');
   db = join(dir, 'l.db');
   config = standInConfig(dir);
-  const sync = await runCli(['sync', '--date', DATE, '--db', db, '--config', config], {
-    env: stub.env(),
-    now: NOW,
-  });
+  const sync = await runCli(
+    ['sync', '--only', 'services', '--date', DATE, '--db', db, '--config', config],
+    {
+      env: stub.env(),
+      now: NOW,
+    },
+  );
   expect(sync.code, sync.stderr).toBe(0);
   d = testDashboard({ options: { db, config }, env: stub.env(), home: dir });
 });

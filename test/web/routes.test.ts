@@ -105,6 +105,16 @@ describe('pages', () => {
     expect(html).toContain('Glance spec freeze');
   });
 
+  it('the overview says the release actions first, each with its command', async () => {
+    const d = dash({ options: REAL_DATA });
+    const html = await (await d.app.request('/?date=2026-09-09')).text();
+    const actions = html.indexOf('Release actions (hibiscus)');
+    expect(actions).toBeGreaterThan(0);
+    expect(actions).toBeLessThan(html.indexOf('Where the cycle is'));
+    expect(html).toMatch(/<strong>glance: RC1<\/strong>, by Fri 11 Sep 2026/);
+    expect(html).toContain('<code>liaison release propose glance rc</code>');
+  });
+
   it('keeps ?team= in links and shows that team', async () => {
     const d = dash({ options: REAL_DATA });
     const html = await (await d.app.request('/schedule?team=nova&date=2026-11-27')).text();

@@ -40,10 +40,13 @@ beforeEach(async () => {
   const dir = tempDir('liaison-web-hostile-');
   const db = join(dir, 'l.db');
   const config = standInConfig(dir);
-  const sync = await runCli(['sync', '--date', DATE, '--db', db, '--config', config], {
-    env: stub.env(),
-    now: NOW,
-  });
+  const sync = await runCli(
+    ['sync', '--only', 'services', '--date', DATE, '--db', db, '--config', config],
+    {
+      env: stub.env(),
+      now: NOW,
+    },
+  );
   expect(sync.code, sync.stderr).toBe(0);
   d = testDashboard({ options: { db, config }, env: stub.env(), home: dir, cacheMs: 0 });
 });

@@ -15,11 +15,12 @@ export class GovernanceData {
     readonly tree: FileTree,
     readonly stamp: SourceStamp,
     /** The embedded snapshot's teams, read on first use instead of parsing projects.yaml. */
-    private readonly compiled?: Pick<CompiledData, 'teams'>,
+    private readonly compiled?: Partial<Pick<CompiledData, 'teams'>>,
   ) {}
 
   teams(): Team[] {
-    if (!this.teamCache && this.compiled) this.teamCache = [...this.compiled.teams];
+    const compiled = this.teamCache ? undefined : this.compiled?.teams;
+    if (compiled) this.teamCache = [...compiled];
     if (!this.teamCache) {
       const text = this.tree.read(PROJECTS_FILE);
       if (text === undefined) {

@@ -40,6 +40,11 @@ export interface Deliverable {
   readonly releases: readonly ReleaseEntry[];
   readonly branches: readonly BranchEntry[];
   readonly cycleHighlights: readonly string[];
+  /**
+   * Set on a file the series does not have yet: the previous series' file
+   * (this series) as init-series will copy it (series-deliverables.ts).
+   */
+  readonly seededFrom?: string;
   /** The parsed document, for rules and minimal-diff edits that need more. */
   readonly parsed: ParsedYaml;
 }
@@ -148,7 +153,23 @@ export interface DeliverableSummary {
   readonly stableBranchType?: string;
   readonly repos: readonly string[];
   readonly versions: readonly string[];
+  /** Per version: what it released (the projects' short hashes, by repo); equal keys mean a re-tag. */
+  readonly hashes?: readonly string[];
   readonly branches: readonly string[];
+  /** True when the file has `cycle-highlights`. */
+  readonly highlights?: boolean;
+}
+
+/**
+ * A short, stable key of what a release tagged: the first 8 hex digits of
+ * each project's hash, in repository order. Only compared within one file,
+ * whose repositories are the same release after release.
+ */
+export function releaseKey(r: Pick<ReleaseEntry, 'projects'>): string {
+  return [...r.projects]
+    .sort((a, b) => a.repo.localeCompare(b.repo))
+    .map((p) => p.hash.slice(0, 8))
+    .join(',');
 }
 
 export function summarize(d: Deliverable): DeliverableSummary {
@@ -160,6 +181,8 @@ export function summarize(d: Deliverable): DeliverableSummary {
     ...optional('stableBranchType', d.stableBranchType),
     repos: d.repos,
     versions: d.releases.map((r) => r.version),
+    hashes: d.releases.map(releaseKey),
     branches: d.branches.map((b) => b.name),
+    ...(d.cycleHighlights.length > 0 ? { highlights: true } : {}),
   };
 }

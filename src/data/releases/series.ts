@@ -1,5 +1,5 @@
 import { ConfigError } from '../../core/errors.js';
-import { compareDates, type IsoDate } from '../../core/dates.js';
+import type { IsoDate } from '../../core/dates.js';
 import { asIsoDate, asString, isRecord, parseYaml, rawScalar } from '../yaml.js';
 
 export const SERIES_STATUSES = [
@@ -83,16 +83,6 @@ function readStatus(value: unknown, file: string, field: string): SeriesStatus {
 /** Branch and lifecycle-tag id: the release id when there is one, else the name. */
 export function seriesId(series: Series): string {
   return series.releaseId ?? series.name;
-}
-
-/**
- * The status at a date: the recorded status, or the `next-phase` status once
- * its date has come (statuses are edited by hand, later than they change).
- */
-export function effectiveStatus(series: Series, date: IsoDate): SeriesStatus {
-  const next = series.nextPhase;
-  if (next?.date && compareDates(date, next.date) >= 0) return next.status;
-  return series.status;
 }
 
 export function findSeries(list: readonly Series[], nameOrId: string): Series | undefined {

@@ -3,6 +3,7 @@ import type { Wrap } from '../../cli/commands.js';
 import { emit } from '../../cli/output.js';
 import { UsageError } from '../../core/errors.js';
 import { RELEASE_TYPES } from '../versions/release-types.js';
+import type { ProposeOptions } from './read.js';
 
 export function registerProposeCommand(group: Command, wrap: Wrap): void {
   group
@@ -52,8 +53,16 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
     .addOption(new Option('--commit', 'with --write: commit on a new topic branch, signed off'))
     .addOption(new Option('--topic <branch>', 'name of the topic branch for --commit'))
     .action(
-      wrap(async (ctx, args, opts) => {
+      wrap(async (ctx, args, given) => {
         // read → plan → print, or apply (--write / --commit)
+        // a beta is numbered after the milestone of --date when the team's convention says so
+        const byConvention =
+          args[1] === 'milestone' && given.milestone === undefined
+            ? await ctx.views.betaMilestone(ctx, args[0] ?? '', given.series)
+            : null;
+        const opts: ProposeOptions = byConvention
+          ? { ...given, conventionMilestone: byConvention }
+          : given;
         const { checkOverrides } = await import('../versions/refusals.js');
         const overrides = checkOverrides(opts.override ?? []);
         if (overrides.problem) throw new UsageError(overrides.problem);

@@ -4,7 +4,7 @@ import { positionAt } from '../../calendar/cycle.js';
 import type { Deps } from '../../core/deps.js';
 import { UsageError } from '../../core/errors.js';
 import { deliverablePath, parseDeliverable } from '../../data/releases/deliverables.js';
-import { effectiveStatus } from '../../data/releases/series.js';
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import { newSeriesFile } from '../edits/new-series-file.js';
 import { effectiveModel, INDEPENDENT, loadHistory } from '../versions/load-history.js';
 import { computeNextRelease, type NextRelease } from '../versions/next-version.js';
@@ -23,6 +23,8 @@ export interface ProposeOptions {
   readonly stableBranch?: boolean;
   readonly intermediateBranch?: boolean;
   readonly milestone?: string;
+  /** Set by the command when `--milestone` is absent: the team's convention names betas by milestone. */
+  readonly conventionMilestone?: { readonly milestone: number; readonly basis: string };
   readonly force?: boolean;
   readonly write?: boolean;
   readonly commit?: boolean;
@@ -59,7 +61,13 @@ export function readProposal(
       `--hash ${opts.hash}: expected a full commit SHA (40 lower-case hex characters)`,
     );
   }
-  const milestone = opts.milestone === undefined ? undefined : Number(opts.milestone);
+  const byConvention = typeArg === 'milestone' && opts.milestone === undefined;
+  const milestone =
+    opts.milestone !== undefined
+      ? Number(opts.milestone)
+      : byConvention
+        ? opts.conventionMilestone?.milestone
+        : undefined;
   if (milestone !== undefined && (!Number.isInteger(milestone) || milestone < 1 || milestone > 9)) {
     throw new UsageError(`--milestone ${opts.milestone}: expected a milestone number from 1 to 9`);
   }
@@ -97,7 +105,9 @@ export function readProposal(
   }
   const deliverable = parseDeliverable(base, data.where(file));
   const model = effectiveModel(deliverable, h.seriesName);
-  const status = h.series ? effectiveStatus(h.series, ctx.today) : undefined;
+  const status = h.series
+    ? seriesStatusAt(data.series(), h.series, ctx.today, data.stamp.date)
+    : undefined;
   if (position && h.series)
     notes.push(
       `series ${h.series.name} (${position.week} at ${ctx.today}); pass --series for another`,
@@ -120,6 +130,10 @@ export function readProposal(
     today: ctx.today,
     ...(h.series?.nextPhase ? { nextPhase: h.series.nextPhase } : {}),
   });
+  if (byConvention && opts.conventionMilestone)
+    notes.push(
+      `beta numbered after milestone ${opts.conventionMilestone.milestone}, the milestone of ${ctx.today} (convention: ${opts.conventionMilestone.basis}); --milestone N for another`,
+    );
   if (type === 'milestone' && milestone === undefined && h.series) {
     const hint = milestoneHint(ctx.calendarInput, h.series.name, ctx.today, next.version);
     if (hint) notes.push(hint);

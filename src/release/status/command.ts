@@ -24,7 +24,11 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
     wrap(async (ctx, _args, flags) => {
       const { buildReleaseStatus } = await import('./read.js');
       const { renderStatusText } = await import('./render.js');
-      emit(ctx, buildReleaseStatus(ctx, flags), renderStatusText);
+      emit(
+        ctx,
+        await buildReleaseStatus(ctx, { ...flags, db: await ctx.store() }),
+        renderStatusText,
+      );
     }),
   );
   common(
@@ -37,7 +41,8 @@ export function registerStatusCommands(group: Command, wrap: Wrap): void {
     wrap(async (ctx, _args, flags) => {
       const { buildReleaseStatus } = await import('./read.js');
       const { renderCoverageText } = await import('./render.js');
-      const view = buildReleaseStatus(ctx, flags).coverage;
+      // the global --db is a path: the builder takes the opened store (as `release status` passes it)
+      const view = (await buildReleaseStatus(ctx, { ...flags, db: await ctx.store() })).coverage;
       emit(ctx, view, renderCoverageText);
       return view.missed > 0 ? EXIT.findings : EXIT.ok;
     }),

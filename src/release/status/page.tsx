@@ -6,7 +6,7 @@ import { Chart, Table } from '../../web/parts.js';
 import type { Panel } from '../../web/panel.js';
 
 export const releasesPanel: Panel<ReleaseStatusView> = {
-  build: (ctx: Deps) => buildReleaseStatus(ctx),
+  build: async (ctx: Deps) => buildReleaseStatus(ctx, { db: await ctx.store() }),
   age: (v) => ({ asOf: null, source: v.dataSource, stale: [...v.notes, ...v.coverage.notes] }),
   render(v) {
     const svg = releaseHistorySvg(v);

@@ -1,5 +1,7 @@
 import { addDays, compareDates, type IsoDate } from '../../core/dates.js';
 import type { CycleEvent } from '../../calendar/model.js';
+import type { Series } from '../../data/releases/series.js';
+import { branchPhase, stableReleasable } from '../stable/plan-rule.js';
 import type { DueItem, ReleaseFact, RepoUnreleased } from './plan.js';
 
 /** How far ahead a deadline makes a release "due". */
@@ -16,13 +18,19 @@ export interface DueInput {
   readonly unreleased: readonly RepoUnreleased[] | null;
   readonly events: readonly CycleEvent[];
   readonly today: IsoDate;
+  /** Every series (series_status.yaml): the phase of a branch's series decides stable releases. */
+  readonly series: readonly Series[];
+  /** The day the data was taken (`branchPhase`). */
+  readonly dataDate?: IsoDate;
 }
 
 /**
  * Whether a release is due (pure): libraries with unreleased commits before
  * a milestone or their freeze; RC1 of cycle-with-rc deliverables in the RC1
  * week; a further RC when the new stable branch moved; stable releases when
- * maintained branches carry unreleased fixes.
+ * branches the team releases from (`stableReleasable`: `stable/*` of a
+ * maintained series, never `unmaintained/*` or end of life) carry
+ * unreleased fixes.
  */
 export function dueItems(d: DueInput): DueItem[] {
   const l = d.seriesName.charAt(0);
@@ -84,7 +92,12 @@ export function dueItems(d: DueInput): DueItem[] {
     }
   }
   for (const u of d.unreleased ?? []) {
-    if (u.branch === 'master' || u.branch === d.stableBranch || u.count === 0) continue;
+    if (u.count === 0) continue;
+    // the series' own new branch in development is released through RCs (above)
+    if (
+      !stableReleasable(u.branch, branchPhase(u.branch, d.series, d.today, d.dataDate)).releasable
+    )
+      continue;
     out.push({
       what: `stable release to consider: ${u.count} unreleased commit${u.count === 1 ? '' : 's'} on ${u.branch}${u.since ? ` since ${u.since}` : ''} (${u.repo})`,
       by: null,

@@ -1,12 +1,19 @@
 import type { Deps } from '../../core/deps.js';
-import type { IsoDate } from '../../core/dates.js';
+import { addDays, compareDates, type IsoDate } from '../../core/dates.js';
 import type { CycleEvent } from '../../calendar/model.js';
-import { addDays } from '../../core/dates.js';
 import { isLifecycleTag } from '../../data/releases/deliverables.js';
 import { seriesId, type Series } from '../../data/releases/series.js';
-import { judgeWindow, lastReleaseBy, milestoneWindows } from './plan-coverage.js';
+import { coverageWindows, dueFromActions } from './plan-actions.js';
 import { dueItems } from './plan-due.js';
 import type { UnreleasedCommits } from './read-git.js';
+import {
+  planActions,
+  type CloneHint,
+  type PlanActionsInput,
+  type ReleaseAction,
+} from '../../actions/plan.js';
+import type { StableBranchRow } from '../stable/plan.js';
+import type { Db } from '../../store/db.js';
 
 /** A release of the series with the day it was made, as far as it is known. */
 export interface ReleaseFact {
@@ -14,6 +21,9 @@ export interface ReleaseFact {
   readonly date: IsoDate | null;
   /** Tagger date in a clone, else the day the entry was added in the releases history, else unknown. */
   readonly dateSource: 'tag' | 'releases-history' | 'unknown';
+  /** When the request was proposed and merged (the releases history); null when unknown. */
+  readonly proposed: IsoDate | null;
+  readonly merged: IsoDate | null;
 }
 
 export interface RepoUnreleased extends UnreleasedCommits {
@@ -48,10 +58,10 @@ export interface DeliverableStatus {
   readonly due: readonly DueItem[];
 }
 
-export type WindowState = 'released' | 'missed' | 'no-changes' | 'unknown' | 'open';
+export type WindowState = 'released' | 'missed' | 'no-changes' | 'not-planned' | 'unknown' | 'open';
 
 export interface CoverageWindow {
-  /** `start → M1`, `M1 → M2`, `M2 → final-lib` / `M2 → M3`. */
+  /** `start → M1`, `M1 → M2`, `final library weeks`: the library actions' windows. */
   readonly label: string;
   readonly from: IsoDate;
   readonly to: IsoDate;
@@ -88,6 +98,10 @@ export interface ReleaseStatusView {
   readonly week: string;
   readonly deliverables: readonly DeliverableStatus[];
   readonly coverage: CoverageView;
+  /** The team's release actions in the series at the date (docs/actions.md); `due` and coverage come from them. */
+  readonly actions: readonly ReleaseAction[];
+  /** Every stable and unmaintained branch of the team's deliverables (release/stable). */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
   readonly notes: readonly string[];
 }
@@ -97,6 +111,8 @@ export interface StatusOptions {
   readonly series?: string;
   /** Folder of project clones (default: config clones-dir). */
   readonly clones?: string;
+  /** The store, for the stable branches' open backports (unknown without it). */
+  readonly db?: Db;
 }
 
 declare module '../../core/deps.js' {
@@ -115,11 +131,12 @@ export interface DeliverableFacts {
   readonly model: string | null;
   readonly type: string | null;
   readonly repos: readonly string[];
-  /** Releases of the series file, with the day each was tagged (in a clone) or added (releases history). */
+  /** Releases of the series file: when proposed and merged (the releases history), when tagged (a clone). */
   readonly releases: readonly {
     readonly version: string;
     readonly tagDate: IsoDate | null;
-    readonly addedOn: IsoDate | null;
+    readonly proposed: IsoDate | null;
+    readonly merged: IsoDate | null;
   }[];
   /** Branches the series file declares. */
   readonly fileBranches: readonly string[];
@@ -133,9 +150,9 @@ export interface DeliverableFacts {
   /** Unreleased commits per repository and branch; null when no repository has a clone. */
   readonly unreleased: readonly RepoUnreleased[] | null;
   /**
-   * Commit days on master not reachable from a tag (key: the tag, `''` for
-   * all of master): what the coverage windows count. Read only for the
-   * tags the windows can start from (`coverageStarts`).
+   * Commit days on master not reachable from a release (key: its version,
+   * `''` for all of master): what the coverage windows count. Read only for
+   * the releases the windows can start from (`coverageStarts`).
    */
   readonly masterCommitDays: Readonly<Record<string, readonly IsoDate[]>>;
 }
@@ -145,19 +162,26 @@ export interface StatusInput {
   readonly today: IsoDate;
   readonly team: string;
   readonly series: Series;
+  /** Each series with its status at --date (`seriesStatusAt`). */
   readonly allSeries: readonly Series[];
+  /** The day the releases data was taken. */
+  readonly dataDate: IsoDate | undefined;
   /** The week at --date when the series is the current one, else ''. */
   readonly week: string;
   readonly events: readonly CycleEvent[];
   /** First day of the series' cycle; null when unknown. */
   readonly start: IsoDate | null;
   readonly deliverables: readonly DeliverableFacts[];
-  /** Whether the releases data is a git checkout (release days from its history). */
-  readonly releasesHistory: boolean;
+  /** The release actions' input (files, dates, conventions); null when the series has no schedule. */
+  readonly actions: PlanActionsInput | null;
+  /** What the actions' reader noted (no release dates, models from an earlier series). */
+  readonly actionNotes: readonly string[];
   readonly releasesLabel: string;
   /** Where clones were looked for. */
   readonly clonesLooked: string;
   readonly seriesHasFiles: boolean;
+  /** The stable branches' rows, planned by release/stable from what it read. */
+  readonly stable: readonly StableBranchRow[];
   readonly dataSource: string;
 }
 
@@ -198,21 +222,32 @@ export function coverageStarts(
   return [...new Set([...real, ...(before ? [before.version] : [''])])];
 }
 
-/** Pure: the release status view from the facts read. */
+/**
+ * Pure: the release status view from the facts read. A release counts when
+ * it is in the file; its dates come from the releases history; what is due
+ * and the milestone coverage are the team's release actions, with what the
+ * clones show (unreleased commits, commits inside each closed window).
+ */
 export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
-  const { series, today, events, start } = input;
+  const { series, today } = input;
   const stableName = stableBranchOf(series);
+  const first = input.actions ? planActions(input.actions) : [];
+  const hints: Record<string, CloneHint> = {};
+  for (const d of input.deliverables)
+    if (d.clone) hints[d.name] = cloneHint(d, first, stableName, today);
+  const actions = input.actions ? planActions({ ...input.actions, clones: hints }) : [];
   const statuses: DeliverableStatus[] = [];
   const coverage: CoverageRow[] = [];
   for (const d of input.deliverables) {
-    const releases: ReleaseFact[] = d.releases.map((r) =>
-      r.tagDate
-        ? { version: r.version, date: r.tagDate, dateSource: 'tag' }
-        : r.addedOn
-          ? { version: r.version, date: r.addedOn, dateSource: 'releases-history' }
-          : { version: r.version, date: null, dateSource: 'unknown' },
-    );
+    const releases: ReleaseFact[] = d.releases.map((r) => {
+      const dates = { proposed: r.proposed, merged: r.merged };
+      if (r.merged)
+        return { version: r.version, date: r.merged, dateSource: 'releases-history', ...dates };
+      if (r.tagDate) return { version: r.version, date: r.tagDate, dateSource: 'tag', ...dates };
+      return { version: r.version, date: null, dateSource: 'unknown', ...dates };
+    });
     const real = releases.filter((r) => !isLifecycleTag(r.version));
+    const mine = actions.filter((a) => a.deliverable === d.name);
     statuses.push({
       name: d.name,
       model: d.model,
@@ -229,48 +264,42 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
       },
       clone: d.clone?.dir ?? null,
       unreleased: d.unreleased,
-      due: dueItems({
-        name: d.name,
-        model: d.model,
-        type: d.type,
-        seriesName: series.name,
-        stableBranch: stableName,
-        releases: real,
-        unreleased: d.unreleased,
-        events,
-        today,
-      }),
+      due: [
+        ...dueFromActions(mine),
+        // stable releases to consider: the lifecycle part of what is due is the actions'
+        ...dueItems({
+          name: d.name,
+          model: d.model,
+          type: d.type,
+          seriesName: series.name,
+          stableBranch: stableName,
+          releases: real,
+          unreleased: d.unreleased,
+          events: [],
+          today,
+          series: input.allSeries,
+          dataDate: input.dataDate,
+        }).filter((i) => i.by === null),
+      ],
     });
-    if (d.type !== null && start !== null && hasCoverage(d.type, start)) {
-      const type = d.type;
+    if (hasCoverage(d.type, input.start))
       coverage.push({
         deliverable: d.name,
-        type,
+        type: d.type ?? '',
         undated: real.filter((r) => !r.date).map((r) => r.version),
-        windows: milestoneWindows(series.name, start, events, type).map((w, i) => {
-          const since = lastReleaseBy(real, w.to)?.version ?? d.latestBefore?.version ?? null;
-          const days = d.masterCommitDays[since ?? ''];
-          const after = i === 0 ? addDays(w.from, -1) : w.from;
-          const changes =
-            d.clone && days ? days.filter((day) => day > after && day <= w.to).length : null;
-          return judgeWindow(w, i === 0, real, changes, today);
-        }),
+        windows: coverageWindows(mine, hints[d.name], today),
       });
-    }
   }
-  const notes: string[] = [];
-  if (!input.releasesHistory)
-    notes.push(
-      `release dates come from tags in clones only: ${input.releasesLabel} is not a git checkout`,
-    );
+  const notes: string[] = [...input.actionNotes];
   const noClone = statuses.filter((s) => s.clone === null).map((s) => s.name);
   if (noClone.length > 0)
     notes.push(
-      `no clone for ${noClone.join(', ')} (looked ${input.clonesLooked}): unreleased commits unknown`,
+      `no clone found for ${noClone.join(', ')} (looked ${input.clonesLooked}): unreleased commits unknown`,
     );
-  if (!input.seriesHasFiles) notes.push(`${series.name} has no deliverable files yet`);
+  if (!input.seriesHasFiles && !notes.some((n) => n.includes('no deliverable files')))
+    notes.push(`the releases data has no deliverable files of ${series.name}`);
   const covNotes = coverageNotes(coverage);
-  if (events.length === 0)
+  if (!input.actions)
     covNotes.push(`no schedule for ${series.name} in the releases data: milestone windows unknown`);
   return {
     today,
@@ -290,8 +319,47 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
       ),
       notes: covNotes,
     },
+    actions,
+    stable: input.stable,
     dataSource: input.dataSource,
     notes,
+  };
+}
+
+/**
+ * What a clone says to the actions: unreleased commits on master and on the
+ * series' stable branch, and the commits made inside each closed library
+ * window that the last release merged by its end did not contain.
+ */
+function cloneHint(
+  d: DeliverableFacts,
+  planned: readonly ReleaseAction[],
+  stableName: string,
+  today: IsoDate,
+): CloneHint {
+  const main = d.repos.find((r) => d.unreleased?.some((u) => u.repo === r));
+  const count = (branch: string) =>
+    d.unreleased?.find((u) => u.repo === main && u.branch === branch)?.count ?? null;
+  const windowChanges: Record<string, number> = {};
+  for (const a of planned) {
+    if (a.deliverable !== d.name) continue;
+    if (a.kind !== 'library' && a.kind !== 'final-library') continue;
+    if (compareDates(today, a.window.end) <= 0) continue;
+    const by = d.releases.filter(
+      (r) =>
+        !isLifecycleTag(r.version) &&
+        r.merged !== null &&
+        compareDates(r.merged, a.window.end) <= 0,
+    );
+    const since = by[by.length - 1]?.version ?? d.latestBefore?.version ?? '';
+    const days = d.masterCommitDays[since];
+    const after = addDays(a.window.start, -1);
+    if (days) windowChanges[a.id] = days.filter((x) => x > after && x <= a.window.end).length;
+  }
+  return {
+    unreleasedMaster: count('master'),
+    unreleasedStable: d.clone?.branches.includes(stableName) ? count(stableName) : null,
+    windowChanges,
   };
 }
 
@@ -300,7 +368,7 @@ function coverageNotes(rows: readonly CoverageRow[]): string[] {
   for (const r of rows) {
     if (r.undated.length > 0)
       out.push(
-        `${r.deliverable}: release day unknown for ${r.undated.join(', ')} (no clone with the tag and no releases history)`,
+        `${r.deliverable}: release day unknown for ${r.undated.join(', ')} (no releases history and no clone with the tag): they satisfy the windows by kind only`,
       );
     if (r.windows.some((w) => w.state === 'unknown' && w.unreleasedChanges === null))
       out.push(

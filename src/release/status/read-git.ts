@@ -3,9 +3,10 @@ import { gitSync } from '../../git/run.js';
 
 /**
  * What `release status` and `release coverage` read from git: tags with
- * their dates and unreleased commits in a project clone, and the day each
- * release entry was added in a releases checkout. read.ts turns them into
- * plain data before planning, so the planning code stays pure.
+ * their dates and unreleased commits in a project clone (the release
+ * dates come from the releases history: src/data/releases/release-dates.ts).
+ * read.ts turns them into plain data before planning, so the planning code
+ * stays pure.
  */
 
 export interface TagFact {
@@ -30,6 +31,16 @@ export interface CloneFacts {
   /** Local branches, and origin's when they are not local too. */
   readonly branches: ReadonlySet<string>;
   readonly unreleased: (branch: string) => UnreleasedCommits;
+  /**
+   * Unreleased commits counted from what the deliverable files say was
+   * released: the newest of `released` (version and the commit it tagged)
+   * the branch contains — tags missing in the clone do not matter. Falls
+   * back to the newest tag when the clone has none of those commits.
+   */
+  readonly unreleasedSince: (
+    branch: string,
+    released: readonly { readonly version: string; readonly hash: string }[],
+  ) => UnreleasedCommits;
   /** Commit days (committer date) of the commits on `branch` not reachable from `since` (all when null). */
   readonly commitDays: (since: string | null, branch: string) => IsoDate[];
 }
@@ -59,7 +70,7 @@ export function readClone(dir: string): CloneFacts {
     gitOk(dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])
       ? branch
       : `origin/${branch}`;
-  return {
+  const facts: CloneFacts = {
     dir,
     tags,
     branches,
@@ -76,6 +87,32 @@ export function readClone(dir: string): CloneFacts {
       const lines = log.split('\n').filter((l) => l !== '');
       return { branch, since, count: lines.length, subjects: lines.slice(0, SUBJECT_LIMIT) };
     },
+    unreleasedSince: (branch, released) => {
+      const ref = refOf(branch);
+      const byHash = new Map<string, string>();
+      for (const r of released) if (/^[0-9a-f]{40}$/.test(r.hash)) byHash.set(r.hash, r.version);
+      let since: { version: string; hash: string } | undefined;
+      if (byHash.size > 0) {
+        // newest first: the first released commit met is the last release on the branch
+        const list = gitSync(dir, ['rev-list', ref], { okCodes: [128] });
+        for (const h of list.split('\n')) {
+          const v = byHash.get(h);
+          if (v !== undefined) {
+            since = { version: v, hash: h };
+            break;
+          }
+        }
+      }
+      if (!since) return facts.unreleased(branch);
+      const log = gitSync(dir, ['log', '--no-merges', '--format=%h %s', `${since.hash}..${ref}`]);
+      const lines = log.split('\n').filter((l) => l !== '');
+      return {
+        branch,
+        since: since.version,
+        count: lines.length,
+        subjects: lines.slice(0, SUBJECT_LIMIT),
+      };
+    },
     commitDays: (since, branch) => {
       const ref = refOf(branch);
       const range = since ? `${since}..${ref}` : ref;
@@ -84,6 +121,7 @@ export function readClone(dir: string): CloneFacts {
         .filter((d) => d !== '');
     },
   };
+  return facts;
 }
 
 function gitOk(dir: string, args: string[]): boolean {
@@ -93,34 +131,4 @@ function gitOk(dir: string, args: string[]): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The day each version first appeared in a deliverable file of a releases
- * checkout (`git log -p` of that file, oldest first). Empty when the
- * checkout is not a git repository or the file has no history.
- */
-export function versionsAddedOn(releasesRoot: string, path: string): Map<string, IsoDate> {
-  const added = new Map<string, IsoDate>();
-  let log: string;
-  try {
-    log = gitSync(releasesRoot, [
-      'log',
-      '--reverse',
-      '--format=%x00%cs',
-      '-p',
-      '--unified=0',
-      '--',
-      path,
-    ]);
-  } catch {
-    return added;
-  }
-  let date = '';
-  for (const line of log.split('\n')) {
-    if (line.startsWith('\0')) date = line.slice(1);
-    const m = /^\+\s*-\s+version:\s*['"]?([^'"\s#]+)/.exec(line);
-    if (m?.[1] && date && !added.has(m[1])) added.set(m[1], date);
-  }
-  return added;
 }

@@ -1,4 +1,5 @@
 import { table, type Colors } from '../../core/terminal.js';
+import { renderStableRows } from '../stable/render.js';
 import type { CoverageView, DeliverableStatus, ReleaseStatusView, WindowState } from './plan.js';
 
 export function renderStatusText(view: ReleaseStatusView, c: Colors): string {
@@ -9,6 +10,7 @@ export function renderStatusText(view: ReleaseStatusView, c: Colors): string {
   ];
   for (const d of view.deliverables) out.push('', ...renderDeliverable(d, c));
   out.push('', renderCoverageText(view.coverage, c));
+  out.push('', c.bold('Stable branches'), ...renderStableRows(view.stable, c));
   for (const n of view.notes) out.push(c.dim(`note: ${n}`));
   out.push(c.dim(`data: ${view.dataSource}`));
   return out.join('\n');
@@ -57,6 +59,7 @@ const MARK: Record<WindowState, string> = {
   released: 'released',
   missed: 'MISSED',
   'no-changes': 'no release, no changes',
+  'not-planned': 'not planned (team convention)',
   unknown: 'no release; changes unknown',
   open: 'open',
 };

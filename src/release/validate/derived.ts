@@ -93,7 +93,12 @@ export function releaseTypeOf(
   );
 }
 
-/** The deliverable's status for the open-series rule (upstream order of precedence). */
+/**
+ * The deliverable's status for the open-series rule (upstream order of
+ * precedence). The recorded series status, not the one at --date: this
+ * rule is upstream's and must answer as upstream's job does on the same
+ * files; closed-series (plan-rules-beyond.ts) judges the status at --date.
+ */
 export function deliverableStatus(d: Derived): string | undefined {
   return (
     d.doc['stable-status'] ??

@@ -26,6 +26,7 @@ export function envOver(data: EnvData, tree: FileTree): RuleEnv {
     teams: data.teams,
     otherOwners: data.otherOwners,
     today: data.today,
+    dataDate: data.dataDate,
     deliverableIn,
     filesOf: (name) => {
       let files = filesByName.get(name);

@@ -88,6 +88,7 @@ export function gitFindings(
     );
     const releases = doc.releases ?? [];
     const series = env.series.find((s) => s.name === f.series);
+    // upstream's branch checks name the branch from the recorded status, as the branches really are
     const branchName = series
       ? `${series.status === 'unmaintained' ? 'unmaintained' : 'stable'}/${idOf(series)}`
       : undefined;

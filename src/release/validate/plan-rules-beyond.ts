@@ -1,9 +1,10 @@
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import { parseLifecycleTag } from '../../data/releases/pbr-version.js';
 import { INDEPENDENT, type Derived } from './derived.js';
 import { linksOf, locationText } from './plan-newness.js';
 import type { RuleEnv } from './plan-types.js';
 import { UPSTREAM, type Issue, type Rule } from './rule.js';
-import { statusAt } from './series-lookup.js';
+import type { RuleSeries } from './series-lookup.js';
 import {
   compareOrdered,
   lineOf,
@@ -240,7 +241,8 @@ const OPEN = new Set(['development', 'maintained']);
 /**
  * Upstream's open-series check reads the recorded status (edited by hand,
  * late) and is skipped for every file with a lifecycle tag, which every
- * file of an unmaintained series has; this one reads the status at --date.
+ * file of an unmaintained series has; this one reads the status at --date,
+ * from the schedule (`seriesStatusAt`, the one every view uses).
  */
 const closedSeries: Rule = {
   id: 'closed-series',
@@ -252,14 +254,13 @@ const closedSeries: Rule = {
     const info = d.seriesInfo;
     if (!info) return [];
     const explicit = d.doc['stable-status'];
-    const status = explicit ?? statusAt(info, env.today);
+    const status = explicit ?? seriesStatusAt(env.series, info, env.today, env.dataDate);
     if (!CLOSED.has(status)) return [];
     // upstream's own open-series finding already says it
     if (!d.hasLifecycleTag && !OPEN.has(explicit ?? info.status)) return [];
-    const since =
-      explicit === undefined && status !== info.status && info.nextPhase?.date
-        ? ` (since ${info.nextPhase.date})`
-        : '';
+    const from =
+      explicit === undefined && status !== info.status ? phaseStart(info, status) : undefined;
+    const since = from ? ` (since ${from})` : '';
     return d.newReleaseIndexes
       .filter((i) => !isLifecycle(versionAt(d, i)))
       .map((i) => ({
@@ -269,6 +270,12 @@ const closedSeries: Rule = {
       }));
   },
 };
+
+/** The date the data gives for a series entering a phase, if any. */
+function phaseStart(info: RuleSeries, status: string): string | undefined {
+  if (info.nextPhase?.status === status && info.nextPhase.date) return info.nextPhase.date;
+  return status === 'end of life' ? info.eolDate : undefined;
+}
 
 const editedRelease: Rule = {
   id: 'edited-release',

@@ -81,6 +81,8 @@ export interface RuleEnv {
   readonly otherOwners: ReadonlySet<string>;
   /** The date the command acts on (--date): series status at that date. */
   readonly today: string;
+  /** The day the releases data was taken: a later phase it records without a date holds from then on. */
+  readonly dataDate: string | undefined;
   /** The same deliverable in another series, for "is the previous series open?". */
   readonly deliverableIn: (series: string, name: string) => DeliverableDoc | undefined;
   /** The series directories (and `_independent`) that have a file of this deliverable, newest first. */

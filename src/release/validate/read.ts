@@ -2,7 +2,7 @@ import type { Deps } from '../../core/deps.js';
 import { ConfigError, SourceUnavailableError, UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
 import { snapshotPart } from '../../data/snapshot.js';
-import { effectiveStatus } from '../../data/releases/series.js';
+import { seriesStatusAt } from '../../calendar/series-status.js';
 import { CONSTANTS_FILE, parseToolingConstants, type ToolingConstants } from './constants.js';
 import { envOver, type EnvData } from './env.js';
 import { changedDeliverables, newnessAgainst, releasesCheckout } from './base.js';
@@ -193,6 +193,7 @@ function ruleEnvData(ctx: Deps, currentOverride?: string): EnvData {
     series,
     currentSeries: current,
     today: ctx.today,
+    dataDate: releases.stamp.date,
     constants,
     teams: ctx.data.governance.teams(),
     // owners that are not project teams: the TC and every SIG (`<name> SIG`)
@@ -212,7 +213,9 @@ function developmentSeries(ctx: Deps, tree: FileTree): string {
   const withFiles = ctx.data.releases
     .series()
     .filter((s) => tree.list(`deliverables/${s.name}`).length > 0);
-  const dev = withFiles.find((s) => effectiveStatus(s, ctx.today) === 'development');
+  const all = ctx.data.releases.series();
+  const asOf = ctx.data.releases.stamp.date;
+  const dev = withFiles.find((s) => seriesStatusAt(all, s, ctx.today, asOf) === 'development');
   const pick = dev ?? withFiles[0];
   if (!pick) throw new UsageError(`${tree.label}: no series has deliverable files`);
   return pick.name;

@@ -92,6 +92,7 @@ function gateOpen(g: Gate, d: Derived, env: RuleEnv): boolean {
     case 'current':
       return d.series === env.currentSeries;
     case 'skip-eom-when-unmaintained':
+      // upstream's gate reads the recorded status; so does ours, to skip what it skips
       return !(
         d.releases.some((r) => r.version.includes('-eom')) &&
         d.seriesInfo?.status === 'unmaintained'

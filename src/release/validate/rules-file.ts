@@ -203,6 +203,7 @@ function checkVersion(d: Derived, env: RuleEnv, i: number): Issue[] {
         message: `${version}: must be ${d.seriesId ?? '?'}-last in ${d.series}`,
         field,
       });
+    // upstream's check of the recorded status (the -last tag follows the file's edit to it)
     const status = d.seriesInfo?.status;
     if (!status || !LAST_STATUSES.has(status)) {
       out.push({

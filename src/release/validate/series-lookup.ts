@@ -5,8 +5,16 @@ import type { Series } from '../../data/releases/series.js';
  * previousSeries of src/data/releases/series.ts, but indexed (the rules look
  * a series up for every file).
  */
-/** What the rules know of a series. */
-export type RuleSeries = Pick<Series, 'name' | 'releaseId' | 'status' | 'nextPhase'>;
+/**
+ * What the rules know of a series. `status` is the recorded one
+ * (series_status.yaml): the rules that mirror upstream's read it, as
+ * upstream does; the status at --date is the calendar's `seriesStatusAt`,
+ * which the dates are here for.
+ */
+export type RuleSeries = Pick<
+  Series,
+  'name' | 'releaseId' | 'status' | 'nextPhase' | 'initialRelease' | 'eolDate'
+>;
 
 const indexes = new WeakMap<readonly RuleSeries[], Map<string, number>>();
 
@@ -43,14 +51,4 @@ export function seriesBefore<S extends RuleSeries>(
 /** Branch and lifecycle-tag id: the release id when there is one, else the name. */
 export function idOf(series: RuleSeries): string {
   return series.releaseId ?? series.name;
-}
-
-/**
- * The status at a date: the recorded one, or the next phase once its date
- * has come (the meaning of effectiveStatus in src/data/releases/series.ts,
- * which this module does not import: see above).
- */
-export function statusAt(series: RuleSeries, date: string): RuleSeries['status'] {
-  const next = series.nextPhase;
-  return next?.date !== undefined && date >= next.date ? next.status : series.status;
 }

@@ -1,0 +1,68 @@
+import { humanDate } from '../core/dates.js';
+import type { ActionState, ReleaseAction } from './plan.js';
+
+/**
+ * Words for the release actions, shared by the brief, the Overview page
+ * and the meeting text (the view model carries only data).
+ */
+
+/** "RC1", "milestone 2 beta", "stable/2026.2 branch"... */
+export function actionTitle(a: ReleaseAction): string {
+  switch (a.kind) {
+    case 'milestone':
+      return `milestone ${a.milestone ?? ''} beta`;
+    case 'rc':
+      return 'RC1';
+    case 'stable-branch':
+      return 'stable branch';
+    case 'final-rc':
+      return 'final RC';
+    case 'final':
+      return 'final release (release team; check and +1)';
+    case 'cycle-highlights':
+      return 'cycle highlights';
+    case 'library':
+      return `release for milestone ${a.milestone ?? ''}`;
+    case 'final-library':
+      return 'final library release';
+    case 'intermediary':
+      return 'release in the series';
+    case 'trailing':
+      return 'trailing release';
+  }
+}
+
+/** When, relative to the state: "by Fri 11 Sep 2026", "closed Fri 4 Sep 2026", "from ...". */
+export function actionWhen(a: ReleaseAction): string {
+  switch (a.state) {
+    case 'upcoming':
+      return `from ${humanDate(a.window.start)} to ${humanDate(a.window.end)}`;
+    case 'open':
+    case 'due':
+    case 'proposed':
+      return `by ${humanDate(a.window.end)}`;
+    case 'overdue':
+    case 'missed':
+      return `window closed ${humanDate(a.window.end)}`;
+    case 'done':
+    case 'not-planned':
+      return `${a.window.start} to ${a.window.end}`;
+  }
+}
+
+/** One sentence, for a meeting line or a notification: "glance: RC1 due by ... — no rc1 in ...". */
+export function actionSentence(a: ReleaseAction): string {
+  return `${a.deliverable}: ${actionTitle(a)} ${a.state} ${actionWhen(a)} — ${a.evidence}`;
+}
+
+export const URGENT: readonly ActionState[] = ['overdue', 'due', 'proposed'];
+export const SETTLED: readonly ActionState[] = ['done', 'missed', 'not-planned'];
+
+/** Counts of the settled actions: "4 done, 1 missed, 3 not planned". */
+export function settledSummary(actions: readonly ReleaseAction[]): string {
+  const parts = SETTLED.map((s) => {
+    const n = actions.filter((a) => a.state === s).length;
+    return n ? `${n} ${s.replace('-', ' ')}` : '';
+  }).filter((x) => x !== '');
+  return parts.join(', ');
+}
