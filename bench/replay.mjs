@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDataSources } from '../dist/src/data/sources.js';
-import { replayCycle } from '../dist/src/actions/replay-read.js';
+import { replayCycle } from '../dist/src/actions/read-replay.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replayCycle } from '../../src/actions/replay-read.js';
+import { replayCycle } from '../../src/actions/read-replay.js';
 import { openDataSources } from '../../src/data/sources.js';
 import { buildMiniHistory, storedDates } from '../helpers/releases-history.js';
 import { hasSharedData } from '../helpers/shared-data.js';

@@ -10,7 +10,7 @@ import { gitSync } from '../git/run.js';
 import { planActions } from './plan.js';
 import type { OpenRequest, PlanActionsInput } from './plan-types.js';
 import { readActions } from './read.js';
-import { judgeReplay, truthReleases, type ReplayRun, type ReplayVerdict } from './replay-plan.js';
+import { judgeReplay, truthReleases, type ReplayRun, type ReplayVerdict } from './plan-replay.js';
 
 /**
  * Replays a past cycle of a team on a clone of openstack/releases with its
