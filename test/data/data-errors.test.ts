@@ -140,7 +140,9 @@ describe('embedded snapshot', () => {
   // LIAISON_RELEASES_HISTORY: a clone of openstack/releases at the snapshot's commit
   // (git clone /work/.mirror/openstack+releases/repo DIR); CI has none, so this is skipped there
   const history = process.env.LIAISON_RELEASES_HISTORY;
-  it.skipIf(!history)('has release dates equal to what the script reads from the history', () => {
+  it.skipIf(!history)(
+    'has release dates equal to what the script reads from the history (needs $LIAISON_RELEASES_HISTORY)',
+    () => {
     const out = join(tempDir(), 'snapshot');
     execFileSync(process.execPath, [
       join(packageRoot(), 'dist/scripts/build-snapshot.js'),
@@ -156,5 +158,6 @@ describe('embedded snapshot', () => {
     expect(readFileSync(join(out, SNAPSHOT_PARTS.dates), 'utf8')).toBe(
       readFileSync(join(packageRoot(), SNAPSHOT_DIR, SNAPSHOT_PARTS.dates), 'utf8'),
     );
-  });
+  },
+  );
 });
