@@ -255,6 +255,48 @@ describe.runIf(hasSharedData())('release status from the releases history and re
     );
   });
 
+  it('says a clone lacking the released commit is behind, not "no clone"', async () => {
+    const c = clones();
+    const checkout = releasesWithHistory(c);
+    // the clone as fetched before 5.6.0 was made: it lacks the commit 5.6.0 tagged
+    const store = join(c.dir, 'glance_store');
+    execFileSync('git', ['-C', store, 'reset', '-q', '--hard', c.h550]);
+    execFileSync('git', ['-C', store, 'update-ref', '-d', 'refs/remotes/origin/master']);
+    execFileSync('git', ['-C', store, 'reflog', 'expire', '--expire=now', '--all']);
+    execFileSync('git', ['-C', store, 'gc', '-q', '--prune=now']);
+    const r = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir, '--json'));
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout) as CoverageView;
+    const row = view.rows.find((x) => x.deliverable === 'glance-store');
+    expect(row?.windows.map((w) => w.state)).toEqual(['released', 'released', 'unknown']);
+    expect(row?.changesUnknown).toEqual({
+      reason: 'clone-behind',
+      repo: 'openstack/glance_store',
+      dir: store,
+      hash: c.h560,
+      version: '5.6.0',
+    });
+    const text = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir));
+    expect(text.stdout).toContain(
+      `glance-store: the clone of openstack/glance_store (${store}) does not have ${c.h560.slice(0, 7)}… released as 5.6.0: fetch it (liaison sync --only git)`,
+    );
+    expect(text.stdout).not.toMatch(/no clone/);
+    // status: the behind clone's counts (from 5.5.0) are not shown as current
+    const st = await runCli(releaseArgs('status', '2026-09-16', checkout, c.dir, '--json'));
+    const sv = JSON.parse(st.stdout) as ReleaseStatusView;
+    const d = sv.deliverables.find((x) => x.name === 'glance-store');
+    expect(d?.clone).toBe(store);
+    expect(d?.unreleased).toBeNull();
+    expect(d?.cloneBehind).toEqual([
+      { repo: 'openstack/glance_store', dir: store, hash: c.h560, version: '5.6.0' },
+    ]);
+    expect(sv.notes.join('\n')).not.toMatch(/no clone found for[^\n]*glance-store/);
+    const stText = await runCli(releaseArgs('status', '2026-09-16', checkout, c.dir));
+    expect(stText.stdout).toMatch(
+      /glance-store\n(.*\n)*?\s+unreleased\s+unknown: the clone of openstack\/glance_store \(.*\) does not have [0-9a-f]{7}… released as 5\.6\.0/,
+    );
+  });
+
   it('reports but does not fail coverage without clones', async () => {
     const c = clones();
     const checkout = releasesWithHistory(c);
@@ -266,7 +308,11 @@ describe.runIf(hasSharedData())('release status from the releases history and re
     const view = JSON.parse(r.stdout) as CoverageView;
     expect(view.missed).toBe(0);
     expect(view.rows.flatMap((x) => x.windows.map((w) => w.state))).toContain('unknown');
-    expect(view.notes.join('\n')).toMatch(/no clone, so unreleased changes are unknown/);
+    expect(view.rows.map((x) => x.changesUnknown?.reason)).toContain('no-clone');
+    const text = await runCli(
+      releaseArgs('coverage', '2026-09-16', checkout, join(checkout, 'empty')),
+    );
+    expect(text.stdout).toMatch(/glance-store: no clone, so unreleased changes are unknown/);
   });
 });
 
