@@ -93,7 +93,10 @@ function landChange(
  * and merged days (glance_store 5.5.0: proposed 2026-05-19, merged
  * 2026-05-22), with the hashes of the test clones.
  */
-function releasesWithHistory(c: { h550: string; h560: string; h4120: string }): string {
+function releasesWithHistory(
+  c: { h550: string; h560: string; h4120: string },
+  asOf = '2026-09-16',
+): string {
   const checkout = releasesCheckout();
   const dir = checkout.dir;
   const store = join(dir, 'deliverables/hibiscus/glance-store.yaml');
@@ -130,6 +133,8 @@ function releasesWithHistory(c: { h550: string; h560: string; h4120: string }): 
     'Release glance_store for Hibiscus-2 milestone',
     release(store, '5.6.0', 'openstack/glance_store', c.h560),
   );
+  // the checkout is as of its newest commit (it was never fetched): by default current at every test date
+  gitAt(dir, asOf, 'commit', '-q', '--allow-empty', '-m', 'Unrelated change');
   return dir;
 }
 
@@ -294,6 +299,27 @@ describe.runIf(hasSharedData())('release status from the releases history and re
     const stText = await runCli(releaseArgs('status', '2026-09-16', checkout, c.dir));
     expect(stText.stdout).toMatch(
       /glance-store\n(.*\n)*?\s+unreleased\s+unknown: the clone of openstack\/glance_store \(.*\) does not have [0-9a-f]{7}… released as 5\.6\.0/,
+    );
+  });
+
+  it("coverage on data older than a window's last merge day: unconfirmed, not MISSED", async () => {
+    const c = clones();
+    // data of 2026-08-25: the final library weeks (to 2026-08-21) take merges until 2026-08-28
+    const checkout = releasesWithHistory(c, '2026-08-25');
+    const r = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir, '--json'));
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout) as CoverageView;
+    const store = view.rows.find((x) => x.deliverable === 'glance-store');
+    expect(store?.windows[2]).toMatchObject({
+      label: 'final library weeks',
+      state: 'unconfirmed',
+      unreleasedChanges: 1,
+      asOf: '2026-08-25',
+    });
+    expect(view.missed).toBe(0);
+    const text = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir));
+    expect(text.stdout).toMatch(
+      /final library weeks\s+2026-08-03 → 2026-08-21\s+no release in the data as of 2026-08-25 \(1 unreleased commits\)/,
     );
   });
 

@@ -61,7 +61,7 @@ export const releasesPanel: Panel<ReleaseStatusView> = {
                             w.state === 'missed' ? 'bad' : w.state === 'released' ? 'ok' : undefined
                           }
                         >
-                          {w.state}
+                          {w.asOf ? `${w.state} as of ${w.asOf}` : w.state}
                           <br />
                           <small class="muted">
                             {`${w.from} – ${w.to}`}

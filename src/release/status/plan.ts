@@ -82,7 +82,9 @@ export interface DeliverableStatus {
   readonly due: readonly DueItem[];
 }
 
-export type WindowState = 'released' | 'missed' | 'no-changes' | 'not-planned' | 'unknown' | 'open';
+/** `unconfirmed`: closed without a release, but the data is older than the window's last merge day (docs/actions.md). */
+export type WindowState =
+  'released' | 'missed' | 'no-changes' | 'not-planned' | 'unknown' | 'unconfirmed' | 'open';
 
 export interface CoverageWindow {
   /** `start → M1`, `M1 → M2`, `final library weeks`: the library actions' windows. */
@@ -94,6 +96,8 @@ export interface CoverageWindow {
   /** Commits made in the window that no release before its end contained; null without a clone. */
   readonly unreleasedChanges: number | null;
   readonly state: WindowState;
+  /** With `unconfirmed`: the data's day (the action's `asOf`); else null. */
+  readonly asOf: IsoDate | null;
 }
 
 export interface CoverageRow {

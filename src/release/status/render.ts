@@ -86,6 +86,7 @@ const MARK: Record<WindowState, string> = {
   'no-changes': 'no release, no changes',
   'not-planned': 'not planned (team convention)',
   unknown: 'no release; changes unknown',
+  unconfirmed: 'no release in the data',
   open: 'open',
 };
 
@@ -101,12 +102,13 @@ export function renderCoverageText(view: CoverageView, c: Colors): string {
           : w.state === 'released'
             ? c.green(MARK[w.state])
             : MARK[w.state];
+      const asOf = w.asOf ? ` as of ${w.asOf}` : '';
       const extra = w.releases.length
         ? ` ${w.releases.join(', ')}`
         : w.unreleasedChanges
           ? ` (${w.unreleasedChanges} unreleased commits)`
           : '';
-      return [w.label, `${w.from} → ${w.to}`, mark + extra];
+      return [w.label, `${w.from} → ${w.to}`, mark + asOf + extra];
     });
     out.push(rows.length ? table(rows, '    ') : '    no milestones in the schedule');
   }
