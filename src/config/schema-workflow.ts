@@ -128,7 +128,7 @@ export const postFinalTaskSchema = z.strictObject({
   file: z.string().optional(),
   constant: z.string().optional(),
   value: z.string().optional(),
-  /** move-specs: folders with {series}/{next} placeholders (series names or ids, see README). */
+  /** move-specs: folders with {series-id}/{next-id}-style placeholders (series names or ids, see docs/config.md). */
   from: z.string().optional(),
   to: z.string().optional(),
   'implemented-dir': z.string().optional(),

@@ -1,4 +1,3 @@
-import { actionStateText } from '../actions/render.js';
 import type { Colors } from '../core/terminal.js';
 import { COUNTED_STATES, type Counts, type LiaisonView, type OpenStackView } from './plan.js';
 
