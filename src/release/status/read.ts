@@ -144,17 +144,20 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
 type Released = readonly { readonly version: string; readonly hash: string }[];
 
 /**
- * The newest of `released` (newest first) when the clone lacks its commit:
- * the clone is behind the releases. An older release's commit missing alone
- * (a shallow clone, a rewritten history) leaves the counts from the newest
- * one right, so it is not "behind"; the windows it starts say so (`no-start`).
+ * The newest of `released` (newest first) when the clone lacks its commit
+ * but has an older release's: the clone is behind the releases. A clone
+ * with none of them is not known to share their history (counts then come
+ * from its tags, `unreleasedSince`); an older commit missing alone (shallow)
+ * leaves the counts from the newest right, and the windows say it (`no-start`).
  */
 function behindOf(
   clone: CloneFacts,
   released: Released,
 ): { dir: string; hash: string; version: string } | undefined {
   const newest = released[0];
-  if (!newest || !clone.lacking([newest.hash]).has(newest.hash)) return undefined;
+  if (!newest) return undefined;
+  const missing = clone.lacking(released.map((r) => r.hash));
+  if (!missing.has(newest.hash) || released.every((r) => missing.has(r.hash))) return undefined;
   return { dir: clone.dir, hash: newest.hash, version: newest.version };
 }
 
