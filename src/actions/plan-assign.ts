@@ -1,5 +1,11 @@
 import { addDays, compareDates, type IsoDate } from '../core/dates.js';
-import type { ActionsCalendar, ActionWindow, SeriesFileHistory } from './plan-types.js';
+import type {
+  ActionsCalendar,
+  ActionState,
+  ActionWindow,
+  PlanActionsInput,
+  SeriesFileHistory,
+} from './plan-types.js';
 import type { ActionSpec, ChangeClass } from './plan-windows.js';
 
 /**
@@ -89,11 +95,41 @@ function within(day: IsoDate, from: IsoDate, to: IsoDate): boolean {
   return compareDates(day, from) >= 0 && compareDates(day, to) <= 0;
 }
 
+/**
+ * The last day a merge satisfies an action: the end of the week after its
+ * window (the release team merges unanswered proposals on the Friday; a -1
+ * waits a week).
+ */
+export function mergeDeadline(w: ActionWindow): IsoDate {
+  return addDays(w.end, 7);
+}
+
+/** Verdicts that later data cannot change: a release merged stays merged; a window not yet open. */
+const SETTLED_BY_DATA: readonly ActionState[] = ['done', 'not-planned', 'upcoming'];
+
+/**
+ * The data's day when it cannot settle the verdict at `today`: the data is
+ * older than `today` and than the end of the action's satisfaction period,
+ * so a request merged in between may have satisfied it. Undefined when the
+ * data can tell (or its day is unknown).
+ */
+export function staleAsOf(
+  input: Pick<PlanActionsInput, 'dataAsOf' | 'today'>,
+  window: ActionWindow,
+  state: ActionState,
+): IsoDate | undefined {
+  const asOf = input.dataAsOf;
+  if (!asOf || SETTLED_BY_DATA.includes(state)) return undefined;
+  if (compareDates(asOf, input.today) >= 0) return undefined;
+  if (compareDates(asOf, mergeDeadline(window)) >= 0) return undefined;
+  return asOf;
+}
+
 /** The satisfaction rule; an undated change (no history) satisfies by its class alone. */
 export function satisfies(c: Pick<FileChange, 'proposed' | 'merged'>, w: ActionWindow): boolean {
   if (c.proposed === null && c.merged === null) return true;
   if (c.proposed !== null && within(c.proposed, w.start, w.end)) return true;
-  return c.merged !== null && within(c.merged, w.start, addDays(w.end, 7));
+  return c.merged !== null && within(c.merged, w.start, mergeDeadline(w));
 }
 
 export interface Attached {

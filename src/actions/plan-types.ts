@@ -68,6 +68,13 @@ export interface ReleaseAction {
   readonly evidence: string;
   /** What the liaison runs; null where the liaison proposes nothing (e.g. the release team's final). */
   readonly command: string | null;
+  /**
+   * Set when the verdict rests on data older than both the date and the end
+   * of the action's satisfaction period (the window's end + the week after):
+   * the state is as of the data of this day, not confirmed — a request
+   * merged since may have settled it. Absent when the data can tell.
+   */
+  readonly asOf?: IsoDate;
 }
 
 /** When a change was proposed (author date) and merged (reached master); either may be unknown. */
@@ -173,6 +180,12 @@ export interface PlanActionsInput {
   readonly today: IsoDate;
   /** The series `liaison release propose` takes by default at `today`: commands name another with `--series`. */
   readonly defaultSeries?: string;
+  /**
+   * The day the releases data was taken; a verdict it cannot settle by
+   * `today` is marked with it (`ReleaseAction.asOf`). Absent: the data is
+   * taken as current at `today` (the replay: the tree as it was then).
+   */
+  readonly dataAsOf?: IsoDate;
 }
 
 /** States that ask the liaison to act now, in the order they are said first. */

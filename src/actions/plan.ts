@@ -3,7 +3,9 @@ import {
   assignChanges,
   fileChanges,
   isComplete,
+  mergeDeadline,
   pickAction,
+  staleAsOf,
   satisfies,
   stableBranchOf,
   type Attached,
@@ -277,13 +279,19 @@ function actionOf(ctx: StateContext, spec: ActionSpec, pending: readonly Pending
   };
   const command = commandOf(ctx, spec);
   const done = isComplete(spec, atts);
-  const finish = (state: ActionState, evidence: string, list = releases): ReleaseAction => ({
-    ...base,
-    state,
-    releases: list,
-    evidence,
-    command: state === 'done' || state === 'not-planned' ? null : command,
-  });
+  const finish = (state: ActionState, evidence: string, list = releases): ReleaseAction => {
+    const asOf = staleAsOf(input, spec.window, state);
+    return {
+      ...base,
+      state,
+      releases: list,
+      evidence: asOf
+        ? `${evidence}; as of the data of ${asOf}: a request merged by ${mergeDeadline(spec.window)} still counts (liaison sync)`
+        : evidence,
+      command: state === 'done' || state === 'not-planned' ? null : command,
+      ...(asOf ? { asOf } : {}),
+    };
+  };
   if (done) {
     const late = atts.some((a) => a.late);
     return finish(

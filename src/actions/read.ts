@@ -45,6 +45,8 @@ export interface ActionsSources {
   readonly clones?: Readonly<Record<string, CloneHint>>;
   /** The series `release propose` defaults to at `today` (commands name another one). */
   readonly defaultSeries?: string;
+  /** The day the releases data was taken (`PlanActionsInput.dataAsOf`); absent: current at `today`. */
+  readonly dataAsOf?: IsoDate;
 }
 
 /** How many earlier series the conventions look at, and how far back to search for them. */
@@ -221,6 +223,7 @@ export function readActions(src: ActionsSources, seriesName: string): ActionsRea
       ...(src.clones ? { clones: src.clones } : {}),
       today: src.today,
       ...(src.defaultSeries ? { defaultSeries: src.defaultSeries } : {}),
+      ...(src.dataAsOf ? { dataAsOf: src.dataAsOf } : {}),
     },
     notes,
   };
@@ -286,7 +289,11 @@ function stillOpen(src: ActionsSources, series: string, cal: ActionsCalendar): b
 
 /** The sources of a run (Deps) as the reader takes them. */
 function sourcesOf(ctx: Deps, openRequests: readonly OpenRequest[] = []): ActionsSources {
+  // when the data was taken (a checkout's last fetch), not its last commit: a quiet day is not old data
+  const stamp = ctx.data.releases.stamp;
+  const asOf = (stamp.takenAt ?? stamp.date)?.slice(0, 10);
   return {
+    ...(asOf ? { dataAsOf: asOf } : {}),
     releases: ctx.data.releases,
     calendar: ctx.calendarInput,
     team: ctx.team,

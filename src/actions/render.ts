@@ -50,9 +50,17 @@ export function actionWhen(a: ReleaseAction): string {
   }
 }
 
+/**
+ * The state as said: "overdue", or "overdue as of 2026-08-21" when the data
+ * is too old to confirm it (`asOf`): never a stale verdict said as current.
+ */
+export function actionStateText(a: { readonly state: string; readonly asOf?: string }): string {
+  return a.asOf ? `${a.state} as of ${a.asOf}` : a.state;
+}
+
 /** One sentence, for a meeting line or a notification: "glance: RC1 due by ... — no rc1 in ...". */
 export function actionSentence(a: ReleaseAction): string {
-  return `${a.deliverable}: ${actionTitle(a)} ${a.state} ${actionWhen(a)} — ${a.evidence}`;
+  return `${a.deliverable}: ${actionTitle(a)} ${actionStateText(a)} ${actionWhen(a)} — ${a.evidence}`;
 }
 
 export const URGENT: readonly ActionState[] = ['overdue', 'due', 'proposed'];

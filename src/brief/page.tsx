@@ -11,7 +11,13 @@ import { summaryLines } from '../priorities/render.js';
 import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
 import type { ReleaseAction } from '../actions/plan.js';
-import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
+import {
+  actionStateText,
+  actionTitle,
+  actionWhen,
+  settledSummary,
+  URGENT,
+} from '../actions/render.js';
 import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
@@ -187,14 +193,18 @@ function ActionList({
 }) {
   if (actions.length === 0) return null;
   const tone = (a: ReleaseAction) =>
-    a.state === 'overdue' ? 'bad' : a.state === 'due' ? 'warn' : 'muted';
+    a.state === 'overdue' && !a.asOf
+      ? 'bad'
+      : a.state === 'due' || a.state === 'overdue'
+        ? 'warn'
+        : 'muted';
   return (
     <>
       <h3>{title}</h3>
       <ul class="plain">
         {actions.map((a) => (
           <li>
-            <span class={`badge ${tone(a)}`}>{a.state}</span>{' '}
+            <span class={`badge ${tone(a)}`}>{actionStateText(a)}</span>{' '}
             <strong>{`${a.deliverable}: ${actionTitle(a)}`}</strong>
             {`, ${actionWhen(a)}${a.series === series ? '' : ` (${a.series})`}`}
             <br />

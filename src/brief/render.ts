@@ -8,7 +8,13 @@ import { summaryLines } from '../priorities/render.js';
 import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
 import type { ReleaseAction } from '../actions/plan.js';
-import { actionTitle, actionWhen, settledSummary, URGENT } from '../actions/render.js';
+import {
+  actionStateText,
+  actionTitle,
+  actionWhen,
+  settledSummary,
+  URGENT,
+} from '../actions/render.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
   const out: string[] = [];
@@ -90,12 +96,13 @@ function actionsText(b: BriefView, c: Colors): string[] {
   const urgent = b.actions.filter((a) => URGENT.includes(a.state));
   const open = b.actions.filter((a) => a.state === 'open');
   const coming = b.actions.filter((a) => a.state === 'upcoming');
+  // an overdue the data cannot confirm (asOf) is not shown as a confirmed miss
   const mark = (a: ReleaseAction) =>
-    a.state === 'overdue'
+    a.state === 'overdue' && !a.asOf
       ? c.red(a.state)
-      : a.state === 'due'
-        ? c.yellow(a.state)
-        : c.cyan(a.state);
+      : a.state === 'due' || a.state === 'overdue'
+        ? c.yellow(actionStateText(a))
+        : c.cyan(actionStateText(a));
   const block = (title: string, list: readonly ReleaseAction[], commands: boolean) => {
     if (list.length === 0) return;
     out.push(`  ${title}`);

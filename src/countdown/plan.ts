@@ -63,6 +63,8 @@ export interface CountdownAction {
   readonly milestone: number | null;
   readonly window: { readonly start: IsoDate; readonly end: IsoDate };
   readonly state: string;
+  /** Set when the data is too old to confirm the state (docs/actions.md). */
+  readonly asOf?: IsoDate;
 }
 
 export interface CountdownTeam {

@@ -129,6 +129,7 @@ async function teamsWithActionsDue(ctx: Deps, notes: string[]): Promise<Countdow
       milestone: a.milestone,
       window: a.window,
       state: a.state,
+      ...(a.asOf ? { asOf: a.asOf } : {}),
     });
     return view.teams.map((t) => ({
       name: t.name,

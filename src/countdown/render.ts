@@ -92,7 +92,7 @@ function deadlineLine(view: CountdownView, d: CountdownDeadline, format: Countdo
 
 function actionText(a: CountdownAction, format: CountdownFormat): string {
   const id = format === 'md' ? `\`${a.id.replace(/`/g, "'")}\`` : a.id;
-  return `${id} (${a.window.start} to ${a.window.end})`;
+  return `${id} (${a.window.start} to ${a.window.end}${a.asOf ? `, as of the data of ${a.asOf}` : ''})`;
 }
 
 /** Text from data into Markdown: characters that would start markup are escaped. */

@@ -2,7 +2,7 @@ import { cap, inertLine, safeUrl } from '../core/text.js';
 import { ircLines } from '../gate/render.js';
 import { summaryLines } from '../priorities/render.js';
 import type { MeetingSection, MeetingSectionId, MeetingView } from './plan.js';
-import { actionTitle, actionWhen, URGENT } from '../actions/render.js';
+import { actionStateText, actionTitle, actionWhen, URGENT } from '../actions/render.js';
 
 const SECTION_TITLES: Record<MeetingSectionId, string> = {
   'release-status': 'Release status and due releases',
@@ -108,7 +108,7 @@ export function renderMeetingIrc(v: MeetingView): string {
     out.push(
       ...botLines(
         `#action ${irc(owners)}:`,
-        `${a.deliverable} ${actionTitle(a)} ${a.state}, ${actionWhen(a)}${a.command ? `: ${a.command}` : ''} (${a.evidence})`,
+        `${a.deliverable} ${actionTitle(a)} ${actionStateText(a)}, ${actionWhen(a)}${a.command ? `: ${a.command}` : ''} (${a.evidence})`,
       ),
     );
   if (v.olderOverdue > 0)
@@ -116,7 +116,12 @@ export function renderMeetingIrc(v: MeetingView): string {
       `#info ${v.olderOverdue} release action${v.olderOverdue === 1 ? ' is' : 's are'} overdue for more than two weeks: liaison brief`,
     );
   for (const a of v.actions.filter((x) => x.state === 'open'))
-    out.push(...botLines('#info Open:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
+    out.push(
+      ...botLines(
+        '#info Open:',
+        `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}${a.asOf ? ` (as of the data of ${a.asOf})` : ''}`,
+      ),
+    );
   for (const a of v.actions.filter((x) => x.state === 'upcoming'))
     out.push(...botLines('#info Coming:', `${a.deliverable} ${actionTitle(a)}, ${actionWhen(a)}`));
   if (v.deadlines.length === 0) out.push('#info No deadlines in the next 3 weeks');
@@ -167,7 +172,7 @@ export function renderMeetingMarkdown(v: MeetingView): string {
   if (v.actions.length === 0) out.push('- nothing due in the next two weeks');
   for (const a of v.actions)
     out.push(
-      `- **${a.state}** ${md(`${a.deliverable}: ${actionTitle(a)}, ${actionWhen(a)}`)} — ${md(a.evidence)}` +
+      `- **${actionStateText(a)}** ${md(`${a.deliverable}: ${actionTitle(a)}, ${actionWhen(a)}`)} — ${md(a.evidence)}` +
         (a.command && a.state !== 'upcoming' ? ` \`${a.command.replace(/`/g, "'")}\`` : ''),
     );
   if (v.olderOverdue > 0)

@@ -100,8 +100,8 @@ function TeamRow({ team: t, env }: { team: OpenStackTeam; env: RenderEnv }) {
           : urgent.map((a, i) => (
               <>
                 {i > 0 ? <br /> : null}
-                <span class={a.state === 'overdue' ? 'bad' : 'warn'}>{a.state}</span>
-                {` ${a.deliverable} ${a.kind}${a.milestone !== null ? ` ${a.milestone}` : ''} (${a.window.start} to ${a.window.end})`}
+                <span class={a.state === 'overdue' && !a.asOf ? 'bad' : 'warn'}>{a.state}</span>
+                {` ${a.deliverable} ${a.kind}${a.milestone !== null ? ` ${a.milestone}` : ''} (${a.window.start} to ${a.window.end}${a.asOf ? `; as of the data of ${a.asOf}` : ''})`}
               </>
             ))}
       </td>

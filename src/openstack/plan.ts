@@ -17,6 +17,8 @@ export interface ActionLike {
   readonly milestone: number | null;
   readonly window: { readonly start: IsoDate; readonly end: IsoDate };
   readonly state: string;
+  /** Set when the data is too old to confirm the state (docs/actions.md). */
+  readonly asOf?: IsoDate;
 }
 
 export const COUNTED_STATES = [

@@ -45,9 +45,10 @@ export function renderOpenStackText(v: OpenStackView, c: Colors): string {
     );
     for (const state of ['overdue', 'due', 'proposed'] as const) {
       for (const a of t.actions.filter((x) => x.state === state)) {
-        const colour = state === 'overdue' ? c.red : state === 'due' ? c.yellow : c.cyan;
+        const colour =
+          state === 'overdue' && !a.asOf ? c.red : state === 'proposed' ? c.cyan : c.yellow;
         out.push(
-          `  ${colour(state.padEnd(8))} ${plain(a.deliverable)} ${a.kind}${a.milestone !== null ? ` ${a.milestone}` : ''} (${a.window.start} to ${a.window.end})`,
+          `  ${colour(state.padEnd(8))} ${plain(a.deliverable)} ${a.kind}${a.milestone !== null ? ` ${a.milestone}` : ''} (${a.window.start} to ${a.window.end}${a.asOf ? `; as of the data of ${a.asOf}` : ''})`,
         );
       }
     }

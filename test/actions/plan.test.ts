@@ -180,6 +180,41 @@ describe('release actions (pure planner)', () => {
     expect(missed?.evidence).toMatch(/when hibiscus was released on 2026-09-30/);
   });
 
+  it('data older than the last merge day of a window: the verdict is as of the data, never a confirmed miss', () => {
+    // glance-store's final library weeks end 2026-08-21; a merge until 2026-08-28 satisfies them
+    const d = [
+      store([rel('5.5.0', '2026-05-19', '2026-05-22'), rel('5.6.0', '2026-07-01', '2026-07-01')]),
+    ];
+    const at = (today: string, dataAsOf: string) =>
+      plan(today, d, { dataAsOf }).get('glance-store:final-library');
+    const stale = at('2026-09-09', '2026-08-21');
+    expect(stale).toMatchObject({ state: 'overdue', asOf: '2026-08-21' });
+    expect(stale?.evidence).toBe(
+      'no release in the final library weeks in deliverables/hibiscus/glance-store.yaml; the window closed 2026-08-21; as of the data of 2026-08-21: a request merged by 2026-08-28 still counts (liaison sync)',
+    );
+    // the data reaches the last merge day: the miss is settled, said as current
+    expect(at('2026-09-09', '2026-08-28')).toMatchObject({ state: 'overdue' });
+    expect(at('2026-09-09', '2026-08-28')?.asOf).toBeUndefined();
+    expect(at('2026-09-09', '2026-08-27')?.asOf).toBe('2026-08-27');
+    // data taken on or after the date: exact for the date (only what merged by then counts)
+    expect(at('2026-08-24', '2026-08-24')?.asOf).toBeUndefined();
+    expect(at('2026-08-24', '2026-09-30')?.asOf).toBeUndefined();
+    // without the data's day (the replay: the tree as it was then), nothing is marked
+    expect(plan('2026-09-09', d).get('glance-store:final-library')?.asOf).toBeUndefined();
+    // missed once released, due and open: marked too; done and upcoming are settled by any data
+    const later = plan('2026-10-05', d, { dataAsOf: '2026-08-21' });
+    expect(later.get('glance-store:final-library')).toMatchObject({
+      state: 'missed',
+      asOf: '2026-08-21',
+    });
+    expect(later.get('glance-store:library:1')).toMatchObject({ state: 'done' });
+    expect(later.get('glance-store:library:1')?.asOf).toBeUndefined();
+    const g = plan('2026-09-09', [glance([])], { dataAsOf: '2026-08-21' });
+    expect(g.get('glance:rc')).toMatchObject({ state: 'due', asOf: '2026-08-21' });
+    expect(g.get('glance:final-rc')).toMatchObject({ state: 'upcoming' });
+    expect(g.get('glance:final-rc')?.asOf).toBeUndefined();
+  });
+
   it('only what merged by the date counts; proposed by then and merged later is proposed', () => {
     const d = [glance([rel('33.0.0.0rc1', '2026-09-08', '2026-09-11')])];
     expect(plan('2026-09-09', d).get('glance:rc')).toMatchObject({
@@ -404,16 +439,36 @@ describe('release actions in the brief', () => {
     expect(r.code).toBe(0);
     const firstLines = r.stdout.split('\n').slice(0, 12).join('\n');
     expect(firstLines).toMatch(/Release actions \(hibiscus\)\n {2}Act now/);
+    // the embedded data is of 2026-08-21: the RC1 may have been proposed since, so said as of then
     expect(r.stdout).toMatch(
-      /due glance: RC1, by Fri 11 Sep 2026\n.*no rc1 in deliverables\/hibiscus\/glance\.yaml\n\s+\$ liaison release propose glance rc/,
+      /due as of 2026-08-21 glance: RC1, by Fri 11 Sep 2026\n.*no rc1 in deliverables\/hibiscus\/glance\.yaml; as of the data of 2026-08-21: a request merged by 2026-09-18 still counts \(liaison sync\)\n\s+\$ liaison release propose glance rc/,
     );
     const b = await runJson<BriefJson>(['brief', '--date', '2026-09-09']);
     expect(b.actions.find((a) => a.id === 'glance:rc')).toMatchObject({
       state: 'due',
       window: { start: '2026-09-07', end: '2026-09-11' },
       command: 'liaison release propose glance rc',
+      asOf: '2026-08-21',
     });
     expect(b.actions[0]?.state).toMatch(/^(overdue|due|proposed)$/);
+    // the lead's case: final library weeks to 2026-08-21, merges count until 2026-08-28
+    expect(b.actions.find((a) => a.id === 'glance-store:final-library')).toMatchObject({
+      state: 'overdue',
+      asOf: '2026-08-21',
+    });
+    // a window whose last merge day the data reaches is a settled verdict
+    expect(b.actions.find((a) => a.id === 'python-glanceclient:library:2')?.asOf).toBeUndefined();
+    const os = await runCli(['openstack', '--date', '2026-09-09', '--team', 'glance']);
+    expect(os.stdout).toMatch(
+      /overdue\s+glance-store final-library \(2026-08-03 to 2026-08-21; as of the data of 2026-08-21\)/,
+    );
+    expect(os.stdout).toMatch(
+      /overdue\s+python-glanceclient library 2 \(2026-05-16 to 2026-07-03\)\n/,
+    );
+    const cd = await runCli(['countdown', '--date', '2026-09-09']);
+    expect(cd.stdout.replace(/\s+/g, ' ')).toContain(
+      'glance-store:final-library (2026-08-03 to 2026-08-21, as of the data of 2026-08-21)',
+    );
   });
 
   it('--series: the last series one week after its release, with the dates of its releases', async () => {

@@ -45,6 +45,7 @@ const lib: DeliverableFacts = {
   fileBranches: [],
   latestBefore: { version: '5.0.0', series: 'gazpacho' },
   clone: { dir: '/clones/glance_store', branches: ['master'], tags: ['5.0.0', '5.1.0'] },
+  cloneBehind: [],
   unreleased: [
     {
       repo: 'openstack/glance_store',
@@ -166,6 +167,32 @@ describe('release status plan (pure)', () => {
     expect(v.notes).toContain(
       'no clone found for glance-store (looked under /clones): unreleased commits unknown',
     );
+  });
+
+  it('a clone behind the releases is no "no clone": the reason names the missing commit', () => {
+    const behind = {
+      repo: 'openstack/glance_store',
+      dir: '/clones/glance_store',
+      hash: 'a'.repeat(40),
+      version: '5.1.0',
+    };
+    const v = planReleaseStatus(
+      input([{ ...lib, cloneBehind: [behind], unreleased: null, masterCommitDays: {} }]),
+    );
+    expect(v.coverage.rows[0]?.windows.map((w) => w.state)).toEqual([
+      'released',
+      'unknown',
+      'open',
+    ]);
+    expect(v.coverage.rows[0]?.changesUnknown).toEqual({ reason: 'clone-behind', ...behind });
+    expect(v.deliverables[0]?.cloneBehind).toEqual([behind]);
+    expect(v.notes.join('\n')).not.toMatch(/no clone/);
+    // with no clone at all, and with every window's changes known
+    const none = planReleaseStatus(
+      input([{ ...lib, clone: null, unreleased: null, masterCommitDays: {} }]),
+    );
+    expect(none.coverage.rows[0]?.changesUnknown).toEqual({ reason: 'no-clone' });
+    expect(planReleaseStatus(input([lib])).coverage.rows[0]?.changesUnknown).toBeNull();
   });
 
   it('says which facts to read: branches and the tags windows can start from', () => {

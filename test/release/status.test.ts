@@ -93,7 +93,10 @@ function landChange(
  * and merged days (glance_store 5.5.0: proposed 2026-05-19, merged
  * 2026-05-22), with the hashes of the test clones.
  */
-function releasesWithHistory(c: { h550: string; h560: string; h4120: string }): string {
+function releasesWithHistory(
+  c: { h550: string; h560: string; h4120: string },
+  asOf = '2026-09-16',
+): string {
   const checkout = releasesCheckout();
   const dir = checkout.dir;
   const store = join(dir, 'deliverables/hibiscus/glance-store.yaml');
@@ -130,6 +133,8 @@ function releasesWithHistory(c: { h550: string; h560: string; h4120: string }): 
     'Release glance_store for Hibiscus-2 milestone',
     release(store, '5.6.0', 'openstack/glance_store', c.h560),
   );
+  // the checkout is as of its newest commit (it was never fetched): by default current at every test date
+  gitAt(dir, asOf, 'commit', '-q', '--allow-empty', '-m', 'Unrelated change');
   return dir;
 }
 
@@ -259,6 +264,69 @@ describe.runIf(hasSharedData())(
       );
     });
 
+    it('says a clone lacking the released commit is behind, not "no clone"', async () => {
+      const c = clones();
+      const checkout = releasesWithHistory(c);
+      // the clone as fetched before 5.6.0 was made: it lacks the commit 5.6.0 tagged
+      const store = join(c.dir, 'glance_store');
+      execFileSync('git', ['-C', store, 'reset', '-q', '--hard', c.h550]);
+      execFileSync('git', ['-C', store, 'update-ref', '-d', 'refs/remotes/origin/master']);
+      execFileSync('git', ['-C', store, 'reflog', 'expire', '--expire=now', '--all']);
+      execFileSync('git', ['-C', store, 'gc', '-q', '--prune=now']);
+      const r = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir, '--json'));
+      expect(r.code).toBe(0);
+      const view = JSON.parse(r.stdout) as CoverageView;
+      const row = view.rows.find((x) => x.deliverable === 'glance-store');
+      expect(row?.windows.map((w) => w.state)).toEqual(['released', 'released', 'unknown']);
+      expect(row?.changesUnknown).toEqual({
+        reason: 'clone-behind',
+        repo: 'openstack/glance_store',
+        dir: store,
+        hash: c.h560,
+        version: '5.6.0',
+      });
+      const text = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir));
+      expect(text.stdout).toContain(
+        `glance-store: the clone of openstack/glance_store (${store}) does not have ${c.h560.slice(0, 7)}… released as 5.6.0: fetch it (liaison sync --only git)`,
+      );
+      expect(text.stdout).not.toMatch(/no clone/);
+      // status: the behind clone's counts (from 5.5.0) are not shown as current
+      const st = await runCli(releaseArgs('status', '2026-09-16', checkout, c.dir, '--json'));
+      const sv = JSON.parse(st.stdout) as ReleaseStatusView;
+      const d = sv.deliverables.find((x) => x.name === 'glance-store');
+      expect(d?.clone).toBe(store);
+      expect(d?.unreleased).toBeNull();
+      expect(d?.cloneBehind).toEqual([
+        { repo: 'openstack/glance_store', dir: store, hash: c.h560, version: '5.6.0' },
+      ]);
+      expect(sv.notes.join('\n')).not.toMatch(/no clone found for[^\n]*glance-store/);
+      const stText = await runCli(releaseArgs('status', '2026-09-16', checkout, c.dir));
+      expect(stText.stdout).toMatch(
+        /glance-store\n(.*\n)*?\s+unreleased\s+unknown: the clone of openstack\/glance_store \(.*\) does not have [0-9a-f]{7}… released as 5\.6\.0/,
+      );
+    });
+
+    it("coverage on data older than a window's last merge day: unconfirmed, not MISSED", async () => {
+      const c = clones();
+      // data of 2026-08-25: the final library weeks (to 2026-08-21) take merges until 2026-08-28
+      const checkout = releasesWithHistory(c, '2026-08-25');
+      const r = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir, '--json'));
+      expect(r.code).toBe(0);
+      const view = JSON.parse(r.stdout) as CoverageView;
+      const store = view.rows.find((x) => x.deliverable === 'glance-store');
+      expect(store?.windows[2]).toMatchObject({
+        label: 'final library weeks',
+        state: 'unconfirmed',
+        unreleasedChanges: 1,
+        asOf: '2026-08-25',
+      });
+      expect(view.missed).toBe(0);
+      const text = await runCli(releaseArgs('coverage', '2026-09-16', checkout, c.dir));
+      expect(text.stdout).toMatch(
+        /final library weeks\s+2026-08-03 → 2026-08-21\s+no release in the data as of 2026-08-25 \(1 unreleased commits\)/,
+      );
+    });
+
     it('reports but does not fail coverage without clones', async () => {
       const c = clones();
       const checkout = releasesWithHistory(c);
@@ -270,7 +338,11 @@ describe.runIf(hasSharedData())(
       const view = JSON.parse(r.stdout) as CoverageView;
       expect(view.missed).toBe(0);
       expect(view.rows.flatMap((x) => x.windows.map((w) => w.state))).toContain('unknown');
-      expect(view.notes.join('\n')).toMatch(/no clone, so unreleased changes are unknown/);
+      expect(view.rows.map((x) => x.changesUnknown?.reason)).toContain('no-clone');
+      const text = await runCli(
+        releaseArgs('coverage', '2026-09-16', checkout, join(checkout, 'empty')),
+      );
+      expect(text.stdout).toMatch(/glance-store: no clone, so unreleased changes are unknown/);
     });
   },
 );

@@ -1,13 +1,24 @@
 import type { Deps } from '../../core/deps.js';
 import { buildReleaseStatus } from './read.js';
 import type { DeliverableStatus, ReleaseStatusView } from './plan.js';
+import { changesUnknownText, cloneBehindText } from './render.js';
 import { releaseHistorySvg } from '../../web/charts/release-history.js';
 import { Chart, Table } from '../../web/parts.js';
 import type { Panel } from '../../web/panel.js';
 
 export const releasesPanel: Panel<ReleaseStatusView> = {
   build: async (ctx: Deps) => buildReleaseStatus(ctx, { db: await ctx.store() }),
-  age: (v) => ({ asOf: null, source: v.dataSource, stale: [...v.notes, ...v.coverage.notes] }),
+  age: (v) => ({
+    asOf: null,
+    source: v.dataSource,
+    stale: [
+      ...v.notes,
+      ...v.coverage.rows.flatMap((r) =>
+        r.changesUnknown ? [changesUnknownText(r.deliverable, r.changesUnknown)] : [],
+      ),
+      ...v.coverage.notes,
+    ],
+  }),
   render(v) {
     const svg = releaseHistorySvg(v);
     return (
@@ -40,7 +51,7 @@ export const releasesPanel: Panel<ReleaseStatusView> = {
                         w.state === 'missed' ? 'bad' : w.state === 'released' ? 'ok' : undefined
                       }
                     >
-                      {w.state}
+                      {w.asOf ? `${w.state} as of ${w.asOf}` : w.state}
                       <br />
                       <small class="muted">
                         {`${w.from} – ${w.to}`}
@@ -87,12 +98,15 @@ function Deliverable({ d }: { d: DeliverableStatus }) {
           ))}
         </ul>
       ) : null}
-      {d.unreleased === null ? (
+      {d.cloneBehind.map((b) => (
+        <p class="muted">{`Unreleased commits unknown: ${cloneBehindText(b)}.`}</p>
+      ))}
+      {d.clone === null ? (
         <p class="muted">
           No clone: unreleased commits unknown (set clones-dir or deliverables.{d.name}.clone).
         </p>
       ) : (
-        d.unreleased.map((u) => (
+        (d.unreleased ?? []).map((u) => (
           <details>
             <summary>{`${u.repo} ${u.branch}: ${u.count} unreleased commit${u.count === 1 ? '' : 's'} since ${u.since ?? 'the start'}`}</summary>
             <ul class="plain">

@@ -1,6 +1,6 @@
 import { compareDates, type IsoDate } from '../../core/dates.js';
 import type { CloneHint, ReleaseAction } from '../../actions/plan.js';
-import { actionTitle, actionWhen, URGENT } from '../../actions/render.js';
+import { actionStateText, actionTitle, actionWhen, URGENT } from '../../actions/render.js';
 import type { CoverageWindow, DueItem, WindowState } from './plan.js';
 
 /**
@@ -21,6 +21,7 @@ export function coverageWindows(
     .map((a) => {
       const changes = clone?.windowChanges?.[a.id] ?? null;
       const closed = compareDates(today, a.window.end) > 0;
+      const state = windowState(a, changes, !closed && clone?.unreleasedMaster === 0);
       return {
         label:
           a.kind === 'final-library'
@@ -35,7 +36,8 @@ export function coverageWindows(
           .filter((r) => r.merged !== null || r.proposed === null)
           .map((r) => r.version),
         unreleasedChanges: changes,
-        state: windowState(a, changes, !closed && clone?.unreleasedMaster === 0),
+        state,
+        asOf: state === 'unconfirmed' ? (a.asOf ?? null) : null,
       };
     });
 }
@@ -57,6 +59,8 @@ function windowState(
       return 'open';
     case 'overdue':
     case 'missed':
+      // data older than the window's last merge day cannot tell a miss
+      if (a.asOf && changes !== 0) return 'unconfirmed';
       // a window without a release fails only when a clone shows there was something to release
       return changes === null ? 'unknown' : changes > 0 ? 'missed' : 'no-changes';
   }
@@ -67,7 +71,7 @@ export function dueFromActions(actions: readonly ReleaseAction[]): DueItem[] {
   return actions
     .filter((a) => URGENT.includes(a.state) || a.state === 'open')
     .map((a) => ({
-      what: `${actionTitle(a)} (${a.state}, ${actionWhen(a)}): ${a.evidence}${a.command ? `; ${a.command}` : ''}`,
+      what: `${actionTitle(a)} (${actionStateText(a)}, ${actionWhen(a)}): ${a.evidence}${a.command ? `; ${a.command}` : ''}`,
       by: a.window.end,
     }));
 }

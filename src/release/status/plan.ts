@@ -30,6 +30,28 @@ export interface RepoUnreleased extends UnreleasedCommits {
   readonly repo: string;
 }
 
+/**
+ * A clone that lacks the commit a release of the deliverable was made from:
+ * it is behind (or shallow), so what it says about unreleased commits would
+ * be wrong until it is fetched.
+ */
+export interface CloneBehind {
+  /** `openstack/glance_store`. */
+  readonly repo: string;
+  /** The clone's folder. */
+  readonly dir: string;
+  /** The commit the deliverable file says the release tagged. */
+  readonly hash: string;
+  readonly version: string;
+}
+
+/** Why a library's changes in its windows are unknown: no clone at all, or a clone behind. */
+export type ChangesUnknown =
+  | { readonly reason: 'no-clone' }
+  | ({ readonly reason: 'clone-behind' } & CloneBehind)
+  /** The clone has every release's commit but neither a commit nor a tag of the release a window counts from. */
+  | { readonly reason: 'no-start'; readonly dir: string };
+
 export interface DueItem {
   readonly what: string;
   /** Deadline the item is tied to, when there is one. */
@@ -53,12 +75,16 @@ export interface DeliverableStatus {
   };
   /** The clone used, or null ("no clone"). */
   readonly clone: string | null;
-  /** Unreleased commits per repository and branch; null without a clone. */
+  /** Cloned repositories lacking a release's commit: their unreleased commits are not counted. */
+  readonly cloneBehind: readonly CloneBehind[];
+  /** Unreleased commits per repository and branch; null without a clone or when every clone is behind. */
   readonly unreleased: readonly RepoUnreleased[] | null;
   readonly due: readonly DueItem[];
 }
 
-export type WindowState = 'released' | 'missed' | 'no-changes' | 'not-planned' | 'unknown' | 'open';
+/** `unconfirmed`: closed without a release, but the data is older than the window's last merge day (docs/actions.md). */
+export type WindowState =
+  'released' | 'missed' | 'no-changes' | 'not-planned' | 'unknown' | 'unconfirmed' | 'open';
 
 export interface CoverageWindow {
   /** `start → M1`, `M1 → M2`, `final library weeks`: the library actions' windows. */
@@ -70,6 +96,8 @@ export interface CoverageWindow {
   /** Commits made in the window that no release before its end contained; null without a clone. */
   readonly unreleasedChanges: number | null;
   readonly state: WindowState;
+  /** With `unconfirmed`: the data's day (the action's `asOf`); else null. */
+  readonly asOf: IsoDate | null;
 }
 
 export interface CoverageRow {
@@ -78,6 +106,8 @@ export interface CoverageRow {
   readonly windows: readonly CoverageWindow[];
   /** Releases whose day is unknown (no clone, no releases history): they cannot be placed in a window. */
   readonly undated: readonly string[];
+  /** Why a window without a release has unknown changes; null when every window's changes are known. */
+  readonly changesUnknown: ChangesUnknown | null;
 }
 
 export interface CoverageView {
@@ -147,7 +177,12 @@ export interface DeliverableFacts {
     readonly branches: readonly string[];
     readonly tags: readonly string[];
   } | null;
-  /** Unreleased commits per repository and branch; null when no repository has a clone. */
+  /**
+   * Cloned repositories lacking the commit of the newest release of the
+   * series (else of the last one before it): behind, to be fetched.
+   */
+  readonly cloneBehind: readonly CloneBehind[];
+  /** Unreleased commits per repository and branch; null when no repository has an up-to-date clone. */
   readonly unreleased: readonly RepoUnreleased[] | null;
   /**
    * Commit days on master not reachable from a release (key: its version,
@@ -263,6 +298,7 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
         inClone: d.clone ? d.clone.branches.includes(stableName) : null,
       },
       clone: d.clone?.dir ?? null,
+      cloneBehind: d.cloneBehind,
       unreleased: d.unreleased,
       due: [
         ...dueFromActions(mine),
@@ -282,13 +318,18 @@ export function planReleaseStatus(input: StatusInput): ReleaseStatusView {
         }).filter((i) => i.by === null),
       ],
     });
-    if (hasCoverage(d.type, input.start))
+    if (hasCoverage(d.type, input.start)) {
+      const windows = coverageWindows(mine, hints[d.name], today);
       coverage.push({
         deliverable: d.name,
         type: d.type ?? '',
         undated: real.filter((r) => !r.date).map((r) => r.version),
-        windows: coverageWindows(mine, hints[d.name], today),
+        windows,
+        changesUnknown: windows.some((w) => w.state === 'unknown' && w.unreleasedChanges === null)
+          ? changesUnknown(d)
+          : null,
       });
+    }
   }
   const notes: string[] = [...input.actionNotes];
   const noClone = statuses.filter((s) => s.clone === null).map((s) => s.name);
@@ -370,10 +411,16 @@ function coverageNotes(rows: readonly CoverageRow[]): string[] {
       out.push(
         `${r.deliverable}: release day unknown for ${r.undated.join(', ')} (no releases history and no clone with the tag): they satisfy the windows by kind only`,
       );
-    if (r.windows.some((w) => w.state === 'unknown' && w.unreleasedChanges === null))
-      out.push(
-        `${r.deliverable}: no clone, so unreleased changes are unknown; a window without a release is reported, not failed`,
-      );
   }
   return out;
+}
+
+/**
+ * Why the windows' changes are unknown: "no clone" only when none was found;
+ * a clone lacking a release's commit is behind (its main repository's first).
+ */
+function changesUnknown(d: DeliverableFacts): ChangesUnknown {
+  if (!d.clone) return { reason: 'no-clone' };
+  const behind = d.cloneBehind.find((b) => b.dir === d.clone?.dir) ?? d.cloneBehind[0];
+  return behind ? { reason: 'clone-behind', ...behind } : { reason: 'no-start', dir: d.clone.dir };
 }

@@ -41,6 +41,8 @@ export interface CloneFacts {
     branch: string,
     released: readonly { readonly version: string; readonly hash: string }[],
   ) => UnreleasedCommits;
+  /** Of `hashes`, those the clone has no commit of (one `cat-file --batch-check`): a clone behind. */
+  readonly lacking: (hashes: readonly string[]) => Set<string>;
   /** Commit days (committer date) of the commits on `branch` not reachable from `since` (all when null). */
   readonly commitDays: (since: string | null, branch: string) => IsoDate[];
 }
@@ -112,6 +114,22 @@ export function readClone(dir: string): CloneFacts {
         count: lines.length,
         subjects: lines.slice(0, SUBJECT_LIMIT),
       };
+    },
+    lacking: (hashes) => {
+      const wanted = hashes.filter((h) => /^[0-9a-f]{40}$/.test(h));
+      if (wanted.length === 0) return new Set();
+      const out = gitSync(dir, ['cat-file', '--batch-check'], {
+        input: wanted.map((h) => `${h}^{commit}\n`).join(''),
+      });
+      // a missing object answers `<name> missing`, in the order asked
+      const missing = new Set<string>();
+      out
+        .split('\n')
+        .filter((l) => l !== '')
+        .forEach((l, i) => {
+          if (l.endsWith(' missing') && wanted[i]) missing.add(wanted[i]);
+        });
+      return missing;
     },
     commitDays: (since, branch) => {
       const ref = refOf(branch);

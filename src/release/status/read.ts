@@ -91,6 +91,11 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
       const mainRepo = repoClones.find((c) => c.clone !== undefined)?.repo;
       const before = latestBefore(all, series, gd.name, lookup);
       const type = newest?.type ?? null;
+      const behind = repoClones.flatMap(({ repo, clone }) => {
+        const b = clone ? behindOf(clone, released(repo)) : undefined;
+        return b ? [{ repo, ...b }] : [];
+      });
+      const upToDate = repoClones.filter((c) => !behind.some((b) => b.repo === c.repo));
       return {
         name: gd.name,
         file: file ? path : null,
@@ -103,7 +108,9 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
         clone: main
           ? { dir: main.dir, branches: [...main.branches], tags: [...main.tags.keys()] }
           : null,
-        unreleased: unreleasedOf(repoClones, wanted, released),
+        cloneBehind: behind,
+        // a clone behind would count from an older release: its counts are unknown
+        unreleased: unreleasedOf(upToDate, wanted, released),
         masterCommitDays:
           main && mainRepo && hasCoverage(type, start)
             ? commitDaysSince(main, coverageStarts(releases, before), released(mainRepo))
@@ -135,6 +142,24 @@ export async function readStatusFacts(ctx: Deps, opts: StatusOptions = {}): Prom
 }
 
 type Released = readonly { readonly version: string; readonly hash: string }[];
+
+/**
+ * The newest of `released` (newest first) when the clone lacks its commit
+ * but has an older release's: the clone is behind the releases. A clone
+ * with none of them is not known to share their history (counts then come
+ * from its tags, `unreleasedSince`); an older commit missing alone (shallow)
+ * leaves the counts from the newest right, and the windows say it (`no-start`).
+ */
+function behindOf(
+  clone: CloneFacts,
+  released: Released,
+): { dir: string; hash: string; version: string } | undefined {
+  const newest = released[0];
+  if (!newest) return undefined;
+  const missing = clone.lacking(released.map((r) => r.hash));
+  if (!missing.has(newest.hash) || released.every((r) => missing.has(r.hash))) return undefined;
+  return { dir: clone.dir, hash: newest.hash, version: newest.version };
+}
 
 /**
  * Unreleased commits of each cloned repository on the wanted branches it
