@@ -106,6 +106,10 @@ export function actionSpecs(
   const rel = releaseWeek(cal);
   const rc1 = weekOf(cal, 'rc1');
   const finalRc = weekOf(cal, 'finalrc');
+  // a stable branch is planned the same way on every model; only its window differs
+  const stableBranch = (window: ActionWindow | undefined) => {
+    add('stable-branch', null, window, ['branch'], branchesPlanned(d, conv), conv.basis);
+  };
   const model = d.model;
   if (model === null || model === 'untagged' || model === 'independent' || model === 'abandoned')
     return out;
@@ -133,14 +137,7 @@ export function actionSpecs(
       add('milestone', m, weekOf(cal, String(m)), ['beta'], planned, conv.basis);
     }
     add('rc', null, rc1, ['rc1']);
-    add(
-      'stable-branch',
-      null,
-      rc1 && finalRc ? { start: rc1.start, end: finalRc.end } : undefined,
-      ['branch'],
-      branchesPlanned(d, conv),
-      conv.basis,
-    );
+    stableBranch(rc1 && finalRc ? { start: rc1.start, end: finalRc.end } : undefined);
     add('final-rc', null, rc1 && finalRc ? { start: after(rc1), end: finalRc.end } : undefined, [
       'rc',
     ]);
@@ -171,14 +168,7 @@ export function actionSpecs(
       from = after(week);
     }
     add('final-library', null, finalWindow, ['release']);
-    add(
-      'stable-branch',
-      null,
-      freeze && rc1 ? { start: freeze.start, end: rc1.end } : undefined,
-      ['branch'],
-      branchesPlanned(d, conv),
-      conv.basis,
-    );
+    stableBranch(freeze && rc1 ? { start: freeze.start, end: rc1.end } : undefined);
     return out;
   }
   // other deliverables on the intermediary model: one release in the series
@@ -186,14 +176,7 @@ export function actionSpecs(
     'release',
   ]);
   if (d.type !== 'tempest-plugin' && d.stableBranchType !== 'none')
-    add(
-      'stable-branch',
-      null,
-      rc1 && finalRc ? { start: rc1.start, end: finalRc.end } : undefined,
-      ['branch'],
-      branchesPlanned(d, conv),
-      conv.basis,
-    );
+    stableBranch(rc1 && finalRc ? { start: rc1.start, end: finalRc.end } : undefined);
   if (d.type === 'service') highlights(add, cal, conv);
   return out;
 }

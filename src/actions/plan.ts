@@ -11,6 +11,7 @@ import {
   type Attached,
   type FileChange,
 } from './plan-assign.js';
+import type { ReviewRequestChanges } from '../review/plan-summary.js';
 import { conventionsFor } from './plan-conventions.js';
 import type {
   ActionDeliverable,
@@ -56,17 +57,7 @@ declare module '../core/deps.js' {
  * deliverable file a change touches, with the version and branches it adds.
  */
 export function openRequestsOf(review: {
-  readonly requests: readonly {
-    readonly number: number;
-    readonly created: IsoDate;
-    readonly deliverables: readonly {
-      readonly name: string;
-      readonly series: string;
-      readonly oldVersion: string | null;
-      readonly newVersion: string | null;
-      readonly branchesAdded: readonly string[];
-    }[];
-  }[];
+  readonly requests: readonly ReviewRequestChanges[];
 }): OpenRequest[] {
   return review.requests.flatMap((r) =>
     r.deliverables.map((d) => ({

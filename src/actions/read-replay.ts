@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { calendarInput } from '../calendar/input.js';
 import { cycleWindow } from '../calendar/cycle.js';
 import { addDays, compareDates, mondayOf, type IsoDate } from '../core/dates.js';
@@ -6,6 +5,7 @@ import { MemoryTree } from '../data/file-tree.js';
 import type { Team } from '../data/governance/projects.js';
 import { readReleaseDates, type ReleaseDates } from '../data/releases/release-dates.js';
 import { ReleasesData } from '../data/releases/releases-data.js';
+import { readBlobsSync } from '../git/blobs.js';
 import { gitSync } from '../git/run.js';
 import { planActions } from './plan.js';
 import type { OpenRequest, PlanActionsInput } from './plan-types.js';
@@ -188,21 +188,15 @@ function treeAt(repo: string, rev: string, series: string): ReleasesData {
     .split('\n')
     .filter((p) => p.endsWith('/schedule.yaml') || p.startsWith('deliverables/'));
   paths.push('data/series_status.yaml');
-  const out = execFileSync('git', ['-C', repo, 'cat-file', '--batch'], {
-    input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
+  const texts = readBlobsSync(
+    repo,
+    paths.map((p) => `${rev}:${p}`),
+  );
   const files: Record<string, string> = {};
-  let at = 0;
-  for (const path of paths) {
-    const eol = out.indexOf(0x0a, at);
-    const header = out.subarray(at, eol).toString('utf8').split(' ');
-    const size = Number(header[2]);
-    at = eol + 1;
-    if (header[1] !== 'blob' || !Number.isFinite(size)) continue;
-    files[path] = out.subarray(at, at + size).toString('utf8');
-    at += size + 1;
-  }
+  paths.forEach((path, i) => {
+    const text = texts[i];
+    if (text !== undefined) files[path] = text;
+  });
   return new ReleasesData(new MemoryTree(files, `releases at ${rev.slice(0, 10)}`), {
     repo: 'openstack/releases',
     commit: rev,

@@ -1,8 +1,10 @@
 import type { Deps } from '../core/deps.js';
+import type { Series } from '../data/releases/series.js';
 import type { SourceAge } from '../sources/age.js';
 import { safeUrl } from '../core/text.js';
 import type { StoredTask } from '../sources/launchpad/store.js';
 import { CLOSED_STATUSES, rcTag } from '../sources/launchpad/vocabulary.js';
+import { teamDeliverables } from '../team/plan.js';
 
 export {
   CLOSED_STATUSES,
@@ -145,4 +147,22 @@ declare module '../core/deps.js' {
     /** `liaison bugs`: the team's bugs for the next milestone and release-critical ones, from the store. */
     bugs(ctx: Deps, opts?: BugsOptions): Promise<BugsView>;
   }
+}
+
+/**
+ * Launchpad projects to watch: config `launchpad:`, else the `launchpad`
+ * keys of the team's deliverables. The bugs view and the priorities'
+ * blueprints watch the same projects.
+ */
+export function launchpadProjects(ctx: Deps, series: Series): string[] {
+  if (ctx.config.launchpad && ctx.config.launchpad.length > 0)
+    return [...new Set(ctx.config.launchpad)];
+  const ds = teamDeliverables(
+    ctx.team,
+    ctx.calendarInput.series,
+    series.name,
+    ctx.data.releases,
+    ctx.config,
+  );
+  return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
 }

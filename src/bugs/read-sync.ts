@@ -1,5 +1,5 @@
 import { seriesAt } from '../calendar/cycle.js';
-import { launchpadProjects } from './read.js';
+import { launchpadProjects } from './plan.js';
 import type { SourceSyncResult, SyncSource } from '../sources/registry.js';
 import { saveProjectSnapshot, touchProjectSnapshot } from '../sources/launchpad/store.js';
 import { syncLaunchpad } from '../sources/launchpad/sync.js';

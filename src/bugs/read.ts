@@ -1,24 +1,15 @@
 import { seriesAt } from '../calendar/cycle.js';
 import type { Deps } from '../core/deps.js';
-import type { Series } from '../data/releases/series.js';
 import { loadMilestones, loadProjects, loadTasks } from '../sources/launchpad/store.js';
-import { teamDeliverables } from '../team/plan.js';
 import { sourceAge } from '../sources/age.js';
-import { nextMilestone, planBugs, rcTag, type BugsOptions, type BugsView } from './plan.js';
-
-/** Launchpad projects to watch: config `launchpad:`, else the `launchpad` keys of the team's deliverables. */
-export function launchpadProjects(ctx: Deps, series: Series): string[] {
-  if (ctx.config.launchpad && ctx.config.launchpad.length > 0)
-    return [...new Set(ctx.config.launchpad)];
-  const ds = teamDeliverables(
-    ctx.team,
-    ctx.calendarInput.series,
-    series.name,
-    ctx.data.releases,
-    ctx.config,
-  );
-  return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
-}
+import {
+  launchpadProjects,
+  nextMilestone,
+  planBugs,
+  rcTag,
+  type BugsOptions,
+  type BugsView,
+} from './plan.js';
 
 export async function buildBugsView(ctx: Deps, opts: BugsOptions = {}): Promise<BugsView> {
   const series = seriesAt(ctx.calendarInput, ctx.today, opts.series);

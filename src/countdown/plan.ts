@@ -4,6 +4,7 @@ import { scheduleEvents, scheduleUrl } from '../calendar/events.js';
 import type { CalendarInput, CycleEvent } from '../calendar/model.js';
 import { addDays, compareDates, mondayOf, weekday, type IsoDate } from '../core/dates.js';
 import { nextSeries, previousSeries, seriesTitle, type Series } from '../data/releases/series.js';
+import type { ActionLike } from '../openstack/plan.js';
 
 /**
  * The weekly countdown e-mail of the release team: which template a week
@@ -55,17 +56,12 @@ export interface CountdownDeadline {
   readonly url: string | null;
 }
 
-/** An action as the countdown names it (the same id as in `brief --json` actions[]). */
-export interface CountdownAction {
-  readonly id: string;
-  readonly deliverable: string;
-  readonly kind: string;
-  readonly milestone: number | null;
-  readonly window: { readonly start: IsoDate; readonly end: IsoDate };
-  readonly state: string;
-  /** Set when the data is too old to confirm the state (docs/actions.md). */
-  readonly asOf?: IsoDate;
-}
+/**
+ * An action as the countdown names it (the same id as in `brief --json`
+ * actions[]): the fields the all-teams view reads of an action, one type so
+ * the two views cannot drift apart.
+ */
+export type CountdownAction = ActionLike;
 
 export interface CountdownTeam {
   readonly name: string;

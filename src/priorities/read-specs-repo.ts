@@ -1,6 +1,7 @@
 import type { IsoDate } from '../core/dates.js';
 import { seriesId, type Series } from '../data/releases/series.js';
 import { gitSync } from '../git/run.js';
+import { readBlobsSync } from '../git/blobs.js';
 import { parseSpec, seriesDirs, seriesSpecFiles, type SpecFacts } from './read-spec.js';
 
 export { locateSpecsRepo, specsRepoName, type SpecsRepo } from '../git/specs-repo.js';
@@ -81,7 +82,7 @@ export function readSeriesSpecs(
   const pick = (s: Series) => [seriesId(s), s.name].find((d) => dirs.has(d)) ?? null;
   const seriesDir = pick(series);
   const files = seriesDir ? seriesSpecFiles(paths, seriesDir) : [];
-  const texts = readBlobs(
+  const texts = readBlobsSync(
     dir,
     files.map((f) => `${commit}:${f.path}`),
   );
@@ -92,29 +93,4 @@ export function readSeriesSpecs(
     if (d) for (const f of seriesSpecFiles(paths, d)) laterStems.add(f.stem);
   }
   return { dir, commit, commitDate, ref, seriesDir, specs, laterStems };
-}
-
-/** Several blobs in one `cat-file --batch`; undefined for a missing one. */
-function readBlobs(dir: string, names: readonly string[]): (string | undefined)[] {
-  if (names.length === 0) return [];
-  const out = Buffer.from(
-    gitSync(dir, ['cat-file', '--batch'], { input: names.join('\n') + '\n' }),
-    'utf8',
-  );
-  const texts: (string | undefined)[] = [];
-  let at = 0;
-  for (let i = 0; i < names.length; i++) {
-    const eol = out.indexOf(10, at);
-    const header = out.subarray(at, eol).toString('utf8');
-    at = eol + 1;
-    const m = / blob (\d+)$/.exec(header);
-    if (!m) {
-      texts.push(undefined);
-      continue;
-    }
-    const size = Number(m[1]);
-    texts.push(out.subarray(at, at + size).toString('utf8'));
-    at += size + 1;
-  }
-  return texts;
 }

@@ -2,7 +2,7 @@ import { scheduleEvents } from '../calendar/events.js';
 import type { Deps } from '../core/deps.js';
 import { seriesId, seriesTitle, type Series } from '../data/releases/series.js';
 import { seriesAt } from '../calendar/cycle.js';
-import { teamDeliverables } from '../team/plan.js';
+import { launchpadProjects } from '../bugs/plan.js';
 import { resolveRole, subjectTag } from '../team/plan-people.js';
 import { sourceAge } from '../sources/age.js';
 import { resolveEndpoints } from '../sources/endpoints.js';
@@ -92,7 +92,7 @@ export function prioritiesScope(ctx: Deps, opts: PrioritiesOptions = {}): Priori
     defs,
     source: configured?.length ? 'config' : 'specs',
     notes,
-    launchpadProjects: teamLaunchpadProjects(ctx, series),
+    launchpadProjects: launchpadProjects(ctx, series),
     gerritProjects,
     query,
   };
@@ -243,17 +243,4 @@ function signature(ctx: Deps): string | null {
     if (p) return p.name;
   }
   return null;
-}
-
-/** Launchpad projects of the team: config `launchpad:`, else the `launchpad` keys of its deliverables. */
-function teamLaunchpadProjects(ctx: Deps, series: Series): string[] {
-  if (ctx.config.launchpad?.length) return [...new Set(ctx.config.launchpad)];
-  const ds = teamDeliverables(
-    ctx.team,
-    ctx.calendarInput.series,
-    series.name,
-    ctx.data.releases,
-    ctx.config,
-  );
-  return [...new Set(ds.map((d) => d.launchpad).filter((l): l is string => !!l))];
 }

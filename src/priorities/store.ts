@@ -1,3 +1,4 @@
+import type { ChangeRowCore } from '../sources/gerrit/store.js';
 import type { Db } from '../store/db.js';
 import type { ImplementingChange, NegativeVote } from './read-gerrit.js';
 import type { Blueprint } from './read-launchpad.js';
@@ -116,14 +117,7 @@ export function readBlueprints(db: Db): StoredBlueprint[] {
   }));
 }
 
-interface ChangeRow {
-  number: number;
-  project: string;
-  branch: string;
-  subject: string;
-  topic: string | null;
-  status: string;
-  wip: number;
+interface ChangeRow extends ChangeRowCore {
   owner: string | null;
   created: string | null;
   updated: string | null;

@@ -1,4 +1,5 @@
 import { git } from '../git/run.js';
+import { readBlobs } from '../git/blobs.js';
 import { loadRenoConfig, notesPath, type RenoConfig } from '../data/reno/config.js';
 import { NoteParseError, parseNoteText } from '../data/reno/note-file.js';
 import { bugFooters } from '../sources/gerrit/parse.js';
@@ -101,31 +102,6 @@ export async function readShipFacts(clone: string, q: ShipQuery): Promise<ShipFa
     sections: noteSections(texts[i], path, config),
   }));
   return { ...base, onExpectedBranch, commits, notes };
-}
-
-/** Several blobs in one `cat-file --batch`; undefined for a name that is missing (a note deleted again). */
-async function readBlobs(clone: string, names: readonly string[]): Promise<(string | undefined)[]> {
-  if (names.length === 0) return [];
-  const out = Buffer.from(
-    await git(clone, ['cat-file', '--batch'], { input: names.join('\n') + '\n' }),
-    'utf8',
-  );
-  const texts: (string | undefined)[] = [];
-  let at = 0;
-  for (let i = 0; i < names.length; i++) {
-    const eol = out.indexOf(10, at);
-    const header = out.subarray(at, eol).toString('utf8');
-    at = eol + 1;
-    const m = / blob (\d+)$/.exec(header);
-    if (!m) {
-      texts.push(undefined);
-      continue;
-    }
-    const size = Number(m[1]);
-    texts.push(out.subarray(at, at + size).toString('utf8'));
-    at += size + 1;
-  }
-  return texts;
 }
 
 function noteSections(

@@ -10,6 +10,7 @@ import {
 } from '../../src/release/edits/deliverable-edits.js';
 import { addCycleHighlights, highlightLines } from '../../src/release/edits/highlights-edit.js';
 import { newSeriesFile } from '../../src/release/edits/new-series-file.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { unifiedDiff } from '../../src/core/unified-diff.js';
 import { RELEASES_DIR } from '../helpers/shared-data.js';
 
@@ -127,6 +128,18 @@ branches:
     );
   });
 
+  it('refuses a list key holding something a splice would lose (flow items, a scalar)', () => {
+    const release = { version: '1.0.0', projects: [{ repo: 'openstack/x', hash: SHA }] };
+    for (const value of ['[{version: 0.9.0}]', 'later']) {
+      const text = `---\nteam: x\nreleases: ${value}\n`;
+      expect(() => appendRelease(text, release)).toThrow(ConfigError);
+      expect(() => appendRelease(text, release)).toThrow(/releases: not a block list/);
+    }
+    expect(() => addCycleHighlights('---\ncycle-highlights: one\n', ['Two.'])).toThrow(
+      /cycle-highlights: not a block list/,
+    );
+  });
+
   it('keeps every other byte of every hibiscus and _independent file (append release + branch, read back)', () => {
     const dirs = ['hibiscus', '_independent'];
     let n = 0;
@@ -184,6 +197,13 @@ describe('cycle highlights', () => {
     expect(insertedBlock(gazpacho, created)).toBe('cycle-highlights:\n  - One.\n');
     expect(created.indexOf('cycle-highlights')).toBe(
       created.indexOf('repository-settings') - 'cycle-highlights:\n  - One.\n'.length,
+    );
+  });
+
+  it('fills an empty key on its line, as the releases edit does', () => {
+    const text = '---\ntype: service\ncycle-highlights:\nrepository-settings: {}\n';
+    expect(addCycleHighlights(text, ['One.'])).toBe(
+      '---\ntype: service\ncycle-highlights:\n  - One.\nrepository-settings: {}\n',
     );
   });
 

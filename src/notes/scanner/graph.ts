@@ -223,30 +223,29 @@ export class CommitGraph {
     const need =
       HEADER_WORDS * 4 + size * 8 + (size + 1) * 4 + parentCount * 4 + size * 12 + size * shaLength;
     if (buf.byteLength !== need) return null;
+    // the arrays in encode()'s order, each view starting where the last ended;
+    // the SHA text is last in the bytes (arguments are evaluated left to right)
     let off = buf.byteOffset + HEADER_WORDS * 4;
-    const times = new Float64Array(buf.buffer, off, size);
-    off += size * 8;
-    const parentStart = new Uint32Array(buf.buffer, off, size + 1);
-    off += (size + 1) * 4;
-    const parentIds = new Int32Array(buf.buffer, off, parentCount);
-    off += parentCount * 4;
-    const bySha = new Int32Array(buf.buffer, off, size);
-    off += size * 4;
-    const prefixes = new Uint32Array(buf.buffer, off, size);
-    off += size * 4;
-    const shaRank = new Int32Array(buf.buffer, off, size);
-    off += size * 4;
-    const shaText = Buffer.from(buf.buffer, off, size * shaLength).toString('latin1');
+    const take = <T extends { readonly byteLength: number }>(
+      Kind: new (b: ArrayBufferLike, o: number, n: number) => T,
+      n: number,
+    ): T => {
+      const view = new Kind(buf.buffer, off, n);
+      off += view.byteLength;
+      return view;
+    };
+    const shaTextAt = buf.byteOffset + need - size * shaLength;
+    const shaText = Buffer.from(buf.buffer, shaTextAt, size * shaLength).toString('latin1');
     return new CommitGraph(
       size,
       shaLength,
       shaText,
-      times,
-      parentStart,
-      parentIds,
-      bySha,
-      prefixes,
-      shaRank,
+      take(Float64Array, size),
+      take(Uint32Array, size + 1),
+      take(Int32Array, parentCount),
+      take(Int32Array, size),
+      take(Uint32Array, size),
+      take(Int32Array, size),
     );
   }
 }

@@ -1,11 +1,10 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import {
+  appendListItems,
   lineEndOf,
   lineStartOf,
-  newKeyOffset,
   parseForEdit,
   scalarText,
-  sequenceIndent,
   splice,
   topLevelPair,
 } from './yaml-text.js';
@@ -40,7 +39,7 @@ const AFTER_BRANCHES = ['release-notes'];
 
 /** Appends a release at the end of `releases` (the key is created when missing). */
 export function appendRelease(text: string, release: NewRelease): string {
-  return appendItem(
+  return appendListItems(
     text,
     'releases',
     AFTER_RELEASES,
@@ -51,7 +50,7 @@ export function appendRelease(text: string, release: NewRelease): string {
 
 /** Appends a branch at the end of `branches` (the key is created when missing). */
 export function addBranch(text: string, branch: NewBranch): string {
-  return appendItem(
+  return appendListItems(
     text,
     'branches',
     AFTER_BRANCHES,
@@ -97,30 +96,4 @@ function releaseLines(release: NewRelease, ind: number): string {
   }
   if (release.diffStart) out += `${pad}  diff-start: ${scalarText(release.diffStart)}\n`;
   return out;
-}
-
-function appendItem(
-  text: string,
-  key: string,
-  beforeKeys: readonly string[],
-  afterKeys: readonly string[],
-  lines: (indent: number) => string,
-): string {
-  const { root } = parseForEdit(text);
-  const pair = topLevelPair(root, key);
-  const value = pair?.value;
-  if (isSeq(value) && !value.flow && value.items.length > 0 && value.range) {
-    // block list: the new item goes right after its last line
-    return splice(text, value.range[1], lines(sequenceIndent(text, value)));
-  }
-  if (pair && isScalar(pair.key) && pair.key.range) {
-    // `key:` with no value, `key: []` or `key: null`: rewrite just that line
-    const start = lineStartOf(text, pair.key.range[0]);
-    const end = value?.range
-      ? lineEndOf(text, value.range[1] - 1)
-      : lineEndOf(text, pair.key.range[0]);
-    return splice(text, start, `${key}:\n${lines(2)}`, end);
-  }
-  const at = newKeyOffset(text, root, beforeKeys, afterKeys);
-  return splice(text, at, `${key}:\n${lines(2)}`);
 }

@@ -1,13 +1,5 @@
-import { isSeq } from 'yaml';
 import { parseYaml } from '../../data/yaml.js';
-import {
-  newKeyOffset,
-  parseForEdit,
-  scalarText,
-  sequenceIndent,
-  splice,
-  topLevelPair,
-} from './yaml-text.js';
+import { appendListItems, scalarText } from './yaml-text.js';
 
 /** Upstream's writer width; highlights are wrapped to it. */
 export const HIGHLIGHT_WIDTH = 66;
@@ -19,19 +11,13 @@ export const HIGHLIGHT_WIDTH = 66;
  */
 export function addCycleHighlights(text: string, items: readonly string[]): string {
   if (items.length === 0) return text;
-  const { root } = parseForEdit(text);
-  const pair = topLevelPair(root, 'cycle-highlights');
-  const value = pair?.value;
-  let out: string;
-  if (isSeq(value) && !value.flow && value.items.length > 0 && value.range) {
-    const ind = sequenceIndent(text, value);
-    out = splice(text, value.range[1], items.map((i) => highlightLines(i, ind)).join(''));
-  } else if (pair) {
-    throw new Error('cycle-highlights is not a block list; edit it by hand');
-  } else {
-    const at = newKeyOffset(text, root, ['repository-settings', 'releases', 'branches'], ['type']);
-    out = splice(text, at, `cycle-highlights:\n${items.map((i) => highlightLines(i, 2)).join('')}`);
-  }
+  const out = appendListItems(
+    text,
+    'cycle-highlights',
+    ['repository-settings', 'releases', 'branches'],
+    ['type'],
+    (ind) => items.map((i) => highlightLines(i, ind)).join(''),
+  );
   assertHighlights(out, items);
   return out;
 }

@@ -113,3 +113,40 @@ export function newKeyOffset(
   }
   return text.length;
 }
+
+/**
+ * Appends to the top-level block list `key`: the new lines go right after
+ * its last item, at its items' indent; a missing key is created where
+ * `newKeyOffset` puts it, an empty one (`key:`, `key: []`, `key: null`)
+ * is rewritten on its line. Any other value (a flow list with items, a
+ * scalar, a mapping) is refused: splicing there would lose what it holds.
+ * `lines(indent)` writes the new items at that column.
+ */
+export function appendListItems(
+  text: string,
+  key: string,
+  beforeKeys: readonly string[],
+  afterKeys: readonly string[],
+  lines: (indent: number) => string,
+): string {
+  const { root } = parseForEdit(text);
+  const pair = topLevelPair(root, key);
+  const value = pair?.value;
+  if (isSeq(value) && !value.flow && value.items.length > 0 && value.range) {
+    return splice(text, value.range[1], lines(sequenceIndent(text, value)));
+  }
+  if (pair && isScalar(pair.key) && pair.key.range) {
+    const empty =
+      value == null ||
+      (isScalar(value) && value.value === null) ||
+      (isSeq(value) && value.items.length === 0);
+    if (!empty) throw new ConfigError('not a block list; edit it by hand', 'deliverable file', key);
+    const start = lineStartOf(text, pair.key.range[0]);
+    const end = value?.range
+      ? lineEndOf(text, value.range[1] - 1)
+      : lineEndOf(text, pair.key.range[0]);
+    return splice(text, start, `${key}:\n${lines(2)}`, end);
+  }
+  const at = newKeyOffset(text, root, beforeKeys, afterKeys);
+  return splice(text, at, `${key}:\n${lines(2)}`);
+}

@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import type { FileTree } from '../../data/file-tree.js';
+import { readBlobsSync } from '../../git/blobs.js';
 import { gitSync, isGitRepo } from '../../git/run.js';
 import { parseDeliverableText, type FileRef } from './load.js';
 import { baseFactsOf, type Newness } from './plan-newness.js';
@@ -55,24 +56,14 @@ export function newnessAgainst(
   const out = new Map<string, Newness>();
   if (rels.length === 0) return out;
   gitSync(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  const raw = gitSync(root, ['cat-file', '--batch'], {
-    input: rels.map((r) => `${rev}:${r}\n`).join(''),
+  const texts = readBlobsSync(
+    root,
+    rels.map((r) => `${rev}:${r}`),
+  );
+  rels.forEach((rel, i) => {
+    const text = texts[i];
+    out.set(rel, text === undefined ? { kind: 'all', label: rev } : newnessFrom(rev, text));
   });
-  const buf = Buffer.from(raw, 'utf8');
-  let pos = 0;
-  for (const rel of rels) {
-    const nl = buf.indexOf(10, pos);
-    const header = buf.subarray(pos, nl).toString('utf8');
-    pos = nl + 1;
-    if (header.endsWith(' missing')) {
-      out.set(rel, { kind: 'all', label: rev });
-      continue;
-    }
-    const size = Number(header.split(' ')[2]);
-    const text = buf.subarray(pos, pos + size).toString('utf8');
-    pos += size + 1;
-    out.set(rel, newnessFrom(rev, text));
-  }
   return out;
 }
 

@@ -54,14 +54,23 @@ export function loadChangeSnapshot(
   return { syncedAt: snap.synced_at, changes: rows.map(fromRow) };
 }
 
-interface Row {
+/**
+ * The columns every SQLite table of Gerrit changes keeps under the same
+ * names and types (`gerrit_change` here, the priorities' `bp_change`): the
+ * change itself, as a row. Each table adds what its reader needs.
+ */
+export interface ChangeRowCore {
   number: number;
   project: string;
   branch: string;
   subject: string;
   topic: string | null;
   status: string;
+  /** `work_in_progress` as 0 or 1. */
   wip: number;
+}
+
+interface Row extends ChangeRowCore {
   owner_username: string | null;
   owner_name: string | null;
   owner_email: string | null;
