@@ -1,5 +1,6 @@
 import { humanDate } from '../core/dates.js';
 import type { ActionState, ReleaseAction } from './plan.js';
+import { URGENT_STATES } from './plan-types.js';
 
 /**
  * Words for the release actions, shared by the brief, the Overview page
@@ -63,7 +64,8 @@ export function actionSentence(a: ReleaseAction): string {
   return `${a.deliverable}: ${actionTitle(a)} ${actionStateText(a)} ${actionWhen(a)} — ${a.evidence}`;
 }
 
-export const URGENT: readonly ActionState[] = ['overdue', 'due', 'proposed'];
+/** The states that ask the liaison to act now (the planner's list, under the name renderers use). */
+export const URGENT: readonly ActionState[] = URGENT_STATES;
 export const SETTLED: readonly ActionState[] = ['done', 'missed', 'not-planned'];
 
 /** Counts of the settled actions: "4 done, 1 missed, 3 not planned". */
@@ -73,4 +75,51 @@ export function settledSummary(actions: readonly ReleaseAction[]): string {
     return n ? `${n} ${s.replace('-', ' ')}` : '';
   }).filter((x) => x !== '');
   return parts.join(', ');
+}
+
+/**
+ * How loud a state is said: `bad` for a confirmed miss, `warn` for what is
+ * due now (an overdue the data cannot confirm, `asOf`, is only due-loud),
+ * `muted` for the rest. The terminal maps it to colours, pages to badges.
+ */
+export type ActionTone = 'bad' | 'warn' | 'muted';
+
+export function actionTone(a: { readonly state: string; readonly asOf?: string }): ActionTone {
+  if (a.state === 'overdue' && !a.asOf) return 'bad';
+  return a.state === 'due' || a.state === 'overdue' ? 'warn' : 'muted';
+}
+
+/** The words of one action line, for the brief in the terminal and on its page. */
+export interface ActionWords {
+  /** The state as said (`actionStateText`) and how loud (`actionTone`). */
+  readonly state: string;
+  readonly tone: ActionTone;
+  /** "glance: RC1"; names come from data files, so the renderer makes them inert. */
+  readonly headline: string;
+  readonly when: string;
+}
+
+export function actionWords(a: ReleaseAction): ActionWords {
+  return {
+    state: actionStateText(a),
+    tone: actionTone(a),
+    headline: `${a.deliverable}: ${actionTitle(a)}`,
+    when: actionWhen(a),
+  };
+}
+
+/** One block of the brief's release actions; `commands` when the liaison should run something now. */
+export interface ActionBlock {
+  readonly title: string;
+  readonly actions: readonly ReleaseAction[];
+  readonly commands: boolean;
+}
+
+/** The brief's blocks, in the order said (empty ones included): act now, open, coming. */
+export function actionBlocks(actions: readonly ReleaseAction[]): ActionBlock[] {
+  return [
+    { title: 'Act now', actions: actions.filter((a) => URGENT.includes(a.state)), commands: true },
+    { title: 'Open', actions: actions.filter((a) => a.state === 'open'), commands: true },
+    { title: 'Coming', actions: actions.filter((a) => a.state === 'upcoming'), commands: false },
+  ];
 }

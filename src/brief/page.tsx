@@ -10,14 +10,7 @@ import {
 import { summaryLines } from '../priorities/render.js';
 import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
-import type { ReleaseAction } from '../actions/plan.js';
-import {
-  actionStateText,
-  actionTitle,
-  actionWhen,
-  settledSummary,
-  URGENT,
-} from '../actions/render.js';
+import { actionBlocks, actionWords, settledSummary, type ActionBlock } from '../actions/render.js';
 import type { Deps } from '../core/deps.js';
 import type { ScheduleView } from '../schedule/plan.js';
 import { timelineSvg } from '../web/charts/timeline.js';
@@ -161,62 +154,46 @@ export const overviewPanel: Panel<OverviewView> = {
 
 /** Said first: what the release process asks of the team now, then what is open, then coming. */
 function ActionsSection({ brief }: { brief: BriefView }) {
-  const urgent = brief.actions.filter((a) => URGENT.includes(a.state));
-  const open = brief.actions.filter((a) => a.state === 'open');
-  const coming = brief.actions.filter((a) => a.state === 'upcoming');
+  const blocks = actionBlocks(brief.actions);
   const settled = settledSummary(brief.actions);
   const series = brief.actionsSeries;
   return (
     <section aria-labelledby="actions">
       <h2 id="actions">{`Release actions (${series})`}</h2>
-      {urgent.length + open.length + coming.length === 0 ? (
+      {blocks.every((x) => x.actions.length === 0) ? (
         <p>Nothing to do for the release process now.</p>
       ) : null}
-      <ActionList title="Act now" actions={urgent} commands={true} series={series} />
-      <ActionList title="Open" actions={open} commands={true} series={series} />
-      <ActionList title="Coming" actions={coming} commands={false} series={series} />
+      {blocks.map((block) => (
+        <ActionList block={block} series={series} />
+      ))}
       {settled ? <p class="muted">{`Settled: ${settled}.`}</p> : null}
     </section>
   );
 }
 
-function ActionList({
-  title,
-  actions,
-  commands,
-  series,
-}: {
-  title: string;
-  actions: readonly ReleaseAction[];
-  commands: boolean;
-  series: string;
-}) {
-  if (actions.length === 0) return null;
-  const tone = (a: ReleaseAction) =>
-    a.state === 'overdue' && !a.asOf
-      ? 'bad'
-      : a.state === 'due' || a.state === 'overdue'
-        ? 'warn'
-        : 'muted';
+function ActionList({ block, series }: { block: ActionBlock; series: string }) {
+  if (block.actions.length === 0) return null;
   return (
     <>
-      <h3>{title}</h3>
+      <h3>{block.title}</h3>
       <ul class="plain">
-        {actions.map((a) => (
-          <li>
-            <span class={`badge ${tone(a)}`}>{actionStateText(a)}</span>{' '}
-            <strong>{`${a.deliverable}: ${actionTitle(a)}`}</strong>
-            {`, ${actionWhen(a)}${a.series === series ? '' : ` (${a.series})`}`}
-            <br />
-            <span class="muted">{a.evidence}</span>
-            {commands && a.command ? (
-              <>
-                <br />
-                <code>{a.command}</code>
-              </>
-            ) : null}
-          </li>
-        ))}
+        {block.actions.map((a) => {
+          const w = actionWords(a);
+          return (
+            <li>
+              <span class={`badge ${w.tone}`}>{w.state}</span> <strong>{w.headline}</strong>
+              {`, ${w.when}${a.series === series ? '' : ` (${a.series})`}`}
+              <br />
+              <span class="muted">{a.evidence}</span>
+              {block.commands && a.command ? (
+                <>
+                  <br />
+                  <code>{a.command}</code>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </>
   );

@@ -7,14 +7,7 @@ import { plain, reviewSummaryLine } from '../review/render.js';
 import { summaryLines } from '../priorities/render.js';
 import { adviceLine } from '../gate/render-queue.js';
 import type { BriefEvent, BriefView } from './plan.js';
-import type { ReleaseAction } from '../actions/plan.js';
-import {
-  actionStateText,
-  actionTitle,
-  actionWhen,
-  settledSummary,
-  URGENT,
-} from '../actions/render.js';
+import { actionBlocks, actionWords, settledSummary } from '../actions/render.js';
 
 export function renderBriefText(b: BriefView, c: Colors): string {
   const out: string[] = [];
@@ -93,33 +86,23 @@ export function renderBriefText(b: BriefView, c: Colors): string {
  */
 function actionsText(b: BriefView, c: Colors): string[] {
   const out = [c.bold(`Release actions (${b.actionsSeries})`)];
-  const urgent = b.actions.filter((a) => URGENT.includes(a.state));
-  const open = b.actions.filter((a) => a.state === 'open');
-  const coming = b.actions.filter((a) => a.state === 'upcoming');
-  // an overdue the data cannot confirm (asOf) is not shown as a confirmed miss
-  const mark = (a: ReleaseAction) =>
-    a.state === 'overdue' && !a.asOf
-      ? c.red(a.state)
-      : a.state === 'due' || a.state === 'overdue'
-        ? c.yellow(actionStateText(a))
-        : c.cyan(actionStateText(a));
-  const block = (title: string, list: readonly ReleaseAction[], commands: boolean) => {
-    if (list.length === 0) return;
+  const blocks = actionBlocks(b.actions);
+  const color = { bad: c.red, warn: c.yellow, muted: c.cyan };
+  for (const { title, actions, commands } of blocks) {
+    if (actions.length === 0) continue;
     out.push(`  ${title}`);
-    for (const a of list) {
+    for (const a of actions) {
+      const w = actionWords(a);
       // names and versions come from data files: shown inert
       out.push(
-        `    ${mark(a)} ${t(a.deliverable)}: ${actionTitle(a)}, ${actionWhen(a)}` +
+        `    ${color[w.tone](w.state)} ${t(w.headline)}, ${w.when}` +
           (a.series !== b.actionsSeries ? c.dim(` [${a.series}]`) : ''),
       );
       out.push(c.dim(`      ${t(a.evidence)}`));
       if (commands && a.command) out.push(`      $ ${t(a.command)}`);
     }
-  };
-  block('Act now', urgent, true);
-  block('Open', open, true);
-  block('Coming', coming, false);
-  if (urgent.length + open.length + coming.length === 0)
+  }
+  if (blocks.every((x) => x.actions.length === 0))
     out.push('  nothing to do for the release process now');
   const settled = settledSummary(b.actions);
   if (settled) out.push(c.dim(`  settled: ${settled} (the list: liaison brief --json)`));
