@@ -3,7 +3,7 @@ import { parseLifecycleTag } from '../../data/releases/pbr-version.js';
 import { INDEPENDENT, type Derived } from './derived.js';
 import { linksOf, locationText } from './plan-newness.js';
 import type { RuleEnv } from './plan-types.js';
-import { UPSTREAM, type Issue, type Rule } from './rule.js';
+import { newReleaseErrors, UPSTREAM, versionAt, type Issue, type Rule } from './rule.js';
 import type { RuleSeries } from './series-lookup.js';
 import {
   compareOrdered,
@@ -21,7 +21,6 @@ import {
  */
 
 const isLifecycle = (v: string): boolean => parseLifecycleTag(v) !== undefined;
-const versionAt = (d: Derived, i: number): string => d.releases[i]?.version ?? '';
 
 /** A link upstream fetches (release-notes): it must be an https:// URL with a host. */
 const linkScheme: Rule = {
@@ -75,19 +74,16 @@ const duplicateVersion: Rule = {
     'upstream validate catches this only with git, when the existing tag points at another commit; offline it misses it',
   gates: ['new-tags', 'released'],
   run: (d) =>
-    d.newReleaseIndexes.flatMap((i) => {
-      const version = versionAt(d, i);
-      const other = d.releases.findIndex((r, j) => j !== i && r.version === version);
-      // two new entries with one version: reported once, on the later one
-      if (other < 0 || (other > i && d.newReleaseIndexes.includes(other))) return [];
-      return [
-        {
-          level: 'error' as const,
-          message: `release ${version} is listed twice (also releases[${other}]): a version is tagged once; ${UPSTREAM.gitOnly}, through the existing tag`,
-          field: `releases[${i}].version`,
-        },
-      ];
-    }),
+    newReleaseErrors(
+      d,
+      (version, i) => {
+        const other = d.releases.findIndex((r, j) => j !== i && r.version === version);
+        // two new entries with one version: reported once, on the later one
+        if (other < 0 || (other > i && d.newReleaseIndexes.includes(other))) return undefined;
+        return `release ${version} is listed twice (also releases[${other}]): a version is tagged once; ${UPSTREAM.gitOnly}, through the existing tag`;
+      },
+      '.version',
+    ),
 };
 
 /**
@@ -100,38 +96,33 @@ const versionOrder: Rule = {
   what: 'a new version is above every earlier version of its major.minor line in the file; one opening a line is above every version of the file (pbr order: X.Y.Z.0rcN < X.Y.Z)',
   upstream: 'upstream validate has no ordering rule: it misses this',
   gates: ['new-tags', 'released'],
-  run: (d) =>
-    d.newReleaseIndexes.flatMap((i) => {
-      const version = versionAt(d, i);
-      const v = orderedVersion(version);
-      if (!v) return [];
-      const earlier: [string, OrderedVersion][] = [];
-      for (let j = 0; j < i; j++) {
-        const text = versionAt(d, j);
-        if (text === version) return []; // duplicate-version says it
-        const e = orderedVersion(text);
-        if (e && sameScheme(v, e)) earlier.push([text, e]);
-      }
-      const line = lineOf(v);
-      const sameLine = earlier.filter(([, e]) => lineOf(e) === line);
-      const above = (sameLine.length > 0 ? sameLine : earlier).filter(
-        ([, e]) => compareOrdered(v, e) <= 0,
-      );
-      const highest = highestOf(above);
-      if (!highest) return [];
-      const why =
-        sameLine.length > 0
-          ? `is not greater than ${highest} of its own ${line} line`
-          : `opens the ${line} line in this file but is not greater than ${highest} (a new line starts above every version of the file)`;
-      return [
-        {
-          level: 'error' as const,
-          message: `release ${version} ${why}; ${UPSTREAM.misses}`,
-          field: `releases[${i}].version`,
-        },
-      ];
-    }),
+  run: (d) => newReleaseErrors(d, (version, i) => versionOrderError(d, version, i), '.version'),
 };
+
+/** Why release `i` is out of pbr order in its own file, or undefined. */
+function versionOrderError(d: Derived, version: string, i: number): string | undefined {
+  const v = orderedVersion(version);
+  if (!v) return undefined;
+  const earlier: [string, OrderedVersion][] = [];
+  for (let j = 0; j < i; j++) {
+    const text = versionAt(d, j);
+    if (text === version) return undefined; // duplicate-version says it
+    const e = orderedVersion(text);
+    if (e && sameScheme(v, e)) earlier.push([text, e]);
+  }
+  const line = lineOf(v);
+  const sameLine = earlier.filter(([, e]) => lineOf(e) === line);
+  const above = (sameLine.length > 0 ? sameLine : earlier).filter(
+    ([, e]) => compareOrdered(v, e) <= 0,
+  );
+  const highest = highestOf(above);
+  if (!highest) return undefined;
+  const why =
+    sameLine.length > 0
+      ? `is not greater than ${highest} of its own ${line} line`
+      : `opens the ${line} line in this file but is not greater than ${highest} (a new line starts above every version of the file)`;
+  return `release ${version} ${why}; ${UPSTREAM.misses}`;
+}
 
 function highestOf(list: readonly [string, OrderedVersion][]): string | undefined {
   let best: [string, OrderedVersion] | undefined;
@@ -156,29 +147,36 @@ const belowOlderSeries: Rule = {
     'upstream validate misses this (gazpacho glance 31.0.0.0b2, below flamingo 31.0.0, was merged and tagged)',
   gates: ['new-tags', 'released', 'cycle'],
   run: (d, env) =>
-    d.newReleaseIndexes.flatMap((i) => {
-      const version = versionAt(d, i);
-      const v = orderedVersion(version);
-      if (!v) return [];
-      let highest: { version: string; series: string; v: OrderedVersion } | undefined;
-      for (const f of olderFiles(d, env))
-        for (const r of f.doc.releases ?? []) {
-          const text = r.version;
-          const e = orderedVersion(text);
-          if (!e || !sameScheme(v, e) || compareOrdered(v, e) > 0) continue;
-          if (!highest || compareOrdered(e, highest.v) > 0)
-            highest = { version: text, series: f.series, v: e };
-        }
-      if (!highest) return [];
-      return [
-        {
-          level: 'error' as const,
-          message: `release ${version} is not greater than ${highest.version} of the older series ${highest.series}; ${UPSTREAM.misses}`,
-          field: `releases[${i}].version`,
-        },
-      ];
-    }),
+    newReleaseErrors(
+      d,
+      (version) => {
+        const v = orderedVersion(version);
+        if (!v) return undefined;
+        let highest: { version: string; series: string; v: OrderedVersion } | undefined;
+        for (const f of olderFiles(d, env))
+          for (const r of f.doc.releases ?? []) {
+            const text = r.version;
+            const e = orderedVersion(text);
+            if (!e || !sameScheme(v, e) || compareOrdered(v, e) > 0) continue;
+            if (!highest || compareOrdered(e, highest.v) > 0)
+              highest = { version: text, series: f.series, v: e };
+          }
+        if (!highest) return undefined;
+        return `release ${version} is not greater than ${highest.version} of the older series ${highest.series}; ${UPSTREAM.misses}`;
+      },
+      '.version',
+    ),
 };
+
+/** The other series (or _independent) whose file of the deliverable lists `version`. */
+function otherSeriesListing(d: Derived, env: RuleEnv, version: string): string[] {
+  return env
+    .filesOf(d.name)
+    .filter(
+      (f) => f.series !== d.series && (f.doc.releases ?? []).some((r) => r.version === version),
+    )
+    .map((f) => f.series);
+}
 
 const versionInOtherSeries: Rule = {
   id: 'version-in-other-series',
@@ -187,24 +185,16 @@ const versionInOtherSeries: Rule = {
     'upstream validate misses this (with git it only checks that an existing tag points at the listed commit)',
   gates: ['new-tags', 'released'],
   run: (d, env) =>
-    d.newReleaseIndexes.flatMap((i) => {
-      const version = versionAt(d, i);
-      if (isLifecycle(version)) return [];
-      const where = env
-        .filesOf(d.name)
-        .filter(
-          (f) => f.series !== d.series && (f.doc.releases ?? []).some((r) => r.version === version),
-        )
-        .map((f) => f.series);
-      if (where.length === 0) return [];
-      return [
-        {
-          level: 'error' as const,
-          message: `release ${version} is already a release of ${d.name} in ${where.join(', ')}: a version is tagged once; ${UPSTREAM.misses}`,
-          field: `releases[${i}].version`,
-        },
-      ];
-    }),
+    newReleaseErrors(
+      d,
+      (version) => {
+        if (isLifecycle(version)) return undefined;
+        const where = otherSeriesListing(d, env, version);
+        if (where.length === 0) return undefined;
+        return `release ${version} is already a release of ${d.name} in ${where.join(', ')}: a version is tagged once; ${UPSTREAM.misses}`;
+      },
+      '.version',
+    ),
 };
 
 const diffStartKnown: Rule = {
@@ -213,26 +203,19 @@ const diffStartKnown: Rule = {
   upstream: 'upstream validate never reads diff-start: it misses this',
   gates: ['new-tags', 'released'],
   run: (d, env) =>
-    d.newReleaseIndexes.flatMap((i) => {
-      const start = d.releases[i]?.['diff-start'];
-      if (start === undefined) return [];
-      const text = start;
-      const known =
-        d.releases.some((r, j) => j !== i && r.version === text) ||
-        env
-          .filesOf(d.name)
-          .some(
-            (f) => f.series !== d.series && (f.doc.releases ?? []).some((r) => r.version === text),
-          );
-      if (known) return [];
-      return [
-        {
-          level: 'error' as const,
-          message: `release ${versionAt(d, i)}: diff-start ${JSON.stringify(start)} is not a version of ${d.name} in any series (the notes and announcement would start nowhere); ${UPSTREAM.misses}`,
-          field: `releases[${i}].diff-start`,
-        },
-      ];
-    }),
+    newReleaseErrors(
+      d,
+      (version, i) => {
+        const start = d.releases[i]?.['diff-start'];
+        if (start === undefined) return undefined;
+        const known =
+          d.releases.some((r, j) => j !== i && r.version === start) ||
+          otherSeriesListing(d, env, start).length > 0;
+        if (known) return undefined;
+        return `release ${version}: diff-start ${JSON.stringify(start)} is not a version of ${d.name} in any series (the notes and announcement would start nowhere); ${UPSTREAM.misses}`;
+      },
+      '.diff-start',
+    ),
 };
 
 const CLOSED = new Set(['end of life', 'unmaintained']);
@@ -261,13 +244,11 @@ const closedSeries: Rule = {
     const from =
       explicit === undefined && status !== info.status ? phaseStart(info, status) : undefined;
     const since = from ? ` (since ${from})` : '';
-    return d.newReleaseIndexes
-      .filter((i) => !isLifecycle(versionAt(d, i)))
-      .map((i) => ({
-        level: 'error' as const,
-        message: `release ${versionAt(d, i)}: at ${env.today} ${d.series} is ${status}${since}, and a ${d.model ?? 'cycle-based'} deliverable is released only in development or maintained series; ${UPSTREAM.misses} (it reads the recorded status "${info.status}"${d.hasLifecycleTag ? ' and skips files with lifecycle tags' : ''})`,
-        field: `releases[${i}]`,
-      }));
+    return newReleaseErrors(d, (version) =>
+      isLifecycle(version)
+        ? undefined
+        : `release ${version}: at ${env.today} ${d.series} is ${status}${since}, and a ${d.model ?? 'cycle-based'} deliverable is released only in development or maintained series; ${UPSTREAM.misses} (it reads the recorded status "${info.status}"${d.hasLifecycleTag ? ' and skips files with lifecycle tags' : ''})`,
+    );
   },
 };
 

@@ -73,6 +73,30 @@ export const UPSTREAM = {
   gitOnly: 'upstream validate catches this only with git',
 } as const;
 
+/** The version of release `i` of the file ('' where it has none). */
+export function versionAt(d: Derived, i: number): string {
+  return d.releases[i]?.version ?? '';
+}
+
+/**
+ * The findings of a rule that judges each new release on its own: `why`
+ * says what is wrong with release `i` (given its version), or undefined
+ * when it passes; each answer is an error at `releases[i]` plus `part`
+ * (`.version`, `.diff-start`), the field the liaison has to edit.
+ */
+export function newReleaseErrors(
+  d: Derived,
+  why: (version: string, i: number) => string | undefined,
+  part = '',
+): Issue[] {
+  return d.newReleaseIndexes.flatMap((i) => {
+    const message = why(versionAt(d, i), i);
+    return message === undefined
+      ? []
+      : [{ level: 'error', message, field: `releases[${i}]${part}` }];
+  });
+}
+
 /** True when every gate of the rule lets the file through. */
 export function gatesOpen(gates: readonly Gate[], d: Derived, env: RuleEnv): boolean {
   for (const g of gates) if (!gateOpen(g, d, env)) return false;

@@ -3,7 +3,7 @@ import { deliverableStatus, releaseTypeOf, type Derived } from './derived.js';
 import type { RuleTeam } from './plan-types.js';
 import type { RuleEnv } from './plan-types.js';
 import { isCanonicalPep440 } from './pep440.js';
-import type { Issue, Rule } from './rule.js';
+import { newReleaseErrors, type Issue, type Rule } from './rule.js';
 
 /**
  * Upstream validate checks on one file's own data (release-tooling.md §5.2,
@@ -124,11 +124,10 @@ const notAbandoned: Rule = {
   gates: ['new-tags', 'released'],
   run: (d) =>
     d.model === 'abandoned'
-      ? d.newReleaseIndexes.map((i) => ({
-          level: 'error' as const,
-          message: `release ${d.releases[i]?.version ?? ''}: the deliverable is abandoned and cannot be released`,
-          field: `releases[${i}]`,
-        }))
+      ? newReleaseErrors(
+          d,
+          (version) => `release ${version}: the deliverable is abandoned and cannot be released`,
+        )
       : [],
 };
 
@@ -254,13 +253,11 @@ const newReleaseAtEnd: Rule = {
   upstream: 'same as upstream',
   gates: ['new-tags', 'released'],
   run: (d) =>
-    d.newReleaseIndexes
-      .filter((i) => i !== d.releases.length - 1)
-      .map((i) => ({
-        level: 'error' as const,
-        message: `release ${d.releases[i]?.version ?? ''} is new but not the last entry: append new releases at the end, one per change`,
-        field: `releases[${i}]`,
-      })),
+    newReleaseErrors(d, (version, i) =>
+      i === d.releases.length - 1
+        ? undefined
+        : `release ${version} is new but not the last entry: append new releases at the end, one per change`,
+    ),
 };
 
 const OPEN_STATUSES = new Set(['development', 'maintained']);
@@ -274,13 +271,11 @@ const openSeries: Rule = {
   run: (d) => {
     const status = deliverableStatus(d);
     if (status !== undefined && OPEN_STATUSES.has(status)) return [];
-    return d.newReleaseIndexes
-      .filter((i) => !/-(eol|em|last)$/.test(d.releases[i]?.version ?? ''))
-      .map((i) => ({
-        level: 'error' as const,
-        message: `release ${d.releases[i]?.version ?? ''}: ${d.series} is ${status ?? 'not a known series'}, it takes no new releases`,
-        field: `releases[${i}]`,
-      }));
+    return newReleaseErrors(d, (version) =>
+      /-(eol|em|last)$/.test(version)
+        ? undefined
+        : `release ${version}: ${d.series} is ${status ?? 'not a known series'}, it takes no new releases`,
+    );
   },
 };
 
