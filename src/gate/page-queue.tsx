@@ -1,6 +1,6 @@
 import type { Deps } from '../core/deps.js';
 import { gateQueueSvg } from '../web/charts/gate-queue.js';
-import { Chart, DataLink } from '../web/parts.js';
+import { Chart, DataLink, Table } from '../web/parts.js';
 import type { DataAge, Panel, RenderEnv } from '../web/panel.js';
 import type { GateQueueView } from './plan-queue.js';
 import { buildGateQueueView } from './read-queue.js';
@@ -39,34 +39,21 @@ export function QueuePanel({ v, env, full }: { v: GateQueueView; env: RenderEnv;
         <p>No sample of the queue yet: each `liaison sync` takes one from Zuul's status.</p>
       )}
       {q && q.teamChanges.length ? (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Position</th>
-                <th scope="col">Change</th>
-                <th scope="col">Repository</th>
-                <th scope="col">In the queue for</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.teamChanges.map((t) => (
-                <tr>
-                  <td>{`${t.position} of ${q.length}`}</td>
-                  <td>
-                    <DataLink url={t.url}>
-                      {t.change === null ? 'branch' : `${t.change},${t.patchset ?? ''}`}
-                    </DataLink>
-                  </td>
-                  <td>{t.project}</td>
-                  <td>{duration(t.ageMinutes)}</td>
-                  <td class={t.failing ? 'bad' : 'ok'}>{t.failing ? 'failing' : 'testing'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table head={['Position', 'Change', 'Repository', 'In the queue for', 'State']}>
+          {q.teamChanges.map((t) => (
+            <tr>
+              <td>{`${t.position} of ${q.length}`}</td>
+              <td>
+                <DataLink url={t.url}>
+                  {t.change === null ? 'branch' : `${t.change},${t.patchset ?? ''}`}
+                </DataLink>
+              </td>
+              <td>{t.project}</td>
+              <td>{duration(t.ageMinutes)}</td>
+              <td class={t.failing ? 'bad' : 'ok'}>{t.failing ? 'failing' : 'testing'}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       {svg ? (
         <Chart

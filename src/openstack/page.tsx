@@ -5,6 +5,7 @@ import type { Panel, RenderEnv } from '../web/panel.js';
 import { buildOpenStack } from './command.js';
 import { COUNTED_STATES, type OpenStackTeam, type OpenStackView } from './plan.js';
 import { countsLine } from './render.js';
+import { Table } from '../web/parts.js';
 
 /** The OpenStack page: the team × action heatmap, then every team with its liaisons and overdue actions. */
 export const openstackPanel: Panel<OpenStackView> = {
@@ -52,23 +53,11 @@ export const openstackPanel: Panel<OpenStackView> = {
         </section>
         <section aria-labelledby="teams">
           <h2 id="teams">Teams</h2>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Release liaisons</th>
-                  <th scope="col">Actions</th>
-                  <th scope="col">Overdue and due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.teams.map((t) => (
-                  <TeamRow team={t} env={env} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={['Team', 'Release liaisons', 'Actions', 'Overdue and due']}>
+            {v.teams.map((t) => (
+              <TeamRow team={t} env={env} />
+            ))}
+          </Table>
         </section>
       </>
     );

@@ -1,5 +1,5 @@
 import type { Deps } from '../core/deps.js';
-import { DataLink } from '../web/parts.js';
+import { DataLink, Table } from '../web/parts.js';
 import type { Panel } from '../web/panel.js';
 import type { Priority, PrioritiesView } from './plan.js';
 import { buildPrioritiesView } from './read.js';
@@ -41,71 +41,57 @@ export const prioritiesPanel: Panel<PrioritiesView> = {
           ))}
         </ul>
         {v.priorities.length ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Changes</th>
-                  <th scope="col">Last activity</th>
-                  <th scope="col">Owner</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.priorities.map((p) => (
-                  <tr id={`p-${p.name.replace(/[^A-Za-z0-9_-]/g, '-')}`} data-state={p.state}>
-                    <th scope="row">
-                      {p.title}
+          <Table head={['Priority', 'Milestone', 'State', 'Changes', 'Last activity', 'Owner']}>
+            {v.priorities.map((p) => (
+              <tr id={`p-${p.name.replace(/[^A-Za-z0-9_-]/g, '-')}`} data-state={p.state}>
+                <th scope="row">
+                  {p.title}
+                  <br />
+                  <small class="muted">
+                    {p.blueprint ? <DataLink url={p.blueprint.url}>{p.name}</DataLink> : p.name}
+                    {p.spec ? (
+                      <>
+                        {' · '}
+                        <DataLink url={p.spec.url}>{`spec (${p.spec.status})`}</DataLink>
+                      </>
+                    ) : null}
+                  </small>
+                </th>
+                <td>
+                  {p.milestone ?? '-'}
+                  {p.milestoneDate ? (
+                    <>
                       <br />
-                      <small class="muted">
-                        {p.blueprint ? <DataLink url={p.blueprint.url}>{p.name}</DataLink> : p.name}
-                        {p.spec ? (
-                          <>
-                            {' · '}
-                            <DataLink url={p.spec.url}>{`spec (${p.spec.status})`}</DataLink>
-                          </>
-                        ) : null}
+                      <small class="muted">{p.milestoneDate}</small>
+                    </>
+                  ) : null}
+                </td>
+                <td class={p.atRisk ? 'bad' : STATE_CLASS[p.state]}>
+                  {p.atRisk ? `${p.state}, at risk` : p.state}
+                  {p.risks.map((r) => (
+                    <>
+                      <br />
+                      <small>{riskText(r)}</small>
+                    </>
+                  ))}
+                </td>
+                <td>
+                  {`${p.changes.open} open, ${p.changes.merged} merged`}
+                  {p.changes.items.map((c) => (
+                    <>
+                      <br />
+                      <small>
+                        <DataLink url={c.url}>{String(c.number)}</DataLink>
+                        {` ${c.status} · ${c.project}${c.branch === 'master' ? '' : ` ${c.branch}`}`}
                       </small>
-                    </th>
-                    <td>
-                      {p.milestone ?? '-'}
-                      {p.milestoneDate ? (
-                        <>
-                          <br />
-                          <small class="muted">{p.milestoneDate}</small>
-                        </>
-                      ) : null}
-                    </td>
-                    <td class={p.atRisk ? 'bad' : STATE_CLASS[p.state]}>
-                      {p.atRisk ? `${p.state}, at risk` : p.state}
-                      {p.risks.map((r) => (
-                        <>
-                          <br />
-                          <small>{riskText(r)}</small>
-                        </>
-                      ))}
-                    </td>
-                    <td>
-                      {`${p.changes.open} open, ${p.changes.merged} merged`}
-                      {p.changes.items.map((c) => (
-                        <>
-                          <br />
-                          <small>
-                            <DataLink url={c.url}>{String(c.number)}</DataLink>
-                            {` ${c.status} · ${c.project}${c.branch === 'master' ? '' : ` ${c.branch}`}`}
-                          </small>
-                        </>
-                      ))}
-                    </td>
-                    <td>{p.lastActivity ? p.lastActivity.slice(0, 10) : '-'}</td>
-                    <td>{p.owner ?? '-'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </>
+                  ))}
+                </td>
+                <td>{p.lastActivity ? p.lastActivity.slice(0, 10) : '-'}</td>
+                <td>{p.owner ?? '-'}</td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p>No priorities for this series yet.</p>
         )}

@@ -19,6 +19,35 @@ import { reminderRules } from './plan-rules.js';
 import { ledgerKey, ledgerRows } from './store.js';
 import { displayName, isMailAddress, stableMessageId } from './apply-message.js';
 
+/**
+ * A reminder as composed, before the ledger says what was sent: one pending
+ * delivery per recipient, each with the Message-ID a resend reuses.
+ */
+function pendingReminder(
+  mail: Pick<ReminderView, 'id' | 'rule' | 'subject' | 'due' | 'eventDate' | 'expires' | 'body'>,
+  people: readonly Recipient[],
+  team: string,
+): ReminderView {
+  return {
+    id: mail.id,
+    rule: mail.rule,
+    subject: mail.subject,
+    due: mail.due,
+    eventDate: mail.eventDate,
+    expires: mail.expires,
+    recipients: people.map((p) => p.email ?? ''),
+    sent: false,
+    deliveries: people.map((p) => ({
+      recipient: p.email ?? '',
+      name: p.name,
+      messageId: stableMessageId(mail.id, p.email ?? '', team),
+      state: 'pending',
+      detail: null,
+    })),
+    body: mail.body,
+  };
+}
+
 /** Reminders due at --date, rendered, with what the ledger knows of each. */
 export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promise<RemindView> {
   const team = ctx.team;
@@ -71,48 +100,28 @@ export async function buildReminders(ctx: Deps, opts: RemindOptions = {}): Promi
       ...(libraries ? { libraries } : {}),
       ...(priorities ? { priorities } : {}),
     });
-    const people = recipientsOf(ctx, occ, notes);
-    reminders.push({
-      id: occ.id,
-      rule: occ.rule,
-      subject: mail.subject,
-      due: occ.due,
-      eventDate: occ.event.date,
-      expires: occ.expires,
-      recipients: people.map((p) => p.email ?? ''),
-      sent: false,
-      deliveries: people.map((p) => ({
-        recipient: p.email ?? '',
-        name: p.name,
-        messageId: stableMessageId(occ.id, p.email ?? '', team.name),
-        state: 'pending',
-        detail: null,
-      })),
-      body: mail.body,
-    });
+    reminders.push(
+      pendingReminder(
+        {
+          id: occ.id,
+          rule: occ.rule,
+          subject: mail.subject,
+          due: occ.due,
+          eventDate: occ.event.date,
+          expires: occ.expires,
+          body: mail.body,
+        },
+        recipientsOf(ctx, occ, notes),
+        team.name,
+      ),
+    );
   }
   // the agendas of the config's meetings go through the same ledger, so each is sent once
   if (ctx.config.meetings?.length) {
     for (const m of await ctx.views.meetingAgendas(ctx, tag)) {
-      const people = recipientsOf(ctx, m, notes);
-      reminders.push({
-        id: m.id,
-        rule: 'meeting',
-        subject: m.subject,
-        due: m.due,
-        eventDate: m.eventDate,
-        expires: m.expires,
-        recipients: people.map((p) => p.email ?? ''),
-        sent: false,
-        deliveries: people.map((p) => ({
-          recipient: p.email ?? '',
-          name: p.name,
-          messageId: stableMessageId(m.id, p.email ?? '', team.name),
-          state: 'pending',
-          detail: null,
-        })),
-        body: m.body,
-      });
+      reminders.push(
+        pendingReminder({ ...m, rule: 'meeting' }, recipientsOf(ctx, m, notes), team.name),
+      );
     }
   }
   const db = await ctx.store();

@@ -5,7 +5,7 @@ import { gitSync, isGitRepo } from '../../git/run.js';
 import type { Deps } from '../../core/deps.js';
 import type { Identity } from './read-git.js';
 import type { BranchInput, BranchProposalView } from './plan-branch.js';
-import type { ProposalInput, ProposalResult, ProposalView } from './plan.js';
+import type { ProposalInput, ProposalView, WriteOutcome } from './plan.js';
 
 export interface CommitRequest {
   /** Root of the releases checkout. */
@@ -64,7 +64,7 @@ export function applyProposal(
   input: ProposalInput,
   plan: ProposalView,
   opts: { readonly commit?: boolean; readonly topic?: string },
-): Pick<ProposalResult, 'written' | 'commit'> {
+): WriteOutcome {
   if (plan.pendingHash)
     throw new UsageError(
       `no commit for ${input.deliverable}: pass --hash SHA or --repo DIR (or set clones-dir in liaison.yaml) before --write`,
@@ -82,7 +82,7 @@ export function applyBranchProposal(
   input: BranchInput,
   plan: BranchProposalView,
   opts: { readonly commit?: boolean; readonly topic?: string },
-): Pick<ProposalResult, 'written' | 'commit'> {
+): WriteOutcome {
   const topic = `branch-${input.deliverable}-${plan.branch.name}`.replace(/[^A-Za-z0-9._-]/g, '-');
   return writeOrCommit(ctx, { ...plan, topic, identity: input.identity }, opts);
 }
@@ -97,7 +97,7 @@ function writeOrCommit(
     readonly identity: Identity | undefined;
   },
   opts: { readonly commit?: boolean; readonly topic?: string },
-): Pick<ProposalResult, 'written' | 'commit'> {
+): WriteOutcome {
   const root = ctx.data.releases.tree.absolute('');
   if (!root)
     throw new UsageError(

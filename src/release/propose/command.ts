@@ -69,7 +69,8 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
         const apply = opts.write === true || opts.commit === true;
         if (args[1] === 'branch') {
           const { readBranchProposal } = await import('./read-branch.js');
-          const { planBranch, branchProposalResult } = await import('./plan-branch.js');
+          const { planBranch } = await import('./plan-branch.js');
+          const { proposalResult } = await import('./plan.js');
           const { applyBranchProposal } = await import('./apply.js');
           const { renderBranchProposal } = await import('./render.js');
           const input = readBranchProposal(ctx, args[0] ?? '', opts, overrides.ok);
@@ -77,7 +78,7 @@ export function registerProposeCommand(group: Command, wrap: Wrap): void {
           const applied = apply
             ? applyBranchProposal(ctx, input, plan, opts)
             : { written: false, commit: null };
-          emit(ctx, branchProposalResult(plan, applied), renderBranchProposal);
+          emit(ctx, proposalResult(plan, applied), renderBranchProposal);
           return 0;
         }
         const { readProposal } = await import('./read.js');

@@ -6,6 +6,7 @@ import { seriesTitle } from '../../data/releases/series.js';
 import { addBranch } from '../edits/deliverable-edits.js';
 import { unifiedDiff } from '../../core/unified-diff.js';
 import { ProposalRefused, refuseUnless, refusalRule } from '../versions/refusals.js';
+import type { WriteOutcome } from './plan.js';
 import type { Identity } from './read-git.js';
 
 /**
@@ -170,19 +171,7 @@ function wrap(text: string, width = 72): string[] {
 }
 
 /** What `--json` prints: the view without the edited text, and what was written. */
-export interface BranchProposalResult extends Omit<BranchProposalView, 'text'> {
-  readonly written: boolean;
-  readonly commit: { readonly branch: string; readonly sha: string } | null;
-}
-
-export function branchProposalResult(
-  plan: BranchProposalView,
-  applied: Pick<BranchProposalResult, 'written' | 'commit'>,
-): BranchProposalResult {
-  const view: Partial<BranchProposalView> = { ...plan };
-  Reflect.deleteProperty(view, 'text'); // the diff shows what changes
-  return { ...(view as Omit<BranchProposalView, 'text'>), ...applied };
-}
+export type BranchProposalResult = Omit<BranchProposalView, 'text'> & WriteOutcome;
 
 /** `branch` applies to a series' file only. */
 export function checkBranchSeries(seriesName: string): void {

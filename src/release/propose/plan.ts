@@ -187,18 +187,24 @@ function checkReadsBack(text: string, file: string, version: string): void {
   }
 }
 
-/** What `release propose` prints and returns as JSON: the view without the edited text, and what was written. */
-export interface ProposalResult extends Omit<ProposalView, 'text'> {
+/** What `--write` / `--commit` did: the file written, the commit made (null without --commit). */
+export interface WriteOutcome {
   readonly written: boolean;
   readonly commit: { readonly branch: string; readonly sha: string } | null;
 }
 
-/** The result of a proposal: the diff already shows what changes, so the full text is left out. */
-export function proposalResult(
-  plan: ProposalView,
-  applied: Pick<ProposalResult, 'written' | 'commit'>,
-): ProposalResult {
-  const view: Partial<ProposalView> = { ...plan };
+/** What `release propose` prints and returns as JSON: the view without the edited text, and what was written. */
+export type ProposalResult = Omit<ProposalView, 'text'> & WriteOutcome;
+
+/**
+ * The result of a proposal, a release or a branch-only one: the diff
+ * already shows what changes, so the full text is left out.
+ */
+export function proposalResult<V extends { readonly text: string }>(
+  plan: V,
+  applied: WriteOutcome,
+): Omit<V, 'text'> & WriteOutcome {
+  const view: Partial<V> = { ...plan };
   Reflect.deleteProperty(view, 'text');
-  return { ...(view as Omit<ProposalView, 'text'>), ...applied };
+  return { ...(view as Omit<V, 'text'>), ...applied };
 }

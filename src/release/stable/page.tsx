@@ -1,5 +1,5 @@
 import type { Deps } from '../../core/deps.js';
-import { DataLink } from '../../web/parts.js';
+import { DataLink, Table } from '../../web/parts.js';
 import type { Panel } from '../../web/panel.js';
 import type { StableBranchRow, StableView } from './plan.js';
 import { buildStableView } from './read.js';
@@ -35,48 +35,41 @@ export const stablePanel: Panel<StableView> = {
           <strong class={n.suggested ? 'warn' : 'ok'}>{`${n.suggested} to release`}</strong>
           {` (${n.unreleased} unreleased changes, ${n.openBackports} open backports).`}
         </p>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Deliverable</th>
-                <th scope="col">Branch</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Last release</th>
-                <th scope="col">Unreleased</th>
-                <th scope="col">Open backports</th>
-                <th scope="col">Release?</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.branches.map((b) => (
-                <tr data-suggest={b.suggest ? 'yes' : 'no'}>
-                  <th scope="row">
-                    {b.deliverable}
-                    <br />
-                    <small class="muted">{b.repo}</small>
-                  </th>
-                  <td>{b.branch}</td>
-                  <td>{b.phase}</td>
-                  <td>{b.lastRelease ?? '-'}</td>
-                  <td>{b.unreleased === null ? 'no clone' : String(b.unreleased.count)}</td>
-                  <td>
-                    {b.openBackports === null ? 'not synced' : String(b.openBackports.length)}
-                  </td>
-                  <td class={b.suggest ? 'warn' : b.releasable ? undefined : 'muted'}>
-                    {b.suggest
-                      ? `yes: ${b.nextVersion ?? 'a bugfix release'}`
-                      : b.releasable
-                        ? b.unreleased === null
-                          ? 'unknown without a clone'
-                          : 'nothing to release'
-                        : REASON_TEXT[b.reason]}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          head={[
+            'Deliverable',
+            'Branch',
+            'Phase',
+            'Last release',
+            'Unreleased',
+            'Open backports',
+            'Release?',
+          ]}
+        >
+          {v.branches.map((b) => (
+            <tr data-suggest={b.suggest ? 'yes' : 'no'}>
+              <th scope="row">
+                {b.deliverable}
+                <br />
+                <small class="muted">{b.repo}</small>
+              </th>
+              <td>{b.branch}</td>
+              <td>{b.phase}</td>
+              <td>{b.lastRelease ?? '-'}</td>
+              <td>{b.unreleased === null ? 'no clone' : String(b.unreleased.count)}</td>
+              <td>{b.openBackports === null ? 'not synced' : String(b.openBackports.length)}</td>
+              <td class={b.suggest ? 'warn' : b.releasable ? undefined : 'muted'}>
+                {b.suggest
+                  ? `yes: ${b.nextVersion ?? 'a bugfix release'}`
+                  : b.releasable
+                    ? b.unreleased === null
+                      ? 'unknown without a clone'
+                      : 'nothing to release'
+                    : REASON_TEXT[b.reason]}
+              </td>
+            </tr>
+          ))}
+        </Table>
         {releasable.map((b) => (
           <BranchDetails b={b} />
         ))}
