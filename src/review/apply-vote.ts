@@ -1,6 +1,5 @@
 import { inertLine } from '../core/text.js';
-import { changeId, gerritUrl, revisionId } from '../sources/gerrit/ids.js';
-import { HttpStatusError } from '../sources/http/errors.js';
+import { postReview, reviewUrl } from '../sources/gerrit/review.js';
 import type { HttpClient } from '../sources/http/client.js';
 import type { GerritCredentials } from '../sources/gerrit/credentials.js';
 import { short } from './plan-checks.js';
@@ -99,18 +98,9 @@ export interface VoteTarget {
 export type VoteOutcome =
   { readonly ok: true } | { readonly ok: false; readonly status: number; readonly reason: string };
 
+/** The review endpoint of the reviewed sha (a vote never lands on a newer patch set). */
 export function voteUrl(baseUrl: string, t: VoteTarget): string {
-  // `<url-encoded project>~<number>`: the identifier Gerrit recommends; the revision is the reviewed sha
-  // each id checked again (a store synced before ids were checked) and each segment encoded
-  return gerritUrl(
-    baseUrl,
-    'a',
-    'changes',
-    changeId(t.project, t.number),
-    'revisions',
-    revisionId(t.revision),
-    'review',
-  );
+  return reviewUrl(baseUrl, t, t.revision);
 }
 
 export function voteInput(value: VoteValue, message: string): Record<string, unknown> {
@@ -125,16 +115,14 @@ export async function postVote(
   message: string,
   creds: GerritCredentials,
 ): Promise<VoteOutcome> {
-  try {
-    await http.send('POST', voteUrl(baseUrl, t), voteInput(value, message), {
-      auth: { username: creds.username, password: creds.password },
-    });
-    return { ok: true };
-  } catch (e) {
-    if (e instanceof HttpStatusError && e.status < 500)
-      return { ok: false, status: e.status, reason: explainVoteError(e.status, e.body) };
-    throw e;
-  }
+  const r = await postReview(
+    http,
+    voteUrl(baseUrl, t),
+    voteInput(value, message),
+    creds,
+    explainVoteError,
+  );
+  return r.ok ? { ok: true } : r;
 }
 
 /** Gerrit's error texts are not a stable API: quoted, never parsed. */

@@ -1,6 +1,6 @@
 import { inertLine } from '../../core/text.js';
 import type { HttpClient } from '../http/client.js';
-import { changeId, gerritUrl } from './ids.js';
+import { changeId, gerritUrl, revisionId } from './ids.js';
 import { HttpStatusError } from '../http/errors.js';
 import type { GerritCredentials } from './credentials.js';
 
@@ -19,15 +19,20 @@ export type ReviewOutcome =
   | { readonly ok: true; readonly labels: Readonly<Record<string, number>> }
   | { readonly ok: false; readonly status: number; readonly reason: string };
 
-export function reviewUrl(baseUrl: string, change: ReviewTarget): string {
-  // `<url-encoded project>~<number>`: the identifier Gerrit recommends
+/**
+ * The review endpoint of a change's `revision` (a sha; default the current
+ * patch set). `<url-encoded project>~<number>` is the identifier Gerrit
+ * recommends; each id is checked again (a store synced before ids were
+ * checked) and each segment encoded.
+ */
+export function reviewUrl(baseUrl: string, change: ReviewTarget, revision?: string): string {
   return gerritUrl(
     baseUrl,
     'a',
     'changes',
     changeId(change.project, change.number),
     'revisions',
-    'current',
+    revision === undefined ? 'current' : revisionId(revision),
     'review',
   );
 }
@@ -69,15 +74,27 @@ export async function postMinus2(
   message: string,
   creds: GerritCredentials,
 ): Promise<ReviewOutcome> {
+  return postReview(http, reviewUrl(baseUrl, change), reviewInput(message), creds, (status, body) =>
+    explainReviewError(status, body, change.branch),
+  );
+}
+
+/**
+ * POSTs a review input with the account's HTTP password: the labels Gerrit
+ * says it applied, or, for a refusal (4xx), its status and `explain`'s
+ * words for it. A 5xx or a network failure is thrown (the source is down).
+ */
+export async function postReview(
+  http: HttpClient,
+  url: string,
+  input: Record<string, unknown>,
+  creds: GerritCredentials,
+  explain: (status: number, body: string) => string,
+): Promise<ReviewOutcome> {
   try {
-    const r = await http.send<{ labels?: Record<string, number> }>(
-      'POST',
-      reviewUrl(baseUrl, change),
-      reviewInput(message),
-      {
-        auth: { username: creds.username, password: creds.password },
-      },
-    );
+    const r = await http.send<{ labels?: Record<string, number> }>('POST', url, input, {
+      auth: { username: creds.username, password: creds.password },
+    });
     const body = r.body;
     const labels =
       typeof body === 'object' && body !== null && typeof body.labels === 'object'
@@ -85,13 +102,8 @@ export async function postMinus2(
         : {};
     return { ok: true, labels };
   } catch (e) {
-    if (e instanceof HttpStatusError && e.status < 500) {
-      return {
-        ok: false,
-        status: e.status,
-        reason: explainReviewError(e.status, e.body, change.branch),
-      };
-    }
+    if (e instanceof HttpStatusError && e.status < 500)
+      return { ok: false, status: e.status, reason: explain(e.status, e.body) };
     throw e;
   }
 }
