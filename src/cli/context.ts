@@ -41,6 +41,8 @@ export interface Io {
   /** The only clock read in the program; used when neither --date nor LIAISON_TODAY is given. */
   readonly now: () => Date;
   readonly isTTY: boolean;
+  /** The process runs this one command and ends (the `liaison` executable, not a test or the server). */
+  readonly oneCommandProcess?: boolean;
 }
 
 /**

@@ -140,7 +140,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (ctx.needsConfigLoader()) await preloadConfigLoader();
       try {
         // in its own record of the data it reads: emit's envelope warns from it
-        result = (await trackView(() => fn(ctx, args))).result;
+        result = (
+          await trackView(() => fn(ctx, args), { processWide: io.oneCommandProcess === true })
+        ).result;
       } finally {
         ctx.close();
       }
