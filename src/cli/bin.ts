@@ -16,5 +16,6 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   isTTY: process.stdout.isTTY,
+  oneCommandProcess: true,
 });
 process.exitCode = code;

@@ -9,7 +9,7 @@ import { isTeamName, TEAM_NAME_RULE } from '../core/names.js';
 import type { LoadedConfig } from '../config/load.js';
 import { builtinConfigPath, CONFIG_FILE } from '../config/locate.js';
 import { compiledTeamConfig } from '../data/snapshot.js';
-import { openDataSources, type DataLocations, type DataSources } from '../data/sources.js';
+import type { DataLocations, DataSources } from '../data/sources.js';
 import type { DataWarning } from '../data/age/plan.js';
 import { recordOrigins, recordWarnings, viewRecord, type ViewRecord } from '../data/age/track.js';
 import { dataDirOf } from '../data/managed.js';
@@ -41,6 +41,8 @@ export interface Io {
   /** The only clock read in the program; used when neither --date nor LIAISON_TODAY is given. */
   readonly now: () => Date;
   readonly isTTY: boolean;
+  /** The process runs this one command and ends (the `liaison` executable, not a test or the server). */
+  readonly oneCommandProcess?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export class Context implements Deps {
   }
 
   get data(): DataSources {
-    this.sources ??= openDataSources(this.dataLocation);
+    this.sources ??= dataReaders().openDataSources(this.dataLocation);
     // the view being built reads this data: its envelope says how old it is
     recordOrigins(this.sources.origins);
     return this.sources;
@@ -208,6 +210,24 @@ export async function preloadConfigLoader(): Promise<void> {
 function configLoader(): ConfigLoader {
   loader ??= createRequire(import.meta.url)('../config/load.js') as ConfigLoader;
   return loader;
+}
+
+type DataReaders = typeof import('../data/sources.js');
+let readers: DataReaders | undefined;
+
+/**
+ * The releases and governance readers (two dozen modules), required on
+ * first use (require(esm), like the config loader): commands that read no
+ * data (notes) do not load them at start-up. Under vitest, where the
+ * sources are TypeScript, test/helpers/setup.ts preloads them.
+ */
+export async function preloadDataReaders(): Promise<void> {
+  readers ??= await import('../data/sources.js');
+}
+
+function dataReaders(): DataReaders {
+  readers ??= createRequire(import.meta.url)('../data/sources.js') as DataReaders;
+  return readers;
 }
 
 function resolveToday(date: string | undefined, io: Io): IsoDate {

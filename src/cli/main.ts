@@ -45,7 +45,9 @@ export async function buildProgram(
       const opts = cmd.optsWithGlobals() as Parameters<typeof fn>[2];
       await run((ctx, operands) => fn(ctx, operands, opts), opts, cmd.args);
     };
-  await registerCommands(program, wrap, commandNameOf(argv, program));
+  const name = commandNameOf(argv, program);
+  // `liaison --version` prints a string: no command module is needed for it
+  if (name !== undefined || !isVersionOnly(argv)) await registerCommands(program, wrap, name);
   return program;
 }
 
@@ -69,6 +71,12 @@ export function rejectEmptyValues(cmd: CommandUnknownOpts): void {
 
 /** Options where an empty value is a documented choice: `notes report --title ''` (no title, as reno). */
 const EMPTY_MEANS_SOMETHING: ReadonlySet<string> = new Set(['--title']);
+
+/** A command line asking for the version and no help (commander answers it before any command). */
+function isVersionOnly(argv: readonly string[]): boolean {
+  const has = (...flags: string[]) => argv.some((a) => flags.includes(a));
+  return has('--version', '-V') && !has('--help', '-h');
+}
 
 /** The command an argument list names: its first operand after the global options. */
 export function commandNameOf(argv: readonly string[], program: Command): string | undefined {
@@ -140,7 +148,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (ctx.needsConfigLoader()) await preloadConfigLoader();
       try {
         // in its own record of the data it reads: emit's envelope warns from it
-        result = (await trackView(() => fn(ctx, args))).result;
+        result = (
+          await trackView(() => fn(ctx, args), { processWide: io.oneCommandProcess === true })
+        ).result;
       } finally {
         ctx.close();
       }

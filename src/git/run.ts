@@ -66,14 +66,15 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
     const started = debugOn() ? performance.now() : 0;
     const child = childProcess().spawn('git', ['-C', repo, ...args], {
       env: { ...process.env, ...BASE_ENV, ...opts.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // no input: stdin is /dev/null (one pipe less to set up per process)
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => {
+    child.stdout?.on('data', (b: Buffer) => {
       out.push(b);
     });
-    child.stderr.on('data', (b: Buffer) => {
+    child.stderr?.on('data', (b: Buffer) => {
       err.push(b);
       opts.onStderr?.(b.toString('utf8'));
     });
@@ -87,9 +88,11 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
         reject(gitFailure(repo, args, Buffer.concat(err).toString('utf8'), status));
       } else resolve(stdout);
     });
-    // git may exit before reading stdin (most commands never do): ignore EPIPE there
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input ?? '');
+    if (opts.input !== undefined && child.stdin) {
+      // git may exit before reading all of stdin: ignore EPIPE there
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(opts.input);
+    }
   });
 }
 

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SourceUnavailableError } from '../core/errors.js';
 import { nonFileKind } from '../core/files.js';
@@ -9,7 +9,24 @@ export type Db = BetterSqlite3.Database;
 
 // required as the CommonJS module it is: through Node's ESM loader it costs a
 // lexer pass for named exports at every start
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof BetterSqlite3;
+
+/**
+ * The native addon at its place in a normal install, given to the
+ * constructor directly: the package's own lookup (the `bindings` module)
+ * tries a dozen paths by throwing, ~5 ms of every command that opens the
+ * store. Anything unusual (another build type) keeps the package's lookup.
+ */
+function addonOptions(): BetterSqlite3.Options {
+  try {
+    const root = dirname(require.resolve('better-sqlite3/package.json'));
+    const addon = join(root, 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(addon) ? { nativeBinding: addon } : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * A schema change. Ids are `<capability>-<NNN>-<what>` and never change once
@@ -38,7 +55,7 @@ export function openStore(path: string, migrations: readonly Migration[]): Db {
     );
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
+    db = new Database(path, addonOptions());
     // the first statements are where SQLite finds a file is not a database
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 10000');

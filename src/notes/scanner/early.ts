@@ -1,4 +1,5 @@
 import { git } from '../../git/run.js';
+import { commitGraphFileOf } from './commit-graph-file.js';
 
 /**
  * The git processes of a scan, started by the notes command before the
@@ -91,7 +92,8 @@ export function startScanEarly(
 ): void {
   if (opts.history) {
     start(repo, notesLogArgs(HISTORY, notesPath));
-    start(repo, revListArgs(HISTORY));
+    // with git's commit-graph file the scanner reads the graph from it (commit-graph-file.ts)
+    if (!commitGraphFileOf(repo)) start(repo, revListArgs(HISTORY));
   }
   start(repo, REFS_ARGS);
   if (opts.workingCopy) start(repo, statusArgs(notesPath));

@@ -1,6 +1,7 @@
 import { git, gitSync } from '../../git/run.js';
 import { gitTakingEarly, HISTORY, notesLogArgs, revListArgs } from './early.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
+import { readCommitGraphFile } from './commit-graph-file.js';
 import { CommitGraph } from './graph.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
 
@@ -76,10 +77,17 @@ export async function readRepoFacts(
 ): Promise<{ facts: RepoFacts; history?: CachedHistory }> {
   // the graph is parsed as soon as rev-list ends, while the notes log still
   // runs; the log, the longest, starts first (each spawn takes milliseconds)
+  // git's commit-graph file, when the clone has one, stands for the rev-list
   const fullHistory = () => {
     const log = gitTakingEarly(repoDir, notesLogArgs(HISTORY, notesPath));
-    const graph = gitTakingEarly(repoDir, revListArgs(HISTORY));
-    return [graph.then(parseGraph), log] as const;
+    const file = readCommitGraphFile(repoDir);
+    const graph = file
+      ? Promise.resolve({ graph: file, complete: false })
+      : gitTakingEarly(repoDir, revListArgs(HISTORY)).then((out) => ({
+          graph: parseGraph(out),
+          complete: true,
+        }));
+    return [graph, log] as const;
   };
   // without a cache the whole history is read anyway: start it before the others
   const uncached = opts.cache ? null : fullHistory();
@@ -96,7 +104,10 @@ export async function readRepoFacts(
   if (!history) {
     const [graphRead, logRead] = uncached ?? fullHistory();
     logRead.catch(() => undefined); // awaited below, after the graph
-    commits = await graphRead;
+    const read = await graphRead;
+    commits = read.complete
+      ? read.graph
+      : await withTips(repoDir, read.graph, [head.sha, ...refs.values()]);
     opts.onGraph?.({ head: head.sha, refs, tags, commits });
     noteChanges = parseRawLog(await logRead);
   } else {
@@ -133,6 +144,24 @@ export async function readRepoFacts(
     warnings,
   };
   return history ? { facts, history } : { facts };
+}
+
+/**
+ * The graph plus the history of the tips it does not hold (commits made or
+ * fetched after git wrote its commit-graph file): only what the tips it
+ * holds do not reach, one `rev-list` when there is any.
+ */
+async function withTips(
+  repoDir: string,
+  graph: CommitGraph,
+  tips: readonly string[],
+): Promise<CommitGraph> {
+  const known: string[] = [];
+  const unknown: string[] = [];
+  for (const t of new Set(tips)) (graph.has(t) ? known : unknown).push(t);
+  if (unknown.length === 0) return graph;
+  const out = await git(repoDir, revListArgs([...unknown, ...known.map((k) => `^${k}`)]));
+  return graph.withRevList(out);
 }
 
 /** Parses for-each-ref output; annotated tags are peeled, chains of tags followed. */

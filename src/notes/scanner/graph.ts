@@ -180,6 +180,36 @@ export class CommitGraph {
     );
   }
 
+  /**
+   * A graph whose commits are numbered in SHA order (git's commit-graph
+   * file): the SHA index is the identity; `prefixes` are each SHA's first
+   * 32 bits and every parent is in the graph.
+   */
+  static inShaOrder(g: {
+    readonly shaLength: number;
+    readonly shaText: string;
+    readonly times: Float64Array;
+    readonly parentStart: Uint32Array;
+    readonly parentIds: Int32Array;
+    readonly prefixes: Uint32Array;
+  }): CommitGraph {
+    const size = g.times.length;
+    const identity = new Int32Array(size);
+    for (let i = 0; i < size; i++) identity[i] = i;
+    // read-only, so the order and the rank can share one array
+    return new CommitGraph(
+      size,
+      g.shaLength,
+      g.shaText,
+      g.times,
+      g.parentStart,
+      g.parentIds,
+      identity,
+      g.prefixes,
+      identity,
+    );
+  }
+
   /** A graph from plain nodes (tests and small tools), in the map's order; names of one length. */
   static fromNodes(
     nodes: Iterable<

@@ -39,6 +39,7 @@ const SCANNER_MODULES = [
   './head',
   './repository',
   './scan-memo',
+  './commit-graph-file',
   '../../data/reno/note-file',
   '../../data/reno/py-regex',
   '../../data/reno/config',
