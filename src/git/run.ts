@@ -39,6 +39,8 @@ export interface GitOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Each chunk of stderr as it comes (progress of clone and fetch); async `git` only. */
   readonly onStderr?: (chunk: string) => void;
+  /** Ends the process (SIGTERM) when aborted; the promise then rejects. Async `git` only. */
+  readonly signal?: AbortSignal;
 }
 
 const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
@@ -68,6 +70,7 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
       env: { ...process.env, ...BASE_ENV, ...opts.env },
       // no input: stdin is /dev/null (one pipe less to set up per process)
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Option, type Command, type OptionValues } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
 import type { Context } from '../cli/context.js';
@@ -153,20 +153,12 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     );
 }
 
-/**
- * Starts the scan's first git processes before the scanner's modules load
- * (scanner/early.ts), for the notes folder of the default reno config.
- */
+/** Starts the scan's first git processes before the scanner's modules load (scanner/early.ts). */
 async function startScanEarly(
   ctx: Context,
   o: { repo?: string; relNotesDir?: string; branch?: string; ignoreCache?: true },
 ): Promise<void> {
-  const { startScanEarly: start } = await import('./scanner/early.js');
-  const relnotesdir = (o.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
-  start(resolve(ctx.io.cwd, o.repo ?? '.'), `${relnotesdir}/notes`, {
-    workingCopy: o.branch === undefined,
-    history: o.ignoreCache === true,
-  });
+  (await import('./scanner/early.js')).startScanEarlyFor(ctx.io.cwd, o);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { git } from '../../git/run.js';
 import { commitGraphFileOf } from './commit-graph-file.js';
 
@@ -11,7 +12,12 @@ import { commitGraphFileOf } from './commit-graph-file.js';
  * simply not used); the argument lists are written once, here.
  */
 
-const started = new Map<string, Promise<string>>();
+interface Started {
+  readonly output: Promise<string>;
+  readonly stop: AbortController;
+}
+
+const started = new Map<string, Started>();
 const keyOf = (repo: string, args: readonly string[]) => `${repo}\0${args.join('\0')}`;
 
 /** Runs git, or takes over the same command started early. */
@@ -20,7 +26,7 @@ export function gitTakingEarly(repo: string, args: readonly string[]): Promise<s
   const early = started.get(key);
   if (early) {
     started.delete(key);
-    return early;
+    return early.output;
   }
   return git(repo, args);
 }
@@ -28,9 +34,20 @@ export function gitTakingEarly(repo: string, args: readonly string[]): Promise<s
 function start(repo: string, args: readonly string[]): void {
   const key = keyOf(repo, args);
   if (started.has(key)) return;
-  const p = git(repo, args);
-  p.catch(() => undefined); // the scan that takes it over reports the failure
-  started.set(key, p);
+  const stop = new AbortController();
+  const output = git(repo, args, { signal: stop.signal });
+  output.catch(() => undefined); // the scan that takes it over reports the failure
+  started.set(key, { output, stop });
+}
+
+/**
+ * Ends the early processes no scan took over (a command line that failed to
+ * parse, a reno config that moves the notes folder): the process then exits
+ * without waiting for a history walk nobody reads.
+ */
+export function stopUnusedEarly(): void {
+  for (const { stop } of started.values()) stop.abort();
+  started.clear();
 }
 
 /** Every ref and HEAD: the history a scan reads (all branches and tags). */
@@ -97,4 +114,25 @@ export function startScanEarly(
   }
   start(repo, REFS_ARGS);
   if (opts.workingCopy) start(repo, statusArgs(notesPath));
+}
+
+/** The options of a notes command that say what its scan will ask git first. */
+export interface EarlyScanOptions {
+  readonly repo?: string;
+  readonly relNotesDir?: string;
+  readonly branch?: string;
+  readonly ignoreCache?: boolean;
+}
+
+/**
+ * Starts the scan's first git processes for a notes command's options, for
+ * the notes folder of the default reno config (a config that moves it asks
+ * for other commands, and these are stopped unused).
+ */
+export function startScanEarlyFor(cwd: string, o: EarlyScanOptions): void {
+  const relnotesdir = (o.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
+  startScanEarly(resolve(cwd, o.repo ?? '.'), `${relnotesdir}/notes`, {
+    workingCopy: o.branch === undefined,
+    history: o.ignoreCache === true,
+  });
 }

@@ -1,0 +1,79 @@
+import { startScanEarlyFor, stopUnusedEarly, type EarlyScanOptions } from './scanner/early.js';
+
+/**
+ * `liaison notes report|list` starts its scan's git processes before
+ * commander and the command's modules load (~60–100 ms of a run that the
+ * git processes spend on the other core). This reads just enough of the
+ * command line for that; the real parse comes later, and the scanner takes
+ * a process over only when it asks for the very same git command
+ * (scanner/early.ts), so a misread here costs time, never output. A command
+ * line with anything this reader does not know starts nothing.
+ */
+
+/** Global options and those of `notes report|list` that take a value. */
+const VALUED: Readonly<Record<string, 'repo' | 'relNotesDir' | 'branch' | null>> = {
+  '--team': null,
+  '--date': null,
+  '--config': null,
+  '--releases-repo': null,
+  '--governance-repo': null,
+  '--db': null,
+  '--repo': 'repo',
+  '-d': 'relNotesDir',
+  '--rel-notes-dir': 'relNotesDir',
+  '--branch': 'branch',
+  '--version': null,
+  '--earliest-version': null,
+  '--title': null,
+  '-o': null,
+  '--output': null,
+  '--format': null,
+};
+
+const FLAGS = new Set([
+  '--json',
+  '--ignore-cache',
+  '--collapse-pre-releases',
+  '--no-collapse-pre-releases',
+  '--stop-at-branch-base',
+  '--no-stop-at-branch-base',
+  '--no-show-source',
+]);
+
+/** The scan options of a `notes report|list` command line, or null for any other. */
+export function earlyScanOptionsOf(argv: readonly string[]): EarlyScanOptions | null {
+  const o: { -readonly [K in keyof EarlyScanOptions]: EarlyScanOptions[K] } = {};
+  let command = 0; // 0: before `notes`, 1: after it, 2: after report|list
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (!a.startsWith('-')) {
+      if (command === 0 && a === 'notes') command = 1;
+      else if (command === 1 && (a === 'report' || a === 'list')) command = 2;
+      else return null;
+      continue;
+    }
+    if (command === 1) return null;
+    if (FLAGS.has(a)) {
+      if (a === '--ignore-cache') o.ignoreCache = true;
+      continue;
+    }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (!(name in VALUED)) return null;
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined) return null;
+    const key = VALUED[name];
+    if (key) o[key] = value;
+  }
+  return command === 2 ? o : null;
+}
+
+/** Starts the scan's git processes when `argv` is a notes report or list; true if it did. */
+export function prestartNotesScan(argv: readonly string[], cwd: string): boolean {
+  const o = earlyScanOptionsOf(argv);
+  if (o) startScanEarlyFor(cwd, o);
+  return o !== null;
+}
+
+/** After the command: ends the early processes it did not take over. */
+export const stopUnusedNotesGit = stopUnusedEarly;
