@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Option, type Command, type OptionValues } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
 import type { Context } from '../cli/context.js';
-import { emit } from '../cli/output.js';
 
 /**
  * `liaison notes ...`: reno's report, list, lint and new, plus check.
@@ -126,9 +125,10 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     .addOption(new Option('--from-template <file>', 'use this file as the template'))
     .action(
       wrap(async (ctx, args, o) => {
-        const [{ writeNewNote }, { repoArg }] = await Promise.all([
+        const [{ writeNewNote }, { repoArg }, { emit }] = await Promise.all([
           import('./apply-new.js'),
           import('./command-options.js'),
+          import('../cli/output.js'),
         ]);
         const plan = writeNewNote(repoArg(ctx, o).dir, args[0] ?? '', {
           ...(o.relNotesDir !== undefined ? { relNotesDir: o.relNotesDir } : {}),

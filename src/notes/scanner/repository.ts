@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import {
@@ -229,12 +229,17 @@ export async function loadNotes(
  * the blob's. A file changed on disk, converted by git (line endings,
  * filters) or missing simply does not match, and git is asked for it.
  */
+// node:crypto costs 6-9 ms to load: only a scan that reads note files from the work tree needs it
+const require = createRequire(import.meta.url);
+type Crypto = typeof import('node:crypto');
+
 function workTreeBlobs(
   repoDir: string,
   sources: readonly NoteSource[],
   wanted: ReadonlySet<string>,
 ): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
+  let crypto: Crypto | undefined;
   for (const s of sources) {
     const blob = s.blob;
     if (!blob || !wanted.has(blob) || found.has(blob)) continue;
@@ -244,7 +249,8 @@ function workTreeBlobs(
     } catch {
       continue;
     }
-    const hash = createHash(blob.length === 64 ? 'sha256' : 'sha1');
+    crypto ??= require('node:crypto') as Crypto;
+    const hash = crypto.createHash(blob.length === 64 ? 'sha256' : 'sha1');
     hash.update(`blob ${bytes.length}\0`);
     hash.update(bytes);
     if (hash.digest('hex') === blob) found.set(blob, bytes);
