@@ -136,7 +136,8 @@ for (let i = 0; i < runs; i++) {
   cases.warm.push(c);
   touchSome();
   const t = measure(copyCli, cached);
-  if (findings(t.out) !== findings(a.out)) throw new Error('the cached run on the copy gave other findings');
+  if (findings(t.out) !== findings(a.out))
+    throw new Error('the cached run on the copy gave other findings');
   cases.warmChanged.push(t);
   if (i < Math.max(1, Math.ceil(runs / 3))) {
     const b = measure(['-e', baselineScript]);
