@@ -155,11 +155,14 @@ export class Context implements Deps {
   /** The SQLite store, opened (and migrated with every capability's tables) on first use. */
   async store(): Promise<Db> {
     if (!this.db) {
-      const [{ openStore }, { ALL_MIGRATIONS }] = await Promise.all([
+      const [{ openStore, openStoreIfCurrent }, { MIGRATION_IDS }] = await Promise.all([
         import('../store/db.js'),
-        import('../app/migrations.js'),
+        import('../app/migration-ids.js'),
       ]);
-      this.db = openStore(this.dbPath, ALL_MIGRATIONS);
+      // a store at the current schema needs none of the migration modules
+      this.db =
+        openStoreIfCurrent(this.dbPath, MIGRATION_IDS) ??
+        openStore(this.dbPath, (await import('../app/migrations.js')).ALL_MIGRATIONS);
     }
     return this.db;
   }

@@ -46,6 +46,39 @@ export interface Migration {
  * wait for each other instead of failing.
  */
 export function openStore(path: string, migrations: readonly Migration[]): Db {
+  const db = openChecked(path, (d) => {
+    migrate(d, migrations);
+    return true;
+  });
+  if (!db) throw new Error('unreachable: a store is always migrated');
+  return db;
+}
+
+/**
+ * The store, when it already has every migration of `ids` (the ids of the
+ * composition root's list, src/app/migration-ids.ts): a current store needs
+ * none of the capabilities' migration modules loaded. Null when a migration
+ * is missing (a new file, an upgrade): open it with `openStore` then.
+ */
+export function openStoreIfCurrent(path: string, ids: readonly string[]): Db | null {
+  return openChecked(path, (db) => {
+    let applied: Set<string>;
+    try {
+      applied = new Set(
+        (db.prepare('SELECT id FROM schema_migrations').all() as { id: string }[]).map((r) => r.id),
+      );
+    } catch {
+      return false;
+    }
+    return ids.every((id) => applied.has(id));
+  });
+}
+
+/**
+ * Opens the file with our pragmas and refuses what is not our store; then
+ * `ready` migrates, or says the store cannot be used as it is (null, closed).
+ */
+function openChecked(path: string, ready: (db: Db) => boolean): Db | null {
   let db: Db | undefined;
   const kind = path === ':memory:' ? undefined : nonFileKind(path);
   if (kind)
@@ -56,7 +89,6 @@ export function openStore(path: string, migrations: readonly Migration[]): Db {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, addonOptions());
-    // the first statements are where SQLite finds a file is not a database
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
@@ -75,7 +107,10 @@ export function openStore(path: string, migrations: readonly Migration[]): Db {
         'store',
       );
     }
-    migrate(db, migrations);
+    if (!ready(db)) {
+      db.close();
+      return null;
+    }
   } catch (e) {
     db?.close();
     if (e instanceof SourceUnavailableError) throw e;

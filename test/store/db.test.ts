@@ -1,11 +1,37 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openStore } from '../../src/store/db.js';
+import { migrate, openStore, openStoreIfCurrent } from '../../src/store/db.js';
+import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
+import { MIGRATION_IDS } from '../../src/app/migration-ids.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('store', () => {
+  it('lists every migration id for the current-schema check, in order', () => {
+    expect(MIGRATION_IDS).toEqual(ALL_MIGRATIONS.map((m) => m.id));
+  });
+
+  it('opens a store without its migrations only when it has all of them', () => {
+    const path = join(tempDir(), 'current.db');
+    const ids = ['t-001-a', 't-002-b'];
+    expect(openStoreIfCurrent(path, ids)).toBeNull(); // a new file
+    openStore(path, [{ id: 't-001-a', sql: 'CREATE TABLE a (x INTEGER)' }]).close();
+    expect(openStoreIfCurrent(path, ids)).toBeNull(); // one missing
+    openStore(path, [
+      { id: 't-001-a', sql: 'CREATE TABLE a (x INTEGER)' },
+      { id: 't-002-b', sql: 'CREATE TABLE b (y TEXT)' },
+    ]).close();
+    const current = openStoreIfCurrent(path, ids);
+    expect(current?.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(current?.prepare('SELECT count(*) AS n FROM b').get()).toEqual({ n: 0 });
+    current?.close();
+    // a newer store (more migrations than this build knows) is current too
+    const newer = openStoreIfCurrent(path, ['t-001-a']);
+    expect(newer).not.toBeNull();
+    newer?.close();
+  });
+
   it('creates a WAL SQLite file and applies each migration once', () => {
     const path = join(tempDir(), 'sub', 'liaison.db');
     const db = openStore(path, [{ id: 't-001-a', sql: 'CREATE TABLE a (x INTEGER)' }]);
