@@ -27,6 +27,7 @@ export const MIGRATION_IDS: readonly string[] = [
   'notes-002-history-blob',
   'notes-003-binary-graph',
   'notes-004-scan-memo',
+  'notes-005-report-memo',
   'gate-queue-001-samples',
   'gate-queue-002-buildsets',
   'priorities-001-blueprints',

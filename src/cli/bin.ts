@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // No static imports: `notes report|list` starts its git processes first
-// (notes/command-prestart.ts), while the rest of the CLI loads.
+// (notes/command-prestart.ts), while the rest of the CLI loads; a `notes
+// report` already printed for the same repository state is printed again
+// from the store before the rest loads (notes/command-memo.ts).
 const argv = process.argv.slice(2);
 const notesAt = argv.indexOf('notes');
 const early =
@@ -8,8 +10,6 @@ const early =
     ? await import('../notes/command-prestart.js')
     : undefined;
 early?.prestartNotesScan(argv, process.cwd());
-
-const { main } = await import('./main.js');
 
 // the reader went away (`liaison gate | head`): stop quietly, as other tools do
 for (const stream of [process.stdout, process.stderr]) {
@@ -19,14 +19,33 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await main(argv, {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+const io = {
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),
   isTTY: process.stdout.isTTY,
-  oneCommandProcess: true,
-});
-early?.stopUnusedNotesGit();
-process.exitCode = code;
+};
+const memo =
+  argv[notesAt + 1] === 'report'
+    ? await (await import('../notes/command-memo.js')).reportMemo(argv, io)
+    : null;
+
+if (memo?.hit) {
+  if (memo.hit.stderr) process.stderr.write(memo.hit.stderr);
+  process.stdout.write(memo.hit.stdout);
+  process.exitCode = memo.hit.code;
+} else {
+  // what the command prints is kept only when the memo can answer this line next time
+  const out: string[] = [];
+  const err: string[] = [];
+  const { main } = await import('./main.js');
+  const code = await main(argv, {
+    ...io,
+    stdout: (t) => (memo && out.push(t), process.stdout.write(t)),
+    stderr: (t) => (memo && err.push(t), process.stderr.write(t)),
+    oneCommandProcess: true,
+  });
+  early?.stopUnusedNotesGit();
+  memo?.save({ stdout: out.join(''), stderr: err.join(''), code });
+  process.exitCode = code;
+}

@@ -40,16 +40,33 @@ const FLAGS = new Set([
   '--no-show-source',
 ]);
 
+/** A `notes report|list` command line as this reader understands it. */
+export interface NotesLine {
+  readonly command: 'report' | 'list';
+  readonly options: EarlyScanOptions;
+  /** Every option with a value, as given (`--db x` and `--db=x` alike), in order. */
+  readonly values: readonly (readonly [string, string])[];
+}
+
 /** The scan options of a `notes report|list` command line, or null for any other. */
 export function earlyScanOptionsOf(argv: readonly string[]): EarlyScanOptions | null {
+  return notesLineOf(argv)?.options ?? null;
+}
+
+/** The command and options of a `notes report|list` command line, or null for any other. */
+export function notesLineOf(argv: readonly string[]): NotesLine | null {
   const o: { -readonly [K in keyof EarlyScanOptions]: EarlyScanOptions[K] } = {};
+  const values: [string, string][] = [];
   let command = 0; // 0: before `notes`, 1: after it, 2: after report|list
+  let name: 'report' | 'list' = 'report';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (!a.startsWith('-')) {
       if (command === 0 && a === 'notes') command = 1;
-      else if (command === 1 && (a === 'report' || a === 'list')) command = 2;
-      else return null;
+      else if (command === 1 && (a === 'report' || a === 'list')) {
+        command = 2;
+        name = a;
+      } else return null;
       continue;
     }
     if (command === 1) return null;
@@ -58,14 +75,15 @@ export function earlyScanOptionsOf(argv: readonly string[]): EarlyScanOptions | 
       continue;
     }
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!(name in VALUED)) return null;
+    const option = eq > 0 ? a.slice(0, eq) : a;
+    if (!(option in VALUED)) return null;
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) return null;
-    const key = VALUED[name];
+    values.push([option, value]);
+    const key = VALUED[option];
     if (key) o[key] = value;
   }
-  return command === 2 ? o : null;
+  return command === 2 ? { command: name, options: o, values } : null;
 }
 
 /** Starts the scan's git processes when `argv` is a notes report or list; true if it did. */

@@ -31,6 +31,14 @@ export function gitTakingEarly(repo: string, args: readonly string[]): Promise<s
   return git(repo, args);
 }
 
+/**
+ * The output of a command started early, left for the scan to take over:
+ * the report memo (command-memo.ts) keys on the very outputs the scan reads.
+ */
+export function startedOutput(repo: string, args: readonly string[]): Promise<string> | undefined {
+  return started.get(keyOf(repo, args))?.output;
+}
+
 function start(repo: string, args: readonly string[]): void {
   const key = keyOf(repo, args);
   if (started.has(key)) return;

@@ -60,4 +60,18 @@ export const NOTES_MIGRATIONS: readonly Migration[] = [
           );
           CREATE INDEX notes_scans_state ON notes_scans (repo, head);`,
   },
+  {
+    // the exact output of `notes report` by command line and repository state (command-memo.ts)
+    id: 'notes-005-report-memo',
+    sql: `CREATE TABLE notes_reports (
+            id INTEGER PRIMARY KEY,
+            repo TEXT NOT NULL,
+            head TEXT NOT NULL,
+            key TEXT NOT NULL,
+            stdout TEXT NOT NULL,
+            stderr TEXT NOT NULL,
+            code INTEGER NOT NULL
+          );
+          CREATE INDEX notes_reports_state ON notes_reports (repo, head);`,
+  },
 ];
