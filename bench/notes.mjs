@@ -53,10 +53,13 @@ const cases = {
     : {}),
 };
 
-/** Empties the scan memo of the bench store (the history and parsed notes stay). */
+/** Empties the scan and report memos of the bench store (the history and parsed notes stay). */
 function forgetScans() {
   const db = new Database(historyEnv.LIAISON_DB);
   db.prepare('DELETE FROM notes_scans').run();
+  // (builds before the report memo have no such table)
+  const memo = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'notes_reports'").get();
+  if (memo) db.prepare('DELETE FROM notes_reports').run();
   db.close();
 }
 
