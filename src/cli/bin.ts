@@ -9,7 +9,9 @@ const early =
   notesAt >= 0 && ['report', 'list'].includes(argv[notesAt + 1] ?? '')
     ? await import('../notes/command-prestart.js')
     : undefined;
-early?.prestartNotesScan(argv, process.cwd());
+// a report the output memo may answer starts its `for-each-ref` only on a miss
+const report = early !== undefined && argv[notesAt + 1] === 'report' && !argv.includes('--ignore-cache');
+early?.prestartNotesScan(argv, process.cwd(), !report);
 
 // the reader went away (`liaison gate | head`): stop quietly, as other tools do
 for (const stream of [process.stdout, process.stderr]) {
@@ -25,10 +27,7 @@ const io = {
   now: () => new Date(),
   isTTY: process.stdout.isTTY,
 };
-const memo =
-  argv[notesAt + 1] === 'report'
-    ? await (await import('../notes/command-memo.js')).reportMemo(argv, io)
-    : null;
+const memo = report ? await (await import('../notes/command-memo.js')).reportMemo(argv, io) : null;
 
 if (memo?.hit) {
   if (memo.hit.stderr) process.stderr.write(memo.hit.stderr);
@@ -38,6 +37,7 @@ if (memo?.hit) {
   // what the command prints is kept only when the memo can answer this line next time
   const out: string[] = [];
   const err: string[] = [];
+  early?.prestartNotesScan(argv, process.cwd());
   const { main } = await import('./main.js');
   const code = await main(argv, {
     ...io,
@@ -46,6 +46,6 @@ if (memo?.hit) {
     oneCommandProcess: true,
   });
   early?.stopUnusedNotesGit();
-  memo?.save({ stdout: out.join(''), stderr: err.join(''), code });
+  await memo?.save({ stdout: out.join(''), stderr: err.join(''), code });
   process.exitCode = code;
 }

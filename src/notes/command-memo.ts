@@ -2,11 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MIGRATION_IDS } from '../app/migration-ids.js';
-import { packageRoot } from '../core/package-root.js';
-import { openStoreIfCurrent } from '../store/db.js';
-import { notesLineOf } from './command-prestart.js';
-import { REFS_ARGS, startedOutput, statusArgs } from './scanner/early.js';
+import type { Db } from '../store/db.js';
+import { notesLineOf, type NotesLine } from './command-prestart.js';
+import { startedOutput, statusArgs } from './scanner/early.js';
 import { shallowFromFiles } from './scanner/head.js';
 
 /**
@@ -21,14 +19,15 @@ import { shallowFromFiles } from './scanner/head.js';
  * folder, the environment variables that can change a run, today's date
  * (only when the line pins none), whether the output is a terminal, a
  * stamp of the code (size and time of the files of the folders a report
- * runs), the bytes of the reno config files, and the raw `for-each-ref`
- * and `git status` outputs the scan itself reads (the early processes it
- * takes over, so key and report see one state). Commits are immutable, so
- * the refs fix the history and every committed note. What the key cannot
- * see makes a line ineligible, and it then runs as always: a work tree
- * whose notes folder has changes (their bytes are read from files), a
- * config that moves the notes folder, a shallow clone, `--branch`,
- * `--ignore-cache`, `--output`, a team config or another team.
+ * runs), the bytes of the reno config files, the ref files (`packed-refs`
+ * and the loose refs: what `for-each-ref` prints follows from them, as
+ * commits and tags never change) and the `git status` of the notes folder
+ * (the early process the scan takes over; it also names the head). What
+ * the key cannot see makes a line ineligible, and it runs as always: a
+ * work tree whose notes folder has changes (their bytes are read from the
+ * files), a config that moves the notes folder, a shallow clone, a
+ * repository not plainly at `<repo>/.git` or with reftable refs,
+ * `--branch`, `--ignore-cache`, `--output`, a team config or another team.
  */
 
 export interface ReportOutput {
@@ -41,7 +40,7 @@ export interface ReportMemo {
   /** The output printed for this very key before; null on a miss. */
   readonly hit: ReportOutput | null;
   /** Keeps the output of the command that just ran (exit 0 only; a store that fails is skipped). */
-  save(out: ReportOutput): void;
+  save(out: ReportOutput): Promise<void>;
 }
 
 export interface MemoIo {
@@ -73,15 +72,16 @@ export async function reportMemo(argv: readonly string[], io: MemoIo): Promise<R
   if (io.env.LIAISON_CONFIG || existsSync(join(io.cwd, 'liaison.yaml'))) return null;
   const repoDir = resolve(io.cwd, line.options.repo ?? '.');
   const relnotesdir = (line.options.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
-  if (shallowFromFiles(repoDir, io.env) !== false) return null;
-  const refsOut = startedOutput(repoDir, REFS_ARGS);
   const statusOut = startedOutput(repoDir, statusArgs(`${relnotesdir}/notes`));
-  if (!refsOut || !statusOut) return null;
-  const configs = () => renoConfigs(repoDir, relnotesdir);
-  const before = configs();
+  if (!statusOut || shallowFromFiles(repoDir, io.env) !== false) return null;
+  const files = () => {
+    const configs = renoConfigs(repoDir, relnotesdir);
+    const refs = refFiles(join(repoDir, '.git'));
+    return configs && refs ? JSON.stringify({ configs, refs }) : null;
+  };
+  const before = files();
   if (before === null) return null;
-  const dbPath = storePath(line.values, io.env);
-  const fixed = {
+  const key = JSON.stringify({
     argv,
     cwd: io.cwd,
     env: relevantEnv(io.env),
@@ -89,39 +89,49 @@ export async function reportMemo(argv: readonly string[], io: MemoIo): Promise<R
     today: line.values.some(([o]) => o === '--date') || io.env.LIAISON_TODAY ? '' : isoToday(io),
     tty: [io.isTTY, process.stderr.isTTY === true],
     code: codeStamp(),
-    configs: before,
+    files: before,
+  });
+  const dbPath = storePath(line, io.env);
+  // rows of the same key but the status wait for git; no such row: a miss without waiting
+  const candidates = await memoRows(dbPath, repoDir, key);
+  const status = async (): Promise<string | null> => {
+    try {
+      return cleanStatus(await statusOut);
+    } catch {
+      return null; // not a repository, git missing: the command says so
+    }
   };
-  let refs: string, status: string;
-  try {
-    [refs, status] = await Promise.all([refsOut, statusOut]);
-  } catch {
-    return null; // not a repository, git missing: the command says so
+  let hit: ReportOutput | null = null;
+  if (candidates.length > 0) {
+    const now = await status();
+    hit = candidates.find((r) => now !== null && r.status === now) ?? null;
   }
-  const entries = status.split('\0').filter((e) => e !== '');
-  // changed notes are read from the work tree: their bytes are not in the key
-  if (entries.some((e) => !e.startsWith('# '))) return null;
-  const head = entries.find((e) => e.startsWith('# branch.oid '))?.slice(13);
-  if (!head || !/^[0-9a-f]{40,64}$/.test(head)) return null;
-  const key = JSON.stringify({ ...fixed, refs, status });
   return {
-    hit: lookup(dbPath, repoDir, head, key),
-    save(out) {
-      // a config edited while the command ran: what it printed may belong to neither state
-      if (out.code !== 0 || JSON.stringify(configs()) !== JSON.stringify(before)) return;
-      store(dbPath, repoDir, head, key, out);
+    hit,
+    async save(out) {
+      // refs or config changed while the command ran: what it printed may belong to neither state
+      if (out.code !== 0 || files() !== before) return;
+      const now = await status();
+      if (now !== null) await saveRow(dbPath, repoDir, key, now, out);
     },
   };
 }
 
+/** The status output when the notes folder has no changes (their bytes are read from files). */
+function cleanStatus(out: string): string | null {
+  const entries = out.split('\0').filter((e) => e !== '');
+  if (entries.some((e) => !e.startsWith('# '))) return null;
+  const head = entries.find((e) => e.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
+  return head && /^[0-9a-f]{40,64}$/.test(head) ? out : null;
+}
+
 /** Where the context opens the store (cli/context.ts `dbPath`; no team config here). */
-function storePath(values: NotesLineValues, env: NodeJS.ProcessEnv): string {
-  const db = values.findLast(([o]) => o === '--db')?.[1] ?? env.LIAISON_DB;
+function storePath(line: NotesLine, env: NodeJS.ProcessEnv): string {
+  const db = line.values.findLast(([o]) => o === '--db')?.[1] ?? env.LIAISON_DB;
   if (db) return db;
   const base = env.XDG_DATA_HOME ?? `${env.HOME ?? homedir()}/.local/share`;
   return `${base}/release-liaison/liaison.db`;
 }
-
-type NotesLineValues = NonNullable<ReturnType<typeof notesLineOf>>['values'];
 
 function isoToday(io: MemoIo): string {
   return io.now().toISOString().slice(0, 10);
@@ -130,7 +140,7 @@ function isoToday(io: MemoIo): string {
 /** Variables the tool, git or the store read (a changed one is another key). */
 function relevantEnv(env: NodeJS.ProcessEnv): [string, string | undefined][] {
   return Object.keys(env)
-    .filter((k) => /^(LIAISON_|GIT_|XDG_|LC_)/.test(k) || /^(HOME|LANG|TZ|NO_COLOR|FORCE_COLOR)$/.test(k))
+    .filter((k) => /^(LIAISON_|GIT_|XDG_|LC_)|^(HOME|LANG|TZ|NO_COLOR|FORCE_COLOR)$/.test(k))
     .sort()
     .map((k) => [k, env[k]]);
 }
@@ -143,68 +153,117 @@ function relevantEnv(env: NodeJS.ProcessEnv): [string, string | undefined][] {
 function renoConfigs(repoDir: string, relnotesdir: string): string[] | null {
   const texts: string[] = [];
   for (const file of [join(repoDir, relnotesdir, 'config.yaml'), join(repoDir, 'reno.yaml')]) {
-    let text = '';
-    try {
-      if (statSync(file).isFile()) text = readFileSync(file, 'latin1');
-    } catch {
-      text = '-'; // absent
-    }
+    const text = fileText(file) ?? '-';
     if (text.includes('notesdir')) return null;
     texts.push(text);
   }
   return texts;
 }
 
-// the folders whose code makes a report (src/ or dist/src/), and what the packages were
+/** `packed-refs` and every loose ref of a files-backend repository; null for reftable. */
+function refFiles(gitDir: string): string[] | null {
+  if (existsSync(join(gitDir, 'reftable'))) return null;
+  const out = [fileText(join(gitDir, 'packed-refs')) ?? '-'];
+  let entries;
+  try {
+    entries = readdirSync(join(gitDir, 'refs'), { recursive: true, withFileTypes: true });
+  } catch {
+    return null;
+  }
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out.push(path, fileText(path) ?? '-');
+  }
+  return out;
+}
+
+function fileText(path: string): string | null {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return null;
+  }
+}
+
+// the folders whose code makes a report (src/ or dist/src/)
 const CODE_FOLDERS = ['notes', 'notes/scanner', 'data/reno', 'cli', 'core', 'store', 'git', 'app'];
 
-/** Size and time of every file of the folders a report's code lives in. */
+/** Size and time of every file of the folders a report's code lives in, and of the installed packages. */
 function codeStamp(): string {
   const src = fileURLToPath(new URL('../', import.meta.url));
   const parts: string[] = [];
   for (const folder of CODE_FOLDERS) {
-    const dir = join(src, folder);
+    // (plain concatenation: path.join costs ~4 ms over these ~60 files before it is optimised)
+    const dir = src + folder + '/';
     for (const name of readdirSync(dir)) {
-      const st = statSync(join(dir, name));
+      const st = statSync(dir + name);
       if (st.isFile()) parts.push(`${folder}/${name}:${st.size}:${st.mtimeMs}`);
     }
   }
-  const lock = join(packageRoot(), 'node_modules', '.package-lock.json');
-  parts.push(existsSync(lock) ? `lock:${statSync(lock).mtimeMs}` : 'lock:-');
+  const lock = join(src, '..', ...(src.includes('/dist/') ? ['..'] : []), 'node_modules');
+  parts.push(`lock:${statMtime(join(lock, '.package-lock.json'))}`);
   return parts.join(' ');
 }
 
-function lookup(dbPath: string, repo: string, head: string, key: string): ReportOutput | null {
-  // no store yet: the command creates it (a lookup must not make an empty file)
-  if (dbPath !== ':memory:' && !existsSync(dbPath)) return null;
+function statMtime(path: string): number {
   try {
-    const db = openStoreIfCurrent(dbPath, MIGRATION_IDS);
-    if (!db) return null;
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+interface MemoRow extends ReportOutput {
+  readonly status: string;
+}
+
+/** The store when it exists at the current schema (a lookup never makes or migrates one). */
+async function openCurrent(dbPath: string): Promise<Db | null> {
+  if (!existsSync(dbPath)) return null;
+  const [{ openStoreIfCurrent }, { MIGRATION_IDS }] = await Promise.all([
+    import('../store/db.js'),
+    import('../app/migration-ids.js'),
+  ]);
+  return openStoreIfCurrent(dbPath, MIGRATION_IDS);
+}
+
+async function memoRows(dbPath: string, repo: string, key: string): Promise<MemoRow[]> {
+  try {
+    const db = await openCurrent(dbPath);
+    if (!db) return [];
     try {
-      const rows = db
-        .prepare('SELECT key, stdout, stderr, code FROM notes_reports WHERE repo = ? AND head = ?')
-        .all(repo, head) as (ReportOutput & { key: string })[];
-      const row = rows.find((r) => r.key === key);
-      return row ? { stdout: row.stdout, stderr: row.stderr, code: row.code } : null;
+      return db
+        .prepare('SELECT status, stdout, stderr, code FROM notes_reports WHERE repo = ? AND key = ?')
+        .all(repo, key) as MemoRow[];
     } finally {
       db.close();
     }
   } catch {
-    return null; // the command opens the store itself and says what is wrong with it
+    return []; // the command opens the store itself and says what is wrong with it
   }
 }
 
-function store(dbPath: string, repo: string, head: string, key: string, out: ReportOutput): void {
-  if (!existsSync(dbPath)) return; // (the command made none: --db :memory:)
+async function saveRow(
+  dbPath: string,
+  repo: string,
+  key: string,
+  status: string,
+  out: ReportOutput,
+): Promise<void> {
   try {
-    const db = openStoreIfCurrent(dbPath, MIGRATION_IDS);
+    const db = await openCurrent(dbPath);
     if (!db) return;
     try {
       db.transaction(() => {
-        db.prepare('DELETE FROM notes_reports WHERE repo = ? AND key = ?').run(repo, key);
+        db.prepare('DELETE FROM notes_reports WHERE repo = ? AND key = ? AND status = ?').run(
+          repo,
+          key,
+          status,
+        );
         db.prepare(
-          'INSERT INTO notes_reports (repo, head, key, stdout, stderr, code) VALUES (?, ?, ?, ?, ?, ?)',
-        ).run(repo, head, key, out.stdout, out.stderr, out.code);
+          'INSERT INTO notes_reports (repo, key, status, stdout, stderr, code) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(repo, key, status, out.stdout, out.stderr, out.code);
         db.prepare(
           `DELETE FROM notes_reports WHERE repo = ? AND id NOT IN
              (SELECT id FROM notes_reports WHERE repo = ? ORDER BY id DESC LIMIT ?)`,

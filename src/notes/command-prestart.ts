@@ -86,10 +86,15 @@ export function notesLineOf(argv: readonly string[]): NotesLine | null {
   return command === 2 ? { command: name, options: o, values } : null;
 }
 
-/** Starts the scan's git processes when `argv` is a notes report or list; true if it did. */
-export function prestartNotesScan(argv: readonly string[], cwd: string): boolean {
+/**
+ * Starts the scan's git processes when `argv` is a notes report or list;
+ * true if it did. Without `refs`, the `for-each-ref` waits (a report the
+ * output memo answers does not need it; called again, this starts only
+ * what is not started yet).
+ */
+export function prestartNotesScan(argv: readonly string[], cwd: string, refs = true): boolean {
   const o = earlyScanOptionsOf(argv);
-  if (o) startScanEarlyFor(cwd, o);
+  if (o) startScanEarlyFor(cwd, o, refs);
   return o !== null;
 }
 

@@ -1,17 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
 import { TestRepo } from '../helpers/git-repo.js';
+import { tempDir } from '../helpers/tmp.js';
 import { fixNote, note, notes, storeFor } from './helpers.js';
 
 /** The built CLI as a user runs it: bin.ts answers a known `notes report` from the store. */
-function liaison(args: string[], cwd: string) {
+function liaison(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [join(packageRoot(), 'dist/src/cli/bin.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -99,5 +101,25 @@ describe('notes report: the output memo answered before the CLI loads', () => {
         stderr: inProcess.stderr,
       });
     expect(memoRows(db)).toBe(1);
+  });
+
+  it('answers from the status of the notes folder and the ref files, with one git process', () => {
+    const repo = TestRepo.create();
+    repo.commit('a note', { [note('one-0000000000000001')]: fixNote('one') });
+    const db = storeFor(repo);
+    const trace = join(tempDir('liaison-trace-'), 'git.trace');
+    const ran = () => {
+      writeFileSync(trace, '');
+      const out = liaison(['notes', 'report', '--db', db], repo.dir, { GIT_TRACE: trace });
+      expect(out.code).toBe(0);
+      return readFileSync(trace, 'utf8').match(/built-in: git [\w-]+/g)?.sort();
+    };
+    // computed: the scan reads the refs (and here the whole history) from git
+    expect(ran()).toContain('built-in: git for-each-ref');
+    expect(ran()).toEqual(['built-in: git status']);
+    // a ref moved by hand (no commit through git): the ref files differ, so it is computed
+    repo.git('update-ref', 'refs/tags/1.0.0', 'HEAD');
+    expect(ran()).toContain('built-in: git for-each-ref');
+    expect(ran()).toEqual(['built-in: git status']);
   });
 });

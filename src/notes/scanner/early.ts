@@ -113,14 +113,14 @@ export function statusArgs(notesPath: string): string[] {
 export function startScanEarly(
   repo: string,
   notesPath: string,
-  opts: { readonly workingCopy: boolean; readonly history: boolean },
+  opts: { readonly workingCopy: boolean; readonly history: boolean; readonly refs?: boolean },
 ): void {
   if (opts.history) {
     start(repo, notesLogArgs(HISTORY, notesPath));
     // with git's commit-graph file the scanner reads the graph from it (commit-graph-file.ts)
     if (!commitGraphFileOf(repo)) start(repo, revListArgs(HISTORY));
   }
-  start(repo, REFS_ARGS);
+  if (opts.refs !== false) start(repo, REFS_ARGS);
   if (opts.workingCopy) start(repo, statusArgs(notesPath));
 }
 
@@ -137,10 +137,11 @@ export interface EarlyScanOptions {
  * the notes folder of the default reno config (a config that moves it asks
  * for other commands, and these are stopped unused).
  */
-export function startScanEarlyFor(cwd: string, o: EarlyScanOptions): void {
+export function startScanEarlyFor(cwd: string, o: EarlyScanOptions, refs = true): void {
   const relnotesdir = (o.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
   startScanEarly(resolve(cwd, o.repo ?? '.'), `${relnotesdir}/notes`, {
     workingCopy: o.branch === undefined,
     history: o.ignoreCache === true,
+    refs,
   });
 }

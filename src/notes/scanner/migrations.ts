@@ -66,12 +66,12 @@ export const NOTES_MIGRATIONS: readonly Migration[] = [
     sql: `CREATE TABLE notes_reports (
             id INTEGER PRIMARY KEY,
             repo TEXT NOT NULL,
-            head TEXT NOT NULL,
             key TEXT NOT NULL,
+            status TEXT NOT NULL,
             stdout TEXT NOT NULL,
             stderr TEXT NOT NULL,
             code INTEGER NOT NULL
           );
-          CREATE INDEX notes_reports_state ON notes_reports (repo, head);`,
+          CREATE INDEX notes_reports_repo ON notes_reports (repo);`,
   },
 ];
