@@ -10,7 +10,8 @@ const early =
     ? await import('../notes/command-prestart.js')
     : undefined;
 // a report the output memo may answer starts its `for-each-ref` only on a miss
-const report = early !== undefined && argv[notesAt + 1] === 'report' && !argv.includes('--ignore-cache');
+const report =
+  early !== undefined && argv[notesAt + 1] === 'report' && !argv.includes('--ignore-cache');
 early?.prestartNotesScan(argv, process.cwd(), !report);
 
 // the reader went away (`liaison gate | head`): stop quietly, as other tools do

@@ -87,7 +87,7 @@ export async function reportMemo(argv: readonly string[], io: MemoIo): Promise<R
     env: relevantEnv(io.env),
     // the context's today (cli/context.ts): the clock's UTC date unless the line pins one
     today: line.values.some(([o]) => o === '--date') || io.env.LIAISON_TODAY ? '' : isoToday(io),
-    tty: [io.isTTY, process.stderr.isTTY === true],
+    tty: [io.isTTY, process.stderr.isTTY],
     code: codeStamp(),
     files: before,
   });
@@ -234,7 +234,9 @@ async function memoRows(dbPath: string, repo: string, key: string): Promise<Memo
     if (!db) return [];
     try {
       return db
-        .prepare('SELECT status, stdout, stderr, code FROM notes_reports WHERE repo = ? AND key = ?')
+        .prepare(
+          'SELECT status, stdout, stderr, code FROM notes_reports WHERE repo = ? AND key = ?',
+        )
         .all(repo, key) as MemoRow[];
     } finally {
       db.close();

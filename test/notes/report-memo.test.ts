@@ -112,7 +112,9 @@ describe('notes report: the output memo answered before the CLI loads', () => {
       writeFileSync(trace, '');
       const out = liaison(['notes', 'report', '--db', db], repo.dir, { GIT_TRACE: trace });
       expect(out.code).toBe(0);
-      return readFileSync(trace, 'utf8').match(/built-in: git [\w-]+/g)?.sort();
+      return readFileSync(trace, 'utf8')
+        .match(/built-in: git [\w-]+/g)
+        ?.sort();
     };
     // computed: the scan reads the refs (and here the whole history) from git
     expect(ran()).toContain('built-in: git for-each-ref');
