@@ -218,7 +218,7 @@ interface MemoRow extends ReportOutput {
   readonly status: string;
 }
 
-/** The store when it exists at the current schema (a lookup never makes or migrates one). */
+/** The store when it exists at the current schema (the memo never makes or migrates one). */
 async function openCurrent(dbPath: string): Promise<Db | null> {
   if (!existsSync(dbPath)) return null;
   const [{ openStoreIfCurrent }, { MIGRATION_IDS }] = await Promise.all([
@@ -229,8 +229,9 @@ async function openCurrent(dbPath: string): Promise<Db | null> {
 }
 
 async function memoRows(dbPath: string, repo: string, key: string): Promise<MemoRow[]> {
+  if (!existsSync(dbPath)) return [];
   try {
-    const db = await openCurrent(dbPath);
+    const db = (await import('../store/db.js')).openStoreReadOnly(dbPath);
     if (!db) return [];
     try {
       return db
@@ -242,7 +243,7 @@ async function memoRows(dbPath: string, repo: string, key: string): Promise<Memo
       db.close();
     }
   } catch {
-    return []; // the command opens the store itself and says what is wrong with it
+    return []; // (an older schema, a damaged file) the command opens the store and says so
   }
 }
 

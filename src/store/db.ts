@@ -75,6 +75,23 @@ export function openStoreIfCurrent(path: string, ids: readonly string[]): Db | n
 }
 
 /**
+ * The store opened read-only for one quick question before a command runs
+ * (notes/command-memo.ts): no pragmas, no schema check, nothing created;
+ * null when there is no such file or it cannot be opened. A query of a
+ * table it lacks throws, which such a caller takes as "no answer".
+ */
+export function openStoreReadOnly(path: string): Db | null {
+  if (path === ':memory:' || nonFileKind(path) || !existsSync(path)) return null;
+  try {
+    const db = new Database(path, { ...addonOptions(), readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    return db;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Opens the file with our pragmas and refuses what is not our store; then
  * `ready` migrates, or says the store cannot be used as it is (null, closed).
  */
