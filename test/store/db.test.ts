@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openStore, openStoreIfCurrent } from '../../src/store/db.js';
+import { migrate, openStore, openStoreIfCurrent, openStoreReadOnly } from '../../src/store/db.js';
 import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { MIGRATION_IDS } from '../../src/app/migration-ids.js';
 import { runCli } from '../helpers/cli.js';
@@ -30,6 +30,19 @@ describe('store', () => {
     const newer = openStoreIfCurrent(path, ['t-001-a']);
     expect(newer).not.toBeNull();
     newer?.close();
+  });
+
+  it('opens an existing store read-only, and makes no file for a missing one', () => {
+    const dir = tempDir();
+    expect(openStoreReadOnly(join(dir, 'none.db'))).toBeNull();
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+    expect(openStoreReadOnly(dir)).toBeNull(); // a folder
+    const path = join(dir, 'store.db');
+    openStore(path, [{ id: 't-001-a', sql: 'CREATE TABLE a (x INTEGER)' }]).close();
+    const db = openStoreReadOnly(path);
+    expect(db?.prepare('SELECT count(*) AS n FROM a').get()).toEqual({ n: 0 });
+    expect(() => db?.prepare('INSERT INTO a VALUES (1)').run()).toThrow(/readonly/);
+    db?.close();
   });
 
   it('creates a WAL SQLite file and applies each migration once', () => {
