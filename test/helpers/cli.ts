@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { packageRoot } from '../../src/core/package-root.js';
 
 /** Per-process data (and cache) home, so a command that opens the default store never writes into the repository or ~. */
 let dataHome: string | undefined;
@@ -49,4 +51,21 @@ export async function runJson<T = unknown>(
   const r = await runCli([...argv, '--json'], opts);
   if (r.code !== 0) throw new Error(`liaison ${argv.join(' ')} exited ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
+}
+
+/**
+ * Runs the built CLI (dist/, which `npm test` builds first) as a user does:
+ * a process of its own, so what bin.ts does before the CLI loads is tested too.
+ */
+export function runBuiltCli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(packageRoot(), 'dist/src/cli/bin.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

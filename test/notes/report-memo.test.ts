@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/core/package-root.js';
 import { TestRepo } from '../helpers/git-repo.js';
+import { runBuiltCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fixNote, note, notes, storeFor } from './helpers.js';
 
-/** The built CLI as a user runs it: bin.ts answers a known `notes report` from the store. */
-function liaison(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [join(packageRoot(), 'dist/src/cli/bin.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const liaison = runBuiltCli;
 
 function memoRows(db: string): number {
   const store = new Database(db, { readonly: true });
