@@ -36,6 +36,14 @@ export const openstackPanel: Panel<OpenStackView> = {
                 </li>
               );
             })}
+            {v.dataAsOf && v.teams.some((t) => t.actions.some((a) => a.asOf)) ? (
+              <li>
+                <span class="swatch">*</span>
+                {`as of the data of ${v.dataAsOf}: not confirmed (liaison sync)`}
+              </li>
+            ) : (
+              ''
+            )}
           </ul>
           {v.teams.length ? (
             <figure class="wide">

@@ -20,16 +20,27 @@ export interface HeatCell {
   readonly state: string;
   /** The cell's text equivalent: team, kind, and how many actions are in each state. */
   readonly text: string;
+  /**
+   * The data's date when the cell's state is a verdict that data cannot confirm
+   * yet (an action of that state carries `asOf`): the cell is marked, never shown as settled.
+   */
+  readonly asOf: string | null;
 }
+
+/** The mark of a cell: its state's, with a star when the verdict is only as of the data's date. */
+export const cellMark = (c: HeatCell): string =>
+  `${STATE_STYLE[c.state]?.mark ?? '?'}${c.asOf ? '*' : ''}`;
 
 /** One cell per (team, column) where the team has actions of that kind. */
 export function heatCells(view: OpenStackView): HeatCell[] {
   const cells: HeatCell[] = [];
   for (const t of view.teams) {
     const byColumn = new Map<string, string[]>();
+    const asOfBy = new Map<string, string>();
     for (const a of t.actions) {
       const key = columnKey(a);
       byColumn.set(key, [...(byColumn.get(key) ?? []), a.state]);
+      if (a.asOf) asOfBy.set(`${key}\u0000${a.state}`, a.asOf);
     }
     for (const c of view.columns) {
       const states = byColumn.get(c.key);
@@ -37,11 +48,14 @@ export function heatCells(view: OpenStackView): HeatCell[] {
       const tally = new Map<string, number>();
       for (const s of states) tally.set(s, (tally.get(s) ?? 0) + 1);
       const parts = [...tally.entries()].map(([s, n]) => `${n} ${s}`);
+      const state = cellState(states);
+      const asOf = asOfBy.get(`${c.key}\u0000${state}`) ?? null;
       cells.push({
         team: t.name,
         column: c.key,
-        state: cellState(states),
-        text: `${t.name}, ${c.key} (${c.start} to ${c.end}): ${parts.join(', ')}`,
+        state,
+        text: `${t.name}, ${c.key} (${c.start} to ${c.end}): ${parts.join(', ')}${asOf ? `; as of the data of ${asOf}` : ''}`,
+        asOf,
       });
     }
   }
@@ -91,7 +105,7 @@ export function actionsHeatmapSvg(view: OpenStackView): string {
       Plot.text(cells, {
         x: 'column',
         y: 'team',
-        text: (c: HeatCell) => STATE_STYLE[c.state]?.mark ?? '?',
+        text: cellMark,
         fill: (c: HeatCell) => STATE_STYLE[c.state]?.ink ?? '#111',
         fontSize: 12,
         fontWeight: 'bold',
