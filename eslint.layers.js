@@ -9,7 +9,7 @@
 //   edge      cli, web, app (the composition root): may import anything
 //   capability every other folder: imports the core, sources, and only the
 //             pure side (plan*.ts, render*.ts) of another capability; only
-//             its command*.ts and page*.tsx touch cli/, web/ or app/
+//             its command.ts and page*.tsx touch cli/, web/ or app/
 import { readdirSync } from 'node:fs';
 import { URL } from 'node:url';
 
@@ -39,8 +39,8 @@ const filesAt = (folder, depth) => [
   `src/${folder}/${'*/'.repeat(depth - 1)}*.tsx`,
 ];
 
-/** The CLI, the web server and the composition root are for command*.ts and page*.tsx only. */
-const EDGE_FILES = ['**/command.ts', '**/command-*.ts', '**/page.tsx', '**/page-*.tsx'];
+/** The CLI, the web server and the composition root are for command.ts and page*.tsx only. */
+const EDGE_FILES = ['**/command.ts', '**/page.tsx', '**/page-*.tsx'];
 
 function rules(patterns) {
   return {

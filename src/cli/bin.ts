@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // No static imports: `notes report|list` starts its git processes first
-// (notes/command-prestart.ts), while the rest of the CLI loads; a `notes
+// (cli/notes-prestart.ts), while the rest of the CLI loads; a `notes
 // report` already printed for the same repository state is printed again
-// from the store before the rest loads (notes/command-memo.ts).
+// from the store before the rest loads (cli/notes-memo.ts).
 const argv = process.argv.slice(2);
 const notesAt = argv.indexOf('notes');
 const early =
   notesAt >= 0 && ['report', 'list'].includes(argv[notesAt + 1] ?? '')
-    ? await import('../notes/command-prestart.js')
+    ? await import('../cli/notes-prestart.js')
     : undefined;
 // a report the output memo may answer starts its `for-each-ref` only on a miss
 const report =
@@ -28,7 +28,7 @@ const io = {
   now: () => new Date(),
   isTTY: process.stdout.isTTY,
 };
-const memo = report ? await (await import('../notes/command-memo.js')).reportMemo(argv, io) : null;
+const memo = report ? await (await import('../cli/notes-memo.js')).reportMemo(argv, io) : null;
 
 if (memo?.hit) {
   if (memo.hit.stderr) process.stderr.write(memo.hit.stderr);

@@ -1,8 +1,10 @@
 import type { EventEmitter } from 'node:events';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Option, type Command, type OptionValues } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
 import type { Context } from '../cli/context.js';
+import type { NotesOptions } from './read-query.js';
+import type { NotesQuery } from './scanner/repository.js';
 
 /**
  * `liaison notes ...`: reno's report, list, lint and new, plus check.
@@ -80,7 +82,7 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     .action(
       wrap(async (ctx, _args, opts) => {
         await startScanEarly(ctx, opts);
-        return (await import('./command-report.js')).runReport(ctx, opts, versionsAsked(program));
+        return runReport(ctx, opts, versionsAsked(program));
       }),
     );
 
@@ -89,7 +91,7 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     .action(
       wrap(async (ctx, _args, opts) => {
         await startScanEarly(ctx, opts);
-        return (await import('./command-list.js')).runList(ctx, opts, versionsAsked(program));
+        return runList(ctx, opts, versionsAsked(program));
       }),
     );
 
@@ -106,9 +108,7 @@ export function registerNotes(program: Program, wrap: Wrap): void {
         'releasenotes',
       ),
     )
-    .action(
-      wrap(async (ctx, _args, opts) => (await import('./command-lint.js')).runLint(ctx, opts)),
-    );
+    .action(wrap(async (ctx, _args, opts) => runLint(ctx, opts)));
 
   notes
     .command('new')
@@ -127,10 +127,10 @@ export function registerNotes(program: Program, wrap: Wrap): void {
       wrap(async (ctx, args, o) => {
         const [{ writeNewNote }, { repoArg }, { emit }] = await Promise.all([
           import('./apply-new.js'),
-          import('./command-options.js'),
+          import('./read-query.js'),
           import('../cli/output.js'),
         ]);
-        const plan = writeNewNote(repoArg(ctx, o).dir, args[0] ?? '', {
+        const plan = writeNewNote(repoArg(ctx.io.cwd, o).dir, args[0] ?? '', {
           ...(o.relNotesDir !== undefined ? { relNotesDir: o.relNotesDir } : {}),
           ...(o.fromTemplate !== undefined
             ? { template: { file: join(ctx.cwd, o.fromTemplate), given: o.fromTemplate } }
@@ -148,9 +148,110 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     .action(
       wrap(async (ctx, _args, opts) => {
         await startScanEarly(ctx, opts);
-        return (await import('./command-check.js')).runCheck(ctx, opts);
+        return runCheck(ctx, opts);
       }),
     );
+}
+
+/** The query of a notes command (the store is opened only when the history cache asks). */
+async function notesQuery(ctx: Context, o: NotesOptions): Promise<NotesQuery> {
+  return (await import('./read-query.js')).queryOf(ctx.io.cwd, () => ctx.store(), o);
+}
+
+function printWarnings(ctx: Context, warnings: readonly string[]): void {
+  for (const w of warnings) ctx.io.stderr(`${w}\n`);
+}
+
+async function runReport(
+  ctx: Context,
+  o: NotesOptions,
+  versions: readonly string[],
+): Promise<number> {
+  const [{ scanRepository, reportOf }, { renderReportAs }] = await Promise.all([
+    import('./read.js'),
+    import('./render.js'),
+  ]);
+  const repo = await scanRepository(await notesQuery(ctx, o));
+  const report = await reportOf(repo, {
+    title: o.title ?? 'Release Notes',
+    showSource: o.showSource !== false,
+    cliBranch: o.branch ?? null,
+    onlyVersions: versions.length ? versions : (o.version ?? []),
+  });
+  printWarnings(ctx, report.warnings);
+  const format = ctx.json ? 'json' : (o.format ?? 'rst');
+  const text = await renderReportAs(report, format);
+  if (o.output) {
+    // a path that cannot be written is one line naming it (exit 2)
+    const { writeOutputFile } = await import('../core/files.js');
+    writeOutputFile(resolve(ctx.io.cwd, o.output), text, '--output');
+  } else {
+    // like Python's print(): one newline after the text
+    ctx.io.stdout(text + (format === 'rst' ? '\n' : ''));
+  }
+  return 0;
+}
+
+async function runList(
+  ctx: Context,
+  o: NotesOptions,
+  versions: readonly string[],
+): Promise<number> {
+  const [{ scanRepository }, { listView }, { renderList }, { emit }] = await Promise.all([
+    import('./read.js'),
+    import('./plan.js'),
+    import('./render.js'),
+    import('../cli/output.js'),
+  ]);
+  const repo = await scanRepository(await notesQuery(ctx, o));
+  printWarnings(ctx, repo.warnings);
+  const view = listView(repo, versions.length ? versions : (o.version ?? []));
+  if (ctx.json) emit(ctx, view, renderList);
+  else ctx.io.stdout(renderList(view));
+  return 0;
+}
+
+/** Exit 1 when there are findings, as `reno lint`; messages on stderr like reno's. */
+async function runLint(ctx: Context, o: NotesOptions): Promise<number> {
+  const [{ loadRenoConfig }, { lintNotes }, { scanRepository }, { repoArg }] = await Promise.all([
+    import('../data/reno/config.js'),
+    import('./read-lint.js'),
+    import('./read.js'),
+    import('./read-query.js'),
+  ]);
+  const { shown, dir } = repoArg(ctx.io.cwd, o);
+  const { config, warnings: configWarnings } = loadRenoConfig(dir, o.relNotesDir ?? 'releasenotes');
+  // reno lint also runs a full scan and fails when the scan fails
+  const scanned = await scanRepository(await notesQuery(ctx, o));
+  const view = lintNotes(dir, shown, config);
+  const scanWarnings = scanned.warnings.filter((w) => !configWarnings.includes(w));
+  if (ctx.json)
+    ctx.io.stdout(
+      JSON.stringify(
+        { ...view, warnings: [...configWarnings, ...scanWarnings, ...view.warnings] },
+        null,
+        2,
+      ) + '\n',
+    );
+  else {
+    printWarnings(ctx, [...configWarnings, ...scanWarnings]);
+    // interleaved as reno prints them: loading warnings, then the finding
+    printWarnings(ctx, [...view.warnings, ...view.findings]);
+  }
+  return view.findings.length > 0 ? 1 : 0;
+}
+
+/** Exit 1 when a check fails (findings). */
+async function runCheck(ctx: Context, o: NotesOptions): Promise<number> {
+  const [{ readNotesCheck }, { renderCheck }, { emit }] = await Promise.all([
+    import('./read-check.js'),
+    import('./render.js'),
+    import('../cli/output.js'),
+  ]);
+  const { view, warnings } = await readNotesCheck(await notesQuery(ctx, o));
+  printWarnings(ctx, warnings);
+  emit(ctx, view, renderCheck);
+  return view.checks.every((c) => c.ok) ? 0 : 1;
 }
 
 /** Starts the scan's first git processes before the scanner's modules load (scanner/early.ts). */

@@ -81,6 +81,24 @@ export function selectVersions(repo: ScannedRepository, only: readonly string[] 
   return [...only];
 }
 
+/** The view of `liaison notes list`: each version's note files and the commits that added them. */
+export interface NotesListView {
+  readonly versions: readonly {
+    version: string;
+    notes: readonly { path: string; commit: string | null }[];
+  }[];
+}
+
+export function listView(repo: ScannedRepository, only: readonly string[] = []): NotesListView {
+  const byName = new Map(repo.scan.versions.map((v) => [v.version, v.notes]));
+  return {
+    versions: selectVersions(repo, only).map((version) => ({
+      version,
+      notes: (byName.get(version) ?? []).map((n) => ({ path: n.path, commit: n.commit })),
+    })),
+  };
+}
+
 export function buildNotesReport(
   repo: ScannedRepository,
   notes: ReadonlyMap<string, LoadedNote>,

@@ -76,7 +76,7 @@ export function openStoreIfCurrent(path: string, ids: readonly string[]): Db | n
 
 /**
  * The store opened read-only for one quick question before a command runs
- * (notes/command-memo.ts): no pragmas, no schema check, nothing created;
+ * (cli/notes-memo.ts): no pragmas, no schema check, nothing created;
  * null when there is no such file or it cannot be opened. A query of a
  * table it lacks throws, which such a caller takes as "no answer".
  */

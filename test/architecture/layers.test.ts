@@ -64,6 +64,13 @@ describe('layers of src/ (docs/architecture.md)', () => {
         'src/release/status/read.ts',
       ),
     ).toHaveLength(1);
+    // a helper beside the command is not the command: it takes plain values or Deps
+    expect(
+      await violations(
+        "import type { Context } from '../cli/context.js';\n",
+        'src/notes/command-report.ts',
+      ),
+    ).toHaveLength(1);
     // a command and a page may
     expect(
       await violations("import { emit } from '../cli/output.js';\n", 'src/bugs/command.ts'),

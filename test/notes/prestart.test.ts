@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { earlyScanOptionsOf } from '../../src/notes/command-prestart.js';
+import { earlyScanOptionsOf } from '../../src/cli/notes-prestart.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { runBuiltCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';

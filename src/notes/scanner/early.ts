@@ -33,7 +33,7 @@ export function gitTakingEarly(repo: string, args: readonly string[]): Promise<s
 
 /**
  * The output of a command started early, left for the scan to take over:
- * the report memo (command-memo.ts) keys on the very outputs the scan reads.
+ * the report memo (cli/notes-memo.ts) keys on the very outputs the scan reads.
  */
 export function startedOutput(repo: string, args: readonly string[]): Promise<string> | undefined {
   return started.get(keyOf(repo, args))?.output;

@@ -61,7 +61,7 @@ export const NOTES_MIGRATIONS: readonly Migration[] = [
           CREATE INDEX notes_scans_state ON notes_scans (repo, head);`,
   },
   {
-    // the exact output of `notes report` by command line and repository state (command-memo.ts)
+    // the exact output of `notes report` by command line and repository state (cli/notes-memo.ts)
     id: 'notes-005-report-memo',
     sql: `CREATE TABLE notes_reports (
             id INTEGER PRIMARY KEY,

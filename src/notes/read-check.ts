@@ -1,5 +1,3 @@
-import type { Context } from '../cli/context.js';
-import { emit } from '../cli/output.js';
 import { git } from '../git/run.js';
 import {
   checkBackports,
@@ -13,14 +11,18 @@ import { isNoteFile } from '../data/reno/note-file.js';
 import { PyRegex } from '../data/reno/py-regex.js';
 import { Branches } from './scanner/branches.js';
 import { VersionRules } from './scanner/versions.js';
-import { loadNotes, openRepository, scanOpened } from './scanner/repository.js';
-import { printWarnings, queryOf, type NotesCliOptions } from './command-options.js';
+import { loadNotes, openRepository, scanOpened, type NotesQuery } from './scanner/repository.js';
 
-/** Exit 1 when a check fails (findings). */
-export async function runCheck(ctx: Context, o: NotesCliOptions): Promise<number> {
-  const opened = await openRepository(queryOf(ctx, o));
+/**
+ * What `liaison notes check` judges: the scans of the default branch (with and
+ * without collapsed pre-releases) and of each stable branch, and the note
+ * files on master; the checks themselves are plan-check.ts's.
+ */
+export async function readNotesCheck(
+  query: NotesQuery,
+): Promise<{ view: NotesCheckView; warnings: readonly string[] }> {
+  const opened = await openRepository(query);
   const main = await scanOpened(opened, {});
-  printWarnings(ctx, main.warnings);
   const tags = opened.facts.tags;
   const coming = comingVersions(main, tags);
   const notes = await loadNotes(main, coming);
@@ -53,22 +55,16 @@ export async function runCheck(ctx: Context, o: NotesCliOptions): Promise<number
     { okCodes: [128] },
   );
   const masterPaths = masterTree.split('\0').filter(isNoteFile);
-  const view: NotesCheckView = {
-    repo: opened.repoDir,
-    currentVersion: main.scan.currentVersion,
-    checks: [
-      checkPrelude(main, coming, notes, tags),
-      checkEveryRelease(noCollapse),
-      checkBackports(stableScans, masterPaths),
-    ],
+  return {
+    warnings: main.warnings,
+    view: {
+      repo: opened.repoDir,
+      currentVersion: main.scan.currentVersion,
+      checks: [
+        checkPrelude(main, coming, notes, tags),
+        checkEveryRelease(noCollapse),
+        checkBackports(stableScans, masterPaths),
+      ],
+    },
   };
-  emit(ctx, view, (v) =>
-    v.checks
-      .map(
-        (c) =>
-          `${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.summary}${c.ok ? '' : c.details.map((d) => `\n       ${d}`).join('')}`,
-      )
-      .join('\n'),
-  );
-  return view.checks.every((c) => c.ok) ? 0 : 1;
 }

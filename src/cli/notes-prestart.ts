@@ -1,4 +1,8 @@
-import { startScanEarlyFor, stopUnusedEarly, type EarlyScanOptions } from './scanner/early.js';
+import {
+  startScanEarlyFor,
+  stopUnusedEarly,
+  type EarlyScanOptions,
+} from '../notes/scanner/early.js';
 
 /**
  * `liaison notes report|list` starts its scan's git processes before

@@ -3,9 +3,9 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../store/db.js';
-import { notesLineOf, type NotesLine } from './command-prestart.js';
-import { startedOutput, statusArgs } from './scanner/early.js';
-import { shallowFromFiles } from './scanner/head.js';
+import { notesLineOf, type NotesLine } from './notes-prestart.js';
+import { startedOutput, statusArgs } from '../notes/scanner/early.js';
+import { shallowFromFiles } from '../notes/scanner/head.js';
 
 /**
  * The exact output of `liaison notes report`, kept by the command line and
