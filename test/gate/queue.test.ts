@@ -258,9 +258,8 @@ describe('liaison gate --queue over the stand-in', () => {
 
   it('/api/gate-queue is `gate --queue --json`; the Gate page carries the queue panel, /api/gate stays `gate --json`', async () => {
     await syncQueue('2026-09-16');
-    const { testDashboard } = await import('../web/dashboard.js');
-    const d = testDashboard({ options: { db, config }, env: stub.env() });
-    try {
+    const { withDashboard } = await import('../web/dashboard.js');
+    await withDashboard({ options: { db, config }, env: stub.env() }, async (d) => {
       const api = async (name: string) =>
         (await d.app.request(`/api/${name}?date=2026-09-16`)).json();
       const json = async (...args: string[]) =>
@@ -273,8 +272,6 @@ describe('liaison gate --queue over the stand-in', () => {
         /href="https:\/\/review\.opendev\.org\/c\/openstack\/glance\/\+\/998431"/,
       );
       expect(html).toContain('History before past milestones');
-    } finally {
-      d.close();
-    }
+    });
   });
 });

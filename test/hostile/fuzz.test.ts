@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { LiaisonError } from '../../src/core/errors.js';
 import { parseProjects } from '../../src/data/governance/projects.js';
@@ -24,12 +24,11 @@ import {
   parseTotalSize,
 } from '../../src/sources/launchpad/parse.js';
 import { readBuild } from '../../src/sources/zuul/builds.js';
-import { startServer, type RunningServer } from '../../src/web/server.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { RELEASES_DIR, GOVERNANCE_DIR, SERVICE_SAMPLES_DIR } from '../helpers/shared-data.js';
 import { runCli } from '../helpers/cli.js';
-import { testDashboard, type TestDashboard } from '../web/dashboard.js';
 import { rawHttp } from './helpers.js';
+import { servedDashboard } from './served.js';
 
 /**
  * Generated hostile inputs (seeded, so a failure replays: the seed and the
@@ -356,23 +355,10 @@ describe(`service JSON readers on generated hostile bodies (seed ${SEED})`, () =
 });
 
 describe(`the server on generated hostile requests (seed ${SEED})`, () => {
-  let home: string;
-  let d: TestDashboard;
-  let server: RunningServer;
-  let port: number;
-  beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'liaison-hostile-fuzz-'));
-    d = testDashboard({ home });
-    server = await startServer(d, '127.0.0.1', 0);
-    port = Number(new URL(server.url).port);
-  });
-  afterAll(async () => {
-    await server?.close();
-    d?.close();
-    rmSync(home, { recursive: true, force: true });
-  });
+  const served = servedDashboard('liaison-hostile-fuzz-');
 
   it('120 generated requests: each answered with a status, and the server still serves', async () => {
+    const { d, server, port } = served;
     const rng = prng(SEED);
     const targets = [
       '/',

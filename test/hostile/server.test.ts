@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/web/server.js';
+import { describe, expect, it } from 'vitest';
 import { allowedHosts, hostAllowed, parseTarget } from '../../src/web/request-guard.js';
 import { runCli } from '../helpers/cli.js';
-import { testDashboard, type TestDashboard } from '../web/dashboard.js';
 import { RAW_CONTROLS, hasBuild, rawHttp, spawnCli, statusOf } from './helpers.js';
+import { servedDashboard } from './served.js';
 
 /**
  * `liaison serve` against raw bytes on a real socket (issue 12, items 1, 7
@@ -15,23 +11,10 @@ import { RAW_CONTROLS, hasBuild, rawHttp, spawnCli, statusOf } from './helpers.j
  * page, forms are bounded, and the write log holds no control characters.
  */
 describe('serve keeps serving whatever the request line', () => {
-  let d: TestDashboard;
-  let server: RunningServer;
-  let port: number;
-  let home: string;
-  beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'liaison-hostile-serve-'));
-    d = testDashboard({ home });
-    server = await startServer(d, '127.0.0.1', 0);
-    port = Number(new URL(server.url).port);
-  });
-  afterAll(async () => {
-    await server?.close();
-    d?.close();
-    rmSync(home, { recursive: true, force: true });
-  });
+  const served = servedDashboard('liaison-hostile-serve-');
 
   it('answers 400 to unparsable targets (absolute-form included), then serves the next page', async () => {
+    const { port } = served;
     for (const target of [
       'http://[',
       '//[',
@@ -51,6 +34,7 @@ describe('serve keeps serving whatever the request line', () => {
   });
 
   it('refuses a Host it is not bound to (DNS rebinding): no page, no CSRF token, no write', async () => {
+    const { d, port } = served;
     const answer = await rawHttp(
       port,
       'GET /checklist?date=2026-11-27 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
@@ -73,6 +57,7 @@ describe('serve keeps serving whatever the request line', () => {
   });
 
   it('refuses a form body over 64 KB with 413, and keeps serving', async () => {
+    const { d, server, port } = served;
     const big = `csrf=${d.csrfToken}&id=x&by=${'a'.repeat(200 * 1024)}`;
     const res = await fetch(`${server.url}/checklist/done?date=2026-11-27`, {
       method: 'POST',
@@ -91,6 +76,7 @@ describe('serve keeps serving whatever the request line', () => {
   });
 
   it('keeps control characters out of the write log (/checklist/undo with a hostile name)', async () => {
+    const { d, server } = served;
     const page = await (await fetch(`${server.url}/checklist?date=2026-11-27`)).text();
     const id = /<tr id="item-([^"]+)"/.exec(page)?.[1] ?? '';
     expect(id).not.toBe('');
@@ -117,6 +103,7 @@ describe('serve keeps serving whatever the request line', () => {
   });
 
   it('inlines the page CSS as CSS: a browser gets the base font and the current-page rule', async () => {
+    const { server } = served;
     const html = await (await fetch(`${server.url}/?date=2026-11-27`)).text();
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     expect(style).toContain('"Segoe UI"');

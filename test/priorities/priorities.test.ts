@@ -388,9 +388,8 @@ describe('liaison priorities on a specs repository and the stand-in services', (
 
   it('/api/priorities is `liaison priorities --json`', async () => {
     await sync('2026-01-15');
-    const { testDashboard } = await import('../web/dashboard.js');
-    const d = testDashboard({ options: { db, config }, env: stub.env() });
-    try {
+    const { withDashboard } = await import('../web/dashboard.js');
+    await withDashboard({ options: { db, config }, env: stub.env() }, async (d) => {
       const api = await (await d.app.request('/api/priorities?date=2026-01-15')).json();
       expect(api).toEqual(
         await runJson(['priorities', '--date', '2026-01-15', '--db', db, '--config', config], {
@@ -403,8 +402,6 @@ describe('liaison priorities on a specs repository and the stand-in services', (
         /href="http:\/\/127\.0\.0\.1:\d+\/gerrit\/c\/openstack\/glance\/\+\/1000101"/,
       );
       expect(html).toContain('in review, at risk');
-    } finally {
-      d.close();
-    }
+    });
   });
 });

@@ -24,21 +24,16 @@ interface BranchProposal {
   commit: { branch: string; sha: string } | null;
 }
 
+/** `release propose DELIVERABLE branch --series hibiscus [MORE…] --date DATE --json`, from a fresh folder. */
+const proposeBranch = (deliverable: string, date: string, ...more: string[]) =>
+  runJson<BranchProposal>(
+    ['release', 'propose', deliverable, 'branch', '--series', 'hibiscus', ...more, '--date', date],
+    { cwd: tempDir() },
+  );
+
 describe.runIf(hasSharedData())('release propose … branch (needs ../shared/data)', () => {
   it('glance-store in hibiscus after the library freeze: stable/2026.2 at 5.6.0, two lines', async () => {
-    const p = await runJson<BranchProposal>(
-      [
-        'release',
-        'propose',
-        'glance-store',
-        'branch',
-        '--series',
-        'hibiscus',
-        '--date',
-        '2026-08-27',
-      ],
-      { cwd: tempDir() },
-    );
+    const p = await proposeBranch('glance-store', '2026-08-27');
     expect(p.branch).toEqual({ name: 'stable/2026.2', location: '5.6.0' });
     expect(p.diff).toBe(
       [
@@ -63,19 +58,7 @@ describe.runIf(hasSharedData())('release propose … branch (needs ../shared/dat
   });
 
   it('a client before its freeze (python-glanceclient, 2026-08-21): proposed, with a note, without "past the freeze"', async () => {
-    const p = await runJson<BranchProposal>(
-      [
-        'release',
-        'propose',
-        'python-glanceclient',
-        'branch',
-        '--series',
-        'hibiscus',
-        '--date',
-        '2026-08-21',
-      ],
-      { cwd: tempDir() },
-    );
+    const p = await proposeBranch('python-glanceclient', '2026-08-21');
     expect(p.branch).toEqual({ name: 'stable/2026.2', location: '4.12.0' });
     expect(p.notes.join('\n')).toMatch(/the client library freeze is on 2026-08-27/);
     expect(p.commitMessage).not.toMatch(/past the/);
@@ -150,22 +133,13 @@ describe.runIf(hasSharedData())('release propose … branch (needs ../shared/dat
 
   it('with the real data too: every hibiscus library and client without a branch gets one at its last release', async () => {
     for (const name of ['oslo.rootwrap', 'python-novaclient']) {
-      const p = await runJson<BranchProposal>(
-        [
-          'release',
-          'propose',
-          name,
-          'branch',
-          '--series',
-          'hibiscus',
-          '--releases-repo',
-          RELEASES_DIR,
-          '--governance-repo',
-          GOVERNANCE_DIR,
-          '--date',
-          '2026-08-28',
-        ],
-        { cwd: tempDir() },
+      const p = await proposeBranch(
+        name,
+        '2026-08-28',
+        '--releases-repo',
+        RELEASES_DIR,
+        '--governance-repo',
+        GOVERNANCE_DIR,
       );
       const releases =
         readFileSync(join(RELEASES_DIR, p.file), 'utf8').match(/version: (\S+)/g) ?? [];

@@ -229,16 +229,13 @@ describe('stable branches in release status and release stable', () => {
     );
     expect(again.sources[0]).toMatchObject({ status: 'unchanged', requests: 1 });
     expect(stub.requests.slice(before).map((r) => r.status)).toEqual([304]);
-    const { testDashboard } = await import('../web/dashboard.js');
-    const d = testDashboard({ options: { db, config }, env: stub.env() });
-    try {
+    const { withDashboard } = await import('../web/dashboard.js');
+    await withDashboard({ options: { db, config }, env: stub.env() }, async (d) => {
       expect(await (await d.app.request('/api/stable?date=2026-09-16')).json()).toEqual(v);
       const html = await (await d.app.request('/stable?date=2026-09-16')).text();
       expect(html).toContain('yes: 32.0.1');
       expect(html).toContain('href="https://bugs.launchpad.net/bugs/2157431"');
       expect(html).toContain('unmaintained: never released from');
-    } finally {
-      d.close();
-    }
+    });
   });
 });

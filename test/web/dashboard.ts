@@ -49,3 +49,16 @@ export function testDashboard(
   });
   return Object.assign(d, { logs, dbPath, home });
 }
+
+/** `use(d)` on a fresh test dashboard, closed afterwards whatever `use` does. */
+export async function withDashboard<T>(
+  opts: Parameters<typeof testDashboard>[0],
+  use: (d: TestDashboard) => Promise<T>,
+): Promise<T> {
+  const d = testDashboard(opts);
+  try {
+    return await use(d);
+  } finally {
+    d.close();
+  }
+}

@@ -4,12 +4,10 @@ import { openStore } from '../../src/store/db.js';
 import { ALL_MIGRATIONS } from '../../src/app/migrations.js';
 import { startServer } from '../../src/web/server.js';
 import { recentWrites } from '../../src/web/write-log.js';
-import { addLaunchpadRoutes, standInConfig } from '../bugs/launchpad-stand-in.js';
 import { runCli, runJson } from '../helpers/cli.js';
-import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
-import { tempDir } from '../helpers/tmp.js';
 import { ARTIFACTS, browserTests, launchChromium, watchConsole } from './browser.js';
-import { testDashboard, type TestDashboard } from './dashboard.js';
+import type { TestDashboard } from './dashboard.js';
+import { standInSite, type StandInSite } from './stand-in-site.js';
 
 /**
  * The live-source pages on data synced from the loopback stand-in of
@@ -18,35 +16,31 @@ import { testDashboard, type TestDashboard } from './dashboard.js';
  */
 const DATE = '2026-09-16';
 const NOW = new Date('2026-09-16T08:00:00Z');
-let stub: ServiceStub;
-let dir: string;
-let db: string;
-let config: string;
+let w: StandInSite;
 let d: TestDashboard;
 
 beforeEach(async () => {
-  stub = await startServiceStub();
-  addLaunchpadRoutes(stub);
-  dir = tempDir('liaison-web-live-');
-  db = join(dir, 'l.db');
-  config = standInConfig(dir);
+  w = await standInSite('liaison-web-live-');
   const sync = await runCli(
-    ['sync', '--only', 'services', '--date', DATE, '--db', db, '--config', config],
+    ['sync', '--only', 'services', '--date', DATE, '--db', w.db, '--config', w.config],
     {
-      env: stub.env(),
+      env: w.stub.env(),
       now: NOW,
     },
   );
   expect(sync.code, sync.stderr).toBe(0);
-  d = testDashboard({ options: { db, config }, env: stub.env(), home: dir });
+  d = w.dashboard();
 });
 afterEach(async () => {
   d.close();
-  await stub.close();
+  await w.stub.close();
 });
 
 const cli = <T>(cmd: string) =>
-  runJson<T>([cmd, '--date', DATE, '--db', db, '--config', config], { env: stub.env(), now: NOW });
+  runJson<T>([cmd, '--date', DATE, '--db', w.db, '--config', w.config], {
+    env: w.stub.env(),
+    now: NOW,
+  });
 const api = async (name: string) => (await d.app.request(`/api/${name}?date=${DATE}`)).json();
 const page = async (path: string) => (await d.app.request(`${path}?date=${DATE}`)).text();
 
@@ -129,7 +123,7 @@ describe('live-source pages show the commands’ views of synced data', () => {
       }).toString(),
     });
     expect(bad.status).toBe(400);
-    const store = openStore(db, ALL_MIGRATIONS);
+    const store = openStore(w.db, ALL_MIGRATIONS);
     try {
       const log = recentWrites(store, 'glance');
       expect(log).toHaveLength(1);
@@ -146,11 +140,11 @@ describe('live-source pages show the commands’ views of synced data', () => {
   });
 
   it('a source that went down keeps its data and says it is stale', async () => {
-    stub.fault({ path: /\/zuul\//, kind: 'status', status: 503 });
+    w.stub.fault({ path: /\/zuul\//, kind: 'status', status: 503 });
     const r = await runCli(
-      ['sync', '--only', 'zuul', '--date', '2026-09-17', '--db', db, '--config', config],
+      ['sync', '--only', 'zuul', '--date', '2026-09-17', '--db', w.db, '--config', w.config],
       {
-        env: stub.env(),
+        env: w.stub.env(),
         now: new Date('2026-09-17T08:00:00Z'),
       },
     );

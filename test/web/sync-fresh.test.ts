@@ -1,15 +1,8 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAGES } from '../../src/web/registry.js';
-import {
-  addLaunchpadRoutes,
-  standInConfig,
-  type LaunchpadStandIn,
-} from '../bugs/launchpad-stand-in.js';
 import { runCli } from '../helpers/cli.js';
-import { startServiceStub, type ServiceStub } from '../helpers/service-stub.js';
-import { tempDir } from '../helpers/tmp.js';
-import { testDashboard, type TestDashboard } from './dashboard.js';
+import type { TestDashboard } from './dashboard.js';
+import { standInSite, type StandInSite } from './stand-in-site.js';
 
 /**
  * A `liaison sync` run beside a running server (another process, another
@@ -18,31 +11,23 @@ import { testDashboard, type TestDashboard } from './dashboard.js';
  */
 const DATE = '2026-09-16';
 const NOW = new Date('2026-09-16T08:00:00Z');
-let stub: ServiceStub;
-let dir: string;
-let db: string;
-let config: string;
+let w: StandInSite;
 let d: TestDashboard;
-let lp: LaunchpadStandIn;
 
 beforeEach(async () => {
-  stub = await startServiceStub();
-  lp = addLaunchpadRoutes(stub);
-  dir = tempDir('liaison-web-sync-');
-  db = join(dir, 'l.db');
-  config = standInConfig(dir);
+  w = await standInSite('liaison-web-sync-');
   // the default cache (10 s) and a pinned clock: nothing expires by itself
-  d = testDashboard({ options: { db, config }, env: stub.env(), home: dir });
+  d = w.dashboard();
 });
 afterEach(async () => {
   d.close();
-  await stub.close();
+  await w.stub.close();
 });
 
 const sync = async (now = NOW) => {
   const r = await runCli(
-    ['sync', '--only', 'services', '--date', DATE, '--db', db, '--config', config],
-    { env: stub.env(), now },
+    ['sync', '--only', 'services', '--date', DATE, '--db', w.db, '--config', w.config],
+    { env: w.stub.env(), now },
   );
   expect(r.code, r.stderr).toBe(0);
 };
@@ -72,8 +57,8 @@ describe('the server after a sync', () => {
     expect(await (await d.app.request(`/bugs?date=${DATE}`)).text()).not.toContain(
       'renamed upstream',
     );
-    lp.changedAt = '2026-09-16T09:00:00Z';
-    lp.edit = (page) => ({
+    w.lp.changedAt = '2026-09-16T09:00:00Z';
+    w.lp.edit = (page) => ({
       ...page,
       entries: page.entries.map((t) =>
         String(t.bug_link).endsWith('/2157011')
@@ -90,7 +75,7 @@ describe('the server after a sync', () => {
 describe('static pages', () => {
   it('never open the store: they are built once per date and team, and a sync would not show', async () => {
     await sync(); // a store with data: a page reading it would open it
-    const fresh = testDashboard({ options: { db, config }, env: stub.env(), home: dir });
+    const fresh = w.dashboard();
     try {
       const statics = PAGES.filter((p) => p.static);
       expect(statics.length).toBeGreaterThan(0);
