@@ -98,7 +98,7 @@ export function notesLineOf(argv: readonly string[]): NotesLine | null {
  */
 export function prestartNotesScan(argv: readonly string[], cwd: string, refs = true): boolean {
   const o = earlyScanOptionsOf(argv);
-  if (o) startScanEarlyFor(cwd, o, refs);
+  if (o) startScanEarlyFor(cwd, o, { refs });
   return o !== null;
 }
 

@@ -147,7 +147,7 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     )
     .action(
       wrap(async (ctx, _args, opts) => {
-        await startScanEarly(ctx, opts);
+        await startScanEarly(ctx, opts, true);
         return runCheck(ctx, opts);
       }),
     );
@@ -258,8 +258,9 @@ async function runCheck(ctx: Context, o: NotesOptions): Promise<number> {
 async function startScanEarly(
   ctx: Context,
   o: { repo?: string; relNotesDir?: string; branch?: string; ignoreCache?: true },
+  wholeHistory = false,
 ): Promise<void> {
-  (await import('./scanner/early.js')).startScanEarlyFor(ctx.io.cwd, o);
+  (await import('./scanner/early.js')).startScanEarlyFor(ctx.io.cwd, o, { wholeHistory });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -30,6 +31,8 @@ export async function notes(repo: TestRepo, sub: string, args: string[] = [], al
     cwd: repo.dir,
   });
   if (!allowFail && r.code !== 0) throw new Error(`notes ${sub} exited ${r.code}: ${r.stderr}`);
+  if ((sub === 'list' || sub === 'report') && r.code === 0 && !args.includes('--ignore-cache'))
+    await expectSameUncached(repo, sub, args, r.stdout);
   if (
     RENO &&
     (sub === 'list' || sub === 'report') &&
@@ -42,6 +45,28 @@ export async function notes(repo: TestRepo, sub: string, args: string[] = [], al
     if (theirs.status === 0) expect(r.stdout, `reno ${sub} ${args.join(' ')}`).toBe(theirs.stdout);
   }
   return r;
+}
+
+/**
+ * Every scenario's list and report, computed again without the store
+ * (which asks git for the changes of the walked commits only), then with
+ * git's commit-graph file written (graph, trees and changed-path filters
+ * read from it): the three must agree to the byte.
+ */
+async function expectSameUncached(repo: TestRepo, sub: string, args: string[], cached: string) {
+  const uncached = () =>
+    runCli(['notes', sub, '--repo', repo.dir, '--ignore-cache', '--db', storeFor(repo), ...args], {
+      cwd: repo.dir,
+    });
+  expect((await uncached()).stdout, `notes ${sub} --ignore-cache`).toBe(cached);
+  const graphFile = join(repo.dir, '.git/objects/info/commit-graph');
+  if (existsSync(graphFile)) return; // the test wrote its own
+  repo.git('commit-graph', 'write', '--reachable', '--changed-paths');
+  try {
+    expect((await uncached()).stdout, `notes ${sub} --ignore-cache, commit-graph`).toBe(cached);
+  } finally {
+    rmSync(graphFile, { force: true });
+  }
 }
 
 /** `notes list` output with every commit SHA replaced by its label. */

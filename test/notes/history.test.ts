@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { TestRepo } from '../helpers/git-repo.js';
 import { fixNote, listed, note, notes } from './helpers.js';
@@ -56,6 +57,45 @@ describe('merges and null merges', () => {
     expect(all).toContain(
       `1.1.1\n\treleasenotes/notes/between-0000000000000004.yaml (b'between')\n\treleasenotes/notes/fix-0000000000000003.yaml`,
     );
+  });
+
+  it("skips a tag merged back with git's ours strategy (the merge keeps the mainline's tree)", async () => {
+    const repo = TestRepo.create();
+    repo.commit('base', { [note('base-0000000000000001')]: fixNote('base') });
+    repo.tag('1.0.0');
+    repo.branch('stable').checkout('stable');
+    repo.commit('fix', { [note('fix-0000000000000002')]: fixNote('fix') });
+    repo.tag('1.0.1');
+    repo.checkout('master');
+    const main = repo.commit('main', { [note('main-0000000000000003')]: fixNote('main') });
+    const before = repo.git('rev-parse', 'HEAD^{tree}');
+    repo.git('merge', '-q', '-s', 'ours', '-m', 'Merge tag 1.0.1', '1.0.1');
+    expect(repo.git('rev-parse', 'HEAD^{tree}')).toBe(before);
+    const after = repo.commit('after', { [note('after-0000000000000004')]: fixNote('after') });
+    // the stable note is not the mainline's: the null merge and its side are skipped
+    const out = await listed(repo, { main, after });
+    expect(out).not.toContain('fix-0000000000000002');
+    expect(out).toContain(`releasenotes/notes/main-0000000000000003.yaml (b'main')`);
+    repo.write('reno.yaml', 'ignore_null_merges: false\n');
+    expect(await listed(repo, { main, after })).toContain('fix-0000000000000002');
+  });
+
+  it('walks through a merge of a tag that resolves a conflict (not a null merge)', async () => {
+    const repo = TestRepo.create();
+    repo.commit('base', { [note('base-0000000000000001')]: fixNote('base'), 'x.txt': 'base\n' });
+    repo.tag('1.0.0');
+    repo.branch('stable').checkout('stable');
+    repo.commit('fix', { [note('fix-0000000000000002')]: fixNote('fix'), 'x.txt': 'stable\n' });
+    repo.tag('1.0.1');
+    repo.checkout('master');
+    repo.commit('main', { [note('main-0000000000000003')]: fixNote('main'), 'x.txt': 'master\n' });
+    spawnSync('git', ['-C', repo.dir, 'merge', '-q', '1.0.1'], { encoding: 'utf8' });
+    repo.write('x.txt', 'both\n');
+    repo.git('add', 'x.txt');
+    repo.git('commit', '-q', '--no-edit');
+    // x.txt differs from both parents: git shows the merge, so reno walks into the tag's side
+    expect(repo.git('log', '-1', '-c', '--raw', '--format=')).toContain('x.txt');
+    expect(await listed(repo, {})).toContain('fix-0000000000000002');
   });
 });
 

@@ -92,42 +92,53 @@ export function parseCommitGraph(buf: Buffer): CommitGraph | null {
     return null;
   const times = new Float64Array(size);
   const parentStart = new Uint32Array(size + 1);
-  const parents: number[] = [];
-  const parentOf = (p: number): number => {
+  // two parents at most per entry, more only for octopus merges (then the array grows)
+  let parents = new Int32Array(size * 2);
+  let count = 0;
+  const push = (p: number): void => {
     if (p >= size) throw new RangeError('parent outside the file');
-    return p;
+    if (count === parents.length) {
+      const bigger = new Int32Array(parents.length * 2);
+      bigger.set(parents);
+      parents = bigger;
+    }
+    parents[count++] = p;
   };
+  // the file is big-endian; a DataView reads it without a call per byte
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   for (let id = 0; id < size; id++) {
     const at = data.start + id * entry + hashBytes;
-    parentStart[id] = parents.length;
-    const p1 = buf.readUInt32BE(at);
-    const p2 = buf.readUInt32BE(at + 4);
-    if (p1 !== PARENT_NONE) parents.push(parentOf(p1));
+    parentStart[id] = count;
+    const p1 = view.getUint32(at);
+    const p2 = view.getUint32(at + 4);
+    if (p1 !== PARENT_NONE) push(p1);
     if (p2 !== PARENT_NONE) {
-      if ((p2 & OCTOPUS) === 0) parents.push(parentOf(p2));
+      if ((p2 & OCTOPUS) === 0) push(p2);
       else {
         // the second and later parents of an octopus merge, the last one flagged
         if (!edges) return null;
         for (let k = edges.start + (p2 & ~OCTOPUS) * 4; ; k += 4) {
           if (k + 4 > edges.end) return null;
-          const e = buf.readUInt32BE(k);
-          parents.push(parentOf(e & ~OCTOPUS));
+          const e = view.getUint32(k);
+          push(e & ~OCTOPUS);
           if (e & OCTOPUS) break;
         }
       }
     }
     // 34 bits of committer time: the low 2 bits of the first word, then the second word
-    times[id] = (buf.readUInt32BE(at + 8) & 3) * 2 ** 32 + buf.readUInt32BE(at + 12);
+    times[id] = (view.getUint32(at + 8) & 3) * 4294967296 + view.getUint32(at + 12);
   }
-  parentStart[size] = parents.length;
+  parentStart[size] = count;
   const prefixes = new Uint32Array(size);
-  for (let id = 0; id < size; id++) prefixes[id] = buf.readUInt32BE(oids.start + id * hashBytes);
+  for (let id = 0; id < size; id++) prefixes[id] = view.getUint32(oids.start + id * hashBytes);
   return CommitGraph.inShaOrder({
     shaLength: hashBytes * 2,
     shaText: buf.toString('hex', oids.start, oids.end),
     times,
     parentStart,
-    parentIds: Int32Array.from(parents),
+    parentIds: parents.subarray(0, count),
     prefixes,
+    // each commit's data starts with its root tree's id
+    trees: { bytes: buf.subarray(data.start), stride: entry, length: hashBytes, count: size },
   });
 }

@@ -106,20 +106,26 @@ export function statusArgs(notesPath: string): string[] {
 }
 
 /**
- * Starts what a scan of `repo` will ask first: the whole history when no
- * cache will answer it (longest first), then the refs and, for the work
- * tree, the status of the notes folder.
+ * Starts what a scan of `repo` will ask first: the whole history's notes
+ * log when no cache will answer it (longest first), the commit graph when
+ * git's commit-graph file does not hold it, then the refs and, for the
+ * work tree, the status of the notes folder.
  */
 export function startScanEarly(
   repo: string,
   notesPath: string,
-  opts: { readonly workingCopy: boolean; readonly history: boolean; readonly refs?: boolean },
+  opts: {
+    readonly workingCopy: boolean;
+    /** The scan reads the graph from git, not from a cache. */
+    readonly graph: boolean;
+    /** The scan reads every commit's note changes, not only the walked ones. */
+    readonly notesLog: boolean;
+    readonly refs?: boolean;
+  },
 ): void {
-  if (opts.history) {
-    start(repo, notesLogArgs(HISTORY, notesPath));
-    // with git's commit-graph file the scanner reads the graph from it (commit-graph-file.ts)
-    if (!commitGraphFileOf(repo)) start(repo, revListArgs(HISTORY));
-  }
+  if (opts.notesLog) start(repo, notesLogArgs(HISTORY, notesPath));
+  // with git's commit-graph file the scanner reads the graph from it (commit-graph-file.ts)
+  if (opts.graph && !commitGraphFileOf(repo)) start(repo, revListArgs(HISTORY));
   if (opts.refs !== false) start(repo, REFS_ARGS);
   if (opts.workingCopy) start(repo, statusArgs(notesPath));
 }
@@ -135,13 +141,21 @@ export interface EarlyScanOptions {
 /**
  * Starts the scan's first git processes for a notes command's options, for
  * the notes folder of the default reno config (a config that moves it asks
- * for other commands, and these are stopped unused).
+ * for other commands, and these are stopped unused). The whole history's
+ * log starts only for a command that reads it all without a cache
+ * (`notes check --ignore-cache`); a single report or list without a cache
+ * asks for the changes of the commits it walks, after the walk.
  */
-export function startScanEarlyFor(cwd: string, o: EarlyScanOptions, refs = true): void {
+export function startScanEarlyFor(
+  cwd: string,
+  o: EarlyScanOptions,
+  what: { readonly refs?: boolean; readonly wholeHistory?: boolean } = {},
+): void {
   const relnotesdir = (o.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
   startScanEarly(resolve(cwd, o.repo ?? '.'), `${relnotesdir}/notes`, {
     workingCopy: o.branch === undefined,
-    history: o.ignoreCache === true,
-    refs,
+    graph: o.ignoreCache === true,
+    notesLog: o.ignoreCache === true && what.wholeHistory === true,
+    refs: what.refs !== false,
   });
 }

@@ -73,13 +73,21 @@ export async function readRepoFacts(
     cache?: HistoryCache;
     live?: Promise<LiveRefs>;
     onGraph?: (graph: RepoGraph, history?: CachedHistory) => void;
+    /**
+     * Without a cache, read no note changes: the caller asks for those of
+     * the commits its scan walks (`notesChangesOf`), which for a report that
+     * stops at the branch base is a few hundred commits of many thousands.
+     */
+    noChanges?: boolean;
   },
 ): Promise<{ facts: RepoFacts; history?: CachedHistory }> {
   // the graph is parsed as soon as rev-list ends, while the notes log still
   // runs; the log, the longest, starts first (each spawn takes milliseconds)
   // git's commit-graph file, when the clone has one, stands for the rev-list
   const fullHistory = () => {
-    const log = gitTakingEarly(repoDir, notesLogArgs(HISTORY, notesPath));
+    const log = opts.noChanges
+      ? Promise.resolve('')
+      : gitTakingEarly(repoDir, notesLogArgs(HISTORY, notesPath));
     const file = readCommitGraphFile(repoDir);
     const graph = file
       ? Promise.resolve({ graph: file, complete: false })
@@ -276,41 +284,57 @@ export function parseStatus(out: string): WorkingCopyChange[] {
   return [...unstaged, ...order.flatMap((k) => staged.filter((c) => c.kind === k))];
 }
 
+/** `git log` of the commits given on stdin, each with its raw (combined for merges) diff. */
+const NO_WALK = [
+  'log',
+  '--no-walk=unsorted',
+  '--stdin',
+  '-c',
+  '--raw',
+  '-z',
+  '--no-renames',
+  '--no-abbrev',
+  '--format=%x01%H',
+] as const;
+
+/**
+ * The changes of the notes folder made by the given commits (the same
+ * entries the whole-history log gives for them): one `git log --no-walk`.
+ */
+export async function notesChangesOf(
+  repoDir: string,
+  commits: readonly string[],
+  notesPath: string,
+): Promise<Map<string, FileChange[]>> {
+  if (commits.length === 0) return new Map();
+  const args = [...NO_WALK, '--', `:(literal)${notesPath}`];
+  return parseRawLog(await git(repoDir, args, { input: commits.join('\n') + '\n' }));
+}
+
 /**
  * Of the given merges, those that are "clean" over the whole tree (no path
- * differs from every parent): one `git log --no-walk -c` for those not in
- * `known`, whose answers are added to `known`.
+ * differs from every parent): a merge with the very tree of one of its
+ * parents is, as the commit-graph file tells; the others not in `known`
+ * are asked of git in one `git log --no-walk -c`, and the answers added
+ * to `known`.
  */
 export async function cleanMerges(
   repoDir: string,
   merges: readonly string[],
   known: Map<string, boolean> = new Map(),
+  graph?: CommitGraph,
 ): Promise<{ clean: Set<string>; asked: number }> {
   const clean = new Set<string>();
   const ask: string[] = [];
   for (const m of merges) {
     const answer = known.get(m);
-    if (answer === undefined) ask.push(m);
+    const id = answer === undefined ? graph?.id(m) : undefined;
+    if (id !== undefined && graph?.sameTreeAsAParent(id) === true) clean.add(m);
+    else if (answer === undefined) ask.push(m);
     else if (answer) clean.add(m);
   }
   if (ask.length === 0) return { clean, asked: 0 };
-  const out = await git(
-    repoDir,
-    [
-      'log',
-      '--no-walk=unsorted',
-      '--stdin',
-      '-c',
-      '--raw',
-      '-z',
-      '--no-renames',
-      '--no-abbrev',
-      '--format=%x01%H',
-    ],
-    {
-      input: ask.join('\n') + '\n',
-    },
-  );
+  const out = await git(repoDir, NO_WALK, { input: ask.join('\n') + '\n' });
   const changed = parseRawLog(out);
   for (const m of ask) {
     known.set(m, !changed.has(m));

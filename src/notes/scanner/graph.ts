@@ -32,6 +32,8 @@ export class CommitGraph {
     private readonly prefixes: Uint32Array,
     /** Position of each commit in `bySha` (compares SHAs with one integer test). */
     readonly shaRank: Int32Array,
+    /** Root trees of the first commits, where a commit-graph file gave them. */
+    private readonly trees?: RootTrees,
   ) {}
 
   static empty(): CommitGraph {
@@ -177,7 +179,31 @@ export class CommitGraph {
       bySha,
       prefixes,
       shaRank,
+      this.trees,
     );
+  }
+
+  /**
+   * True when merge `id` has the very tree of one of its parents, so that no
+   * path differs from every parent (a "null merge"); undefined when the trees
+   * are not known (commits from `rev-list`, a cached graph).
+   */
+  sameTreeAsAParent(id: number): boolean | undefined {
+    const trees = this.trees;
+    if (!trees || id >= trees.count) return undefined;
+    const { bytes, stride, length } = trees;
+    const start = this.parentStart[id] ?? 0;
+    const end = this.parentStart[id + 1] ?? 0;
+    for (let k = start; k < end; k++) {
+      const p = this.parentIds[k] ?? ABSENT;
+      if (p === ABSENT || p >= trees.count) return undefined;
+      if (
+        bytes.compare(bytes, p * stride, p * stride + length, id * stride, id * stride + length) ===
+        0
+      )
+        return true;
+    }
+    return false;
   }
 
   /**
@@ -192,6 +218,7 @@ export class CommitGraph {
     readonly parentStart: Uint32Array;
     readonly parentIds: Int32Array;
     readonly prefixes: Uint32Array;
+    readonly trees?: RootTrees;
   }): CommitGraph {
     const size = g.times.length;
     const identity = new Int32Array(size);
@@ -207,6 +234,7 @@ export class CommitGraph {
       identity,
       g.prefixes,
       identity,
+      g.trees,
     );
   }
 
@@ -278,6 +306,14 @@ export class CommitGraph {
       take(Int32Array, size),
     );
   }
+}
+
+/** Root tree ids, `length` bytes at `id * stride` for the first `count` commits. */
+export interface RootTrees {
+  readonly bytes: Buffer;
+  readonly stride: number;
+  readonly length: number;
+  readonly count: number;
 }
 
 /** The first eight hex digits as a number (NaN, which matches nothing, when they are not hex). */

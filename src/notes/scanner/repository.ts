@@ -21,7 +21,7 @@ import {
   type ParsedNote,
 } from '../../data/reno/note-file.js';
 import { readBlobs } from './blobs.js';
-import type { RepoFacts } from './git-facts.js';
+import type { FileChange, RepoFacts } from './git-facts.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
 import type { ScanResult } from './result.js';
 import { scanState } from './scan-memo.js';
@@ -59,7 +59,7 @@ export interface ScannedRepository {
  */
 export async function scanRepository(query: NotesQuery): Promise<ScannedRepository> {
   const cache = query.cache;
-  if (!cache) return scanOpened(await openRepository(query), {});
+  if (!cache) return scanOpened(await openRepository(query, undefined, { walkedOnly: true }), {});
   const { repoDir, loaded } = prepare(query);
   const path = notesPath(loaded.config);
   const live = readLiveRefs(repoDir, path, !loaded.config.branch);
@@ -87,6 +87,16 @@ export interface OpenedRepository {
   readonly history?: CachedHistory;
   /** The null-merge answers for the opened config, asked of git while the notes log ran. */
   readonly cleanMerges?: Promise<CleanMerges>;
+  /**
+   * Set when the facts hold no note changes yet: each scan asks git for
+   * those of the commits it walks, and keeps them here for the next scan.
+   */
+  readonly walked?: { readonly notesPath: string; readonly changes: WalkedChanges };
+}
+
+interface WalkedChanges {
+  readonly asked: Set<string>;
+  readonly changes: Map<string, readonly FileChange[]>;
 }
 
 type CleanMerges = Awaited<ReturnType<typeof import('./git-facts.js').cleanMerges>>;
@@ -98,9 +108,16 @@ function prepare(query: NotesQuery): { repoDir: string; loaded: LoadedRenoConfig
   return { repoDir, loaded: loadRenoConfig(repoDir, query.relnotesdir ?? 'releasenotes', query) };
 }
 
+/**
+ * Reads the config and the git facts once. `walkedOnly` (no cache) reads
+ * no note changes up front: a single scan asks only for the commits it
+ * walks, cheaper than the whole history's log when it stops at a branch
+ * base; callers that scan many branches read the whole history once.
+ */
 export async function openRepository(
   query: NotesQuery,
   started?: { loaded: LoadedRenoConfig; live: Promise<LiveRefs> },
+  how: { walkedOnly?: boolean } = {},
 ): Promise<OpenedRepository> {
   const { repoDir, loaded } = started ? { repoDir: query.repoDir, ...started } : prepare(query);
   // the history and scan code loads only when a scan is computed
@@ -109,8 +126,10 @@ export async function openRepository(
     import('./scan.js'),
   ]);
   let early: Promise<CleanMerges> | undefined;
+  const walkedOnly = how.walkedOnly === true && !query.cache;
   const { facts, history } = await readRepoFacts(repoDir, notesPath(loaded.config), {
     workingCopy: !loaded.config.branch,
+    noChanges: walkedOnly,
     ...(query.cache ? { cache: query.cache } : {}),
     ...(started ? { live: started.live } : {}),
     // which merges are null merges needs only the graph: ask git while the notes log runs
@@ -121,7 +140,7 @@ export async function openRepository(
       } catch {
         return; // (an unknown branch) the scan says it, with the same words
       }
-      early = cleanMerges(repoDir, candidates, cached?.clean);
+      early = cleanMerges(repoDir, candidates, cached?.clean, graph.commits);
       early.catch(() => undefined);
     },
   });
@@ -134,6 +153,14 @@ export async function openRepository(
     ...(query.cache ? { cache: query.cache } : {}),
     ...(history ? { history } : {}),
     ...(early ? { cleanMerges: early } : {}),
+    ...(walkedOnly
+      ? {
+          walked: {
+            notesPath: notesPath(loaded.config),
+            changes: { asked: new Set<string>(), changes: new Map() },
+          },
+        }
+      : {}),
   };
 }
 
@@ -143,10 +170,10 @@ export async function scanOpened(
   changes: Partial<RenoConfig>,
 ): Promise<ScannedRepository> {
   const config: RenoConfig = { ...opened.config, ...changes };
-  const [{ cleanMerges }, { nullMergeCandidates, scanNotes }] = await Promise.all([
-    import('./git-facts.js'),
-    import('./scan.js'),
-  ]);
+  const [
+    { cleanMerges, notesChangesOf },
+    { nullMergeCandidates, scanNotes, planScan, finishScan, walkedCommits },
+  ] = await Promise.all([import('./git-facts.js'), import('./scan.js')]);
   // the answers asked while the history was read hold for the opened config only
   const { clean, asked } =
     opened.cleanMerges && Object.keys(changes).length === 0
@@ -155,9 +182,19 @@ export async function scanOpened(
           opened.repoDir,
           nullMergeCandidates(opened.facts, config),
           opened.history?.clean,
+          opened.facts.commits,
         );
   if (asked > 0 && opened.history) await opened.cache?.saveCleanMerges(opened.history);
-  const scan = scanNotes(opened.facts, config, clean);
+  let scan: ScanResult;
+  if (opened.walked) {
+    const plan = planScan(opened.facts, config, clean);
+    const { asked, changes } = opened.walked.changes;
+    const missing = walkedCommits(plan).filter((sha) => !asked.has(sha));
+    const found = await notesChangesOf(opened.repoDir, missing, opened.walked.notesPath);
+    for (const sha of missing) asked.add(sha);
+    for (const [sha, c] of found) changes.set(sha, c);
+    scan = finishScan(plan, changes);
+  } else scan = scanNotes(opened.facts, config, clean);
   return scanned(
     opened.repoDir,
     { config, file: opened.configFile, warnings: opened.configWarnings },

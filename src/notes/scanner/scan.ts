@@ -47,6 +47,36 @@ export function scanNotes(
   config: RenoConfig,
   cleanMerges: ReadonlySet<string>,
 ): ScanResult {
+  return finishScan(planScan(facts, config, cleanMerges), facts.noteChanges);
+}
+
+/**
+ * The first half of a scan, which needs no note changes: the versions, the
+ * stop point and the walk itself (which commits, in which order, under
+ * which version). A scan without a history cache asks git for the changes
+ * of the walked commits only (`walkedCommits`), often a few hundred of a
+ * history of thousands, then finishes.
+ */
+export interface ScanPlan {
+  readonly facts: RepoFacts;
+  readonly config: RenoConfig;
+  readonly warnings: readonly string[];
+  readonly head: string;
+  readonly startVersion: string;
+  readonly versionsByDate: readonly string[];
+  readonly stopTag: string | null;
+  readonly earliest: string | null;
+  readonly versions: VersionRules;
+  /** Visited commits in walk order, and the version each one counts for. */
+  readonly walk: readonly number[];
+  readonly versionAt: readonly string[];
+}
+
+export function planScan(
+  facts: RepoFacts,
+  config: RenoConfig,
+  cleanMerges: ReadonlySet<string>,
+): ScanPlan {
   const warnings: string[] = [...facts.warnings];
   if (facts.shallow) {
     warnings.push(
@@ -107,6 +137,59 @@ export function scanNotes(
   if (!vbd.includes(currentVersion)) vbd.unshift(currentVersion);
   vbd.unshift(WORKING_COPY);
 
+  const nullMerge = new Uint8Array(graph.size);
+  if (config.ignoreNullMerges) {
+    for (const sha of cleanMerges) {
+      const id = graph.id(sha);
+      if (id !== undefined) nullMerge[id] = 1;
+    }
+  }
+  const walk: number[] = [];
+  const versionAt: string[] = [];
+  stackWalkIds(
+    graph,
+    headId,
+    (id) => nullMerge[id] === 1,
+    (id) => {
+      const onCommit = tagged.get(id);
+      const last = onCommit?.[onCommit.length - 1];
+      if (last !== undefined) currentVersion = last;
+      walk.push(id);
+      versionAt.push(currentVersion);
+      // the walk ends after the commit carrying the stop tag
+      return !(stopTag && (onCommit ? onCommit.includes(stopTag) : currentVersion === stopTag));
+    },
+  );
+  return {
+    facts,
+    config,
+    warnings,
+    head,
+    startVersion,
+    versionsByDate: vbd,
+    stopTag,
+    earliest,
+    versions,
+    walk,
+    versionAt,
+  };
+}
+
+/** The commits a planned scan visits: those whose note changes it needs. */
+export function walkedCommits(plan: ScanPlan): string[] {
+  const graph = plan.facts.commits;
+  return plan.walk.map((id) => graph.sha(id));
+}
+
+/** The second half of a scan: the note changes of the walked commits, attributed. */
+export function finishScan(
+  plan: ScanPlan,
+  noteChanges: ReadonlyMap<string, readonly FileChange[]>,
+): ScanResult {
+  const { config, facts } = plan;
+  const branch = config.branch || null;
+  const graph = facts.commits;
+  const vbd = plan.versionsByDate;
   const tracker = new ChangeTracker();
   const prefix = notesPath(config) + '/';
   if (!branch) {
@@ -124,41 +207,18 @@ export function scanNotes(
   const ignored = new Set(config.ignoreNotes.map(uidOf));
   const aggregator = new ChangeAggregator();
   const problems: string[] = [];
-  let visited = 0;
-  const nullMerge = new Uint8Array(graph.size);
-  if (config.ignoreNullMerges) {
-    for (const sha of cleanMerges) {
-      const id = graph.id(sha);
-      if (id !== undefined) nullMerge[id] = 1;
+  plan.walk.forEach((id, i) => {
+    const sha = graph.sha(id);
+    const changes = noteChanges.get(sha);
+    if (!changes) return;
+    const version = plan.versionAt[i] ?? '';
+    for (const event of aggregator.aggregate(sha, changes, problems)) {
+      if (ignored.has(event.uid)) continue;
+      tracker.apply(event, sha, version);
     }
-  }
-  const changesById = new Map<number, readonly FileChange[]>();
-  for (const [sha, changes] of facts.noteChanges) {
-    const id = graph.id(sha);
-    if (id !== undefined) changesById.set(id, changes);
-  }
-  stackWalkIds(
-    graph,
-    headId,
-    (id) => nullMerge[id] === 1,
-    (id) => {
-      visited++;
-      const onCommit = tagged.get(id);
-      const last = onCommit?.[onCommit.length - 1];
-      if (last !== undefined) currentVersion = last;
-      const changes = changesById.get(id);
-      if (changes) {
-        const sha = graph.sha(id);
-        for (const event of aggregator.aggregate(sha, changes, problems)) {
-          if (ignored.has(event.uid)) continue;
-          tracker.apply(event, sha, currentVersion);
-        }
-      }
-      // the walk ends after the commit carrying the stop tag
-      return !(stopTag && (onCommit ? onCommit.includes(stopTag) : currentVersion === stopTag));
-    },
-  );
-  warnings.push(...problems);
+  });
+  const warnings = [...plan.warnings, ...problems];
+  const versions = plan.versions;
 
   let byVersion = tracker.notesByVersion();
   if (config.collapsePreReleases) {
@@ -178,6 +238,7 @@ export function scanNotes(
     byVersion = collapsed;
   }
   const trimmed: VersionNotes[] = [];
+  const earliest = plan.earliest;
   for (const v of vbd) {
     const notes = byVersion.get(v);
     if (!notes || notes.length === 0) continue;
@@ -189,14 +250,14 @@ export function scanNotes(
   }
   return {
     branch,
-    head,
-    currentVersion: startVersion,
+    head: plan.head,
+    currentVersion: plan.startVersion,
     versionsByDate: vbd,
-    scanStopTag: stopTag,
+    scanStopTag: plan.stopTag,
     earliestVersion: earliest,
     versions: trimmed,
     tagDates: versions.tagDates,
-    commitsVisited: visited,
+    commitsVisited: plan.walk.length,
     warnings,
   };
 }
