@@ -167,11 +167,10 @@ async function runReport(
   o: NotesOptions,
   versions: readonly string[],
 ): Promise<number> {
-  const [{ scanRepository, reportOf }, { renderReportAs }] = await Promise.all([
-    import('./read.js'),
-    import('./render.js'),
-  ]);
-  const repo = await scanRepository(await notesQuery(ctx, o));
+  const { scanRepository, reportOf } = await import('./read.js');
+  const scanning = scanRepository(await notesQuery(ctx, o));
+  // the renderers load while the scan waits for git
+  const [repo, { renderReportAs }] = await Promise.all([scanning, import('./render.js')]);
   const report = await reportOf(repo, {
     title: o.title ?? 'Release Notes',
     showSource: o.showSource !== false,

@@ -190,7 +190,10 @@ export async function scanOpened(
     const plan = planScan(opened.facts, config, clean);
     const { asked, changes } = opened.walked.changes;
     const missing = walkedCommits(plan).filter((sha) => !asked.has(sha));
-    const found = await notesChangesOf(opened.repoDir, missing, opened.walked.notesPath);
+    const finding = notesChangesOf(opened.repoDir, missing, opened.walked.notesPath);
+    // while git answers: the hashing the note loading needs next (loadNotes)
+    loadCrypto();
+    const found = await finding;
     for (const sha of missing) asked.add(sha);
     for (const [sha, c] of found) changes.set(sha, c);
     scan = finishScan(plan, changes);
@@ -269,6 +272,8 @@ export async function loadNotes(
 // node:crypto costs 6-9 ms to load: only a scan that reads note files from the work tree needs it
 const require = createRequire(import.meta.url);
 type Crypto = typeof import('node:crypto');
+let crypto: Crypto | undefined;
+const loadCrypto = (): Crypto => (crypto ??= require('node:crypto') as Crypto);
 
 function workTreeBlobs(
   repoDir: string,
@@ -276,7 +281,6 @@ function workTreeBlobs(
   wanted: ReadonlySet<string>,
 ): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
-  let crypto: Crypto | undefined;
   for (const s of sources) {
     const blob = s.blob;
     if (!blob || !wanted.has(blob) || found.has(blob)) continue;
@@ -286,8 +290,7 @@ function workTreeBlobs(
     } catch {
       continue;
     }
-    crypto ??= require('node:crypto') as Crypto;
-    const hash = crypto.createHash(blob.length === 64 ? 'sha256' : 'sha1');
+    const hash = loadCrypto().createHash(blob.length === 64 ? 'sha256' : 'sha1');
     hash.update(`blob ${bytes.length}\0`);
     hash.update(bytes);
     if (hash.digest('hex') === blob) found.set(blob, bytes);
