@@ -32,8 +32,12 @@ export class GitError extends SourceUnavailableError {
 }
 
 export interface GitOptions {
-  /** Input to send on stdin (e.g. for `cat-file --batch`). */
-  readonly input?: string;
+  /**
+   * Input to send on stdin (e.g. for `cat-file --batch`). A promise keeps
+   * stdin open until it resolves: a process started before its input is
+   * known has its start-up done by then (scanner/early.ts).
+   */
+  readonly input?: string | Promise<string>;
   /** Exit codes that are not failures (e.g. 1 for `merge-base --is-ancestor`). */
   readonly okCodes?: readonly number[];
   readonly env?: NodeJS.ProcessEnv;
@@ -46,7 +50,11 @@ export interface GitOptions {
 const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
 /** Runs git synchronously in `repo`; for short commands on the command path. */
-export function gitSync(repo: string, args: readonly string[], opts: GitOptions = {}): string {
+export function gitSync(
+  repo: string,
+  args: readonly string[],
+  opts: Omit<GitOptions, 'input'> & { readonly input?: string } = {},
+): string {
   const started = debugOn() ? performance.now() : 0;
   const r = childProcess().spawnSync('git', ['-C', repo, ...args], {
     encoding: 'utf8',
@@ -91,10 +99,16 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
         reject(gitFailure(repo, args, Buffer.concat(err).toString('utf8'), status));
       } else resolve(stdout);
     });
-    if (opts.input !== undefined && child.stdin) {
+    const stdin = child.stdin;
+    if (opts.input !== undefined && stdin) {
       // git may exit before reading all of stdin: ignore EPIPE there
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(opts.input);
+      stdin.on('error', () => undefined);
+      if (typeof opts.input === 'string') stdin.end(opts.input);
+      else
+        opts.input.then(
+          (text) => stdin.end(text),
+          () => stdin.end(),
+        );
     }
   });
 }

@@ -15,20 +15,31 @@ import { commitGraphFileOf } from './commit-graph-file.js';
 interface Started {
   readonly output: Promise<string>;
   readonly stop: AbortController;
+  /** For a process started before its input is known: gives it its input. */
+  readonly feed?: (input: string) => void;
 }
 
 const started = new Map<string, Started>();
 const keyOf = (repo: string, args: readonly string[]) => `${repo}\0${args.join('\0')}`;
 
-/** Runs git, or takes over the same command started early. */
-export function gitTakingEarly(repo: string, args: readonly string[]): Promise<string> {
+/**
+ * Runs git, or takes over the same command started early: one started
+ * without input when there is none, one waiting for its input (which it
+ * then gets) when there is.
+ */
+export function gitTakingEarly(
+  repo: string,
+  args: readonly string[],
+  input?: string,
+): Promise<string> {
   const key = keyOf(repo, args);
   const early = started.get(key);
-  if (early) {
+  if (early && (input === undefined) === (early.feed === undefined)) {
     started.delete(key);
+    if (input !== undefined) early.feed?.(input);
     return early.output;
   }
-  return git(repo, args);
+  return git(repo, args, input === undefined ? {} : { input });
 }
 
 /**
@@ -39,13 +50,15 @@ export function startedOutput(repo: string, args: readonly string[]): Promise<st
   return started.get(keyOf(repo, args))?.output;
 }
 
-function start(repo: string, args: readonly string[]): void {
+function start(repo: string, args: readonly string[], waitForInput = false): void {
   const key = keyOf(repo, args);
   if (started.has(key)) return;
   const stop = new AbortController();
-  const output = git(repo, args, { signal: stop.signal });
+  let feed: ((input: string) => void) | undefined;
+  const input = waitForInput ? new Promise<string>((resolve) => (feed = resolve)) : undefined;
+  const output = git(repo, args, { signal: stop.signal, ...(input ? { input } : {}) });
   output.catch(() => undefined); // the scan that takes it over reports the failure
-  started.set(key, { output, stop });
+  started.set(key, { output, stop, ...(feed ? { feed } : {}) });
 }
 
 /**
@@ -76,6 +89,27 @@ export function notesLogArgs(revs: readonly string[], notesPath: string): string
     `:(literal)${notesPath}`,
   ];
 }
+
+/**
+ * `git log` of the commits given on stdin, each with its raw (combined for
+ * merges) diff of the notes folder: the changes of the commits a scan walks.
+ */
+export function notesChangesArgs(notesPath: string): string[] {
+  return [...NO_WALK, '--', `:(literal)${notesPath}`];
+}
+
+/** `git log` of the commits given on stdin, each with its raw (combined for merges) diff. */
+export const NO_WALK = [
+  'log',
+  '--no-walk=unsorted',
+  '--stdin',
+  '-c',
+  '--raw',
+  '-z',
+  '--no-renames',
+  '--no-abbrev',
+  '--format=%x01%H',
+] as const;
 
 export function revListArgs(revs: readonly string[]): string[] {
   return ['rev-list', '--parents', '--timestamp', ...revs];
@@ -109,7 +143,8 @@ export function statusArgs(notesPath: string): string[] {
  * Starts what a scan of `repo` will ask first: the whole history's notes
  * log when no cache will answer it (longest first), the commit graph when
  * git's commit-graph file does not hold it, then the refs and, for the
- * work tree, the status of the notes folder.
+ * work tree, the status of the notes folder; last, the log of the walked
+ * commits, which waits for them on its stdin.
  */
 export function startScanEarly(
   repo: string,
@@ -120,6 +155,8 @@ export function startScanEarly(
     readonly graph: boolean;
     /** The scan reads every commit's note changes, not only the walked ones. */
     readonly notesLog: boolean;
+    /** The scan asks for the note changes of the commits it walks. */
+    readonly walkedChanges?: boolean;
     readonly refs?: boolean;
   },
 ): void {
@@ -128,6 +165,9 @@ export function startScanEarly(
   if (opts.graph && !commitGraphFileOf(repo)) start(repo, revListArgs(HISTORY));
   if (opts.refs !== false) start(repo, REFS_ARGS);
   if (opts.workingCopy) start(repo, statusArgs(notesPath));
+  // started now, fed the walked commits later: its start-up is done by then,
+  // and the process forks while this one is still small
+  if (opts.walkedChanges) start(repo, notesChangesArgs(notesPath), true);
 }
 
 /** The options of a notes command that say what its scan will ask git first. */
@@ -156,6 +196,7 @@ export function startScanEarlyFor(
     workingCopy: o.branch === undefined,
     graph: o.ignoreCache === true,
     notesLog: o.ignoreCache === true && what.wholeHistory === true,
+    walkedChanges: o.ignoreCache === true && what.wholeHistory !== true && o.branch === undefined,
     refs: what.refs !== false,
   });
 }

@@ -1,5 +1,12 @@
 import { git, gitSync } from '../../git/run.js';
-import { gitTakingEarly, HISTORY, notesLogArgs, revListArgs } from './early.js';
+import {
+  gitTakingEarly,
+  HISTORY,
+  NO_WALK,
+  notesChangesArgs,
+  notesLogArgs,
+  revListArgs,
+} from './early.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
 import { readCommitGraphFile } from './commit-graph-file.js';
 import { CommitGraph } from './graph.js';
@@ -284,22 +291,10 @@ export function parseStatus(out: string): WorkingCopyChange[] {
   return [...unstaged, ...order.flatMap((k) => staged.filter((c) => c.kind === k))];
 }
 
-/** `git log` of the commits given on stdin, each with its raw (combined for merges) diff. */
-const NO_WALK = [
-  'log',
-  '--no-walk=unsorted',
-  '--stdin',
-  '-c',
-  '--raw',
-  '-z',
-  '--no-renames',
-  '--no-abbrev',
-  '--format=%x01%H',
-] as const;
-
 /**
  * The changes of the notes folder made by the given commits (the same
- * entries the whole-history log gives for them): one `git log --no-walk`.
+ * entries the whole-history log gives for them): one `git log --no-walk`,
+ * or the same command started early and waiting for them.
  */
 export async function notesChangesOf(
   repoDir: string,
@@ -307,8 +302,8 @@ export async function notesChangesOf(
   notesPath: string,
 ): Promise<Map<string, FileChange[]>> {
   if (commits.length === 0) return new Map();
-  const args = [...NO_WALK, '--', `:(literal)${notesPath}`];
-  return parseRawLog(await git(repoDir, args, { input: commits.join('\n') + '\n' }));
+  const input = commits.join('\n') + '\n';
+  return parseRawLog(await gitTakingEarly(repoDir, notesChangesArgs(notesPath), input));
 }
 
 /**
@@ -334,7 +329,7 @@ export async function cleanMerges(
     else if (answer) clean.add(m);
   }
   if (ask.length === 0) return { clean, asked: 0 };
-  const out = await git(repoDir, NO_WALK, { input: ask.join('\n') + '\n' });
+  const out = await git(repoDir, [...NO_WALK], { input: ask.join('\n') + '\n' });
   const changed = parseRawLog(out);
   for (const m of ask) {
     known.set(m, !changed.has(m));
