@@ -29,11 +29,16 @@ const io = {
   isTTY: process.stdout.isTTY,
 };
 const memo = report ? await (await import('../cli/notes-memo.js')).reportMemo(argv, io) : null;
+// a plain uncached report runs without commander and the context (cli/notes-direct.ts)
+const plain =
+  early && !report ? await (await import('../cli/notes-direct.js')).runPlainReport(argv, io) : null;
+const printed = memo?.hit ?? plain;
 
-if (memo?.hit) {
-  if (memo.hit.stderr) process.stderr.write(memo.hit.stderr);
-  process.stdout.write(memo.hit.stdout);
-  process.exitCode = memo.hit.code;
+if (printed) {
+  if (printed.stderr) process.stderr.write(printed.stderr);
+  process.stdout.write(printed.stdout);
+  process.exitCode = printed.code;
+  early?.stopUnusedNotesGit();
 } else {
   // what the command prints is kept only when the memo can answer this line next time
   const out: string[] = [];

@@ -137,7 +137,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     debug = opts.debug === true;
     // pino loads only with --debug (start-up time)
     const stopLog = debug ? (await import('./debug.js')).startDebugLog(io.stderr) : undefined;
-    const started = performance.now();
+    // (the performance global loads perf_hooks: only --debug reports timings)
+    const started = stopLog ? performance.now() : 0;
     if (stopLog) debugLog('run', { argv });
     let result: number | undefined;
     const { trackView } = await import('../data/age/track.js');

@@ -50,6 +50,8 @@ export interface NotesLine {
   readonly options: EarlyScanOptions;
   /** Every option with a value, as given (`--db x` and `--db=x` alike), in order. */
   readonly values: readonly (readonly [string, string])[];
+  /** The flags given, in order. */
+  readonly flags: readonly string[];
 }
 
 /** The scan options of a `notes report|list` command line, or null for any other. */
@@ -61,6 +63,7 @@ export function earlyScanOptionsOf(argv: readonly string[]): EarlyScanOptions | 
 export function notesLineOf(argv: readonly string[]): NotesLine | null {
   const o: { -readonly [K in keyof EarlyScanOptions]: EarlyScanOptions[K] } = {};
   const values: [string, string][] = [];
+  const flags: string[] = [];
   let command = 0; // 0: before `notes`, 1: after it, 2: after report|list
   let name: 'report' | 'list' = 'report';
   for (let i = 0; i < argv.length; i++) {
@@ -76,6 +79,7 @@ export function notesLineOf(argv: readonly string[]): NotesLine | null {
     if (command === 1) return null;
     if (FLAGS.has(a)) {
       if (a === '--ignore-cache') o.ignoreCache = true;
+      flags.push(a);
       continue;
     }
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -87,7 +91,7 @@ export function notesLineOf(argv: readonly string[]): NotesLine | null {
     const key = VALUED[option];
     if (key) o[key] = value;
   }
-  return command === 2 ? { command: name, options: o, values } : null;
+  return command === 2 ? { command: name, options: o, values, flags } : null;
 }
 
 /**

@@ -153,17 +153,24 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     );
 }
 
+/**
+ * What the notes runners use of a run: its terminal and folder, `--json`
+ * and the store (opened only when the history cache asks). A `Context`
+ * is one; so is the plain-line runner of `cli/notes-direct.ts`.
+ */
+export type NotesRun = Pick<Context, 'io' | 'json' | 'store'>;
+
 /** The query of a notes command (the store is opened only when the history cache asks). */
-async function notesQuery(ctx: Context, o: NotesOptions): Promise<NotesQuery> {
+async function notesQuery(ctx: NotesRun, o: NotesOptions): Promise<NotesQuery> {
   return (await import('./read-query.js')).queryOf(ctx.io.cwd, () => ctx.store(), o);
 }
 
-function printWarnings(ctx: Context, warnings: readonly string[]): void {
+function printWarnings(ctx: NotesRun, warnings: readonly string[]): void {
   for (const w of warnings) ctx.io.stderr(`${w}\n`);
 }
 
-async function runReport(
-  ctx: Context,
+export async function runReport(
+  ctx: NotesRun,
   o: NotesOptions,
   versions: readonly string[],
 ): Promise<number> {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { plainReportOptions, runPlainReport } from '../../src/cli/notes-direct.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import type { TestRepo } from '../helpers/git-repo.js';
@@ -58,7 +59,13 @@ async function expectSameUncached(repo: TestRepo, sub: string, args: string[], c
     runCli(['notes', sub, '--repo', repo.dir, '--ignore-cache', '--db', storeFor(repo), ...args], {
       cwd: repo.dir,
     });
-  expect((await uncached()).stdout, `notes ${sub} --ignore-cache`).toBe(cached);
+  const full = await uncached();
+  expect(full.stdout, `notes ${sub} --ignore-cache`).toBe(cached);
+  // the plain-line runner of the executable (cli/notes-direct.ts) prints the very same
+  const argv = ['notes', sub, '--repo', repo.dir, '--ignore-cache', ...args];
+  const io = { env: { NO_COLOR: '1' }, cwd: repo.dir, now: () => new Date(), isTTY: false };
+  if (plainReportOptions(argv, io))
+    expect(await runPlainReport(argv, io), `direct notes ${sub} ${args.join(' ')}`).toEqual(full);
   const graphFile = join(repo.dir, '.git/objects/info/commit-graph');
   if (existsSync(graphFile)) return; // the test wrote its own
   repo.git('commit-graph', 'write', '--reachable', '--changed-paths');

@@ -60,11 +60,27 @@ describe('notes report|list start their git processes before the CLI loads', () 
     repo.tag('1.0.0');
     repo.commit('another', { [note('two-0000000000000002')]: fixNote('two') });
     const db = storeFor(repo);
-    for (const extra of [[], ['--ignore-cache'], ['--branch', 'master', '--ignore-cache']]) {
+    repo.commit('odd section', {
+      [note('odd-0000000000000003')]: '---\nothers:\n  - An unknown section.\n',
+    });
+    for (const extra of [
+      [],
+      ['--ignore-cache'],
+      ['--branch', 'master', '--ignore-cache'],
+      // the plain-line runner (cli/notes-direct.ts) and lines it leaves to commander
+      ['--ignore-cache', '--title', '', '--no-show-source', '--no-stop-at-branch-base'],
+      ['--ignore-cache', '--earliest-version=1.0.0', '-d', 'releasenotes/'],
+      ['--ignore-cache', '--json'],
+      ['--ignore-cache', '--format', 'md'],
+    ]) {
       const inProcess = await notes(repo, 'report', extra);
       for (let run = 0; run < 2; run++) {
         const built = liaison(['notes', 'report', '--repo', repo.dir, '--db', db, ...extra], '/');
-        expect(built, extra.join(' ')).toEqual({ code: 0, stdout: inProcess.stdout, stderr: '' });
+        expect(built, extra.join(' ')).toEqual({
+          code: 0,
+          stdout: inProcess.stdout,
+          stderr: inProcess.stderr,
+        });
       }
     }
     // the scan took the early processes over: each git command ran once
@@ -79,6 +95,15 @@ describe('notes report|list start their git processes before the CLI loads', () 
       'built-in: git log',
       'built-in: git status',
     ]);
+    // a plain line that fails is run in full, which says why
+    const missing = join(tempDir('liaison-none-'), 'nothing');
+    const failed = await notes(repo, 'report', ['--repo', missing, '--ignore-cache'], true);
+    expect(failed.code).toBe(2);
+    expect(liaison(['notes', 'report', '--repo', missing, '--ignore-cache'], '/')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: failed.stderr,
+    });
     expect(liaison(['notes', 'report', '--repo'], repo.dir)).toEqual({
       code: 2,
       stdout: '',

@@ -133,7 +133,7 @@ export function parseCommitGraph(buf: Buffer): CommitGraph | null {
   for (let id = 0; id < size; id++) prefixes[id] = view.getUint32(oids.start + id * hashBytes);
   return CommitGraph.inShaOrder({
     shaLength: hashBytes * 2,
-    shaText: buf.toString('hex', oids.start, oids.end),
+    shaBytes: buf.subarray(oids.start, oids.end),
     times,
     parentStart,
     parentIds: parents.subarray(0, count),

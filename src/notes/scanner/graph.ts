@@ -18,8 +18,12 @@ export class CommitGraph {
     readonly size: number,
     /** Characters per SHA (40 for SHA-1, 64 for SHA-256). */
     readonly shaLength: number,
-    /** Every SHA, in commit-number order, without separators. */
-    private readonly shaText: string,
+    /**
+     * Every SHA, in commit-number order: as hex text without separators, or
+     * as the raw ids of a commit-graph file (hex made per SHA asked, and for
+     * all of them only when the graph is extended or encoded).
+     */
+    private shaSource: string | Buffer,
     /** Committer time (Unix seconds) of each commit. */
     readonly times: Float64Array,
     /** Parents of commit i are `parentIds[parentStart[i] .. parentStart[i + 1])`, in git's order. */
@@ -54,7 +58,17 @@ export class CommitGraph {
 
   /** The SHA of commit `id`. */
   sha(id: number): string {
-    return this.shaText.slice(id * this.shaLength, (id + 1) * this.shaLength);
+    const source = this.shaSource;
+    if (typeof source === 'string')
+      return source.slice(id * this.shaLength, (id + 1) * this.shaLength);
+    const bytes = this.shaLength / 2;
+    return source.toString('hex', id * bytes, (id + 1) * bytes);
+  }
+
+  /** Every SHA as hex text, in commit-number order. */
+  private get shaText(): string {
+    if (typeof this.shaSource !== 'string') this.shaSource = this.shaSource.toString('hex');
+    return this.shaSource;
   }
 
   /** The number of a commit, undefined when it is not in the graph. */
@@ -82,7 +96,11 @@ export class CommitGraph {
 
   /** Order of commit `id`'s SHA against `sha` (same length). */
   private compareSha(id: number, sha: string): number {
-    const text = this.shaText;
+    if (typeof this.shaSource !== 'string') {
+      const mine = this.sha(id);
+      return mine < sha ? -1 : mine > sha ? 1 : 0;
+    }
+    const text = this.shaSource;
     for (let i = 0, x = id * this.shaLength; i < sha.length; i++, x++) {
       const d = text.charCodeAt(x) - sha.charCodeAt(i);
       if (d !== 0) return d;
@@ -213,7 +231,8 @@ export class CommitGraph {
    */
   static inShaOrder(g: {
     readonly shaLength: number;
-    readonly shaText: string;
+    /** The raw ids, one after the other. */
+    readonly shaBytes: Buffer;
     readonly times: Float64Array;
     readonly parentStart: Uint32Array;
     readonly parentIds: Int32Array;
@@ -227,7 +246,7 @@ export class CommitGraph {
     return new CommitGraph(
       size,
       g.shaLength,
-      g.shaText,
+      g.shaBytes,
       g.times,
       g.parentStart,
       g.parentIds,

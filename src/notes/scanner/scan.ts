@@ -17,11 +17,42 @@ import { dateWalkIds, describeId, reachableMask, stackWalkIds } from './walks.js
 
 export { WORKING_COPY, type ScanResult, type VersionNotes } from './result.js';
 
+interface Rules {
+  readonly key: string;
+  readonly names: RepoGraph;
+  readonly versions: VersionRules;
+  readonly branches: Branches;
+}
+
+// one entry per graph: the rules hold no more than the graph they were made for
+const rulesMemo = new WeakMap<RepoGraph['commits'], Rules>();
+
+/**
+ * The version and branch rules of a repository's names under a config,
+ * made once for the null-merge question and the scan that follows it
+ * (the same head, refs and tags, an equal config).
+ */
+function rulesOf(facts: RepoGraph, config: RenoConfig): Rules {
+  const key = JSON.stringify(config);
+  const known = rulesMemo.get(facts.commits);
+  const n = known?.names;
+  if (
+    known?.key === key &&
+    n?.head === facts.head &&
+    n.refs === facts.refs &&
+    n.tags === facts.tags
+  )
+    return known;
+  const versions = new VersionRules(config, facts.tags);
+  const rules = { key, names: facts, versions, branches: new Branches(facts, config, versions) };
+  rulesMemo.set(facts.commits, rules);
+  return rules;
+}
+
 /** Merges the null-merge rule must test for cleanliness (a later parent carries a version tag). */
 export function nullMergeCandidates(facts: RepoGraph, config: RenoConfig): string[] {
   if (!config.ignoreNullMerges) return [];
-  const versions = new VersionRules(config, facts.tags);
-  const branches = new Branches(facts, config, versions);
+  const { versions, branches } = rulesOf(facts, config);
   const graph = facts.commits;
   const mask = reachableMask(graph, graph.id(branches.resolve(config.branch)) ?? ABSENT);
   const tagged = versions.tagsById(graph);
@@ -83,8 +114,7 @@ export function planScan(
       'shallow clone: history before the oldest fetched commit is missing, so older notes are left out or attributed to the oldest version seen (run git fetch --unshallow)',
     );
   }
-  const versions = new VersionRules(config, facts.tags);
-  const branches = new Branches(facts, config, versions);
+  const { versions, branches } = rulesOf(facts, config);
   const branch = config.branch || null;
   const head = branches.resolve(branch);
   const graph = facts.commits;
