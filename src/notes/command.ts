@@ -1,6 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import { join, resolve } from 'node:path';
-import { Option, type Command, type OptionValues } from '../cli/commander.js';
+// types only: options are made by the program (`createOption`), so commander does not load
+// with this module (the plain-report runner, cli/notes-direct.ts, needs runReport alone)
+import type { Command, OptionValues } from '../cli/commander.js';
 import type { Program, Wrap } from '../cli/commands.js';
 import type { Context } from '../cli/context.js';
 import type { NotesOptions } from './read-query.js';
@@ -21,45 +23,52 @@ export function registerNotes(program: Program, wrap: Wrap): void {
   ) =>
     cmd
       .addOption(
-        new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
+        program.createOption(
+          '--repo <dir>',
+          'root of the git repository (default: the current directory)',
+        ),
       )
       .addOption(
-        new Option(
-          '-d, --rel-notes-dir <dir>',
-          'release notes folder inside the repository',
-        ).default('releasenotes'),
+        program
+          .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
+          .default('releasenotes'),
       )
       .addOption(
-        new Option(
+        program.createOption(
           '--branch <name>',
           'the branch to scan (default: the current HEAD and working copy)',
         ),
       )
       .addOption(
-        new Option(
-          '--version <version>',
-          'only this version (repeatable, printed in the order given)',
-        ).argParser(collect),
+        program
+          .createOption(
+            '--version <version>',
+            'only this version (repeatable, printed in the order given)',
+          )
+          .argParser(collect),
       )
       .addOption(
-        new Option(
+        program.createOption(
           '--earliest-version <version>',
           'stop when this version is reached in the history',
         ),
       )
       .addOption(
-        new Option('--collapse-pre-releases', 'fold pre-releases into their final release'),
+        program.createOption(
+          '--collapse-pre-releases',
+          'fold pre-releases into their final release',
+        ),
       )
-      .addOption(new Option('--no-collapse-pre-releases', 'show pre-releases separately'))
+      .addOption(program.createOption('--no-collapse-pre-releases', 'show pre-releases separately'))
       .addOption(
-        new Option(
+        program.createOption(
           '--stop-at-branch-base',
           'stop scanning where the branch meets the default branch',
         ),
       )
-      .addOption(new Option('--no-stop-at-branch-base', 'scan the whole history'))
+      .addOption(program.createOption('--no-stop-at-branch-base', 'scan the whole history'))
       .addOption(
-        new Option(
+        program.createOption(
           '--ignore-cache',
           'read all history from git, not from the commit cache in the store (reno.cache files are never read)',
         ),
@@ -69,13 +78,21 @@ export function registerNotes(program: Program, wrap: Wrap): void {
 
   query(notes.command('report'))
     .description('the release notes report (RST identical to `reno report`; --format md|html|json)')
-    .addOption(new Option('--title <title>', 'main title of the report').default('Release Notes'))
     .addOption(
-      new Option('--no-show-source', 'do not show the source file and commit of each note'),
+      program.createOption('--title <title>', 'main title of the report').default('Release Notes'),
     )
-    .addOption(new Option('-o, --output <file>', 'write the report to a file instead of stdout'))
     .addOption(
-      new Option('--format <format>', 'output format')
+      program.createOption(
+        '--no-show-source',
+        'do not show the source file and commit of each note',
+      ),
+    )
+    .addOption(
+      program.createOption('-o, --output <file>', 'write the report to a file instead of stdout'),
+    )
+    .addOption(
+      program
+        .createOption('--format <format>', 'output format')
         .choices(['rst', 'md', 'html', 'json'])
         .default('rst'),
     )
@@ -101,12 +118,15 @@ export function registerNotes(program: Program, wrap: Wrap): void {
       'check the notes of the work tree as `reno lint` does (exit 1 when it finds something)',
     )
     .addOption(
-      new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
+      program.createOption(
+        '--repo <dir>',
+        'root of the git repository (default: the current directory)',
+      ),
     )
     .addOption(
-      new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default(
-        'releasenotes',
-      ),
+      program
+        .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
+        .default('releasenotes'),
     )
     .action(wrap(async (ctx, _args, opts) => runLint(ctx, opts)));
 
@@ -115,14 +135,17 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     .description('create a note file <slug>-<16 hex digits>.yaml from the template')
     .argument('<slug>', 'short descriptive name of the note')
     .addOption(
-      new Option('--repo <dir>', 'root of the git repository (default: the current directory)'),
-    )
-    .addOption(
-      new Option('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository').default(
-        'releasenotes',
+      program.createOption(
+        '--repo <dir>',
+        'root of the git repository (default: the current directory)',
       ),
     )
-    .addOption(new Option('--from-template <file>', 'use this file as the template'))
+    .addOption(
+      program
+        .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
+        .default('releasenotes'),
+    )
+    .addOption(program.createOption('--from-template <file>', 'use this file as the template'))
     .action(
       wrap(async (ctx, args, o) => {
         const [{ writeNewNote }, { repoArg }, { emit }] = await Promise.all([

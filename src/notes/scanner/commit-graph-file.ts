@@ -48,6 +48,8 @@ export function commitGraphFileOf(repoDir: string): string | null {
 
 /** True when the folder holds a ref file (git leaves emptied folders behind). */
 function hasLooseRefs(dir: string): boolean {
+  // (nearly every clone has no such folder: the recursive listing costs more than this check)
+  if (!existsSync(dir)) return false;
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true }).some((e) => e.isFile());
   } catch {
