@@ -197,10 +197,14 @@ export async function runReport(
   o: NotesOptions,
   versions: readonly string[],
 ): Promise<number> {
-  const { scanRepository, reportOf } = await import('./read.js');
+  const { scanRepository } = await import('./scanner/repository.js');
   const scanning = scanRepository(await notesQuery(ctx, o));
-  // the renderers load while the scan waits for git
-  const [repo, { renderReportAs }] = await Promise.all([scanning, import('./render.js')]);
+  // the report builder and the renderers load while the scan waits for git
+  const [repo, { reportOf }, { renderReportAs }] = await Promise.all([
+    scanning,
+    import('./read.js'),
+    import('./render.js'),
+  ]);
   const report = await reportOf(repo, {
     title: o.title ?? 'Release Notes',
     showSource: o.showSource !== false,

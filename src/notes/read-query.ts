@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Db } from '../store/db.js';
 import type { NotesQuery } from './scanner/repository.js';
-import { sqliteHistoryCache } from './scanner/history-cache.js';
 
 /** The notes commands' options (each command has a part of them; commander types them). */
 export interface NotesOptions {
@@ -30,8 +29,15 @@ export function repoArg(cwd: string, o: NotesOptions): { shown: string; dir: str
  * The query of a notes command, with the SQLite history cache unless
  * --ignore-cache (the store opens while the first git processes run).
  */
-export function queryOf(cwd: string, store: () => Promise<Db>, o: NotesOptions): NotesQuery {
-  const cache = o.ignoreCache ? undefined : sqliteHistoryCache(store);
+export async function queryOf(
+  cwd: string,
+  store: () => Promise<Db>,
+  o: NotesOptions,
+): Promise<NotesQuery> {
+  // the cache's code loads only for a run that uses it
+  const cache = o.ignoreCache
+    ? undefined
+    : (await import('./scanner/history-cache.js')).sqliteHistoryCache(store);
   return {
     ...(cache ? { cache } : {}),
     repoDir: repoArg(cwd, o).dir,

@@ -8,6 +8,14 @@ import {
 } from '../../src/notes/scanner/commit-graph-file.js';
 import { parseGraph } from '../../src/notes/scanner/git-facts.js';
 import type { CommitGraph } from '../../src/notes/scanner/graph.js';
+import {
+  bloomKeys,
+  mayChange,
+  murmur3,
+  type BloomKey,
+  type ChangedPathFilters,
+} from '../../src/notes/scanner/bloom.js';
+import { fixNote, note } from './helpers.js';
 import { runCli } from '../helpers/cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -109,5 +117,61 @@ describe("git's commit-graph file", () => {
     rmSync(join(repo.dir, '.git/objects/info/commit-graph'));
     expect(commitGraphFileOf(repo.dir)).toBeNull();
     expect((await report(repo.dir)).stdout).toEqual(withFile.stdout);
+  });
+});
+
+describe("git's changed-path filters", () => {
+  it('rule out most commits that did not touch the folder (first parent), never one that did', () => {
+    const repo = TestRepo.create();
+    repo.commit('base', { 'a.txt': 'a\n', [note('first-0000000000000001')]: fixNote('first') });
+    for (let i = 0; i < 40; i++) {
+      // most commits touch other folders, some the notes folder, one the folder above it
+      const files: Record<string, string> =
+        i % 7 === 0
+          ? { [note(`n${i}-00000000000000${String(i).padStart(2, '0')}`)]: fixNote(`n${i}`) }
+          : i % 11 === 0
+            ? { 'releasenotes/source/conf.py': `# ${i}\n` }
+            : { [`src/f${i}.py`]: `${i}\n` };
+      repo.commit(`c${i}`, files);
+      if (i === 20) repo.branch('side').checkout('side');
+      if (i === 30) repo.checkout('master').merge('side');
+    }
+    repo.git('commit-graph', 'write', '--reachable', '--changed-paths');
+    const graph = readCommitGraphFile(repo.dir) as CommitGraph;
+    const filters = graph.changedPaths;
+    expect(filters).toBeDefined();
+    const keys = bloomKeys('releasenotes/notes', filters as ChangedPathFilters) as BloomKey[];
+    expect(keys).toHaveLength(2);
+    let ruledOut = 0;
+    for (let id = 0; id < graph.size; id++) {
+      const sha = graph.sha(id);
+      const parent = graph.firstParent(id);
+      const touched = repo
+        .git(
+          'diff-tree',
+          '-r',
+          '--name-only',
+          '--no-commit-id',
+          ...(parent < 0 ? ['--root', sha] : [graph.sha(parent), sha]),
+          '--',
+          'releasenotes/notes',
+        )
+        .trim();
+      const maybe = mayChange(filters as ChangedPathFilters, id, keys);
+      if (touched) expect(maybe, `${sha} changed the notes folder`).toBe(true);
+      if (!maybe) ruledOut++;
+    }
+    // a filter that said "maybe" to everything would pass the loop above: most are ruled out
+    expect(ruledOut).toBeGreaterThan(graph.size / 2);
+    // a commit outside the file, or a path hashed differently by version 1, is never ruled out
+    expect(mayChange(filters as ChangedPathFilters, graph.size, keys)).toBe(true);
+    expect(bloomKeys('notes/é', { ...(filters as ChangedPathFilters), hashVersion: 1 })).toBeNull();
+  });
+
+  it('hashes with the murmur3 of the published test vectors', () => {
+    const text = (s: string) => Buffer.from(s, 'utf8');
+    expect(murmur3(0, text(''))).toBe(0);
+    expect(murmur3(1, text(''))).toBe(0x514e28b7);
+    expect(murmur3(0, text('The quick brown fox jumps over the lazy dog'))).toBe(0x2e4ff723);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChangedPathFilters } from './bloom.js';
 import { CommitGraph } from './graph.js';
 
 /**
@@ -21,6 +22,8 @@ const OIDF = 0x4f494446;
 const OIDL = 0x4f49444c;
 const CDAT = 0x43444154;
 const EDGE = 0x45444745;
+const BIDX = 0x42494458;
+const BDAT = 0x42444154;
 const PARENT_NONE = 0x70000000;
 const OCTOPUS = 0x80000000;
 
@@ -142,5 +145,30 @@ export function parseCommitGraph(buf: Buffer): CommitGraph | null {
     prefixes,
     // each commit's data starts with its root tree's id
     trees: { bytes: buf.subarray(data.start), stride: entry, length: hashBytes, count: size },
+    ...changedPathsOf(buf, chunks, size),
   });
+}
+
+/** The changed-path filters of the file (`--changed-paths`), when it has usable ones. */
+function changedPathsOf(
+  buf: Buffer,
+  chunks: ReadonlyMap<number, { start: number; end: number }>,
+  size: number,
+): { changedPaths?: ChangedPathFilters } {
+  const index = chunks.get(BIDX);
+  const data = chunks.get(BDAT);
+  if (!index || !data || index.end - index.start !== size * 4 || data.end - data.start < 12)
+    return {};
+  const hashVersion = buf.readUInt32BE(data.start);
+  const numHashes = buf.readUInt32BE(data.start + 4);
+  if (numHashes === 0 || numHashes > 32) return {};
+  return {
+    changedPaths: {
+      data: buf.subarray(data.start + 12, data.end),
+      ends: buf.subarray(index.start, index.end),
+      count: size,
+      hashVersion,
+      numHashes,
+    },
+  };
 }

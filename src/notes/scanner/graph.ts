@@ -1,3 +1,4 @@
+import type { ChangedPathFilters } from './bloom.js';
 /**
  * The commit graph as flat arrays indexed by commit number (0..size-1):
  * committer times, parent lists in one array, all SHAs in one string and
@@ -38,6 +39,8 @@ export class CommitGraph {
     readonly shaRank: Int32Array,
     /** Root trees of the first commits, where a commit-graph file gave them. */
     private readonly trees?: RootTrees,
+    /** git's changed-path filters of the first commits, where a commit-graph file has them. */
+    readonly changedPaths?: ChangedPathFilters,
   ) {}
 
   static empty(): CommitGraph {
@@ -198,6 +201,7 @@ export class CommitGraph {
       prefixes,
       shaRank,
       this.trees,
+      this.changedPaths,
     );
   }
 
@@ -238,6 +242,7 @@ export class CommitGraph {
     readonly parentIds: Int32Array;
     readonly prefixes: Uint32Array;
     readonly trees?: RootTrees;
+    readonly changedPaths?: ChangedPathFilters;
   }): CommitGraph {
     const size = g.times.length;
     const identity = new Int32Array(size);
@@ -254,6 +259,7 @@ export class CommitGraph {
       g.prefixes,
       identity,
       g.trees,
+      g.changedPaths,
     );
   }
 

@@ -9,22 +9,15 @@ import {
   type RenoConfig,
   type RenoOverrides,
 } from '../../data/reno/config.js';
-import {
-  cacheableEntries,
-  decodeNoteBytes,
-  mappingOfEntries,
-  NoteParseError,
-  noteOfMapping,
-  parseNoteText,
-  parseNoteYaml,
-  type NoteEntries,
-  type ParsedNote,
-} from '../../data/reno/note-file.js';
+import type { NoteEntries, ParsedNote } from '../../data/reno/note-file.js';
+
+// the note reader (and its YAML parsers) loads when notes are read: after the scan, while git answers
+type NoteFile = typeof import('../../data/reno/note-file.js');
 import { readBlobs } from './blobs.js';
+import { bloomKeys, mayChange } from './bloom.js';
 import type { FileChange, RepoFacts } from './git-facts.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
 import type { ScanResult } from './result.js';
-import { scanState } from './scan-memo.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
 import type { NoteSource } from './tracker.js';
 
@@ -64,6 +57,7 @@ export async function scanRepository(query: NotesQuery): Promise<ScannedReposito
   const path = notesPath(loaded.config);
   const live = readLiveRefs(repoDir, path, !loaded.config.branch);
   live.catch(() => undefined);
+  const { scanState } = await import('./scan-memo.js');
   const state = live.then((l) => scanState(path, loaded.config, l));
   state.catch(() => undefined);
   const memo = await cache.scanMemo(repoDir, state);
@@ -190,7 +184,15 @@ export async function scanOpened(
     const plan = planScan(opened.facts, config, clean);
     const { asked, changes } = opened.walked.changes;
     const missing = walkedCommits(plan).filter((sha) => !asked.has(sha));
-    const finding = notesChangesOf(opened.repoDir, missing, opened.walked.notesPath);
+    // git is asked only for the commits its changed-path filters do not rule out
+    const graph = opened.facts.commits;
+    const filters = graph.changedPaths;
+    const keys = filters ? bloomKeys(opened.walked.notesPath, filters) : null;
+    const ask =
+      filters && keys
+        ? missing.filter((sha) => mayChange(filters, graph.id(sha) ?? -1, keys))
+        : missing;
+    const finding = notesChangesOf(opened.repoDir, ask, opened.walked.notesPath);
     // while git answers: the hashing the note loading needs next (loadNotes)
     loadCrypto();
     const found = await finding;
@@ -242,6 +244,7 @@ export async function loadNotes(
   repo: ScannedRepository,
   versions = repo.scan.versions.map((v) => v.version),
 ): Promise<Map<string, LoadedNote>> {
+  const nf = await import('../../data/reno/note-file.js');
   const wanted = new Set(versions);
   const sources = repo.scan.versions.filter((v) => wanted.has(v.version)).flatMap((v) => v.notes);
   const committed = [...new Set(sources.flatMap((s) => (s.commit && s.blob ? [s.blob] : [])))];
@@ -257,7 +260,7 @@ export async function loadNotes(
   const parsedNow = new Map<string, NoteEntries>();
   const out = new Map<string, LoadedNote>();
   for (const source of sources)
-    out.set(source.path, parseSource(repo, source, blobs, cached, parsedNow));
+    out.set(source.path, parseSource(repo, source, blobs, cached, parsedNow, nf));
   await repo.cache?.saveParsedNotes(parsedNow);
   return out;
 }
@@ -269,7 +272,7 @@ export async function loadNotes(
  * the blob's. A file changed on disk, converted by git (line endings,
  * filters) or missing simply does not match, and git is asked for it.
  */
-// node:crypto costs 6-9 ms to load: only a scan that reads note files from the work tree needs it
+// node:crypto costs 5-10 ms to load: only a scan that reads note files from the work tree needs it
 const require = createRequire(import.meta.url);
 type Crypto = typeof import('node:crypto');
 let crypto: Crypto | undefined;
@@ -304,6 +307,7 @@ function parseSource(
   blobs: ReadonlyMap<string, Buffer>,
   cached: ReadonlyMap<string, NoteEntries>,
   parsedNow: Map<string, NoteEntries>,
+  nf: NoteFile,
 ): LoadedNote {
   try {
     if (source.commit === null) {
@@ -313,12 +317,15 @@ function parseSource(
       const bytes = readFileSync(file);
       const text = repo.config.encoding
         ? new TextDecoder(repo.config.encoding).decode(bytes)
-        : decodeNoteBytes(bytes, source.path);
-      return { source, parsed: parseNoteText(text, source.path, repo.config) };
+        : nf.decodeNoteBytes(bytes, source.path);
+      return { source, parsed: nf.parseNoteText(text, source.path, repo.config) };
     }
     const entries = source.blob ? cached.get(source.blob) : undefined;
     if (entries)
-      return { source, parsed: noteOfMapping(mappingOfEntries(entries), source.path, repo.config) };
+      return {
+        source,
+        parsed: nf.noteOfMapping(nf.mappingOfEntries(entries), source.path, repo.config),
+      };
     const bytes = source.blob ? blobs.get(source.blob) : undefined;
     if (!bytes || !source.blob)
       return {
@@ -326,12 +333,12 @@ function parseSource(
         parsed: null,
         error: `${source.path}: blob ${source.blob ?? '?'} of commit ${source.commit} is missing`,
       };
-    const mapping = parseNoteYaml(decodeNoteBytes(bytes, source.path), source.path);
-    const forCache = cacheableEntries(mapping);
+    const mapping = nf.parseNoteYaml(nf.decodeNoteBytes(bytes, source.path), source.path);
+    const forCache = nf.cacheableEntries(mapping);
     if (forCache) parsedNow.set(source.blob, forCache);
-    return { source, parsed: noteOfMapping(mapping, source.path, repo.config) };
+    return { source, parsed: nf.noteOfMapping(mapping, source.path, repo.config) };
   } catch (e) {
-    if (e instanceof NoteParseError || e instanceof RangeError)
+    if (e instanceof nf.NoteParseError || e instanceof RangeError)
       return { source, parsed: null, error: e.message };
     throw e;
   }
