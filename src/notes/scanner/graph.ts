@@ -99,11 +99,18 @@ export class CommitGraph {
 
   /** Order of commit `id`'s SHA against `sha` (same length). */
   private compareSha(id: number, sha: string): number {
-    if (typeof this.shaSource !== 'string') {
-      const mine = this.sha(id);
-      return mine < sha ? -1 : mine > sha ? 1 : 0;
+    const source = this.shaSource;
+    if (typeof source !== 'string') {
+      // the raw id against the hex text, a byte (two digits) at a time: no string made
+      const bytes = this.shaLength / 2;
+      for (let i = 0, at = id * bytes; i < bytes; i++, at++) {
+        const want = hexDigit(sha.charCodeAt(2 * i)) * 16 + hexDigit(sha.charCodeAt(2 * i + 1));
+        const d = (source[at] ?? 0) - want;
+        if (d !== 0) return d;
+      }
+      return 0;
     }
-    const text = this.shaSource;
+    const text = source;
     for (let i = 0, x = id * this.shaLength; i < sha.length; i++, x++) {
       const d = text.charCodeAt(x) - sha.charCodeAt(i);
       if (d !== 0) return d;
@@ -339,6 +346,13 @@ export interface RootTrees {
   readonly stride: number;
   readonly length: number;
   readonly count: number;
+}
+
+/** The value of a hex digit's character code (NaN-free: anything else is out of range). */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return 256; // not a lowercase hex digit: compares unequal to every byte
 }
 
 /** The first eight hex digits as a number (NaN, which matches nothing, when they are not hex). */
