@@ -18,7 +18,8 @@ export function registerNotes(program: Program, wrap: Wrap): void {
     .command('notes')
     .description('release notes the way reno makes them: report, list, lint, new, check');
 
-  const query = <A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  // where the notes are: every notes command
+  const where = <A extends unknown[], O extends OptionValues, G extends OptionValues>(
     cmd: Command<A, O, G>,
   ) =>
     cmd
@@ -32,7 +33,12 @@ export function registerNotes(program: Program, wrap: Wrap): void {
         program
           .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
           .default('releasenotes'),
-      )
+      );
+
+  const query = <A extends unknown[], O extends OptionValues, G extends OptionValues>(
+    cmd: Command<A, O, G>,
+  ) =>
+    where(cmd)
       .addOption(
         program.createOption(
           '--branch <name>',
@@ -112,39 +118,15 @@ export function registerNotes(program: Program, wrap: Wrap): void {
       }),
     );
 
-  notes
-    .command('lint')
+  where(notes.command('lint'))
     .description(
       'check the notes of the work tree as `reno lint` does (exit 1 when it finds something)',
     )
-    .addOption(
-      program.createOption(
-        '--repo <dir>',
-        'root of the git repository (default: the current directory)',
-      ),
-    )
-    .addOption(
-      program
-        .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
-        .default('releasenotes'),
-    )
     .action(wrap(async (ctx, _args, opts) => runLint(ctx, opts)));
 
-  notes
-    .command('new')
+  where(notes.command('new'))
     .description('create a note file <slug>-<16 hex digits>.yaml from the template')
     .argument('<slug>', 'short descriptive name of the note')
-    .addOption(
-      program.createOption(
-        '--repo <dir>',
-        'root of the git repository (default: the current directory)',
-      ),
-    )
-    .addOption(
-      program
-        .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
-        .default('releasenotes'),
-    )
     .addOption(program.createOption('--from-template <file>', 'use this file as the template'))
     .action(
       wrap(async (ctx, args, o) => {
