@@ -10,9 +10,6 @@ import {
   type RenoOverrides,
 } from '../../data/reno/config.js';
 import type { NoteEntries, ParsedNote } from '../../data/reno/note-file.js';
-
-// the note reader (and its YAML parsers) loads when notes are read: after the scan, while git answers
-type NoteFile = typeof import('../../data/reno/note-file.js');
 import { readBlobs } from './blobs.js';
 import { bloomKeys, mayChange } from './bloom.js';
 import type { FileChange, RepoFacts } from './git-facts.js';
@@ -20,6 +17,9 @@ import { readLiveRefs, type LiveRefs } from './live.js';
 import type { ScanResult } from './result.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
 import type { NoteSource } from './tracker.js';
+
+// the note reader (and its YAML parsers) loads when notes are read: after the scan, while git answers
+type NoteFile = typeof import('../../data/reno/note-file.js');
 
 /**
  * The scanner's edge: read the config and the git facts of a repository,
