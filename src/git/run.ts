@@ -49,15 +49,21 @@ export interface GitOptions {
 
 const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
+type SyncOptions = Omit<GitOptions, 'input'> & { readonly input?: string };
+
 /** Runs git synchronously in `repo`; for short commands on the command path. */
-export function gitSync(
+export function gitSync(repo: string, args: readonly string[], opts: SyncOptions = {}): string {
+  return gitSyncBytes(repo, args, opts).toString('utf8');
+}
+
+/** `gitSync`'s output as git wrote it (blob contents: sizes count bytes, texts need not be UTF-8). */
+export function gitSyncBytes(
   repo: string,
   args: readonly string[],
-  opts: Omit<GitOptions, 'input'> & { readonly input?: string } = {},
-): string {
+  opts: SyncOptions = {},
+): Buffer {
   const started = debugOn() ? performance.now() : 0;
   const r = childProcess().spawnSync('git', ['-C', repo, ...args], {
-    encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     input: opts.input,
     env: { ...process.env, ...BASE_ENV, ...opts.env },
@@ -65,13 +71,26 @@ export function gitSync(
   if (started) logGit(repo, args, r.status, started);
   if (r.error) throw new GitError(`git not runnable: ${r.error.message}`, repo, args, '', null);
   if (r.status !== 0 && !(opts.okCodes ?? []).includes(r.status ?? -1)) {
-    throw gitFailure(repo, args, r.stderr, r.status);
+    throw gitFailure(repo, args, r.stderr.toString('utf8'), r.status);
   }
   return r.stdout;
 }
 
 /** Runs git asynchronously, collecting stdout; for long outputs and parallel work. */
-export function git(repo: string, args: readonly string[], opts: GitOptions = {}): Promise<string> {
+export async function git(
+  repo: string,
+  args: readonly string[],
+  opts: GitOptions = {},
+): Promise<string> {
+  return (await gitBytes(repo, args, opts)).toString('utf8');
+}
+
+/** `git`'s output as git wrote it (blob contents: sizes count bytes, texts need not be UTF-8). */
+export function gitBytes(
+  repo: string,
+  args: readonly string[],
+  opts: GitOptions = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const started = debugOn() ? performance.now() : 0;
     const child = childProcess().spawn('git', ['-C', repo, ...args], {
@@ -94,7 +113,7 @@ export function git(repo: string, args: readonly string[], opts: GitOptions = {}
     });
     child.on('close', (status) => {
       if (started) logGit(repo, args, status, started);
-      const stdout = Buffer.concat(out).toString('utf8');
+      const stdout = Buffer.concat(out);
       if (status !== 0 && !(opts.okCodes ?? []).includes(status ?? -1)) {
         reject(gitFailure(repo, args, Buffer.concat(err).toString('utf8'), status));
       } else resolve(stdout);

@@ -10,8 +10,7 @@ import {
   type RenoOverrides,
 } from '../../data/reno/config.js';
 import type { NoteEntries, ParsedNote } from '../../data/reno/note-file.js';
-import { readBlobs } from './blobs.js';
-import { bloomKeys, mayChange } from './bloom.js';
+import { readBlobBytes } from '../../git/blobs.js';
 import type { FileChange, RepoFacts } from './git-facts.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
 import type { ScanResult } from './result.js';
@@ -85,12 +84,11 @@ export interface OpenedRepository {
    * Set when the facts hold no note changes yet: each scan asks git for
    * those of the commits it walks, and keeps them here for the next scan.
    */
-  readonly walked?: { readonly notesPath: string; readonly changes: WalkedChanges };
-}
-
-interface WalkedChanges {
-  readonly asked: Set<string>;
-  readonly changes: Map<string, readonly FileChange[]>;
+  readonly walked?: {
+    readonly notesPath: string;
+    readonly asked: Set<string>;
+    readonly changes: Map<string, readonly FileChange[]>;
+  };
 }
 
 type CleanMerges = Awaited<ReturnType<typeof import('./git-facts.js').cleanMerges>>;
@@ -148,12 +146,7 @@ export async function openRepository(
     ...(history ? { history } : {}),
     ...(early ? { cleanMerges: early } : {}),
     ...(walkedOnly
-      ? {
-          walked: {
-            notesPath: notesPath(loaded.config),
-            changes: { asked: new Set<string>(), changes: new Map() },
-          },
-        }
+      ? { walked: { notesPath: notesPath(loaded.config), asked: new Set(), changes: new Map() } }
       : {}),
   };
 }
@@ -182,17 +175,9 @@ export async function scanOpened(
   let scan: ScanResult;
   if (opened.walked) {
     const plan = planScan(opened.facts, config, clean);
-    const { asked, changes } = opened.walked.changes;
+    const { notesPath: path, asked, changes } = opened.walked;
     const missing = walkedCommits(plan).filter((sha) => !asked.has(sha));
-    // git is asked only for the commits its changed-path filters do not rule out
-    const graph = opened.facts.commits;
-    const filters = graph.changedPaths;
-    const keys = filters ? bloomKeys(opened.walked.notesPath, filters) : null;
-    const ask =
-      filters && keys
-        ? missing.filter((sha) => mayChange(filters, graph.id(sha) ?? -1, keys))
-        : missing;
-    const finding = notesChangesOf(opened.repoDir, ask, opened.walked.notesPath);
+    const finding = notesChangesOf(opened.repoDir, missing, path, opened.facts.commits);
     // while git answers: the hashing the note loading needs next (loadNotes)
     loadCrypto();
     const found = await finding;
@@ -252,11 +237,11 @@ export async function loadNotes(
   const needed = committed.filter((b) => !cached.has(b));
   // most notes kept are the files of the work tree as they are: read those, ask git for the rest
   const blobs = workTreeBlobs(repo.repoDir, sources, new Set(needed));
-  for (const [sha, bytes] of await readBlobs(
-    repo.repoDir,
-    needed.filter((b) => !blobs.has(b)),
-  ))
-    blobs.set(sha, bytes);
+  const fromGit = needed.filter((b) => !blobs.has(b));
+  (await readBlobBytes(repo.repoDir, fromGit)).forEach((bytes, i) => {
+    const sha = fromGit[i];
+    if (bytes && sha) blobs.set(sha, bytes);
+  });
   const parsedNow = new Map<string, NoteEntries>();
   const out = new Map<string, LoadedNote>();
   for (const source of sources)
