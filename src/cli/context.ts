@@ -198,40 +198,32 @@ export class Context implements Deps {
   }
 }
 
-type ConfigLoader = typeof import('../config/load.js');
-let loader: ConfigLoader | undefined;
-
 /**
- * Loads the config loader (and with it the schema library). The CLI entry
- * and the server call this before a command that needs it; without it the
- * loader is required synchronously on first use (require(esm), Node >= 20.19).
+ * A module loaded on first use: `preload` imports it (the CLI entry, the
+ * server and the test setup call it before a command that needs it);
+ * without that, `get` requires it synchronously (require(esm), Node >=
+ * 20.19). Commands that read no config or data (notes) load neither.
  */
-export async function preloadConfigLoader(): Promise<void> {
-  loader ??= await import('../config/load.js');
+function onFirstUse<T>(load: () => Promise<T>, path: string) {
+  let module: T | undefined;
+  return {
+    preload: async (): Promise<void> => {
+      module ??= await load();
+    },
+    get: (): T => (module ??= createRequire(import.meta.url)(path) as T),
+  };
 }
 
-function configLoader(): ConfigLoader {
-  loader ??= createRequire(import.meta.url)('../config/load.js') as ConfigLoader;
-  return loader;
-}
+// the config loader and with it the schema library
+const configLoaderModule = onFirstUse(() => import('../config/load.js'), '../config/load.js');
+export const preloadConfigLoader = configLoaderModule.preload;
+const configLoader = configLoaderModule.get;
 
-type DataReaders = typeof import('../data/sources.js');
-let readers: DataReaders | undefined;
-
-/**
- * The releases and governance readers (two dozen modules), required on
- * first use (require(esm), like the config loader): commands that read no
- * data (notes) do not load them at start-up. Under vitest, where the
- * sources are TypeScript, test/helpers/setup.ts preloads them.
- */
-export async function preloadDataReaders(): Promise<void> {
-  readers ??= await import('../data/sources.js');
-}
-
-function dataReaders(): DataReaders {
-  readers ??= createRequire(import.meta.url)('../data/sources.js') as DataReaders;
-  return readers;
-}
+// the releases and governance readers (two dozen modules; under vitest,
+// where the sources are TypeScript, test/helpers/setup.ts preloads them)
+const dataReadersModule = onFirstUse(() => import('../data/sources.js'), '../data/sources.js');
+export const preloadDataReaders = dataReadersModule.preload;
+const dataReaders = dataReadersModule.get;
 
 function resolveToday(date: string | undefined, io: Io): IsoDate {
   const given = date ?? io.env.LIAISON_TODAY;

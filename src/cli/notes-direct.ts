@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { NotesOptions } from '../notes/read-query.js';
 import type { Io } from './context.js';
-import { notesLineOf } from './notes-prestart.js';
+import { notesLineOf, readsTeamConfig } from './notes-prestart.js';
 
 /**
  * A plain `liaison notes report --ignore-cache` line, run without
@@ -49,8 +47,7 @@ export function plainReportOptions(argv: readonly string[], io: Pick<Io, 'env' |
   const line = notesLineOf(argv);
   if (!line || line.command !== 'report' || !line.options.ignoreCache) return null;
   // what the context would read or refuse first: a team config, another day
-  if (io.env.LIAISON_CONFIG || io.env.LIAISON_TODAY || existsSync(join(io.cwd, 'liaison.yaml')))
-    return null;
+  if (readsTeamConfig(io) || io.env.LIAISON_TODAY) return null;
   // commander's defaults
   const o: Mutable<NotesOptions> = { relNotesDir: 'releasenotes', title: 'Release Notes' };
   for (const flag of line.flags) {

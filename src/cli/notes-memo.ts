@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../store/db.js';
-import { notesLineOf, type NotesLine } from './notes-prestart.js';
+import { notesLineOf, readsTeamConfig, type NotesLine } from './notes-prestart.js';
 import { startedOutput, statusArgs } from '../notes/scanner/early.js';
 import { shallowFromFiles } from '../notes/scanner/head.js';
 
@@ -69,7 +69,7 @@ export async function reportMemo(argv: readonly string[], io: MemoIo): Promise<R
   const line = notesLineOf(argv);
   if (!line || line.command !== 'report' || line.options.ignoreCache) return null;
   if (line.values.some(([o, v]) => INELIGIBLE.has(o) || v.trim() === '')) return null;
-  if (io.env.LIAISON_CONFIG || existsSync(join(io.cwd, 'liaison.yaml'))) return null;
+  if (readsTeamConfig(io)) return null;
   const repoDir = resolve(io.cwd, line.options.repo ?? '.');
   const relnotesdir = (line.options.relNotesDir ?? 'releasenotes').replace(/\/+$/, '');
   const statusOut = startedOutput(repoDir, statusArgs(`${relnotesdir}/notes`));

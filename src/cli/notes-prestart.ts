@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   startScanEarlyFor,
   stopUnusedEarly,
@@ -108,3 +110,13 @@ export function prestartNotesScan(argv: readonly string[], cwd: string, refs = t
 
 /** After the command: ends the early processes it did not take over. */
 export const stopUnusedNotesGit = stopUnusedEarly;
+
+/**
+ * True when a run would read a team config (`$LIAISON_CONFIG`, a
+ * `liaison.yaml` in the working folder): the lines the report memo and the
+ * plain-report runner answer before the context exists must not have one,
+ * so that a config the context would refuse is refused as always.
+ */
+export function readsTeamConfig(io: { readonly env: NodeJS.ProcessEnv; readonly cwd: string }) {
+  return Boolean(io.env.LIAISON_CONFIG) || existsSync(join(io.cwd, 'liaison.yaml'));
+}

@@ -8,6 +8,7 @@ import {
   revListArgs,
 } from './early.js';
 import { readLiveRefs, type LiveRefs } from './live.js';
+import { bloomKeys, mayChange } from './bloom.js';
 import { readCommitGraphFile } from './commit-graph-file.js';
 import { CommitGraph } from './graph.js';
 import type { CachedHistory, HistoryCache } from './history-cache.js';
@@ -294,15 +295,24 @@ export function parseStatus(out: string): WorkingCopyChange[] {
 /**
  * The changes of the notes folder made by the given commits (the same
  * entries the whole-history log gives for them): one `git log --no-walk`,
- * or the same command started early and waiting for them.
+ * or the same command started early and waiting for them. Commits whose
+ * changed-path filter in `graph` rules the folder out (bloom.ts) are not
+ * asked about: they changed nothing there.
  */
 export async function notesChangesOf(
   repoDir: string,
   commits: readonly string[],
   notesPath: string,
+  graph: CommitGraph,
 ): Promise<Map<string, FileChange[]>> {
-  if (commits.length === 0) return new Map();
-  const input = commits.join('\n') + '\n';
+  const filters = graph.changedPaths;
+  const keys = filters ? bloomKeys(notesPath, filters) : null;
+  const ask =
+    filters && keys
+      ? commits.filter((sha) => mayChange(filters, graph.id(sha) ?? -1, keys))
+      : commits;
+  if (ask.length === 0) return new Map();
+  const input = ask.join('\n') + '\n';
   return parseRawLog(await gitTakingEarly(repoDir, notesChangesArgs(notesPath), input));
 }
 
