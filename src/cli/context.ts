@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isIsoDate, isoDateOfInstant, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -12,7 +11,7 @@ import { compiledTeamConfig } from '../data/snapshot.js';
 import type { DataLocations, DataSources } from '../data/sources.js';
 import type { DataWarning } from '../data/age/plan.js';
 import { recordOrigins, recordWarnings, viewRecord, type ViewRecord } from '../data/age/track.js';
-import { dataDirOf } from '../data/managed.js';
+import { dataDirOf, defaultStorePath } from '../data/managed.js';
 import type { Team } from '../data/governance/projects.js';
 import { calendarInput } from '../calendar/input.js';
 import type { CalendarInput } from '../calendar/model.js';
@@ -192,9 +191,7 @@ export class Context implements Deps {
   /** Path of the SQLite store: --db, $LIAISON_DB, config `db`, else the user's cache folder. */
   get dbPath(): string {
     const explicit = this.options.db ?? this.io.env.LIAISON_DB ?? this.config.db;
-    if (explicit) return explicit;
-    const base = this.io.env.XDG_DATA_HOME ?? `${this.io.env.HOME ?? homedir()}/.local/share`;
-    return `${base}/release-liaison/liaison.db`;
+    return explicit || defaultStorePath(this.io.env);
   }
 }
 

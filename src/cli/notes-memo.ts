@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultStorePath } from '../data/managed.js';
 import type { Db } from '../store/db.js';
 import { notesLineOf, readsTeamConfig, type NotesLine } from './notes-prestart.js';
 import { startedOutput, statusArgs } from '../notes/scanner/early.js';
@@ -128,9 +128,7 @@ function cleanStatus(out: string): string | null {
 /** Where the context opens the store (cli/context.ts `dbPath`; no team config here). */
 function storePath(line: NotesLine, env: NodeJS.ProcessEnv): string {
   const db = line.values.findLast(([o]) => o === '--db')?.[1] ?? env.LIAISON_DB;
-  if (db) return db;
-  const base = env.XDG_DATA_HOME ?? `${env.HOME ?? homedir()}/.local/share`;
-  return `${base}/release-liaison/liaison.db`;
+  return db || defaultStorePath(env);
 }
 
 function isoToday(io: MemoIo): string {

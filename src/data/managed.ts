@@ -69,6 +69,11 @@ export function dataDirOf(env: NodeJS.ProcessEnv, configured?: string): string {
   return join(base, 'release-liaison');
 }
 
+/** The default store: `liaison.db` in the default data directory (no config is read for it). */
+export function defaultStorePath(env: NodeJS.ProcessEnv): string {
+  return join(dataDirOf(env), 'liaison.db');
+}
+
 export function checkoutsDir(dataDir: string): string {
   return join(dataDir, 'checkouts');
 }

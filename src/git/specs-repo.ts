@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { checkoutsDir, dataDirOf } from '../data/managed.js';
 import type { Deps } from '../core/deps.js';
 import { UsageError } from '../core/errors.js';
 import { isGitRepo } from './run.js';
@@ -13,12 +14,6 @@ export interface SpecsRepo {
   readonly dir: string;
   /** Where the setting came from (`--specs-repo`, `$LIAISON_SPECS_REPO`, config, managed). */
   readonly origin: string;
-}
-
-/** Folder of the checkouts the tool manages itself (`liaison sync` fetches them). */
-export function managedCheckoutsDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_DATA_HOME ?? `${env.HOME ?? '.'}/.local/share`;
-  return join(base, 'release-liaison', 'checkouts');
 }
 
 /** The specs repository of the team (`openstack/glance-specs`), from governance. */
@@ -48,7 +43,9 @@ export function locateSpecsRepo(ctx: Deps, flag?: string): SpecsRepo | null {
   }
   const name = specsRepoName(ctx);
   if (!name) return null;
-  const managed = join(managedCheckoutsDir(ctx.env), name.split('/').pop() ?? name);
+  // the checkouts folder of the data directory, the configured one included
+  const checkouts = checkoutsDir(dataDirOf(ctx.env, ctx.config['data-dir']));
+  const managed = join(checkouts, name.split('/').pop() ?? name);
   return existsSync(managed) && isGitRepo(managed)
     ? { dir: managed, origin: 'managed checkout' }
     : null;

@@ -371,6 +371,15 @@ describe('liaison priorities on a specs repository and the stand-in services', (
     ).toBe('');
   });
 
+  it('finds the managed checkout in the data directory the config names', async () => {
+    const dataDir = join(dir, 'data-dir');
+    execFileSync('git', ['clone', '-q', repo.dir, join(dataDir, 'checkouts', 'glance-specs')]);
+    config = live.writeConfig(`data-dir: ${dataDir}\n${MAIL}`);
+    const v = await view('2026-01-15');
+    expect(v.specsRepo?.origin).toBe('managed checkout');
+    expect(v.specsRepo?.dir).toBe(join(dataDir, 'checkouts', 'glance-specs'));
+  });
+
   it('a priority with neither blueprint nor spec is one line naming the file and field, exit 2', async () => {
     config = live.writeConfig('priorities:\n  - owner: someone\n    milestone: 2\n');
     const r = await run('2026-01-15', 'priorities');
