@@ -1,3 +1,4 @@
+import { NOTES_DEFAULTS } from '../notes/command.js';
 import type { NotesOptions } from '../notes/read-query.js';
 import type { Io } from './context.js';
 import { notesLineOf, readsTeamConfig } from './notes-prestart.js';
@@ -49,7 +50,7 @@ export function plainReportOptions(argv: readonly string[], io: Pick<Io, 'env' |
   // what the context would read or refuse first: a team config, another day
   if (readsTeamConfig(io) || io.env.LIAISON_TODAY) return null;
   // commander's defaults
-  const o: Mutable<NotesOptions> = { relNotesDir: 'releasenotes', title: 'Release Notes' };
+  const o: Mutable<NotesOptions> = { ...NOTES_DEFAULTS };
   for (const flag of line.flags) {
     const set = FLAGS[flag];
     if (!set) return null;

@@ -8,6 +8,9 @@ import type { Context } from '../cli/context.js';
 import type { NotesOptions } from './read-query.js';
 import type { NotesQuery } from './scanner/repository.js';
 
+/** The defaults of the notes options (reno's), for commander and the plain-report runner. */
+export const NOTES_DEFAULTS = { relNotesDir: 'releasenotes', title: 'Release Notes' } as const;
+
 /**
  * `liaison notes ...`: reno's report, list, lint and new, plus check.
  * Options mirror reno's; heavy modules load inside the actions.
@@ -32,7 +35,7 @@ export function registerNotes(program: Program, wrap: Wrap): void {
       .addOption(
         program
           .createOption('-d, --rel-notes-dir <dir>', 'release notes folder inside the repository')
-          .default('releasenotes'),
+          .default(NOTES_DEFAULTS.relNotesDir),
       );
 
   const query = <A extends unknown[], O extends OptionValues, G extends OptionValues>(
@@ -85,7 +88,9 @@ export function registerNotes(program: Program, wrap: Wrap): void {
   query(notes.command('report'))
     .description('the release notes report (RST identical to `reno report`; --format md|html|json)')
     .addOption(
-      program.createOption('--title <title>', 'main title of the report').default('Release Notes'),
+      program
+        .createOption('--title <title>', 'main title of the report')
+        .default(NOTES_DEFAULTS.title),
     )
     .addOption(
       program.createOption(
@@ -188,7 +193,7 @@ export async function runReport(
     import('./render.js'),
   ]);
   const report = await reportOf(repo, {
-    title: o.title ?? 'Release Notes',
+    title: o.title ?? NOTES_DEFAULTS.title,
     showSource: o.showSource !== false,
     cliBranch: o.branch ?? null,
     onlyVersions: versions.length ? versions : (o.version ?? []),
@@ -235,7 +240,10 @@ async function runLint(ctx: Context, o: NotesOptions): Promise<number> {
     import('./read-query.js'),
   ]);
   const { shown, dir } = repoArg(ctx.io.cwd, o);
-  const { config, warnings: configWarnings } = loadRenoConfig(dir, o.relNotesDir ?? 'releasenotes');
+  const { config, warnings: configWarnings } = loadRenoConfig(
+    dir,
+    o.relNotesDir ?? NOTES_DEFAULTS.relNotesDir,
+  );
   // reno lint also runs a full scan and fails when the scan fails
   const scanned = await scanRepository(await notesQuery(ctx, o));
   const view = lintNotes(dir, shown, config);
